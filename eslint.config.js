@@ -1,0 +1,44 @@
+// One flat config for the whole monorepo (style.md §13). The engine package is pure: no I/O,
+// no environment, no wall clock (style.md §1), so those are lint errors there.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', 'packages/db/src/generated/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['packages/pathways/src/**/*.ts'],
+    ignores: ['packages/pathways/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https'], message: 'The engine does no I/O.' },
+            { group: ['@prisma/*', 'hono', 'hono/*', '@pathways/db'], message: 'The engine must not depend on persistence or HTTP.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Pass the date in (asOf); never read the wall clock.' },
+        { object: 'process', property: 'env', message: 'The engine is configured by its arguments, not the environment.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'new Date() reads the wall clock; pass the date in.' },
+      ],
+    },
+  },
+);

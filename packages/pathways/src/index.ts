@@ -1,0 +1,46 @@
+/**
+ * @pathways/engine — the pure domain of the Pathways planner: jurisdiction rule packs, one
+ * XState machine per pathway, and milestone planning. No I/O and no wall clock: every
+ * function takes the date it plans for.
+ *
+ * @module
+ */
+export { buildPlan, planMilestones, explain, type PlanOptions } from './plan/build-plan.ts';
+export type { Plan, PlannedMilestone, MilestoneStatus, PathwayStatus, RejectedEvent } from './plan/types.ts';
+export { replayPathways, recordEvent, type RecordEventResult } from './pathways.ts';
+
+export { ZProfile, type Profile, type ProfileInput } from './profile.ts';
+export { ZPathwayEvent, type PathwayEvent, type EventOf, type ClockEvent } from './events/pathway-event.ts';
+export { EVENT_CATALOGUE, EVENT_TYPES, isEventType, pathwayOfEvent, type EventType } from './events/catalogue.ts';
+export { ZIsoDate } from './dates/iso-date-schema.ts';
+
+export { RULE_PACKS, englandRulePack, denmarkRulePack } from './rule-packs/index.ts';
+export { validateRulePack } from './rule-packs/validate-rule-pack.ts';
+export {
+  PATHWAYS,
+  JURISDICTIONS,
+  AGENCY_TYPES,
+  PROFILE_FLAGS,
+  type Pathway,
+  type Jurisdiction,
+  type AgencyType,
+  type RulePack,
+  type MilestoneRule,
+  type DateExpression,
+  type RulePackSettings,
+} from './rule-packs/types.ts';
+
+export { PATHWAY_MACHINES } from './machines/index.ts';
+export {
+  applyEvent,
+  startPathway,
+  persistPathway,
+  restorePathway,
+  type PathwayRun,
+  type PersistedPathwayRun,
+  type Rejection,
+} from './machines/pathway-runner.ts';
+
+export { parseIsoDate, toIsoDate, isoToDay, addMonths, addDays, type DayNumber } from './dates/calendar-date.ts';
+export { dateOfAge, ageOn, type LeapDayBirthday } from './dates/ages.ts';
+export { schoolYearStart, schoolYearEnd, schoolYearOn, endOfCompulsorySchool, cohortYear, type SchoolCalendar } from './dates/school-year.ts';

@@ -1,0 +1,207 @@
+import { createActor, getNextTransitions, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { EVENT_CATALOGUE, isEventType, type EventType } from '../events/catalogue.ts';
+import type { Pathway } from '../rule-packs/types.ts';
+import { GUARD_REASONS } from './guard-reasons.ts';
+import { PATHWAY_MACHINES } from './index.ts';
+import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
+
+/** A pathway's machine snapshot plus the date of the last event it took (events must come in date order). */
+export type PathwayRun = {
+  pathway: Pathway;
+  snapshot: AnyMachineSnapshot;
+  lastEventDate: string | null;
+};
+
+export type Rejection = {
+  code: 'out_of_order' | 'pathway_ended' | 'not_allowed_now' | 'rule_not_met' | 'not_applicable';
+  reason: string;
+};
+
+export type ApplyResult = { ok: true; run: PathwayRun } | { ok: false; rejection: Rejection };
+
+export function startPathway(pathway: Pathway, input: PathwayMachineInput): PathwayRun {
+  return { pathway, snapshot: initialSnapshot(PATHWAY_MACHINES[pathway], input), lastEventDate: null };
+}
+
+const INITIAL_VALUES = new WeakMap<AnyStateMachine, Map<string, AnyMachineSnapshot['value']>>();
+
+/**
+ * The machine's initial snapshot for this input. The initial *state* depends only on the
+ * profile flags (XState's init event has no date, so no date guard can pass), so it is worked
+ * out once per flag combination; the person's context comes from the machine's own context
+ * factory, and `resolveState` joins them. A test checks this equals XState's
+ * `initialTransition` for every flag combination.
+ */
+export function initialSnapshot(machine: AnyStateMachine, input: PathwayMachineInput): AnyMachineSnapshot {
+  let values = INITIAL_VALUES.get(machine);
+  if (!values) INITIAL_VALUES.set(machine, (values = new Map()));
+  const key = flagsKey(input.flags);
+  let value = values.get(key);
+  if (value === undefined) {
+    const first = machine.getInitialSnapshot(inertScopeFor(machine), input);
+    values.set(key, first.value);
+    return first;
+  }
+  const factory = machine.config.context;
+  const context = typeof factory === 'function' ? factory({ input, self: inertScopeFor(machine).self, spawn: NO_SPAWN }) : factory;
+  return machine.resolveState({ value, context });
+}
+
+function flagsKey(flags: PathwayMachineInput['flags']): string {
+  let key = '';
+  for (const name in flags) key += flags[name as keyof typeof flags] ? '1' : '0';
+  return key;
+}
+
+const NO_SPAWN = () => {
+  throw new Error('Pathway machines do not spawn actors.');
+};
+
+const INERT_SCOPES = new WeakMap<AnyStateMachine, AnyActorScope>();
+
+/**
+ * One inert actor scope per machine, reused for every step. XState's pure `transition()`
+ * builds a throwaway actor (and its initial snapshot) on every call, which costs more than
+ * the step itself; our machines only `assign` (no spawned actors, no effects), so stepping
+ * through the machine's own `transition`/`getInitialSnapshot` with a shared inert scope is
+ * the same computation without that cost. A test checks it against XState's `transition()`.
+ */
+function inertScopeFor(machine: AnyStateMachine): AnyActorScope {
+  let scope = INERT_SCOPES.get(machine);
+  if (!scope) {
+    const self = createActor(machine, { input: INERT_INPUT });
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      logger: () => {},
+      defer: () => {},
+      emit: () => {},
+      stopChild: () => {},
+      actionExecutor: () => {},
+    } as unknown as AnyActorScope;
+    INERT_SCOPES.set(machine, scope);
+  }
+  return scope;
+}
+
+const NEVER = '9999-12-31';
+const INERT_INPUT: PathwayMachineInput = {
+  dateOfBirth: NEVER,
+  keyDates: { year9Start: NEVER, age16: NEVER, adulthood: NEVER, age19SchoolYearStart: NEVER, planEndsOn: NEVER, extendedPlanEndsOn: NEVER },
+  flags: {
+    hasEhcPlan: false,
+    lifeLimitingCondition: false,
+    complexHealthNeeds: false,
+    learningDisability: false,
+    likelyAdultCareNeeds: false,
+    receivesDisabilityLivingAllowance: false,
+    mayLackCapacity: false,
+    placedInCare: false,
+    hasCarer: false,
+    hasStatutoryPlan: false,
+  },
+};
+
+/**
+ * Applies one dated event to a pathway, or says in plain words why it cannot happen now.
+ * Nothing is ignored silently: an event the current state does not accept is a rejection.
+ */
+export function applyEvent(run: PathwayRun, event: MachineEvent): ApplyResult {
+  const machine = PATHWAY_MACHINES[run.pathway];
+  if (run.lastEventDate !== null && event.date < run.lastEventDate) {
+    return reject('out_of_order', `Events must be applied in date order: ${event.date} is before the last event on ${run.lastEventDate}.`);
+  }
+  if (run.snapshot.status === 'done') {
+    const endReason = (run.snapshot.context as { endReason?: string | null }).endReason;
+    return reject('pathway_ended', `The ${pathwayName(run.pathway)} pathway has ended${endReason ? ` (${endReason.replaceAll('_', ' ')})` : ''}.`);
+  }
+  if (machine.getTransitionData(run.snapshot, event).length > 0) {
+    const snapshot = machine.transition(run.snapshot, event, inertScopeFor(machine));
+    return { ok: true, run: { pathway: run.pathway, snapshot, lastEventDate: event.date } };
+  }
+  return { ok: false, rejection: explainRefusal(run, event) };
+}
+
+function explainRefusal(run: PathwayRun, event: MachineEvent): Rejection {
+  const candidates = getNextTransitions(run.snapshot).filter((t) => t.eventType === event.type);
+  for (const candidate of candidates) {
+    const guardType = typeof candidate.guard === 'string' ? candidate.guard : (candidate.guard as { type?: string } | undefined)?.type;
+    const explain = guardType ? GUARD_REASONS[guardType] : undefined;
+    if (explain) return { code: 'rule_not_met', reason: explain(event, run.snapshot.context as Record<string, unknown>) };
+  }
+  const label = isEventType(event.type) ? EVENT_CATALOGUE[event.type].label : event.type;
+  const where = describeState(run.snapshot);
+  const next = acceptedEventTypes(run.snapshot).map((type) => EVENT_CATALOGUE[type].label);
+  return {
+    code: where.notApplicable ? 'not_applicable' : 'not_allowed_now',
+    reason:
+      `"${label}" cannot be recorded now: ${where.text}` +
+      (next.length > 0 && !where.notApplicable ? ` What can happen next: ${next.join('; ')}.` : ''),
+  };
+}
+
+function reject(code: Rejection['code'], reason: string): ApplyResult {
+  return { ok: false, rejection: { code, reason } };
+}
+
+/** Plain descriptions of the active states, from their `meta.description`. */
+export function describeState(snapshot: AnyMachineSnapshot): { text: string; notApplicable: boolean } {
+  const meta = snapshot.getMeta() as Record<string, { description?: string } | undefined>;
+  const descriptions = Object.values(meta).flatMap((entry) => (entry?.description ? [entry.description] : []));
+  const stateIds = Object.keys(meta);
+  return {
+    text: descriptions.length > 0 ? descriptions.join(' ') : `the pathway is at "${stateValueToString(snapshot.value)}".`,
+    notApplicable: stateIds.some((id) => id.endsWith('.not_applicable')) && descriptions.length === 1,
+  };
+}
+
+/** Event types (from the catalogue, not clock or bookkeeping events) the current state has a transition for. */
+export function acceptedEventTypes(snapshot: AnyMachineSnapshot): EventType[] {
+  const types = new Set<EventType>();
+  for (const t of getNextTransitions(snapshot)) {
+    if (isEventType(t.eventType) && t.eventType !== 'milestone.recorded' && t.eventType !== 'person.died') types.add(t.eventType);
+  }
+  return [...types];
+}
+
+/** `{ active: { phase: 'post16', plan: 'maintained' } }` → `active.phase.post16 + active.plan.maintained`. */
+export function stateValueToString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return Object.entries(value as Record<string, unknown>)
+    .map(([key, child]) => {
+      const inner = stateValueToString(child);
+      return inner.split(' + ').map((part) => `${key}.${part}`).join(' + ');
+    })
+    .join(' + ');
+}
+
+/** JSON-safe persisted form of a run, for storage. */
+export type PersistedPathwayRun = { pathway: Pathway; snapshot: unknown; lastEventDate: string | null };
+
+export function persistPathway(run: PathwayRun): PersistedPathwayRun {
+  const machine = PATHWAY_MACHINES[run.pathway];
+  return { pathway: run.pathway, snapshot: machine.getPersistedSnapshot(run.snapshot), lastEventDate: run.lastEventDate };
+}
+
+export function restorePathway(persisted: PersistedPathwayRun): PathwayRun {
+  const machine = PATHWAY_MACHINES[persisted.pathway];
+  const actor = createActor(machine, { snapshot: persisted.snapshot as AnyMachineSnapshot });
+  return { pathway: persisted.pathway, snapshot: actor.getSnapshot(), lastEventDate: persisted.lastEventDate };
+}
+
+const PATHWAY_NAMES: Record<Pathway, string> = {
+  education: 'education',
+  employment: 'employment',
+  health: 'health',
+  social_care: 'adult social care',
+  independent_living: 'independent living',
+  community: 'community',
+  finance_legal: 'money and legal',
+  palliative: 'palliative care',
+};
+
+export function pathwayName(pathway: Pathway): string {
+  return PATHWAY_NAMES[pathway];
+}

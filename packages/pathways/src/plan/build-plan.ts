@@ -1,0 +1,132 @@
+import { isoToDay, toIsoDate } from '../dates/calendar-date.ts';
+import { ZIsoDate } from '../dates/iso-date-schema.ts';
+import { describeState, acceptedEventTypes, stateValueToString, pathwayName } from '../machines/pathway-runner.ts';
+import { ZProfile, type ProfileInput } from '../profile.ts';
+import { RULE_PACKS } from '../rule-packs/index.ts';
+import type { Jurisdiction, MilestoneRule, Pathway, RulePack, RulePackSettings } from '../rule-packs/types.ts';
+import { computeKeyDates, keyDatesToIso } from './key-dates.ts';
+import { planMilestone } from './milestone-status.ts';
+import type { AcceptedEvent, PlanContext } from './plan-context.ts';
+import { replayEvents } from './replay.ts';
+import type { PathwayEnding, PathwayStatus, Plan, PlannedMilestone } from './types.ts';
+import { formatLongDate } from './format-date.ts';
+
+export type PlanOptions = {
+  /** The plan date (ISO). The engine never reads the wall clock. */
+  asOf: string;
+  /** Defaults to the profile's jurisdiction. */
+  jurisdiction?: Jurisdiction;
+  /** Overrides of the rule pack's settings (e.g. the 29 February convention). */
+  settings?: Partial<RulePackSettings>;
+};
+
+/**
+ * The whole plan for one young person as of a date: every milestone of their jurisdiction's
+ * rule pack with status, dates and explanation, every pathway's current state, and any
+ * events that were refused and why. Deterministic: same input, same output.
+ *
+ * Throws a `ZodError` naming the field when the profile or `asOf` is invalid; invalid or
+ * impossible events do not throw but are listed in `rejectedEvents`.
+ */
+export function buildPlan(profileInput: ProfileInput, events: readonly unknown[], options: PlanOptions): Plan {
+  const { context, replay, endings, milestones } = planCore(profileInput, events, options);
+  const pathways: PathwayStatus[] = [];
+  for (const [pathway, run] of replay.runs) {
+    const isEnded = run.snapshot.status === 'done';
+    pathways.push({
+      pathway,
+      state: stateValueToString(run.snapshot.value),
+      description: describeState(run.snapshot).text,
+      isEnded,
+      endReason: endings.get(pathway)?.endReason ?? null,
+      nextEvents: isEnded ? [] : acceptedEventTypes(run.snapshot),
+    });
+  }
+  return {
+    asOf: toIsoDate(context.asOf),
+    jurisdiction: context.pack.jurisdiction,
+    keyDates: keyDatesToIso(context.keyDates),
+    milestones,
+    pathways,
+    rejectedEvents: replay.rejected,
+  };
+}
+
+type Ending = PathwayEnding & { endReason: string | null };
+
+/** Validation, replay and milestones: what both entry points need. */
+function planCore(profileInput: ProfileInput, events: readonly unknown[], options: PlanOptions) {
+  const profile = ZProfile.parse(profileInput);
+  const asOf = isoToDay(ZIsoDate.parse(options.asOf));
+  const pack = RULE_PACKS[options.jurisdiction ?? profile.jurisdiction];
+  const settings = options.settings ? { ...pack.settings, ...options.settings } : pack.settings;
+  const dateOfBirth = isoToDay(profile.dateOfBirth);
+  const keyDates = computeKeyDates(pack, settings, dateOfBirth, profile.yearGroupOffset);
+  const replay = replayEvents(pack, profile, keyDates, dateOfBirth, events, asOf);
+
+  const context: PlanContext = {
+    pack,
+    settings,
+    profile,
+    dateOfBirth,
+    asOf,
+    keyDates,
+    eventsByType: groupByType(replay.accepted),
+    rulesById: rulesById(pack),
+    milestoneDates: new Map(),
+    resolving: new Set(),
+  };
+
+  const endings = new Map<Pathway, Ending>();
+  for (const [pathway, endedOn] of replay.endedOn) {
+    const run = replay.runs.get(pathway);
+    const endReason = (run?.snapshot.context as { endReason?: string | null } | undefined)?.endReason ?? null;
+    endings.set(pathway, {
+      endedOn,
+      endReason,
+      reason: `The ${pathwayName(pathway)} pathway ended on ${formatLongDate(endedOn, pack.locale)}${endReason ? ` (${endReason.replaceAll('_', ' ')})` : ''}.`,
+    });
+  }
+  const milestones = pack.milestones.map((rule) => planMilestone(rule, context, endings.get(rule.pathway)));
+  return { context, replay, endings, milestones };
+}
+
+/**
+ * Every milestone of the young person's plan as of `asOf`, each with
+ * `{ id, pathway, title, status, dueDate, windowStart, leadAgency, source, explanation, … }`.
+ *
+ * @example
+ * planMilestones({ dateOfBirth: '2012-03-03', jurisdiction: 'england', hasEhcPlan: true }, [], { asOf: '2027-10-01' })
+ *   .find((m) => m.id === 'post16_transfer')
+ * //=> { status: 'due', dueDate: '2028-03-31', windowStart: '2027-08-31', leadAgency: 'la_send', … }
+ */
+export function planMilestones(profile: ProfileInput, events: readonly unknown[], options: PlanOptions): PlannedMilestone[] {
+  return planCore(profile, events, options).milestones;
+}
+
+/** The one-sentence explanation of a milestone in a plan, or undefined for an unknown id. */
+export function explain(plan: Plan, milestoneId: string): string | undefined {
+  return plan.milestones.find((milestone) => milestone.id === milestoneId)?.explanation;
+}
+
+const RULE_INDEX = new WeakMap<RulePack, Map<string, MilestoneRule>>();
+
+/** Milestone rules by id, built once per pack. */
+function rulesById(pack: RulePack): Map<string, MilestoneRule> {
+  let index = RULE_INDEX.get(pack);
+  if (!index) {
+    index = new Map(pack.milestones.map((rule) => [rule.id, rule]));
+    RULE_INDEX.set(pack, index);
+  }
+  return index;
+}
+
+function groupByType(accepted: AcceptedEvent[]): Map<string, AcceptedEvent[]> {
+  const byType = new Map<string, AcceptedEvent[]>();
+  for (const entry of accepted) {
+    const list = byType.get(entry.event.type);
+    if (list) list.push(entry);
+    else byType.set(entry.event.type, [entry]);
+  }
+  return byType;
+}

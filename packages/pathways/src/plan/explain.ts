@@ -1,0 +1,46 @@
+import type { DayNumber } from '../dates/calendar-date.ts';
+import type { Source } from '../rule-packs/types.ts';
+import { formatLongDate } from './format-date.ts';
+import { describeDate } from './describe-date.ts';
+import type { MilestoneFacts } from './milestone-status.ts';
+import type { PlanContext } from './plan-context.ts';
+
+const CONFIDENCE_NOTE = {
+  C: '',
+  S: ' This rule rests on secondary sources.',
+  U: ' This rule is not yet confirmed.',
+} as const;
+
+/**
+ * One sentence on why a milestone has its date and status: the status with its date, the
+ * rule with its legal source, and the inputs the date came from. For example:
+ * "Due by 31 March 2028: the EHC plan must be amended by 31 March in the calendar year of the
+ * move to post-16 education (SEND Regulations 2014, reg. 18(1)(a)); here: move expected at
+ * the start of Year 12 on 1 September 2028."
+ */
+export function explainMilestone(draft: MilestoneFacts, context: PlanContext): string {
+  const day = (date: DayNumber) => formatLongDate(date, context.pack.locale);
+  const { rule, due, windowStart } = draft;
+  const ruleText = `${rule.rule} (${formatSource(rule.source)})`;
+  const basis = due !== undefined ? describeDate(rule.due, context) : undefined;
+  const inputs = basis ? `; here: ${basis}` : '';
+  const lastDone = draft.lastDoneOn !== undefined && rule.recurrence ? ` Last done on ${day(draft.lastDoneOn)}.` : '';
+  const note = CONFIDENCE_NOTE[rule.confidence];
+  switch (draft.status) {
+    case 'not_applicable':
+      return `Does not apply: ${draft.notApplicableReason ?? ''} The rule: ${ruleText}.`;
+    case 'done':
+      return `Done on ${draft.completedOn !== undefined ? day(draft.completedOn) : 'an earlier date'}: ${ruleText}.${lastDone}`;
+    case 'overdue':
+      return `Overdue, it was due by ${due !== undefined ? day(due) : 'an earlier date'}: ${ruleText}${inputs}.${lastDone}${note}`;
+    case 'due':
+      return `Due by ${due !== undefined ? day(due) : 'a date not yet known'}: ${ruleText}${inputs}.${lastDone}${note}`;
+    case 'upcoming':
+      if (due === undefined) return `Date not known yet: ${ruleText}.${note}`;
+      return `Coming up${windowStart !== undefined ? ` from ${day(windowStart)}` : ''}, due by ${day(due)}: ${ruleText}${inputs}.${lastDone}${note}`;
+  }
+}
+
+export function formatSource(source: Source): string {
+  return source.section ? `${source.document}, ${source.section}` : source.document;
+}

@@ -1,0 +1,163 @@
+import { isoToDay, toIsoDate, type DayNumber } from '../dates/calendar-date.ts';
+import { pathwayOfEvent } from '../events/catalogue.ts';
+import { ZPathwayEvent, type PathwayEvent } from '../events/pathway-event.ts';
+import type { PathwayMachineInput } from '../machines/machine-input.ts';
+import { applyEvent, startPathway, type PathwayRun } from '../machines/pathway-runner.ts';
+import type { Profile } from '../profile.ts';
+import type { Pathway, RulePack } from '../rule-packs/types.ts';
+import { keyDatesToIso, type KeyDayNumbers } from './key-dates.ts';
+import type { AcceptedEvent } from './plan-context.ts';
+import type { RejectedEvent } from './types.ts';
+
+export type Replay = {
+  runs: Map<Pathway, PathwayRun>;
+  accepted: AcceptedEvent[];
+  rejected: RejectedEvent[];
+  /** The date each pathway reached its final state. */
+  endedOn: Map<Pathway, DayNumber>;
+};
+
+/**
+ * Rebuilds every pathway's state by replaying the dated event log in date order (events on
+ * the same day keep their given order), up to and including `asOf`, then ticks the clock at
+ * `asOf`. Events after `asOf` have not happened yet as of that date and are left out.
+ */
+export function replayEvents(
+  pack: RulePack,
+  profile: Profile,
+  keyDates: KeyDayNumbers,
+  dateOfBirth: DayNumber,
+  events: readonly unknown[],
+  asOf: DayNumber,
+): Replay {
+  const input = machineInput(pack, profile, keyDates);
+  const runs = new Map<Pathway, PathwayRun>(pack.pathways.map((pathway) => [pathway, startPathway(pathway, input)]));
+  const accepted: AcceptedEvent[] = [];
+  const rejected: RejectedEvent[] = [];
+  const endedOn = new Map<Pathway, DayNumber>();
+  const milestoneIds = new Map(pack.milestones.map((rule) => [rule.id, rule]));
+
+  const valid: { event: PathwayEvent; day: DayNumber; index: number }[] = [];
+  events.forEach((raw, index) => {
+    const parsed = ZPathwayEvent.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || 'event';
+      rejected.push(rejection(raw, index, 'invalid', `${field}: ${issue?.message ?? 'invalid event'}`));
+      return;
+    }
+    const day = isoToDay(parsed.data.date);
+    if (day > asOf) return;
+    valid.push({ event: parsed.data, day, index });
+  });
+  valid.sort((a, b) => a.day - b.day || a.index - b.index);
+
+  for (const { event, day, index } of valid) {
+    if (day < dateOfBirth) {
+      rejected.push(rejection(event, index, 'before_birth', `${event.date} is before the date of birth.`));
+      continue;
+    }
+    const targets = targetPathways(event, pack, milestoneIds);
+    if ('rejection' in targets) {
+      rejected.push(rejection(event, index, targets.rejection.code, targets.rejection.reason));
+      continue;
+    }
+    const refusal = applyToPathways(targets.pathways, event, runs, endedOn, day);
+    if (refusal) rejected.push(rejection(event, index, refusal.code, refusal.reason));
+    else accepted.push({ event, day });
+  }
+
+  const tick = { type: 'clock.tick' as const, date: toIsoDate(asOf) };
+  for (const [pathway, run] of runs) {
+    if (run.snapshot.status === 'done') continue;
+    const result = applyEvent(run, tick);
+    if (result.ok) {
+      runs.set(pathway, result.run);
+      if (result.run.snapshot.status === 'done') endedOn.set(pathway, asOf);
+    }
+  }
+  return { runs, accepted, rejected, endedOn };
+}
+
+/**
+ * Applies an event to its pathways. A person-level event (death) goes to every pathway that
+ * is still running; it is refused only if none can take it.
+ */
+function applyToPathways(
+  pathways: Pathway[],
+  event: PathwayEvent,
+  runs: Map<Pathway, PathwayRun>,
+  endedOn: Map<Pathway, DayNumber>,
+  day: DayNumber,
+): { code: RejectedEvent['code']; reason: string } | undefined {
+  let firstRefusal: { code: RejectedEvent['code']; reason: string } | undefined;
+  let tookIt = false;
+  for (const pathway of pathways) {
+    const run = runs.get(pathway);
+    if (!run) continue;
+    const result = applyEvent(run, event);
+    if (result.ok) {
+      runs.set(pathway, result.run);
+      tookIt = true;
+      if (result.run.snapshot.status === 'done' && !endedOn.has(pathway)) endedOn.set(pathway, day);
+    } else {
+      firstRefusal ??= result.rejection;
+    }
+  }
+  return tookIt ? undefined : firstRefusal;
+}
+
+function targetPathways(
+  event: PathwayEvent,
+  pack: RulePack,
+  milestones: Map<string, RulePack['milestones'][number]>,
+): { pathways: Pathway[] } | { rejection: { code: RejectedEvent['code']; reason: string } } {
+  if (event.type === 'milestone.recorded') {
+    const rule = milestones.get(event.milestoneId);
+    if (!rule) return { rejection: { code: 'unknown_milestone', reason: `milestoneId: "${event.milestoneId}" is not a milestone in the ${pack.name} rule pack.` } };
+    const byOwnEvent = (rule.completedBy ?? []).filter((completion) => completion.type !== 'milestone.recorded');
+    const canRecord = !rule.completedBy || rule.completedBy.length === 0 || byOwnEvent.length < rule.completedBy.length;
+    if (!canRecord) {
+      return { rejection: { code: 'not_allowed_now', reason: `"${rule.title}" is recorded with its own event (${byOwnEvent.map((c) => c.type).join(', ')}), not as a plain milestone.` } };
+    }
+    return { pathways: [rule.pathway] };
+  }
+  const pathway = pathwayOfEvent(event.type);
+  if (pathway === 'all') return { pathways: pack.pathways };
+  if (!pack.pathways.includes(pathway)) {
+    return { rejection: { code: 'not_in_jurisdiction', reason: `The ${pack.name} rule pack has no ${pathway.replaceAll('_', ' ')} pathway.` } };
+  }
+  return { pathways: [pathway] };
+}
+
+export function machineInput(pack: RulePack, profile: Profile, keyDates: KeyDayNumbers): PathwayMachineInput {
+  const planFlag = pack.statutoryEducationPlan;
+  return {
+    dateOfBirth: profile.dateOfBirth,
+    keyDates: keyDatesToIso(keyDates),
+    flags: {
+      hasEhcPlan: profile.hasEhcPlan,
+      lifeLimitingCondition: profile.lifeLimitingCondition,
+      complexHealthNeeds: profile.complexHealthNeeds,
+      learningDisability: profile.learningDisability,
+      likelyAdultCareNeeds: profile.likelyAdultCareNeeds,
+      receivesDisabilityLivingAllowance: profile.receivesDisabilityLivingAllowance,
+      mayLackCapacity: profile.mayLackCapacity,
+      placedInCare: profile.placedInCare,
+      hasCarer: profile.hasCarer,
+      hasStatutoryPlan: planFlag === 'never' ? false : profile[planFlag],
+    },
+  };
+}
+
+function rejection(raw: unknown, index: number, code: RejectedEvent['code'], reason: string): RejectedEvent {
+  const event = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return {
+    index,
+    id: typeof event.id === 'string' ? event.id : null,
+    type: typeof event.type === 'string' ? event.type : 'unknown',
+    date: typeof event.date === 'string' ? event.date : null,
+    code,
+    reason,
+  };
+}

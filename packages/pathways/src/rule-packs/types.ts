@@ -1,0 +1,175 @@
+import type { LeapDayBirthday } from '../dates/ages.ts';
+import type { SchoolCalendar } from '../dates/school-year.ts';
+
+export const PATHWAYS = [
+  'education',
+  'employment',
+  'health',
+  'social_care',
+  'independent_living',
+  'community',
+  'finance_legal',
+  'palliative',
+] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+
+export const JURISDICTIONS = ['england', 'denmark'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+/** Agency types from domain.md (England, then Denmark). */
+export const AGENCY_TYPES = [
+  'la_send',
+  'school',
+  'childrens_social_care',
+  'adult_social_care',
+  'nhs_childrens',
+  'nhs_adult',
+  'icb_continuing_care',
+  'gp',
+  'dwp',
+  'careers',
+  'palliative',
+  'housing',
+  'young_person',
+  'family',
+  'municipality',
+  'region',
+] as const;
+export type AgencyType = (typeof AGENCY_TYPES)[number];
+
+/** Profile flags a rule can depend on. */
+export const PROFILE_FLAGS = [
+  'hasEhcPlan',
+  'lifeLimitingCondition',
+  'complexHealthNeeds',
+  'learningDisability',
+  'likelyAdultCareNeeds',
+  'receivesDisabilityLivingAllowance',
+  'mayLackCapacity',
+  'placedInCare',
+  'hasCarer',
+] as const;
+export type ProfileFlag = (typeof PROFILE_FLAGS)[number];
+
+/** Legal weight, as in domain.md: stat, stat-g, gp, derived. */
+export type MilestoneKind = 'statutory' | 'statutory_guidance' | 'good_practice' | 'derived';
+
+/** C = primary text read; S = secondary sources only; U = unconfirmed (domain.md). */
+export type Confidence = 'C' | 'S' | 'U';
+
+export type Source = { document: string; section?: string };
+
+export type DateOffset = { years?: number; months?: number; weeks?: number; days?: number };
+
+/**
+ * A date worked out from the profile, the event log or another milestone. Every variant
+ * may carry `plus`, applied after the base date (months clamp to month end).
+ */
+export type DateExpression = (
+  | { at: 'birthday'; years: number; months?: number }
+  /** `byAge`: the chronological school year, ignoring a year-group offset (for rules tied to age, e.g. "the year they turn 19"). */
+  | { at: 'schoolYearStart'; schoolYear: number; byAge?: boolean }
+  | { at: 'schoolYearEnd'; schoolYear: number; byAge?: boolean }
+  | { at: 'endOfCompulsorySchool' }
+  /** Statutory deadline for a phase transfer, from the planned move date (or the pack's default move). */
+  | { at: 'transferDeadline'; transfer: TransferKind }
+  | { at: 'planEnd' }
+  /** The latest accepted event of this type; `field` reads a date from its payload instead of its date. */
+  | { at: 'event'; type: string; where?: Record<string, string | boolean>; field?: string }
+  | { at: 'milestone'; id: string; point: 'due' | 'windowStart' }
+  /** The first expression that can be worked out, in order (e.g. a planned date, else the default). */
+  | { at: 'firstOf'; of: DateExpression[] }
+  | { at: 'latestOf'; of: DateExpression[] }
+) & { plus?: DateOffset };
+
+export type TransferKind = 'post16' | 'other' | 'post16_to_post16';
+
+/** When a milestone applies; unmet conditions give the plain-language reason `not_applicable`. */
+export type Condition =
+  | { flag: ProfileFlag }
+  | { event: string; where?: Record<string, string | boolean> }
+  | { all: Condition[] }
+  | { any: Condition[] };
+
+/** An accepted event that completes a milestone. */
+export type Completion = {
+  type: string;
+  where?: Record<string, string | boolean>;
+  /** Only events on or after the milestone's window start count (e.g. "the review in Year 9"). */
+  onlyWithinWindow?: boolean;
+};
+
+export type Recurrence = {
+  /** Next occurrence is due this many months after the last one was done. */
+  everyMonths: number;
+  /** Its window opens this many months before it is due. */
+  windowMonths: number;
+  /** No occurrence is due after this date (e.g. the end of the plan, or transfer to adult teams). */
+  until?: DateExpression;
+};
+
+export type MilestoneRule = {
+  id: string;
+  pathway: Pathway;
+  /** Plain language, for the young person. */
+  title: string;
+  /** Plain language (reading age about 9), what happens and why it matters to them. */
+  description: string;
+  /** The dating rule in words, completing "Due by <date>: …" in an explanation. */
+  rule: string;
+  /** When the window opens. Recurring milestones may leave it out: it opens `recurrence.windowMonths` before each due date. */
+  windowStart?: DateExpression;
+  due: DateExpression;
+  recurrence?: Recurrence;
+  /** Done when the pathway's machine reaches its end (e.g. the EHC plan ends at 25). */
+  isPathwayEnd?: boolean;
+  appliesWhen?: Condition;
+  /** Events that complete it. Empty or absent: recorded with a `milestone.recorded` event. */
+  completedBy?: Completion[];
+  leadAgency: AgencyType;
+  contributingAgencies: AgencyType[];
+  kind: MilestoneKind;
+  source: Source;
+  confidence: Confidence;
+};
+
+export type RulePackSettings = {
+  /** Default `march_1` (a full year has elapsed); test both (domain.md §2). */
+  leapDayBirthday: LeapDayBirthday;
+  /** Show the statutory date ("by 31 March") or the last compliant day before it (30 March). */
+  transferDeadlineDisplay: 'statutory' | 'last_compliant_day';
+  /** Default false: the end of compulsory school age is tied to age, not year group (domain.md §2, U). */
+  yearGroupOffsetMovesCompulsorySchoolAge: boolean;
+};
+
+export type TransferDeadlineRule = {
+  /** Deadline date in the calendar year of the move. */
+  month: number;
+  day: number;
+  /** Or: months before the move date (post-16 to post-16 moves mid-year). */
+} | { monthsBeforeMove: number };
+
+export type RulePack = {
+  jurisdiction: Jurisdiction;
+  name: string;
+  /** BCP 47 locale for dates in explanations. */
+  locale: 'en-GB' | 'da-DK';
+  settings: RulePackSettings;
+  schoolCalendar: SchoolCalendar;
+  /** The age of majority: machines use it for "adult services from 18" guards. */
+  adulthoodAge: number;
+  /** The statutory plan's last covered day is the day before this birthday. */
+  planEnd?: {
+    age: number;
+    /** Optional extension to the end of the academic year (England: s.46 / reg. 46, 31 July). */
+    extension?: { month: number; day: number; capAge: number; eventType: string };
+  };
+  transfers?: Partial<Record<TransferKind, TransferDeadlineRule & { defaultMoveSchoolYear?: number }>>;
+  /** Which profile flag makes the statutory education plan exist (England: hasEhcPlan). */
+  statutoryEducationPlan: ProfileFlag | 'never';
+  pathways: Pathway[];
+  /** Plain-language reasons for unmet conditions, one per flag or event. */
+  conditionReasons: Partial<Record<ProfileFlag, string>> & Record<string, string>;
+  agencyNames: Partial<Record<AgencyType, string>>;
+  milestones: MilestoneRule[];
+};

@@ -1,0 +1,84 @@
+import { isEventType } from '../events/catalogue.ts';
+import type { Condition, DateExpression, RulePack } from './types.ts';
+
+/**
+ * Checks a rule pack's data for mistakes the type system cannot see: duplicate ids, missing
+ * windows, references to unknown milestones or events, reference cycles, pathways the pack
+ * does not run, and conditions without a plain-language reason. Returns the problems found
+ * (empty when the pack is sound); tests run it on every pack.
+ */
+export function validateRulePack(pack: RulePack): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const rule of pack.milestones) {
+    if (ids.has(rule.id)) problems.push(`${rule.id}: duplicate milestone id`);
+    ids.add(rule.id);
+  }
+  const references = new Map<string, string[]>();
+  for (const rule of pack.milestones) {
+    const where = rule.id;
+    if (!pack.pathways.includes(rule.pathway)) problems.push(`${where}: pathway "${rule.pathway}" is not run by this pack`);
+    if (!rule.windowStart && !rule.recurrence) problems.push(`${where}: needs a windowStart (only recurring milestones may leave it out)`);
+    if (!rule.title.trim() || !rule.description.trim() || !rule.rule.trim()) problems.push(`${where}: needs a title, description and rule text`);
+    if (!rule.source.document.trim()) problems.push(`${where}: needs a source`);
+    const expressions = [rule.due, ...(rule.windowStart ? [rule.windowStart] : []), ...(rule.recurrence?.until ? [rule.recurrence.until] : [])];
+    const refs: string[] = [];
+    for (const expression of expressions) checkExpression(expression, where, pack, problems, refs);
+    references.set(rule.id, refs);
+    for (const completion of rule.completedBy ?? []) {
+      if (!isEventType(completion.type)) problems.push(`${where}: completed by unknown event "${completion.type}"`);
+    }
+    checkCondition(rule.appliesWhen, where, pack, problems);
+  }
+  for (const [id, refs] of references) {
+    for (const ref of refs) if (!ids.has(ref)) problems.push(`${id}: refers to unknown milestone "${ref}"`);
+  }
+  for (const id of ids) if (reaches(id, id, references, new Set())) problems.push(`${id}: its dates refer back to itself`);
+  if (pack.planEnd?.extension && !isEventType(pack.planEnd.extension.eventType)) problems.push(`planEnd: unknown extension event "${pack.planEnd.extension.eventType}"`);
+  return problems;
+}
+
+function checkExpression(expression: DateExpression, where: string, pack: RulePack, problems: string[], refs: string[]): void {
+  switch (expression.at) {
+    case 'event':
+      if (!isEventType(expression.type)) problems.push(`${where}: date from unknown event "${expression.type}"`);
+      break;
+    case 'milestone':
+      refs.push(expression.id);
+      break;
+    case 'transferDeadline':
+      if (!pack.transfers?.[expression.transfer]) problems.push(`${where}: pack has no "${expression.transfer}" transfer rule`);
+      break;
+    case 'planEnd':
+      if (!pack.planEnd) problems.push(`${where}: pack has no plan end`);
+      break;
+    case 'firstOf':
+    case 'latestOf':
+      for (const option of expression.of) checkExpression(option, where, pack, problems, refs);
+      break;
+    default:
+      break;
+  }
+}
+
+function checkCondition(condition: Condition | undefined, where: string, pack: RulePack, problems: string[]): void {
+  if (!condition) return;
+  if ('flag' in condition) {
+    if (!pack.conditionReasons[condition.flag]) problems.push(`${where}: no reason text for flag "${condition.flag}"`);
+  } else if ('event' in condition) {
+    if (!isEventType(condition.event)) problems.push(`${where}: condition on unknown event "${condition.event}"`);
+    if (!pack.conditionReasons[condition.event]) problems.push(`${where}: no reason text for event "${condition.event}"`);
+  } else {
+    for (const part of 'all' in condition ? condition.all : condition.any) checkCondition(part, where, pack, problems);
+  }
+}
+
+function reaches(from: string, target: string, references: Map<string, string[]>, seen: Set<string>): boolean {
+  for (const next of references.get(from) ?? []) {
+    if (next === target) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    if (reaches(next, target, references, seen)) return true;
+  }
+  return false;
+}

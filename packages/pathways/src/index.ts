@@ -11,6 +11,7 @@ export { replayPathways, recordEvent, type RecordEventResult } from './pathways.
 
 export { ZProfile, type Profile, type ProfileInput } from './profile.ts';
 export { ZPathwayEvent, type PathwayEvent, type EventOf, type ClockEvent } from './events/pathway-event.ts';
+export { parseEvent, type ParsedEvent } from './events/parse-event.ts';
 export { EVENT_CATALOGUE, EVENT_TYPES, isEventType, pathwayOfEvent, type EventType } from './events/catalogue.ts';
 export { ZIsoDate } from './dates/iso-date-schema.ts';
 

@@ -1,6 +1,6 @@
 import { isoToDay } from './dates/calendar-date.ts';
 import { ZIsoDate } from './dates/iso-date-schema.ts';
-import { ZPathwayEvent } from './events/pathway-event.ts';
+import { parseEvent } from './events/parse-event.ts';
 import { pathwayOfEvent } from './events/catalogue.ts';
 import { applyEvent, persistPathway, restorePathway, type PersistedPathwayRun, type Rejection } from './machines/pathway-runner.ts';
 import { computeKeyDates } from './plan/key-dates.ts';
@@ -40,12 +40,9 @@ export type RecordEventResult =
  * one is refused as `out_of_order`: the caller then replays the whole log instead.
  */
 export function recordEvent(persisted: readonly PersistedPathwayRun[], rawEvent: unknown): RecordEventResult {
-  const parsed = ZPathwayEvent.safeParse(rawEvent);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, rejection: { code: 'invalid', reason: `${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'invalid'}` } };
-  }
-  const event = parsed.data;
+  const parsed = parseEvent(rawEvent);
+  if (!parsed.ok) return { ok: false, rejection: { code: 'invalid', reason: `${parsed.field}: ${parsed.message}` } };
+  const { event } = parsed;
   if (event.type === 'milestone.recorded') {
     return { ok: false, rejection: { code: 'invalid', reason: 'milestone.recorded is routed by its milestone: use replayPathways.' } };
   }

@@ -36,7 +36,7 @@ export function initialSnapshot(machine: AnyStateMachine, input: PathwayMachineI
   let values = INITIAL_VALUES.get(machine);
   if (!values) INITIAL_VALUES.set(machine, (values = new Map()));
   const key = flagsKey(input.flags);
-  let value = values.get(key);
+  const value = values.get(key);
   if (value === undefined) {
     const first = machine.getInitialSnapshot(inertScopeFor(machine), input);
     values.set(key, first.value);

@@ -18,6 +18,8 @@ export type PlanOptions = {
   jurisdiction?: Jurisdiction;
   /** Overrides of the rule pack's settings (e.g. the 29 February convention). */
   settings?: Partial<RulePackSettings>;
+  /** Plan with this pack instead of the registered one (a draft pack, or a new jurisdiction). */
+  rulePack?: RulePack;
 };
 
 /**
@@ -58,7 +60,7 @@ type Ending = PathwayEnding & { endReason: string | null };
 function planCore(profileInput: ProfileInput, events: readonly unknown[], options: PlanOptions) {
   const profile = ZProfile.parse(profileInput);
   const asOf = isoToDay(ZIsoDate.parse(options.asOf));
-  const pack = RULE_PACKS[options.jurisdiction ?? profile.jurisdiction];
+  const pack = options.rulePack ?? RULE_PACKS[options.jurisdiction ?? profile.jurisdiction];
   const settings = options.settings ? { ...pack.settings, ...options.settings } : pack.settings;
   const dateOfBirth = isoToDay(profile.dateOfBirth);
   const keyDates = computeKeyDates(pack, settings, dateOfBirth, profile.yearGroupOffset);

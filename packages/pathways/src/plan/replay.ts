@@ -1,6 +1,7 @@
 import { isoToDay, toIsoDate, type DayNumber } from '../dates/calendar-date.ts';
 import { pathwayOfEvent } from '../events/catalogue.ts';
-import { ZPathwayEvent, type PathwayEvent } from '../events/pathway-event.ts';
+import { parseEvent } from '../events/parse-event.ts';
+import type { PathwayEvent } from '../events/pathway-event.ts';
 import type { PathwayMachineInput } from '../machines/machine-input.ts';
 import { applyEvent, startPathway, type PathwayRun } from '../machines/pathway-runner.ts';
 import type { Profile } from '../profile.ts';
@@ -39,16 +40,14 @@ export function replayEvents(
 
   const valid: { event: PathwayEvent; day: DayNumber; index: number }[] = [];
   events.forEach((raw, index) => {
-    const parsed = ZPathwayEvent.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') || 'event';
-      rejected.push(rejection(raw, index, 'invalid', `${field}: ${issue?.message ?? 'invalid event'}`));
+    const parsed = parseEvent(raw);
+    if (!parsed.ok) {
+      rejected.push(rejection(raw, index, 'invalid', `${parsed.field}: ${parsed.message}`));
       return;
     }
-    const day = isoToDay(parsed.data.date);
+    const day = isoToDay(parsed.event.date);
     if (day > asOf) return;
-    valid.push({ event: parsed.data, day, index });
+    valid.push({ event: parsed.event, day, index });
   });
   valid.sort((a, b) => a.day - b.day || a.index - b.index);
 

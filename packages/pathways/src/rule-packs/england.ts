@@ -57,7 +57,8 @@ const education: MilestoneRule[] = [
     title: 'Review meeting before your move to a new school or college',
     description: 'A meeting early enough that your plan can name your new school or college in time.',
     rule: 'the review meeting must be held at least 12 weeks before the transfer deadline, so the 4 weeks for a decision and 8 weeks for the amended plan still meet it',
-    windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: -7 } },
+    // Opens at the start of Year 11 (1 September before a 31 March deadline).
+    windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: -7, days: 1 } },
     due: { at: 'transferDeadline', transfer: 'post16', plus: { weeks: -12 } },
     appliesWhen: EHC,
     completedBy: [{ type: 'education.annual_review_held', onlyWithinWindow: true }],
@@ -73,7 +74,8 @@ const education: MilestoneRule[] = [
     title: 'Your plan names your college, sixth form or apprenticeship',
     description: 'Before you leave school, your plan is changed to say where you will go next.',
     rule: 'the EHC plan must be amended by 31 March in the calendar year of the move to post-16 education',
-    windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: -7 } },
+    // Opens at the start of Year 11 (1 September before a 31 March deadline).
+    windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: -7, days: 1 } },
     due: { at: 'transferDeadline', transfer: 'post16' },
     appliesWhen: EHC,
     completedBy: [{ type: 'education.plan_amended', where: { transfer: 'post16' } }],

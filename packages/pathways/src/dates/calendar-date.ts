@@ -67,9 +67,19 @@ export function isoToDay(text: string): DayNumber {
   return date;
 }
 
+const ISO_CACHE_FROM = fromParts(1900, 1, 1);
+const ISO_CACHE_TO = fromParts(2100, 12, 31);
+const isoCache = new Array<string | undefined>(ISO_CACHE_TO - ISO_CACHE_FROM + 1);
+
+/** `YYYY-MM-DD`. Plans format thousands of dates, mostly the same ones, so 1900–2100 are cached. */
 export function toIsoDate(date: DayNumber): string {
+  const inCache = date >= ISO_CACHE_FROM && date <= ISO_CACHE_TO;
+  const cached = inCache ? isoCache[date - ISO_CACHE_FROM] : undefined;
+  if (cached !== undefined) return cached;
   const { year, month, day } = toParts(date);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (inCache) isoCache[date - ISO_CACHE_FROM] = text;
+  return text;
 }
 
 export function addDays(date: DayNumber, days: number): DayNumber {

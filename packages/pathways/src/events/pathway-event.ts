@@ -4,8 +4,10 @@ import { EVENT_CATALOGUE, type EventType } from './catalogue.ts';
 
 type Catalogue = typeof EVENT_CATALOGUE;
 
+type PayloadOf<T extends EventType> = keyof Catalogue[T]['payload'] extends never ? unknown : z.output<z.ZodObject<Catalogue[T]['payload']>>;
+
 /** One dated event of type T with its payload; `id` is the caller's reference (e.g. a database key). */
-export type EventOf<T extends EventType> = { type: T; date: string; id?: string } & z.output<z.ZodObject<Catalogue[T]['payload']>>;
+export type EventOf<T extends EventType> = { type: T; date: string; id?: string } & PayloadOf<T>;
 
 /** Any event the engine accepts, discriminated by `type`. */
 export type PathwayEvent = { [T in EventType]: EventOf<T> }[EventType];

@@ -75,8 +75,9 @@ export const educationMachine = setup({
       always: [{ guard: 'hasStatutoryPlan', target: 'active' }, { target: 'no_plan' }],
     },
     no_plan: {
-      meta: { description: 'No statutory plan: only the health, care and advice milestones apply.' },
-      on: { 'education.ehc_plan_issued': 'active' },
+      meta: { description: 'No statutory education plan (such as an EHC plan): only the duties that apply to everyone.' },
+      // Everyone stays in education or training to 18 (Education and Skills Act 2008), plan or not.
+      on: { 'education.ehc_plan_issued': 'active', 'education.post16_started': {} },
     },
     active: {
       type: 'parallel',
@@ -118,7 +119,7 @@ export const educationMachine = setup({
               always: { guard: 'isSchoolPhaseMoveDone', target: 'preparing_for_adulthood', actions: 'clearTransferPlan' },
               on: {
                 'education.transfer_planned': { target: 'transfer_pending', actions: 'recordTransferPlan' },
-                'education.post16_started': { target: 'post16', actions: 'clearTransferPlan' },
+                'education.post16_started': { guard: 'isPostSixteenTransferPending', target: 'post16', actions: 'clearTransferPlan' },
               },
             },
             post16: {

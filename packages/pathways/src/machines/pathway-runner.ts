@@ -117,10 +117,16 @@ export function applyEvent(run: PathwayRun, event: MachineEvent): ApplyResult {
     const endReason = (run.snapshot.context as { endReason?: string | null }).endReason;
     return reject('pathway_ended', `The ${pathwayName(run.pathway)} pathway has ended${endReason ? ` (${endReason.replaceAll('_', ' ')})` : ''}.`);
   }
-  if (machine.getTransitionData(run.snapshot, event).length > 0) {
-    const snapshot = machine.transition(run.snapshot, event, inertScopeFor(machine));
+  const enabled = machine.getTransitionData(run.snapshot, event);
+  if (enabled.length > 0) {
+    // An accepted event with only empty transitions changes nothing, unless the date can fire
+    // an eventless transition; skipping the step then is exact, and much cheaper.
+    const isNoOp = !isClockDriven(machine) && enabled.every((t) => t.target === undefined && t.actions.length === 0);
+    const snapshot = isNoOp ? run.snapshot : machine.transition(run.snapshot, event, inertScopeFor(machine));
     return { ok: true, run: { pathway: run.pathway, snapshot, lastEventDate: event.date } };
   }
+  // The clock is never refused: a state with nothing to do at this date just lets time pass.
+  if (event.type === 'clock.tick') return { ok: true, run: { ...run, lastEventDate: event.date } };
   return { ok: false, rejection: explainRefusal(run, event) };
 }
 
@@ -164,6 +170,28 @@ export function acceptedEventTypes(snapshot: AnyMachineSnapshot): EventType[] {
     if (isEventType(t.eventType) && t.eventType !== 'milestone.recorded' && t.eventType !== 'person.died') types.add(t.eventType);
   }
   return [...types];
+}
+
+const CLOCK_DRIVEN = new WeakMap<AnyStateMachine, boolean>();
+
+/**
+ * Whether the date alone can move this machine: only eventless (`always`) transitions react
+ * to a date, and only in states the machine can rest in. A transient state (its `always`
+ * list ends in an unguarded fallback, like the `starting` states that pick an initial
+ * branch) is left at once, so it does not count.
+ */
+export function isClockDriven(machine: AnyStateMachine): boolean {
+  let driven = CLOCK_DRIVEN.get(machine);
+  if (driven === undefined) {
+    const restsWithEventless = (node: AnyStateMachine['root']): boolean => {
+      const always = node.always ?? [];
+      const isTransient = always.length > 0 && !always[always.length - 1]?.guard;
+      return (always.length > 0 && !isTransient) || Object.values(node.states).some(restsWithEventless);
+    };
+    driven = restsWithEventless(machine.root);
+    CLOCK_DRIVEN.set(machine, driven);
+  }
+  return driven;
 }
 
 /** `{ active: { phase: 'post16', plan: 'maintained' } }` → `active.phase.post16 + active.plan.maintained`. */

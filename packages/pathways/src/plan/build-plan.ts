@@ -31,7 +31,7 @@ export type PlanOptions = {
  * impossible events do not throw but are listed in `rejectedEvents`.
  */
 export function buildPlan(profileInput: ProfileInput, events: readonly unknown[], options: PlanOptions): Plan {
-  const { context, replay, endings, milestones } = planCore(profileInput, events, options);
+  const { context, replay, endings, milestones } = planCore(profileInput, events, options, true);
   const pathways: PathwayStatus[] = [];
   for (const [pathway, run] of replay.runs) {
     const isEnded = run.snapshot.status === 'done';
@@ -57,14 +57,14 @@ export function buildPlan(profileInput: ProfileInput, events: readonly unknown[]
 type Ending = PathwayEnding & { endReason: string | null };
 
 /** Validation, replay and milestones: what both entry points need. */
-function planCore(profileInput: ProfileInput, events: readonly unknown[], options: PlanOptions) {
+function planCore(profileInput: ProfileInput, events: readonly unknown[], options: PlanOptions, startEveryPathway: boolean) {
   const profile = ZProfile.parse(profileInput);
   const asOf = isoToDay(ZIsoDate.parse(options.asOf));
   const pack = options.rulePack ?? RULE_PACKS[options.jurisdiction ?? profile.jurisdiction];
   const settings = options.settings ? { ...pack.settings, ...options.settings } : pack.settings;
   const dateOfBirth = isoToDay(profile.dateOfBirth);
   const keyDates = computeKeyDates(pack, settings, dateOfBirth, profile.yearGroupOffset);
-  const replay = replayEvents(pack, profile, keyDates, dateOfBirth, events, asOf);
+  const replay = replayEvents(pack, profile, keyDates, dateOfBirth, events, asOf, startEveryPathway);
 
   const context: PlanContext = {
     pack,
@@ -103,7 +103,7 @@ function planCore(profileInput: ProfileInput, events: readonly unknown[], option
  * //=> { status: 'due', dueDate: '2028-03-31', windowStart: '2027-08-31', leadAgency: 'la_send', … }
  */
 export function planMilestones(profile: ProfileInput, events: readonly unknown[], options: PlanOptions): PlannedMilestone[] {
-  return planCore(profile, events, options).milestones;
+  return planCore(profile, events, options, false).milestones;
 }
 
 /** The one-sentence explanation of a milestone in a plan, or undefined for an unknown id. */

@@ -3,7 +3,8 @@ import { pathwayOfEvent } from '../events/catalogue.ts';
 import { parseEvent } from '../events/parse-event.ts';
 import type { PathwayEvent } from '../events/pathway-event.ts';
 import type { PathwayMachineInput } from '../machines/machine-input.ts';
-import { applyEvent, startPathway, type PathwayRun } from '../machines/pathway-runner.ts';
+import { PATHWAY_MACHINES } from '../machines/index.ts';
+import { applyEvent, isClockDriven, startPathway, type PathwayRun } from '../machines/pathway-runner.ts';
 import type { Profile } from '../profile.ts';
 import type { Pathway, RulePack } from '../rule-packs/types.ts';
 import { keyDatesToIso, type KeyDayNumbers } from './key-dates.ts';
@@ -22,6 +23,10 @@ export type Replay = {
  * Rebuilds every pathway's state by replaying the dated event log in date order (events on
  * the same day keep their given order), up to and including `asOf`, then ticks the clock at
  * `asOf`. Events after `asOf` have not happened yet as of that date and are left out.
+ *
+ * With `startEveryPathway: false` a pathway is only started when an event reaches it or the
+ * clock can move it: an untouched pathway that the date cannot move is still at its start,
+ * which is all milestone planning needs to know (it has not ended).
  */
 export function replayEvents(
   pack: RulePack,
@@ -30,9 +35,18 @@ export function replayEvents(
   dateOfBirth: DayNumber,
   events: readonly unknown[],
   asOf: DayNumber,
+  startEveryPathway = true,
 ): Replay {
   const input = machineInput(pack, profile, keyDates);
-  const runs = new Map<Pathway, PathwayRun>(pack.pathways.map((pathway) => [pathway, startPathway(pathway, input)]));
+  const runs = new Map<Pathway, PathwayRun>();
+  for (const pathway of pack.pathways) {
+    if (startEveryPathway || isClockDriven(PATHWAY_MACHINES[pathway])) runs.set(pathway, startPathway(pathway, input));
+  }
+  const runFor = (pathway: Pathway): PathwayRun => {
+    let run = runs.get(pathway);
+    if (!run) runs.set(pathway, (run = startPathway(pathway, input)));
+    return run;
+  };
   const accepted: AcceptedEvent[] = [];
   const rejected: RejectedEvent[] = [];
   const endedOn = new Map<Pathway, DayNumber>();
@@ -61,7 +75,7 @@ export function replayEvents(
       rejected.push(rejection(event, index, targets.rejection.code, targets.rejection.reason));
       continue;
     }
-    const refusal = applyToPathways(targets.pathways, event, runs, endedOn, day);
+    const refusal = applyToPathways(targets.pathways, event, runFor, runs, endedOn, day);
     if (refusal) rejected.push(rejection(event, index, refusal.code, refusal.reason));
     else accepted.push({ event, day });
   }
@@ -85,6 +99,7 @@ export function replayEvents(
 function applyToPathways(
   pathways: Pathway[],
   event: PathwayEvent,
+  runFor: (pathway: Pathway) => PathwayRun,
   runs: Map<Pathway, PathwayRun>,
   endedOn: Map<Pathway, DayNumber>,
   day: DayNumber,
@@ -92,8 +107,8 @@ function applyToPathways(
   let firstRefusal: { code: RejectedEvent['code']; reason: string } | undefined;
   let tookIt = false;
   for (const pathway of pathways) {
-    const run = runs.get(pathway);
-    if (!run) continue;
+    const run = runFor(pathway);
+    if (run.snapshot.status === 'done' && pathways.length > 1) continue;
     const result = applyEvent(run, event);
     if (result.ok) {
       runs.set(pathway, result.run);

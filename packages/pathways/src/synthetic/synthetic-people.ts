@@ -1,0 +1,87 @@
+import { dateOfAge } from '../dates/ages.ts';
+import { addDays, addMonths, isoToDay, toIsoDate, type DayNumber } from '../dates/calendar-date.ts';
+import { schoolYearStart } from '../dates/school-year.ts';
+import type { ProfileInput } from '../profile.ts';
+import { englandRulePack } from '../rule-packs/england.ts';
+
+export type SyntheticPerson = { profile: ProfileInput & { dateOfBirth: string }; events: Record<string, unknown>[] };
+
+/** mulberry32: a small, fast, seedable PRNG, so the same seed always gives the same people. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A realistic synthetic young person in England aged 13–25 on `asOf`, with the event history
+ * a transition team would have recorded by then: reviews from Year 9, health transition
+ * steps, continuing care, a Care Act assessment, PIP, placements — each done on time, late
+ * or not at all, as in real caseloads. Deterministic in (`seed`, `index`); no I/O.
+ */
+export function syntheticPerson(seed: number, index: number, asOf: string): SyntheticPerson {
+  const next = random(seed * 1_000_003 + index);
+  const chance = (p: number) => next() < p;
+  const today = isoToDay(asOf);
+  const dob = addDays(today, -Math.floor((13 + next() * 12) * 365.25));
+  const profile = {
+    dateOfBirth: toIsoDate(dob),
+    jurisdiction: 'england' as const,
+    yearGroupOffset: chance(0.05) ? 1 : 0,
+    hasEhcPlan: chance(0.85),
+    lifeLimitingCondition: chance(0.08),
+    complexHealthNeeds: chance(0.3),
+    learningDisability: chance(0.55),
+    likelyAdultCareNeeds: chance(0.6),
+    receivesDisabilityLivingAllowance: chance(0.7),
+    mayLackCapacity: chance(0.35),
+    hasCarer: chance(0.8),
+  };
+  const events: Record<string, unknown>[] = [];
+  const calendar = englandRulePack.schoolCalendar;
+  const age = (years: number, months = 0) => dateOfAge(dob, years, months, 'march_1');
+  /** Records an event at `date` moved by up to `jitterDays`, if it has happened by `asOf`. */
+  const at = (date: DayNumber, type: string, payload: Record<string, unknown> = {}, jitterDays = 60) => {
+    const when = addDays(date, Math.floor(next() * jitterDays));
+    if (when <= today && chance(0.85)) events.push({ type, date: toIsoDate(when), ...payload });
+  };
+
+  const year9 = schoolYearStart(dob, 9, profile.yearGroupOffset, calendar);
+  if (profile.hasEhcPlan) {
+    at(addMonths(year9, -30), 'education.ehc_plan_issued');
+    for (let review = addMonths(year9, 2); review <= today && review < age(25); review = addMonths(review, 12)) {
+      at(review, 'education.annual_review_held', {}, 50);
+    }
+    const move = schoolYearStart(dob, 12, profile.yearGroupOffset, calendar);
+    at(addMonths(move, -11), 'education.transfer_planned', { transfer: 'post16', moveDate: toIsoDate(move) });
+    at(addMonths(move, -7), 'education.plan_amended', { transfer: 'post16', institution: 'Riverside College' }, 90);
+  }
+  at(schoolYearStart(dob, 12, profile.yearGroupOffset, calendar), 'education.post16_started', { setting: chance(0.2) ? 'supported_internship' : 'college' }, 5);
+  at(addMonths(year9, -6), 'employment.careers_guidance_received', {}, 200);
+  at(year9, 'health.transition_planning_started', {}, 200);
+  at(addMonths(year9, 3), 'health.named_worker_assigned', {}, 200);
+  if (profile.learningDisability) for (let check = age(14); check <= today; check = addMonths(check, 12)) at(check, 'health.annual_health_check_done', {}, 90);
+  if (profile.complexHealthNeeds) {
+    at(age(14), 'health.chc_need_notified', {}, 150);
+    at(age(16), 'health.chc_referred', {}, 120);
+    at(age(16, 8), 'health.chc_checklist_completed', { positive: chance(0.6) }, 120);
+  }
+  if (profile.likelyAdultCareNeeds) {
+    at(age(16, 6), 'social_care.assessment_requested', {}, 120);
+    at(age(17, 2), 'social_care.assessment_completed', { likelyEligible: chance(0.8) }, 120);
+  }
+  if (profile.receivesDisabilityLivingAllowance) {
+    at(age(16), 'finance_legal.pip_invited', {}, 20);
+    at(age(16, 1), 'finance_legal.pip_claimed', {}, 20);
+  }
+  at(age(17), 'independent_living.housing_options_discussed', {}, 200);
+  if (profile.lifeLimitingCondition) at(age(14), 'palliative.parallel_plan_agreed', {}, 200);
+  at(age(18), 'health.transferred', {}, 400);
+  events.sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
+  return { profile, events };
+}

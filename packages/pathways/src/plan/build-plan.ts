@@ -3,7 +3,8 @@ import { ZIsoDate } from '../dates/iso-date-schema.ts';
 import { describeState, acceptedEventTypes, stateValueToString, pathwayName } from '../machines/pathway-runner.ts';
 import { ZProfile, type ProfileInput } from '../profile.ts';
 import { RULE_PACKS } from '../rule-packs/index.ts';
-import type { Jurisdiction, MilestoneRule, Pathway, RulePack, RulePackSettings } from '../rule-packs/types.ts';
+import { rulesById } from '../rule-packs/rules-by-id.ts';
+import type { Jurisdiction, Pathway, RulePack, RulePackSettings } from '../rule-packs/types.ts';
 import { computeKeyDates, keyDatesToIso } from './key-dates.ts';
 import { planMilestone } from './milestone-status.ts';
 import type { AcceptedEvent, PlanContext } from './plan-context.ts';
@@ -109,18 +110,6 @@ export function planMilestones(profile: ProfileInput, events: readonly unknown[]
 /** The one-sentence explanation of a milestone in a plan, or undefined for an unknown id. */
 export function explain(plan: Plan, milestoneId: string): string | undefined {
   return plan.milestones.find((milestone) => milestone.id === milestoneId)?.explanation;
-}
-
-const RULE_INDEX = new WeakMap<RulePack, Map<string, MilestoneRule>>();
-
-/** Milestone rules by id, built once per pack. */
-function rulesById(pack: RulePack): Map<string, MilestoneRule> {
-  let index = RULE_INDEX.get(pack);
-  if (!index) {
-    index = new Map(pack.milestones.map((rule) => [rule.id, rule]));
-    RULE_INDEX.set(pack, index);
-  }
-  return index;
 }
 
 function groupByType(accepted: AcceptedEvent[]): Map<string, AcceptedEvent[]> {

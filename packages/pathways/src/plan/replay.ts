@@ -6,6 +6,7 @@ import type { PathwayMachineInput } from '../machines/machine-input.ts';
 import { PATHWAY_MACHINES } from '../machines/index.ts';
 import { applyEvent, isClockDriven, startPathway, type PathwayRun } from '../machines/pathway-runner.ts';
 import type { Profile } from '../profile.ts';
+import { rulesById } from '../rule-packs/rules-by-id.ts';
 import type { Pathway, RulePack } from '../rule-packs/types.ts';
 import { keyDatesToIso, type KeyDayNumbers } from './key-dates.ts';
 import type { AcceptedEvent } from './plan-context.ts';
@@ -50,7 +51,6 @@ export function replayEvents(
   const accepted: AcceptedEvent[] = [];
   const rejected: RejectedEvent[] = [];
   const endedOn = new Map<Pathway, DayNumber>();
-  const milestoneIds = new Map(pack.milestones.map((rule) => [rule.id, rule]));
 
   const valid: { event: PathwayEvent; day: DayNumber; index: number }[] = [];
   events.forEach((raw, index) => {
@@ -70,7 +70,7 @@ export function replayEvents(
       rejected.push(rejection(event, index, 'before_birth', `${event.date} is before the date of birth.`));
       continue;
     }
-    const targets = targetPathways(event, pack, milestoneIds);
+    const targets = targetPathways(event, pack, rulesById(pack));
     if ('rejection' in targets) {
       rejected.push(rejection(event, index, targets.rejection.code, targets.rejection.reason));
       continue;

@@ -76,19 +76,9 @@ const YOUNGEST_2011: Facts = {
   year9EndMinus2Months: '2025-06-30',
 };
 
+/** 1 September 2010 and 31 August 2011 are the oldest and youngest of one cohort: the same school dates. */
 const OLDEST_2010: Facts = {
-  year8Start: '2023-09-01',
-  year9Start: '2024-09-01',
-  year9End: '2025-08-31',
-  year10Start: '2025-09-01',
-  year11Start: '2026-09-01',
-  year11End: '2027-08-31',
-  year13End: '2029-08-31',
-  turns19YearStart: '2029-09-01',
-  turns19YearEnd: '2030-08-31',
-  compulsorySchoolEnds: '2027-06-25',
-  post16Deadline: '2027-03-31',
-  transferReviewBy: '2027-01-06',
+  ...YOUNGEST_2011,
   age: {
     '14': '2024-09-01', '14y6m': '2025-03-01', '15': '2025-09-01', '15y6m': '2026-03-01', '15y7m': '2026-04-01', '16': '2026-09-01',
     '16y2m': '2026-11-01', '17': '2027-09-01', '17y3m': '2027-12-01', '17y6m': '2028-03-01', '18': '2028-09-01', '19': '2029-09-01', '24': '2034-09-01',
@@ -96,7 +86,6 @@ const OLDEST_2010: Facts = {
   age19Minus12Months: '2028-09-01',
   age19Plus6Months: '2030-03-01',
   planLastDay: '2035-08-31',
-  year9EndMinus2Months: '2025-06-30',
 };
 
 const LEAP_DAY_2008_MARCH_1: Facts = {

@@ -1,9 +1,10 @@
-import { createActor, getNextTransitions, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { createActor, getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import { EVENT_CATALOGUE, isEventType, type EventType } from '../events/catalogue.ts';
 import type { Pathway } from '../rule-packs/types.ts';
 import { GUARD_REASONS } from './guard-reasons.ts';
 import { PATHWAY_MACHINES } from './index.ts';
 import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
+import { initialSnapshot, inertScopeFor, isClockDriven } from './machine-stepping.ts';
 
 /** A pathway's machine snapshot plus the date of the last event it took (events must come in date order). */
 export type PathwayRun = {
@@ -22,87 +23,6 @@ export type ApplyResult = { ok: true; run: PathwayRun } | { ok: false; rejection
 export function startPathway(pathway: Pathway, input: PathwayMachineInput): PathwayRun {
   return { pathway, snapshot: initialSnapshot(PATHWAY_MACHINES[pathway], input), lastEventDate: null };
 }
-
-const INITIAL_VALUES = new WeakMap<AnyStateMachine, Map<string, AnyMachineSnapshot['value']>>();
-
-/**
- * The machine's initial snapshot for this input. The initial *state* depends only on the
- * profile flags (XState's init event has no date, so no date guard can pass), so it is worked
- * out once per flag combination; the person's context comes from the machine's own context
- * factory, and `resolveState` joins them. A test checks this equals XState's
- * `initialTransition` for every flag combination.
- */
-export function initialSnapshot(machine: AnyStateMachine, input: PathwayMachineInput): AnyMachineSnapshot {
-  let values = INITIAL_VALUES.get(machine);
-  if (!values) INITIAL_VALUES.set(machine, (values = new Map()));
-  const key = flagsKey(input.flags);
-  const value = values.get(key);
-  if (value === undefined) {
-    const first = machine.getInitialSnapshot(inertScopeFor(machine), input);
-    values.set(key, first.value);
-    return first;
-  }
-  const factory = machine.config.context;
-  const context = typeof factory === 'function' ? factory({ input, self: inertScopeFor(machine).self, spawn: NO_SPAWN }) : factory;
-  return machine.resolveState({ value, context });
-}
-
-function flagsKey(flags: PathwayMachineInput['flags']): string {
-  let key = '';
-  for (const name in flags) key += flags[name as keyof typeof flags] ? '1' : '0';
-  return key;
-}
-
-const NO_SPAWN = () => {
-  throw new Error('Pathway machines do not spawn actors.');
-};
-
-const INERT_SCOPES = new WeakMap<AnyStateMachine, AnyActorScope>();
-
-/**
- * One inert actor scope per machine, reused for every step. XState's pure `transition()`
- * builds a throwaway actor (and its initial snapshot) on every call, which costs more than
- * the step itself; our machines only `assign` (no spawned actors, no effects), so stepping
- * through the machine's own `transition`/`getInitialSnapshot` with a shared inert scope is
- * the same computation without that cost. A test checks it against XState's `transition()`.
- */
-function inertScopeFor(machine: AnyStateMachine): AnyActorScope {
-  let scope = INERT_SCOPES.get(machine);
-  if (!scope) {
-    const self = createActor(machine, { input: INERT_INPUT });
-    scope = {
-      self,
-      id: '',
-      sessionId: '',
-      system: self.system,
-      logger: () => {},
-      defer: () => {},
-      emit: () => {},
-      stopChild: () => {},
-      actionExecutor: () => {},
-    } as unknown as AnyActorScope;
-    INERT_SCOPES.set(machine, scope);
-  }
-  return scope;
-}
-
-const NEVER = '9999-12-31';
-const INERT_INPUT: PathwayMachineInput = {
-  dateOfBirth: NEVER,
-  keyDates: { year9Start: NEVER, age16: NEVER, adulthood: NEVER, age19SchoolYearStart: NEVER, planEndsOn: NEVER, extendedPlanEndsOn: NEVER },
-  flags: {
-    hasEhcPlan: false,
-    lifeLimitingCondition: false,
-    complexHealthNeeds: false,
-    learningDisability: false,
-    likelyAdultCareNeeds: false,
-    receivesDisabilityLivingAllowance: false,
-    mayLackCapacity: false,
-    placedInCare: false,
-    hasCarer: false,
-    hasStatutoryPlan: false,
-  },
-};
 
 /**
  * Applies one dated event to a pathway, or says in plain words why it cannot happen now.
@@ -170,28 +90,6 @@ export function acceptedEventTypes(snapshot: AnyMachineSnapshot): EventType[] {
     if (isEventType(t.eventType) && t.eventType !== 'milestone.recorded' && t.eventType !== 'person.died') types.add(t.eventType);
   }
   return [...types];
-}
-
-const CLOCK_DRIVEN = new WeakMap<AnyStateMachine, boolean>();
-
-/**
- * Whether the date alone can move this machine: only eventless (`always`) transitions react
- * to a date, and only in states the machine can rest in. A transient state (its `always`
- * list ends in an unguarded fallback, like the `starting` states that pick an initial
- * branch) is left at once, so it does not count.
- */
-export function isClockDriven(machine: AnyStateMachine): boolean {
-  let driven = CLOCK_DRIVEN.get(machine);
-  if (driven === undefined) {
-    const restsWithEventless = (node: AnyStateMachine['root']): boolean => {
-      const always = node.always ?? [];
-      const isTransient = always.length > 0 && !always[always.length - 1]?.guard;
-      return (always.length > 0 && !isTransient) || Object.values(node.states).some(restsWithEventless);
-    };
-    driven = restsWithEventless(machine.root);
-    CLOCK_DRIVEN.set(machine, driven);
-  }
-  return driven;
 }
 
 /** `{ active: { phase: 'post16', plan: 'maintained' } }` → `active.phase.post16 + active.plan.maintained`. */

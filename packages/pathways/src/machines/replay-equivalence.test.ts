@@ -11,7 +11,8 @@ import { inputFor } from '../testing/machine-harness.ts';
 import { GUARD_REASONS } from './guard-reasons.ts';
 import { PATHWAY_MACHINES } from './index.ts';
 import type { PathwayMachineInput } from './machine-input.ts';
-import { applyEvent, initialSnapshot, persistPathway, restorePathway, startPathway, type PathwayRun } from './pathway-runner.ts';
+import { initialSnapshot } from './machine-stepping.ts';
+import { applyEvent, persistPathway, restorePathway, startPathway, type PathwayRun } from './pathway-runner.ts';
 
 const PATHWAY_NAMES = Object.keys(PATHWAY_MACHINES) as Pathway[];
 const comparable = (run: PathwayRun) => ({ value: run.snapshot.value, context: run.snapshot.context, status: run.snapshot.status });

@@ -5,6 +5,10 @@ import type { PathwayEvent, ClockEvent } from '../events/pathway-event.ts';
  * What every pathway machine is started with: the person's key dates, already worked out by
  * the jurisdiction's rule pack, and their profile flags. Machines compare ISO date strings
  * (which order correctly as text) and never read the wall clock.
+ *
+ * Rule for machine authors: an eventless (`always`) guard may compare the event's date only
+ * with dates held in context. The runner relies on it to skip steps that cannot change
+ * anything (see `crossesContextDate`); the equivalence tests against XState check it.
  */
 export type PathwayMachineInput = {
   dateOfBirth: string;

@@ -113,3 +113,19 @@ export function isClockDriven(machine: AnyStateMachine): boolean {
   }
   return driven;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether a date held in the machine's context lies after `from` and on or before `to`.
+ * Eventless guards only compare the event's date with dates in context (a rule for every
+ * machine here, enforced by the equivalence tests), so if none lies in between, the clock
+ * cannot have moved the machine since its last step.
+ */
+export function crossesContextDate(context: unknown, from: string | null, to: string): boolean {
+  if (from === null) return true;
+  if (typeof context === 'string') return ISO_DATE.test(context) && context > from && context <= to;
+  if (typeof context !== 'object' || context === null) return false;
+  for (const value of Object.values(context)) if (crossesContextDate(value, from, to)) return true;
+  return false;
+}

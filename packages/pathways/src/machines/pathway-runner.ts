@@ -4,7 +4,7 @@ import type { Pathway } from '../rule-packs/types.ts';
 import { GUARD_REASONS } from './guard-reasons.ts';
 import { PATHWAY_MACHINES } from './index.ts';
 import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
-import { initialSnapshot, inertScopeFor, isClockDriven } from './machine-stepping.ts';
+import { crossesContextDate, initialSnapshot, inertScopeFor, isClockDriven } from './machine-stepping.ts';
 
 /** A pathway's machine snapshot plus the date of the last event it took (events must come in date order). */
 export type PathwayRun = {
@@ -39,9 +39,11 @@ export function applyEvent(run: PathwayRun, event: MachineEvent): ApplyResult {
   }
   const enabled = machine.getTransitionData(run.snapshot, event);
   if (enabled.length > 0) {
-    // An accepted event with only empty transitions changes nothing, unless the date can fire
+    // An accepted event with only empty transitions changes nothing, unless its date can fire
     // an eventless transition; skipping the step then is exact, and much cheaper.
-    const isNoOp = !isClockDriven(machine) && enabled.every((t) => t.target === undefined && t.actions.length === 0);
+    const isNoOp =
+      enabled.every((t) => t.target === undefined && t.actions.length === 0) &&
+      (!isClockDriven(machine) || !crossesContextDate(run.snapshot.context, run.lastEventDate, event.date));
     const snapshot = isNoOp ? run.snapshot : machine.transition(run.snapshot, event, inertScopeFor(machine));
     return { ok: true, run: { pathway: run.pathway, snapshot, lastEventDate: event.date } };
   }

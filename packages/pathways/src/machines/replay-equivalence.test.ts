@@ -42,7 +42,7 @@ describe('persisted snapshots and replay', () => {
         }
         expect(comparable(restorePathway(persisted))).toEqual(comparable(replayed));
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
@@ -93,7 +93,7 @@ describe('the runner’s fast stepping', () => {
           expect(comparable(ours)).toEqual({ value: official.value, context: official.context, status: official.status });
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 

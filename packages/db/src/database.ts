@@ -1,0 +1,56 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { migrate, readMigrations, type MigrationResult } from './migrator.ts';
+import { pgliteConnection, postgresConnection } from './sql-connection.ts';
+
+export type DatabaseConfig =
+  /** Embedded PostgreSQL (PGlite); `dataDir` undefined keeps it in memory. */
+  | { kind: 'pglite'; dataDir?: string }
+  | { kind: 'postgres'; url: string };
+
+export type Database = {
+  kind: DatabaseConfig['kind'];
+  prisma: PrismaClient;
+  /** What start-up migration did. */
+  migrations: MigrationResult;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the database, applies pending migrations (refusing to start on a changed one), and
+ * returns a Prisma client over the matching driver adapter: PGlite when there is no server,
+ * `pg` for a PostgreSQL server that any number of API processes can share.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const migrations = await readMigrations();
+  if (config.kind === 'pglite') {
+    const pglite = await PGlite.create(config.dataDir);
+    try {
+      const result = await migrate(pgliteConnection(pglite), migrations);
+      const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+      return {
+        kind: 'pglite',
+        prisma,
+        migrations: result,
+        close: async () => {
+          await prisma.$disconnect();
+          await pglite.close();
+        },
+      };
+    } catch (error) {
+      await pglite.close();
+      throw error;
+    }
+  }
+  const connection = await postgresConnection(config.url);
+  let result: MigrationResult;
+  try {
+    result = await migrate(connection, migrations);
+  } finally {
+    await connection.close();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url }) });
+  return { kind: 'postgres', prisma, migrations: result, close: () => prisma.$disconnect() };
+}

@@ -7,5 +7,12 @@
 export { openDatabase, type Database, type DatabaseConfig } from './database.ts';
 export { migrate, readMigrations, checksumOf, MigrationError, MIGRATIONS_DIRECTORY, type Migration, type MigrationResult } from './migrator.ts';
 export { pgliteConnection, postgresConnection, type SqlConnection } from './sql-connection.ts';
+export { AppError, type AppErrorCode } from './errors.ts';
+export { audit, type Actor, type Tx } from './repositories/actor.ts';
+export { createYoungPerson, updateYoungPerson, getYoungPerson, claimVersion, ZYoungPersonInput, ZYoungPersonChanges, type YoungPersonInput } from './repositories/young-people.ts';
+export { recordPathwayEvent } from './repositories/pathway-events.ts';
+export { materialisePlan } from './repositories/materialise-plan.ts';
+export { findCaseload, ZCaseloadQuery, type CaseloadRow } from './repositories/caseload.ts';
+export { profileOf, engineEventOf, isoDay } from './repositories/young-person-profile.ts';
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
 export type * from './generated/prisma/models.ts';

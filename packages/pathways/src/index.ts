@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { buildPlan, planMilestones, explain, type PlanOptions } from './plan/build-plan.ts';
+export { buildPlan, buildPlanWithState, planMilestones, explain, type PlanOptions } from './plan/build-plan.ts';
 export type { Plan, PlannedMilestone, MilestoneStatus, PathwayStatus, RejectedEvent } from './plan/types.ts';
 export { replayPathways, recordEvent, type RecordEventResult } from './pathways.ts';
 
@@ -16,6 +16,7 @@ export { EVENT_CATALOGUE, EVENT_TYPES, isEventType, pathwayOfEvent, type EventTy
 export { ZIsoDate } from './dates/iso-date-schema.ts';
 
 export { RULE_PACKS, englandRulePack, denmarkRulePack } from './rule-packs/index.ts';
+export { rulesById } from './rule-packs/rules-by-id.ts';
 export { validateRulePack } from './rule-packs/validate-rule-pack.ts';
 export {
   PATHWAYS,
@@ -46,3 +47,4 @@ export { parseIsoDate, toIsoDate, isoToDay, addMonths, addDays, type DayNumber }
 export { dateOfAge, ageOn, type LeapDayBirthday } from './dates/ages.ts';
 export { schoolYearStart, schoolYearEnd, schoolYearOn, endOfCompulsorySchool, cohortYear, type SchoolCalendar } from './dates/school-year.ts';
 export { syntheticPerson, type SyntheticPerson } from './synthetic/synthetic-people.ts';
+export { isValidNhsNumber, ZNhsNumber } from './nhs-number.ts';

@@ -1,6 +1,6 @@
 import { isoToDay, toIsoDate } from '../dates/calendar-date.ts';
 import { ZIsoDate } from '../dates/iso-date-schema.ts';
-import { describeState, acceptedEventTypes, stateValueToString, pathwayName } from '../machines/pathway-runner.ts';
+import { describeState, acceptedEventTypes, stateValueToString, pathwayName, persistPathway, type PersistedPathwayRun } from '../machines/pathway-runner.ts';
 import { ZProfile, type ProfileInput } from '../profile.ts';
 import { RULE_PACKS } from '../rule-packs/index.ts';
 import { rulesById } from '../rule-packs/rules-by-id.ts';
@@ -32,6 +32,18 @@ export type PlanOptions = {
  * impossible events do not throw but are listed in `rejectedEvents`.
  */
 export function buildPlan(profileInput: ProfileInput, events: readonly unknown[], options: PlanOptions): Plan {
+  return buildPlanWithState(profileInput, events, options).plan;
+}
+
+/**
+ * `buildPlan` plus every pathway's persisted XState snapshot from the same replay: what a
+ * store keeps after recording an event.
+ */
+export function buildPlanWithState(
+  profileInput: ProfileInput,
+  events: readonly unknown[],
+  options: PlanOptions,
+): { plan: Plan; pathwayStates: PersistedPathwayRun[] } {
   const { context, replay, endings, milestones } = planCore(profileInput, events, options, true);
   const pathways: PathwayStatus[] = [];
   for (const [pathway, run] of replay.runs) {
@@ -45,7 +57,7 @@ export function buildPlan(profileInput: ProfileInput, events: readonly unknown[]
       nextEvents: isEnded ? [] : acceptedEventTypes(run.snapshot),
     });
   }
-  return {
+  const plan: Plan = {
     asOf: toIsoDate(context.asOf),
     jurisdiction: context.pack.jurisdiction,
     keyDates: keyDatesToIso(context.keyDates),
@@ -53,6 +65,7 @@ export function buildPlan(profileInput: ProfileInput, events: readonly unknown[]
     pathways,
     rejectedEvents: replay.rejected,
   };
+  return { plan, pathwayStates: [...replay.runs.values()].map(persistPathway) };
 }
 
 type Ending = PathwayEnding & { endReason: string | null };

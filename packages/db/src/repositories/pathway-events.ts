@@ -1,0 +1,60 @@
+import { buildPlan, EVENT_CATALOGUE, isEventType, parseEvent, type Plan } from '@pathways/engine';
+import { AppError } from '../errors.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { audit, type Actor } from './actor.ts';
+import { materialisePlan } from './materialise-plan.ts';
+import { claimVersion } from './young-people.ts';
+import { engineEventOf, profileOf } from './young-person-profile.ts';
+
+/**
+ * Records a dated pathway event for a young person, in one transaction: the record must still
+ * be at `expectedVersion` (else `conflict`); the pathway machines must accept the event in
+ * the state the whole log puts them in (else `unprocessable`, with the machine's reason); then
+ * the event is appended, the plan re-materialised and the write audited.
+ */
+export async function recordPathwayEvent(options: {
+  db: PrismaClient;
+  actor: Actor;
+  youngPersonId: string;
+  expectedVersion: number;
+  event: unknown;
+  today: string;
+}): Promise<{ eventId: string; version: number; plan: Plan }> {
+  const parsed = parseEvent(options.event);
+  if (!parsed.ok) throw new AppError('invalid', `${parsed.field}: ${parsed.message}`, { field: parsed.field });
+  const { id: _ignored, type, date, ...payload } = parsed.event;
+  if (date > options.today) throw new AppError('invalid', 'date: cannot be in the future', { field: 'date' });
+
+  return options.db.$transaction(async (tx) => {
+    await claimVersion(tx, options.youngPersonId, options.expectedVersion);
+    const person = await tx.youngPerson.findUniqueOrThrow({ where: { id: options.youngPersonId } });
+    const log = await tx.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
+    const profile = profileOf(person);
+    const events = log.map(engineEventOf);
+    const candidate = { ...parsed.event, id: 'candidate' };
+    const check = buildPlan(profile, [...events, candidate], { asOf: options.today });
+    const refusal = check.rejectedEvents.find((rejected) => rejected.id === 'candidate');
+    if (refusal) throw new AppError('unprocessable', refusal.reason, { field: 'type' });
+    // A back-dated event must not make a later, already accepted one impossible.
+    const before = new Set(buildPlan(profile, events, { asOf: options.today }).rejectedEvents.map((rejected) => rejected.id));
+    const broken = check.rejectedEvents.find((rejected) => rejected.id !== 'candidate' && !before.has(rejected.id));
+    if (broken) {
+      const label = isEventType(broken.type) ? EVENT_CATALOGUE[broken.type].label : broken.type;
+      throw new AppError('unprocessable', `Recording this on ${date} would make the later "${label}" on ${broken.date} impossible: ${broken.reason}`, { field: 'date' });
+    }
+
+    const created = await tx.pathwayEvent.create({
+      data: {
+        youngPersonId: person.id,
+        sequence: (log[log.length - 1]?.sequence ?? 0) + 1,
+        type,
+        date: new Date(`${date}T00:00:00Z`),
+        payload,
+        recordedById: options.actor.userId,
+      },
+    });
+    const plan = await materialisePlan(tx, person, options.today);
+    await audit(tx, options.actor, { action: 'record_event', entityType: 'PathwayEvent', entityId: created.id, youngPersonId: person.id, detail: { type, date } });
+    return { eventId: created.id, version: person.version, plan };
+  });
+}

@@ -1,0 +1,23 @@
+import { PROFILE_FLAGS, type PathwayEvent, type ProfileInput } from '@pathways/engine';
+import type { PathwayEvent as PathwayEventRow, YoungPerson } from '../generated/prisma/client.ts';
+
+/** A `@db.Date` column as an ISO calendar date (Prisma returns it at UTC midnight). */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The engine's profile of a stored young person. */
+export function profileOf(person: YoungPerson): ProfileInput {
+  const flags = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, person[flag]]));
+  return {
+    dateOfBirth: isoDay(person.dateOfBirth),
+    jurisdiction: person.jurisdiction as ProfileInput['jurisdiction'],
+    yearGroupOffset: person.yearGroupOffset,
+    ...flags,
+  };
+}
+
+/** A stored event as the engine's dated event, keeping its id. */
+export function engineEventOf(row: PathwayEventRow): PathwayEvent {
+  return { ...(row.payload as object), type: row.type, date: isoDay(row.date), id: row.id } as PathwayEvent;
+}

@@ -15,4 +15,4 @@ export { materialisePlan } from './repositories/materialise-plan.ts';
 export { findCaseload, ZCaseloadQuery, type CaseloadRow } from './repositories/caseload.ts';
 export { profileOf, engineEventOf, isoDay } from './repositories/young-person-profile.ts';
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
-export type * from './generated/prisma/models.ts';
+export type { Agency, Goal, GoalProgressNote, Handover, LocalArea, Milestone, PathwayEvent, User, YoungPerson } from './generated/prisma/client.ts';

@@ -111,3 +111,8 @@ export type Handover = Prisma.HandoverModel
  * Who read or changed what, when (append-only; a trigger refuses updates and deletes).
  */
 export type AuditEntry = Prisma.AuditEntryModel
+/**
+ * Model LoginAttempt
+ * Sign-in attempts, for rate limiting that holds across every API process.
+ */
+export type LoginAttempt = Prisma.LoginAttemptModel

@@ -1,0 +1,55 @@
+import { AppError, type PrismaClient, type YoungPerson } from '@pathways/db';
+import { dateOfAge, isoToDay } from '@pathways/engine';
+import type { SessionUser } from './auth/sessions.ts';
+
+export const STAFF_ROLES = ['transition_worker', 'team_manager'] as const;
+
+/**
+ * Whether a user may see this young person's record, by role and relationship:
+ * - transition workers and team managers: young people of their own local area;
+ * - the young person: only their own plan;
+ * - a parent or carer: a young person they are linked to, while under 16, and from 16 only
+ *   with the young person's consent to family access (Mental Capacity Act: capacity presumed);
+ * - adult services: only a young person whose handover has been sent to their agency;
+ * - commissioners and administrators: never (aggregates and the directory only).
+ */
+export async function canSeeYoungPerson(db: PrismaClient, user: SessionUser, person: YoungPerson, today: string): Promise<boolean> {
+  switch (user.role) {
+    case 'transition_worker':
+    case 'team_manager':
+      return user.areaId === person.areaId;
+    case 'young_person':
+      return user.youngPersonId === person.id;
+    case 'parent_carer': {
+      const link = await db.carerLink.findUnique({ where: { userId_youngPersonId: { userId: user.id, youngPersonId: person.id } } });
+      if (!link) return false;
+      const sixteen = dateOfAge(isoToDay(person.dateOfBirth.toISOString().slice(0, 10)), 16, 0, 'march_1');
+      if (isoToDay(today) < sixteen) return true;
+      const consent = await db.consent.findFirst({ where: { youngPersonId: person.id, scope: 'family_access', withdrawnAt: null } });
+      return consent !== null;
+    }
+    case 'adult_services':
+      return (
+        user.agencyId !== null &&
+        (await db.handover.count({ where: { youngPersonId: person.id, toAgencyId: user.agencyId, status: { not: 'draft' } } })) > 0
+      );
+    default:
+      return false;
+  }
+}
+
+/** Only staff of the young person's area may change their record. */
+export function canChangeYoungPerson(user: SessionUser, person: YoungPerson): boolean {
+  return (STAFF_ROLES as readonly string[]).includes(user.role) && user.areaId === person.areaId;
+}
+
+/**
+ * Loads a young person the user may see, or fails with not found (never "forbidden": that
+ * would tell a stranger that the record exists).
+ */
+export async function youngPersonFor(db: PrismaClient, user: SessionUser, id: string, today: string, mode: 'read' | 'change' = 'read'): Promise<YoungPerson> {
+  const person = await db.youngPerson.findUnique({ where: { id } });
+  if (!person || !(await canSeeYoungPerson(db, user, person, today))) throw new AppError('not_found', 'No such young person.');
+  if (mode === 'change' && !canChangeYoungPerson(user, person)) throw new AppError('forbidden', 'Only staff of this young person’s area can change their record.');
+  return person;
+}

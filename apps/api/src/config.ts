@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+
+export type Config = {
+  port: number;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  /** Mark cookies Secure (behind HTTPS). Default: on unless the server is on plain localhost HTTP. */
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Configuration from the environment, read once at start-up; a bad value stops the server
+ * with a message naming the variable.
+ */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65_535) throw new ConfigError('PORT', `"${portText}" is not a port number (1–65535)`);
+
+  let database: Config['database'];
+  if (env.DATABASE_URL) {
+    let url: URL;
+    try {
+      url = new URL(env.DATABASE_URL);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a URL; expected postgres://user:password@host:5432/database');
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, not ${url.protocol}//`);
+    database = { kind: 'postgres', url: env.DATABASE_URL };
+  } else {
+    const dataDir = env.DATA_DIR ?? './data';
+    if (dataDir.trim() === '') throw new ConfigError('DATA_DIR', 'must not be empty');
+    database = { kind: 'pglite', dataDir: resolve(dataDir) };
+  }
+
+  const secure = env.SECURE_COOKIES;
+  if (secure !== undefined && secure !== 'true' && secure !== 'false') throw new ConfigError('SECURE_COOKIES', 'must be true or false');
+  return { port, database, secureCookies: secure === 'true' };
+}

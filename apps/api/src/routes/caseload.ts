@@ -1,0 +1,72 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { findCaseload } from '@pathways/db';
+import { STAFF_ROLES } from '../access.ts';
+import { today, type AppEnv } from '../app-env.ts';
+import { requireRole } from '../auth/middleware.ts';
+import { validationHook } from '../errors.ts';
+import { errorResponses, json } from './schemas.ts';
+
+const STATUSES = ['done', 'overdue', 'due', 'upcoming', 'not_applicable'] as const;
+
+const ZCaseloadRow = z
+  .object({
+    youngPersonId: z.string(),
+    name: z.string(),
+    dateOfBirth: z.string(),
+    milestoneId: z.string(),
+    pathway: z.string(),
+    title: z.string(),
+    status: z.enum(STATUSES),
+    windowStart: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    leadAgency: z.string(),
+    rule: z.string(),
+    source: z.string(),
+  })
+  .openapi('CaseloadRow');
+
+const caseload = createRoute({
+  method: 'get',
+  path: '/api/caseload',
+  tags: ['Caseload'],
+  summary: 'Milestones due in a date window across your area (staff), soonest first',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: {
+    query: z.object({
+      from: z.iso.date().openapi({ example: '2026-11-22' }),
+      to: z.iso.date().openapi({ example: '2027-02-20' }),
+      worker: z.union([z.uuid(), z.literal('me')]).optional().openapi({ description: 'Named worker id, or "me"' }),
+      agency: z.string().max(50).optional().openapi({ description: 'Lead agency type, e.g. la_send' }),
+      pathway: z.string().max(50).optional(),
+      status: z.string().optional().openapi({ description: 'Comma-separated statuses; default overdue,due,upcoming' }),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+  },
+  responses: { 200: json(z.object({ items: z.array(ZCaseloadRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), 'A page of the caseload'), ...errorResponses(400, 401, 403) },
+});
+
+export const caseloadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(caseload, async (c) => {
+  const services = c.get('services');
+  const user = c.get('user');
+  const query = c.req.valid('query');
+  const statuses = query.status ? z.array(z.enum(STATUSES)).min(1).parse(query.status.split(',')) : undefined;
+  const result = await findCaseload({
+    db: services.db,
+    today: today(services),
+    query: {
+      from: query.from,
+      to: query.to,
+      // Staff see their own area only, whatever they ask for.
+      areaId: user?.areaId ?? '00000000-0000-0000-0000-000000000000',
+      namedWorkerId: query.worker === 'me' ? user?.id : query.worker,
+      leadAgency: query.agency,
+      pathway: query.pathway,
+      statuses,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+  });
+  await services.db.auditEntry.create({ data: { actorId: user?.id, actorRole: user?.role, action: 'list', entityType: 'Caseload', detail: { from: query.from, to: query.to, rows: result.items.length } } });
+  return c.json(result, 200);
+});

@@ -1,0 +1,120 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError, audit, type Goal, type PrismaClient } from '@pathways/db';
+import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
+import { today, type AppEnv } from '../app-env.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { requireRole } from '../auth/middleware.ts';
+import { validationHook } from '../errors.ts';
+import { errorResponses, json, ZIdParam } from './schemas.ts';
+
+const OUTCOME_AREAS = ['employment', 'independent_living', 'community_inclusion', 'good_health'] as const;
+const GOAL_STATUSES = ['active', 'achieved', 'paused', 'dropped'] as const;
+
+const ZGoal = z
+  .object({
+    id: z.string(),
+    youngPersonId: z.string(),
+    text: z.string().openapi({ example: 'I want to go to college with my friend Sam' }),
+    outcomeArea: z.enum(OUTCOME_AREAS),
+    status: z.enum(GOAL_STATUSES),
+    version: z.number().int(),
+    notes: z.array(z.object({ id: z.string(), note: z.string(), authorId: z.string().nullable(), createdAt: z.string() })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Goal');
+
+const ZGoalParam = z.object({ goalId: z.uuid().openapi({ param: { name: 'goalId', in: 'path' } }) });
+
+type GoalWithNotes = Goal & { notes: { id: string; note: string; authorId: string | null; createdAt: Date }[] };
+const present = (goal: GoalWithNotes) => ({
+  ...goal,
+  createdAt: goal.createdAt.toISOString(),
+  updatedAt: goal.updatedAt.toISOString(),
+  createdById: undefined,
+  notes: goal.notes.map((note) => ({ ...note, createdAt: note.createdAt.toISOString() })),
+});
+
+/** Goals are theirs: the young person, a parent or carer with access, and staff of their area may write them. */
+async function goalOwnerFor(db: PrismaClient, user: SessionUser, youngPersonId: string, day: string) {
+  const person = await youngPersonFor(db, user, youngPersonId, day);
+  const isOwnerOrFamily = user.role === 'young_person' || user.role === 'parent_carer';
+  if (!isOwnerOrFamily && !canChangeYoungPerson(user, person)) throw new AppError('forbidden', 'Only the young person, their family or their area’s staff can change goals.');
+  return person;
+}
+
+async function goalFor(db: PrismaClient, user: SessionUser, goalId: string, day: string) {
+  const goal = await db.goal.findUnique({ where: { id: goalId } });
+  if (!goal) throw new AppError('not_found', 'No such goal.');
+  await goalOwnerFor(db, user, goal.youngPersonId, day);
+  return goal;
+}
+
+const list = createRoute({
+  method: 'get', path: '/api/young-people/{id}/goals', tags: ['Goals'], summary: 'Goals, in the young person’s words, with progress notes',
+  middleware: [requireRole()] as const, request: { params: ZIdParam },
+  responses: { 200: json(z.object({ items: z.array(ZGoal) }), 'Goals'), ...errorResponses(401, 404) },
+});
+const add = createRoute({
+  method: 'post', path: '/api/young-people/{id}/goals', tags: ['Goals'], summary: 'Add a goal',
+  middleware: [requireRole()] as const,
+  request: { params: ZIdParam, body: { content: { 'application/json': { schema: z.object({ text: z.string().trim().min(1).max(2000), outcomeArea: z.enum(OUTCOME_AREAS) }) } }, required: true } },
+  responses: { 201: json(ZGoal, 'Added'), ...errorResponses(400, 401, 403, 404) },
+});
+const change = createRoute({
+  method: 'patch', path: '/api/goals/{goalId}', tags: ['Goals'], summary: 'Change a goal’s words or status, naming the version you read',
+  middleware: [requireRole()] as const,
+  request: { params: ZGoalParam, body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), text: z.string().trim().min(1).max(2000).optional(), status: z.enum(GOAL_STATUSES).optional() }) } }, required: true } },
+  responses: { 200: json(ZGoal, 'Changed'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+const addNote = createRoute({
+  method: 'post', path: '/api/goals/{goalId}/notes', tags: ['Goals'], summary: 'Record progress on a goal',
+  middleware: [requireRole()] as const,
+  request: { params: ZGoalParam, body: { content: { 'application/json': { schema: z.object({ note: z.string().trim().min(1).max(2000) }) } }, required: true } },
+  responses: { 201: json(ZGoal, 'The goal with its notes'), ...errorResponses(400, 401, 403, 404) },
+});
+
+export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => {
+    const { db } = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const person = await youngPersonFor(db, user, c.req.valid('param').id, today(c.get('services')));
+    const goals = await db.goal.findMany({ where: { youngPersonId: person.id }, include: { notes: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
+    await audit(db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Goal', youngPersonId: person.id });
+    return c.json({ items: goals.map(present) }, 200);
+  })
+  .openapi(add, async (c) => {
+    const { db } = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const person = await goalOwnerFor(db, user, c.req.valid('param').id, today(c.get('services')));
+    const goal = await db.$transaction(async (tx) => {
+      const created = await tx.goal.create({ data: { ...c.req.valid('json'), youngPersonId: person.id, createdById: user.id }, include: { notes: true } });
+      await audit(tx, { userId: user.id, role: user.role }, { action: 'create', entityType: 'Goal', entityId: created.id, youngPersonId: person.id });
+      return created;
+    });
+    return c.json(present(goal), 201);
+  })
+  .openapi(change, async (c) => {
+    const { db } = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const goal = await goalFor(db, user, c.req.valid('param').goalId, today(c.get('services')));
+    const { version, ...changes } = c.req.valid('json');
+    const changed = await db.$transaction(async (tx) => {
+      const { count } = await tx.goal.updateMany({ where: { id: goal.id, version }, data: { ...changes, version: { increment: 1 } } });
+      if (count === 0) throw new AppError('conflict', 'Someone else changed this goal; reload it and try again.', { currentVersion: goal.version });
+      await audit(tx, { userId: user.id, role: user.role }, { action: 'update', entityType: 'Goal', entityId: goal.id, youngPersonId: goal.youngPersonId, detail: { fields: Object.keys(changes) } });
+      return tx.goal.findUniqueOrThrow({ where: { id: goal.id }, include: { notes: { orderBy: { createdAt: 'asc' } } } });
+    });
+    return c.json(present(changed), 200);
+  })
+  .openapi(addNote, async (c) => {
+    const { db } = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const goal = await goalFor(db, user, c.req.valid('param').goalId, today(c.get('services')));
+    const withNote = await db.$transaction(async (tx) => {
+      await tx.goalProgressNote.create({ data: { goalId: goal.id, note: c.req.valid('json').note, authorId: user.id } });
+      await audit(tx, { userId: user.id, role: user.role }, { action: 'create', entityType: 'GoalProgressNote', entityId: goal.id, youngPersonId: goal.youngPersonId });
+      return tx.goal.findUniqueOrThrow({ where: { id: goal.id }, include: { notes: { orderBy: { createdAt: 'asc' } } } });
+    });
+    return c.json(present(withNote), 201);
+  });

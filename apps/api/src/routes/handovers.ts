@@ -1,0 +1,210 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError, audit, isoDay, type Handover, type PrismaClient } from '@pathways/db';
+import { addMonths, dateOfAge, isoToDay, toIsoDate, ZIsoDate } from '@pathways/engine';
+import { STAFF_ROLES, youngPersonFor } from '../access.ts';
+import { today, type AppEnv } from '../app-env.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { requireRole } from '../auth/middleware.ts';
+import { validationHook } from '../errors.ts';
+import { errorResponses, json, ZIdParam } from './schemas.ts';
+
+/** How long before the 18th birthday (or an earlier transfer) adult services should have the pack. */
+const LEAD_MONTHS = 6;
+const STATUSES = ['draft', 'sent', 'acknowledged', 'info_requested'] as const;
+
+const ZHandover = z
+  .object({
+    id: z.string(),
+    youngPersonId: z.string(),
+    youngPersonName: z.string(),
+    toAgencyId: z.string(),
+    toAgencyName: z.string(),
+    status: z.enum(STATUSES),
+    dueBy: z.string(),
+    expectedTransfer: z.string().nullable(),
+    /** Days from today to the expected transfer (or the 18th birthday): the lead time left. */
+    daysToTransfer: z.number().int(),
+    summary: z.string(),
+    whatMatters: z.string().nullable(),
+    needs: z.string().nullable(),
+    currentSupport: z.string().nullable(),
+    contacts: z.string().nullable(),
+    pendingDecisions: z.string().nullable(),
+    infoRequest: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    acknowledgedAt: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .openapi('Handover');
+
+type HandoverRow = Handover & { youngPerson: { givenName: string; familyName: string; dateOfBirth: Date }; toAgency: { name: string } };
+
+function present(handover: HandoverRow, day: string) {
+  const { youngPerson, toAgency, createdAt: _c, updatedAt: _u, fromUserId: _f, ...rest } = handover;
+  const target = handover.expectedTransfer ?? dateAt18(handover.youngPerson.dateOfBirth);
+  return {
+    ...rest,
+    youngPersonName: `${youngPerson.givenName} ${youngPerson.familyName}`,
+    toAgencyName: toAgency.name,
+    dueBy: isoDay(handover.dueBy),
+    expectedTransfer: handover.expectedTransfer ? isoDay(handover.expectedTransfer) : null,
+    daysToTransfer: isoToDay(isoDay(target)) - isoToDay(day),
+    sentAt: handover.sentAt?.toISOString() ?? null,
+    acknowledgedAt: handover.acknowledgedAt?.toISOString() ?? null,
+  };
+}
+
+const dateAt18 = (dateOfBirth: Date) => new Date(`${toIsoDate(dateOfAge(isoToDay(isoDay(dateOfBirth)), 18, 0, 'march_1'))}T00:00:00Z`);
+const INCLUDE = { youngPerson: { select: { givenName: true, familyName: true, dateOfBirth: true } }, toAgency: { select: { name: true } } } as const;
+
+/** A handover the user may see: staff of the young person's area, or adult services it was sent to. */
+async function handoverFor(db: PrismaClient, user: SessionUser, id: string): Promise<HandoverRow & { youngPerson: { areaId: string } }> {
+  const handover = await db.handover.findUnique({ where: { id }, include: { ...INCLUDE, youngPerson: { select: { givenName: true, familyName: true, dateOfBirth: true, areaId: true } } } });
+  const isStaff = (STAFF_ROLES as readonly string[]).includes(user.role) && handover?.youngPerson.areaId === user.areaId;
+  const isReceiver = user.role === 'adult_services' && handover?.toAgencyId === user.agencyId && handover.status !== 'draft';
+  if (!handover || !(isStaff || isReceiver)) throw new AppError('not_found', 'No such handover.');
+  return handover;
+}
+
+/** Moves a handover on if it is still at `version` and in one of `from`; otherwise says why not. */
+async function transition(db: PrismaClient, user: SessionUser, handover: Handover, version: number, from: readonly (typeof STATUSES)[number][], data: Partial<Handover>, action: string) {
+  if (!from.includes(handover.status)) throw new AppError('unprocessable', `A handover that is ${handover.status.replace('_', ' ')} cannot be ${action.replace('_', ' ')}.`);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.handover.updateMany({ where: { id: handover.id, version, status: { in: [...from] } }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) throw new AppError('conflict', 'Someone else changed this handover; reload it and try again.', { currentVersion: handover.version });
+    await audit(tx, { userId: user.id, role: user.role }, { action, entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId });
+    return tx.handover.findUniqueOrThrow({ where: { id: handover.id }, include: INCLUDE });
+  });
+}
+
+const ZHandoverParam = z.object({ handoverId: z.uuid().openapi({ param: { name: 'handoverId', in: 'path' } }) });
+const ZVersion = z.object({ version: z.number().int().min(1) });
+
+const create = createRoute({
+  method: 'post', path: '/api/young-people/{id}/handovers', tags: ['Handovers'], summary: 'Draft a handover pack to an adult agency (staff)',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: {
+    params: ZIdParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            toAgencyId: z.uuid(),
+            expectedTransfer: ZIsoDate.optional(),
+            dueBy: ZIsoDate.optional().openapi({ description: `Defaults to ${LEAD_MONTHS} months before the 18th birthday or the transfer, whichever is first; may not be later than that` }),
+            summary: z.string().trim().min(1).max(10_000),
+            whatMatters: z.string().max(10_000).optional(),
+            needs: z.string().max(10_000).optional(),
+            currentSupport: z.string().max(10_000).optional(),
+            contacts: z.string().max(10_000).optional(),
+            pendingDecisions: z.string().max(10_000).optional(),
+          }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: { 201: json(ZHandover, 'Drafted'), ...errorResponses(400, 401, 403, 404) },
+});
+const list = createRoute({
+  method: 'get', path: '/api/handovers', tags: ['Handovers'],
+  summary: 'Staff: handovers from your area. Adult services: your inbox, soonest transfer first',
+  middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const,
+  request: { query: z.object({ status: z.enum(STATUSES).optional() }) },
+  responses: { 200: json(z.object({ items: z.array(ZHandover) }), 'Handovers'), ...errorResponses(400, 401, 403) },
+});
+const read = createRoute({
+  method: 'get', path: '/api/handovers/{handoverId}', tags: ['Handovers'], summary: 'One handover pack',
+  middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const, request: { params: ZHandoverParam },
+  responses: { 200: json(ZHandover, 'The pack'), ...errorResponses(401, 403, 404) },
+});
+const send = createRoute({
+  method: 'post', path: '/api/handovers/{handoverId}/send', tags: ['Handovers'], summary: 'Send the pack to the adult agency (staff)',
+  middleware: [requireRole(...STAFF_ROLES)] as const, request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion } }, required: true } },
+  responses: { 200: json(ZHandover, 'Sent'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+const acknowledge = createRoute({
+  method: 'post', path: '/api/handovers/{handoverId}/acknowledge', tags: ['Handovers'], summary: 'Acknowledge receipt (adult services)',
+  middleware: [requireRole('adult_services')] as const, request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion } }, required: true } },
+  responses: { 200: json(ZHandover, 'Acknowledged'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+const requestInfo = createRoute({
+  method: 'post', path: '/api/handovers/{handoverId}/request-info', tags: ['Handovers'], summary: 'Ask the sender for more information (adult services)',
+  middleware: [requireRole('adult_services')] as const,
+  request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion.extend({ message: z.string().trim().min(1).max(5000) }) } }, required: true } },
+  responses: { 200: json(ZHandover, 'Asked'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+
+export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(create, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const day = today(services);
+    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, day, 'change');
+    const { toAgencyId, expectedTransfer, dueBy, ...pack } = c.req.valid('json');
+    const agency = await services.db.agency.findUnique({ where: { id: toAgencyId } });
+    if (!agency) throw new AppError('invalid', 'toAgencyId: no such agency', { field: 'toAgencyId' });
+    const at18 = toIsoDate(dateOfAge(isoToDay(isoDay(person.dateOfBirth)), 18, 0, 'march_1'));
+    const target = expectedTransfer && expectedTransfer < at18 ? expectedTransfer : at18;
+    const latestDue = toIsoDate(addMonths(isoToDay(target), -LEAD_MONTHS));
+    if (dueBy && dueBy > latestDue && target > day) throw new AppError('invalid', `dueBy: must be at least ${LEAD_MONTHS} months before ${target === at18 ? 'the 18th birthday' : 'the transfer'} (${latestDue} at the latest)`, { field: 'dueBy' });
+    const handover = await services.db.$transaction(async (tx) => {
+      const created = await tx.handover.create({
+        data: {
+          ...pack,
+          youngPersonId: person.id,
+          toAgencyId,
+          fromUserId: user.id,
+          whatMatters: pack.whatMatters ?? person.aboutMe,
+          dueBy: new Date(`${dueBy ?? (latestDue > day ? latestDue : day)}T00:00:00Z`),
+          expectedTransfer: expectedTransfer ? new Date(`${expectedTransfer}T00:00:00Z`) : null,
+        },
+        include: INCLUDE,
+      });
+      await audit(tx, { userId: user.id, role: user.role }, { action: 'create', entityType: 'Handover', entityId: created.id, youngPersonId: person.id });
+      return created;
+    });
+    return c.json(present(handover, day), 201);
+  })
+  .openapi(list, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const { status } = c.req.valid('query');
+    const where =
+      user.role === 'adult_services'
+        ? { toAgencyId: user.agencyId ?? '00000000-0000-0000-0000-000000000000', status: status ?? { not: 'draft' as const } }
+        : { youngPerson: { areaId: user.areaId ?? '00000000-0000-0000-0000-000000000000' }, status };
+    const handovers = await services.db.handover.findMany({ where, include: INCLUDE, orderBy: [{ expectedTransfer: 'asc' }, { dueBy: 'asc' }] });
+    await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'Handover', detail: { count: handovers.length } } });
+    const day = today(services);
+    return c.json({ items: handovers.map((h) => present(h, day)).sort((a, b) => a.daysToTransfer - b.daysToTransfer) }, 200);
+  })
+  .openapi(read, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId });
+    return c.json(present(handover, today(services)), 200);
+  })
+  .openapi(send, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const sent = await transition(services.db, user, handover, c.req.valid('json').version, ['draft', 'info_requested'], { status: 'sent', sentAt: services.now() }, 'send');
+    return c.json(present(sent, today(services)), 200);
+  })
+  .openapi(acknowledge, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const done = await transition(services.db, user, handover, c.req.valid('json').version, ['sent', 'info_requested'], { status: 'acknowledged', acknowledgedAt: services.now() }, 'acknowledge');
+    return c.json(present(done, today(services)), 200);
+  })
+  .openapi(requestInfo, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user') as SessionUser;
+    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const { version, message } = c.req.valid('json');
+    const asked = await transition(services.db, user, handover, version, ['sent'], { status: 'info_requested', infoRequest: message }, 'request_info');
+    return c.json(present(asked, today(services)), 200);
+  });

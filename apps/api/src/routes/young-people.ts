@@ -1,0 +1,177 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError, audit, createYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
+import { buildPlan } from '@pathways/engine';
+import { youngPersonFor, STAFF_ROLES } from '../access.ts';
+import { today, type AppEnv } from '../app-env.ts';
+import { requireRole } from '../auth/middleware.ts';
+import { validationHook } from '../errors.ts';
+import { errorResponses, json, ZIdParam } from './schemas.ts';
+
+const ZYoungPerson = z
+  .object({
+    id: z.string(),
+    areaId: z.string(),
+    namedWorkerId: z.string().nullable(),
+    givenName: z.string(),
+    familyName: z.string(),
+    preferredName: z.string().nullable(),
+    dateOfBirth: z.string().openapi({ example: '2012-03-03' }),
+    nhsNumber: z.string().nullable(),
+    jurisdiction: z.string(),
+    yearGroupOffset: z.number().int(),
+    aboutMe: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .catchall(z.unknown())
+  .openapi('YoungPerson');
+
+/** The record as the API shows it: dates as ISO calendar dates. */
+function present(person: YoungPerson) {
+  return { ...person, dateOfBirth: isoDay(person.dateOfBirth), createdAt: person.createdAt.toISOString(), updatedAt: person.updatedAt.toISOString() };
+}
+
+const ZPlan = z.object({}).catchall(z.unknown()).openapi('Plan', { description: 'The engine plan: milestones with status, dates, explanation; pathways with their state and next events.' });
+const ZEventBody = z
+  .object({
+    version: z.number().int().min(1).openapi({ description: 'The record version you read; a newer one means someone else changed it (409).' }),
+    event: z.object({ type: z.string().openapi({ example: 'education.annual_review_held' }), date: z.string().openapi({ example: '2026-03-02' }) }).catchall(z.unknown()),
+  })
+  .openapi('RecordEvent');
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/young-people',
+  tags: ['Young people'],
+  summary: 'Young people of your area (staff)',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: { query: z.object({ search: z.string().max(100).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
+  responses: { 200: json(z.object({ items: z.array(ZYoungPerson), total: z.number().int() }), 'A page of young people'), ...errorResponses(400, 401, 403) },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/young-people',
+  tags: ['Young people'],
+  summary: 'Add a young person to your area (staff)',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: { body: { content: { 'application/json': { schema: ZYoungPersonInput.omit({ areaId: true }) } }, required: true } },
+  responses: { 201: json(ZYoungPerson, 'Created, with their plan'), ...errorResponses(400, 401, 403, 409) },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/api/young-people/{id}',
+  tags: ['Young people'],
+  summary: 'One young person’s record',
+  middleware: [requireRole()] as const,
+  request: { params: ZIdParam },
+  responses: { 200: json(ZYoungPerson, 'The record'), ...errorResponses(401, 404) },
+});
+
+const change = createRoute({
+  method: 'patch',
+  path: '/api/young-people/{id}',
+  tags: ['Young people'],
+  summary: 'Change a record (staff of the area), naming the version you read',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: { params: ZIdParam, body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), changes: ZYoungPersonChanges.omit({ areaId: true }) }) } }, required: true } },
+  responses: { 200: json(ZYoungPerson, 'Changed and re-planned'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const plan = createRoute({
+  method: 'get',
+  path: '/api/young-people/{id}/plan',
+  tags: ['Plans'],
+  summary: 'The plan as of today, with an explanation for every milestone',
+  middleware: [requireRole()] as const,
+  request: { params: ZIdParam },
+  responses: { 200: json(ZPlan, 'The plan'), ...errorResponses(401, 404) },
+});
+
+const events = createRoute({
+  method: 'get',
+  path: '/api/young-people/{id}/events',
+  tags: ['Plans'],
+  summary: 'The dated event log',
+  middleware: [requireRole()] as const,
+  request: { params: ZIdParam },
+  responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), type: z.string(), date: z.string() }).catchall(z.unknown())) }), 'Events in date order'), ...errorResponses(401, 404) },
+});
+
+const record = createRoute({
+  method: 'post',
+  path: '/api/young-people/{id}/events',
+  tags: ['Plans'],
+  summary: 'Record what happened (validated by the pathway machines)',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: { params: ZIdParam, body: { content: { 'application/json': { schema: ZEventBody } }, required: true } },
+  responses: { 201: json(z.object({ eventId: z.string(), version: z.number().int(), plan: ZPlan }), 'Recorded; the new plan'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+
+export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => {
+    const { db } = c.get('services');
+    const user = c.get('user');
+    const { search, page, pageSize } = c.req.valid('query');
+    const where = {
+      areaId: user?.areaId ?? '00000000-0000-0000-0000-000000000000',
+      ...(search ? { OR: [{ givenName: { contains: search, mode: 'insensitive' as const } }, { familyName: { contains: search, mode: 'insensitive' as const } }] } : {}),
+    };
+    const [total, people] = await Promise.all([
+      db.youngPerson.count({ where }),
+      db.youngPerson.findMany({ where, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
+    ]);
+    await db.auditEntry.create({ data: { actorId: user?.id, actorRole: user?.role, action: 'list', entityType: 'YoungPerson', detail: { count: people.length, search: search ?? null } } });
+    return c.json({ items: people.map(present), total }, 200);
+  })
+  .openapi(create, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user');
+    if (!user?.areaId) throw new AppError('forbidden', 'You are not attached to a local area.');
+    const person = await createYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, input: { ...c.req.valid('json'), areaId: user.areaId }, today: today(services) });
+    return c.json(present(person), 201);
+  })
+  .openapi(read, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user');
+    if (!user) throw new Error('requireRole guarantees a user');
+    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
+    await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
+    return c.json(present(person), 200);
+  })
+  .openapi(change, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user');
+    if (!user) throw new Error('requireRole guarantees a user');
+    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
+    const { version, changes } = c.req.valid('json');
+    const changed = await updateYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: version, changes, today: today(services) });
+    return c.json(present(changed), 200);
+  })
+  .openapi(plan, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user');
+    if (!user) throw new Error('requireRole guarantees a user');
+    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
+    const log = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
+    await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id });
+    return c.json(JSON.parse(JSON.stringify(buildPlan(profileOf(person), log.map(engineEventOf), { asOf: today(services) }))), 200);
+  })
+  .openapi(events, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user');
+    if (!user) throw new Error('requireRole guarantees a user');
+    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
+    const log = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: [{ date: 'asc' }, { sequence: 'asc' }] });
+    await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'PathwayEvent', youngPersonId: person.id });
+    return c.json({ items: log.map((row) => ({ ...engineEventOf(row), id: row.id, recordedAt: row.recordedAt.toISOString(), recordedById: row.recordedById })) }, 200);
+  })
+  .openapi(record, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user');
+    if (!user) throw new Error('requireRole guarantees a user');
+    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
+    const { version, event } = c.req.valid('json');
+    const result = await recordPathwayEvent({ db: services.db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id, expectedVersion: version, event, today: today(services) });
+    return c.json({ eventId: result.eventId, version: result.version, plan: JSON.parse(JSON.stringify(result.plan)) }, 201);
+  });

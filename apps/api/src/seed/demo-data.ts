@@ -1,0 +1,135 @@
+import { materialisePlan, type PrismaClient } from '@pathways/db';
+import { buildPlan, syntheticPerson } from '@pathways/engine';
+import { hashPassword } from '../auth/passwords.ts';
+
+/** Every demo account signs in with this password (documented in the README). */
+export const DEMO_PASSWORD = 'pathways-demo';
+
+export const DEMO_ACCOUNTS = [
+  { email: 'worker@northshire.test', name: 'Sam Okafor', role: 'transition_worker', area: 'NS' },
+  { email: 'worker2@northshire.test', name: 'Priya Shah', role: 'transition_worker', area: 'NS' },
+  { email: 'manager@northshire.test', name: 'Alex Morgan', role: 'team_manager', area: 'NS' },
+  { email: 'worker@westvale.test', name: 'Jo Evans', role: 'transition_worker', area: 'WV' },
+  { email: 'adults@northshire.test', name: 'Chris Lee', role: 'adult_services', area: 'NS', agencyType: 'adult_social_care' },
+  { email: 'commissioner@northshire.test', name: 'Dana Price', role: 'commissioner', area: 'NS' },
+  { email: 'admin@pathways.test', name: 'Robin Hale', role: 'administrator', area: null },
+  { email: 'maya@family.test', name: 'Maya Hill', role: 'young_person', area: null },
+  { email: 'parent@family.test', name: 'Jordan Patel', role: 'parent_carer', area: null },
+] as const;
+
+const AREAS = [
+  { code: 'NS', name: 'Northshire County Council', jurisdiction: 'england' },
+  { code: 'WV', name: 'Westvale Borough Council', jurisdiction: 'england' },
+] as const;
+
+const AGENCIES = [
+  ['la_send', 'SEND and EHC team', ['EHC needs assessments', 'Annual reviews', 'Preparing for adulthood']],
+  ['school', 'Riverside Special School', ['Education 11–19', 'Transition reviews']],
+  ['childrens_social_care', "Children's disability team", ['Short breaks', 'Child in need support']],
+  ['adult_social_care', 'Adult social care – transitions team', ['Care Act transition assessments', 'Care and support plans']],
+  ['nhs_childrens', "Children's community health", ['Paediatrics', 'Transition clinics']],
+  ['nhs_adult', 'Adult learning disability health team', ['Adult clinics', 'Health action plans']],
+  ['icb_continuing_care', 'ICB continuing care team', ['Continuing care assessments', 'NHS Continuing Healthcare']],
+  ['gp', 'Harbour Lane Surgery', ['Annual health checks']],
+  ['careers', 'Careers and supported internships', ['Independent careers guidance', 'Supported internships']],
+  ['palliative', "Seabright Children's Hospice", ['Parallel planning', 'Advance care plans']],
+  ['housing', 'Housing options', ['Supported living', 'Housing advice']],
+  ['dwp', 'Jobcentre Plus', ['PIP', 'Access to Work']],
+] as const;
+
+const GIVEN = ['Maya', 'Leo', 'Amira', 'Noah', 'Isla', 'Kai', 'Zara', 'Ethan', 'Freya', 'Omar', 'Ruby', 'Theo', 'Ava', 'Jamal', 'Niamh', 'Arjun', 'Poppy', 'Finn', 'Layla', 'Ollie'];
+const FAMILY = ['Hill', 'Khan', 'Evans', 'Nowak', 'Campbell', 'Osei', 'Murphy', 'Singh', 'Walker', 'Brown', 'Ali', 'Taylor', 'Hughes', 'Kowalski', 'Reid'];
+
+/** A valid NHS number from a serial (modulus 11; serials giving check digit 10 are skipped). */
+function nhsNumberFor(serial: number): string | null {
+  const digits = String(900_000_000 + serial).split('').map(Number);
+  const sum = digits.reduce((total, digit, i) => total + digit * (10 - i), 0);
+  const check = 11 - (sum % 11);
+  return check === 10 ? null : `${digits.join('')}${check === 11 ? 0 : check}`;
+}
+
+/**
+ * Fills an empty database with a realistic synthetic demo: two local areas with their
+ * agencies, an account for every role, ~200 young people aged 13–25 across every pathway
+ * with event histories, goals and handovers. Deterministic: the same on every machine.
+ */
+export async function seedDemoData(db: PrismaClient, today: string, people = 200): Promise<{ youngPeople: number }> {
+  const areas = new Map<string, string>();
+  const agencies = new Map<string, string>();
+  for (const area of AREAS) {
+    const created = await db.localArea.create({ data: area });
+    areas.set(area.code, created.id);
+    for (const [type, name, services] of AGENCIES) {
+      const agency = await db.agency.create({
+        data: { type, name, areaId: created.id, services: [...services], email: `${type.replaceAll('_', '.')}@${area.code.toLowerCase()}.example.org`, phone: '0300 000 0000', minAge: 14, maxAge: 25 },
+      });
+      agencies.set(`${area.code}:${type}`, agency.id);
+    }
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await db.user.create({
+      data: {
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        passwordHash,
+        areaId: account.area ? areas.get(account.area) : null,
+        agencyId: 'agencyType' in account ? agencies.get(`${account.area}:${account.agencyType}`) : null,
+      },
+    });
+    users.set(account.email, user.id);
+  }
+  const workers = { NS: [users.get('worker@northshire.test'), users.get('worker2@northshire.test')], WV: [users.get('worker@westvale.test')] };
+
+  const created: string[] = [];
+  for (let index = 0; index < people; index++) {
+    const { profile, events } = syntheticPerson(1122, index, today);
+    const area = index % 3 === 2 ? 'WV' : 'NS';
+    const areaWorkers = workers[area];
+    // Keep only what the pathway machines accept, as the API would have.
+    const rejected = new Set(buildPlan(profile, events.map((event, i) => ({ ...event, id: String(i) })), { asOf: today }).rejectedEvents.map((r) => r.id));
+    const accepted = events.filter((_, i) => !rejected.has(String(i)));
+    const isMaya = index === 0;
+    const person = await db.youngPerson.create({
+      data: {
+        ...profile,
+        areaId: areas.get(area) as string,
+        namedWorkerId: areaWorkers[index % areaWorkers.length] ?? null,
+        givenName: isMaya ? 'Maya' : (GIVEN[index % GIVEN.length] as string),
+        familyName: isMaya ? 'Hill' : (FAMILY[(index * 7) % FAMILY.length] as string),
+        dateOfBirth: new Date(`${profile.dateOfBirth}T00:00:00Z`),
+        nhsNumber: nhsNumberFor(index + 1),
+        aboutMe: index % 4 === 0 ? 'I like music, swimming and being with my friends. I want to live near my mum.' : null,
+      },
+    });
+    await db.pathwayEvent.createMany({
+      data: accepted.map(({ type, date, ...payload }, i) => ({ youngPersonId: person.id, sequence: i + 1, type: type as string, date: new Date(`${date as string}T00:00:00Z`), payload: payload as object })),
+    });
+    await db.$transaction((tx) => materialisePlan(tx, person, today));
+    if (index % 5 === 0) {
+      await db.goal.create({ data: { youngPersonId: person.id, text: 'I want to go to college with my friends', outcomeArea: 'employment', notes: { create: [{ note: 'Visited the college open day.' }] } } });
+    }
+    if (index % 6 === 1) {
+      await db.handover.create({
+        data: {
+          youngPersonId: person.id,
+          toAgencyId: agencies.get(`${area}:adult_social_care`) as string,
+          fromUserId: person.namedWorkerId,
+          status: index % 12 === 1 ? 'acknowledged' : 'sent',
+          dueBy: new Date(`${today}T00:00:00Z`),
+          summary: 'Needs support with personal care and travel; settled at college.',
+          whatMatters: person.aboutMe,
+          sentAt: new Date(`${today}T09:00:00Z`),
+        },
+      });
+    }
+    created.push(person.id);
+  }
+  // The young person's own account is Maya's; the parent account cares for the second young person.
+  await db.user.update({ where: { email: 'maya@family.test' }, data: { youngPersonId: created[0] } });
+  await db.carerLink.create({ data: { userId: users.get('parent@family.test') as string, youngPersonId: created[1] as string, relationship: 'parent' } });
+  await db.consent.create({ data: { youngPersonId: created[1] as string, scope: 'family_access', givenByRole: 'young_person', givenAt: new Date(`${today}T00:00:00Z`) } });
+  return { youngPeople: created.length };
+}

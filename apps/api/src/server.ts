@@ -1,0 +1,63 @@
+/**
+ * `npm start`: reads configuration, opens the database (embedded PGlite in DATA_DIR, or the
+ * PostgreSQL at DATABASE_URL), applies pending migrations, seeds the demo when the database
+ * is empty, and serves the API. SIGTERM/SIGINT stop accepting connections, finish requests
+ * in flight, then close the database.
+ */
+import { serve } from '@hono/node-server';
+import { MigrationError, openDatabase } from '@pathways/db';
+import { createApp } from './app.ts';
+import { ConfigError, readConfig } from './config.ts';
+import { jsonLogger } from './logger.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.ts';
+
+const logger = jsonLogger();
+
+async function main() {
+  const config = readConfig(process.env);
+  const database = await openDatabase(config.database);
+  logger.info('database ready', { kind: database.kind, migrationsApplied: database.migrations.applied });
+  const now = () => new Date();
+  if ((await database.prisma.localArea.count()) === 0) {
+    const started = Date.now();
+    const seeded = await seedDemoData(database.prisma, now().toISOString().slice(0, 10));
+    logger.info('demo data seeded', { ...seeded, ms: Date.now() - started });
+  }
+
+  let isReady = true;
+  const app = createApp({ db: database.prisma, logger, now, secureCookies: config.secureCookies }, { isReady: () => isReady });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    logger.info('listening', { port: info.port });
+    const url = `http://localhost:${info.port}`;
+    process.stderr.write(
+      `\nPathways is running at ${url}\n  API reference: ${url}/api/docs\n  Demo sign-ins (password "${DEMO_PASSWORD}"):\n` +
+        DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(18)} ${account.email}`).join('\n') +
+        '\n\n',
+    );
+  });
+
+  const shutDown = (signal: string) => {
+    if (!isReady) return;
+    isReady = false;
+    logger.info('shutting down', { signal });
+    server.close(async () => {
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    // Keep-alive connections would hold close() open: ask idle ones to go.
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on('SIGTERM', () => shutDown('SIGTERM'));
+  process.on('SIGINT', () => shutDown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof MigrationError) {
+    logger.error(error.message, { name: error.name });
+    process.stderr.write(`\nPathways cannot start: ${error.message}\n`);
+  } else {
+    logger.error('start-up failed', { error: error instanceof Error ? error.stack : String(error) });
+  }
+  process.exit(1);
+});

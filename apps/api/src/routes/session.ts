@@ -65,7 +65,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }
     await recordSignIn(db, normalised, ip, true, now());
     const session = await createSession(db, user.id, now());
-    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', secure: secureCookies, path: '/', expires: session.expiresAt });
+    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', secure: secureCookies, path: '/', maxAge: Math.floor((session.expiresAt.getTime() - now().getTime()) / 1000) });
     const { id, name, role, areaId, agencyId, youngPersonId } = user;
     return c.json({ user: { id, email: user.email, name, role, areaId, agencyId, youngPersonId }, csrfToken: session.csrfToken }, 200);
   })

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { call, PASSWORD, signIn, startTestServer, TODAY, type Fixture, type Session } from '../test-support/test-server.ts';
+
+const BACKENDS = [['PGlite', true], ['PostgreSQL', inject('postgresUrl') !== null]] as const;
+
+/** Row counts of everything a write could touch: "nothing written" means none of these moved. */
+async function counts(f: Fixture) {
+  const p = f.db.prisma;
+  const [people, events, goals, notes, handovers, audit, version] = await Promise.all([
+    p.youngPerson.count(),
+    p.pathwayEvent.count(),
+    p.goal.count(),
+    p.goalProgressNote.count(),
+    p.handover.count(),
+    p.auditEntry.count(),
+    p.youngPerson.findUniqueOrThrow({ where: { id: f.personId } }).then((person) => person.version),
+  ]);
+  return { people, events, goals, notes, handovers, audit, version };
+}
+
+describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
+  let f: Fixture;
+  let worker: Session;
+
+  beforeAll(async () => {
+    if (!isAvailable) return;
+    f = await startTestServer(backend);
+    worker = await signIn(f, f.users.worker.email);
+  });
+  afterAll(async () => f?.close());
+
+  describe.skipIf(!isAvailable)('invalid input on every write endpoint: 400 naming the field, nothing written', () => {
+    const cases: [string, (f: Fixture) => Promise<[string, string, unknown]>, string][] = [
+      ['sign in', async () => ['POST', '/api/session', { email: 'not-an-email', password: 'x' }], 'email'],
+      ['add a young person', async () => ['POST', '/api/young-people', { givenName: 'A', familyName: 'B', dateOfBirth: '2011-04-04', jurisdiction: 'england', nhsNumber: '943 476 5918' }], 'nhsNumber'],
+      ['add a young person with an impossible date', async () => ['POST', '/api/young-people', { givenName: 'A', familyName: 'B', dateOfBirth: '2011-02-30', jurisdiction: 'england' }], 'dateOfBirth'],
+      ['change a record without a version', async (f) => ['PATCH', `/api/young-people/${f.personId}`, { changes: { preferredName: 'May' } }], 'version'],
+      ['change a record with an unknown field', async (f) => ['PATCH', `/api/young-people/${f.personId}`, { version: 1, changes: { favouriteColour: 'blue' } }], 'changes'],
+      ['record an event with a bad payload', async (f) => ['POST', `/api/young-people/${f.personId}/events`, { version: 1, event: { type: 'education.transfer_planned', date: TODAY, transfer: 'post16', moveDate: '2027-13-01' } }], 'moveDate'],
+      ['record an unknown event', async (f) => ['POST', `/api/young-people/${f.personId}/events`, { version: 1, event: { type: 'education.graduated', date: TODAY } }], 'type'],
+      ['record an event in the future', async (f) => ['POST', `/api/young-people/${f.personId}/events`, { version: 1, event: { type: 'education.annual_review_held', date: '2026-11-23' } }], 'date'],
+      ['preview a plan for a bad profile', async () => ['POST', '/api/plan-preview', { profile: { dateOfBirth: '2012-03-03', jurisdiction: 'scotland' } }], 'profile.jurisdiction'],
+      ['add an empty goal', async (f) => ['POST', `/api/young-people/${f.personId}/goals`, { text: '   ', outcomeArea: 'employment' }], 'text'],
+      ['give a goal an unknown status', async (f) => ['PATCH', `/api/goals/${(await f.db.prisma.goal.findFirstOrThrow()).id}`, { version: 1, status: 'finished' }], 'status'],
+      ['add an empty progress note', async (f) => ['POST', `/api/goals/${(await f.db.prisma.goal.findFirstOrThrow()).id}/notes`, { note: '' }], 'note'],
+      ['draft a handover to no agency', async (f) => ['POST', `/api/young-people/${f.personId}/handovers`, { toAgencyId: '00000000-0000-4000-8000-000000000000', summary: 'x' }], 'toAgencyId'],
+      ['draft a handover due after the 18th birthday', async (f) => ['POST', `/api/young-people/${f.personId}/handovers`, { toAgencyId: f.adultAgencyId, summary: 'x', dueBy: '2027-05-31' }], 'dueBy'],
+      ['send a handover without a version', async (f) => ['POST', `/api/handovers/${(await f.db.prisma.handover.findFirstOrThrow()).id}/send`, {}], 'version'],
+    ];
+
+    beforeAll(async () => {
+      if (!isAvailable) return;
+      await f.db.prisma.goal.create({ data: { youngPersonId: f.personId, text: 'Get a job', outcomeArea: 'employment' } });
+    });
+
+    it.each(cases)('%s', async (_name, build, field) => {
+      const [method, path, body] = await build(f);
+      const before = await counts(f);
+      const response = await call(f, worker, method, path, body);
+      expect(response.status, JSON.stringify(response.body)).toBe(400);
+      expect(response.body.error.field).toBe(field);
+      expect(response.body.error.message).toMatch(new RegExp(`^${field.replaceAll('.', '\\.')}: `));
+      expect(await counts(f)).toEqual(before);
+    });
+  });
+
+  it.skipIf(!isAvailable)('refuses an event the pathway cannot take now with 422 and the reason, writing nothing', async () => {
+    const before = await counts(f);
+    const response = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, { version: before.version, event: { type: 'education.plan_ceased', date: TODAY, reason: 'left_education', reviewFoundNoWishToReturn: true } });
+    expect(response.status).toBe(422);
+    expect(response.body.error.message).toMatch(/^"EHC plan stopped" cannot be recorded now/);
+    expect(await counts(f)).toEqual(before);
+  });
+
+  it.skipIf(!isAvailable)('records an event and the milestone turns done in the plan', async () => {
+    const { version } = await counts(f);
+    const recorded = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, { version, event: { type: 'social_care.assessment_completed', date: '2026-11-20', likelyEligible: true } });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.version).toBe(version + 1);
+    const plan = await call(f, worker, 'GET', `/api/young-people/${f.personId}/plan`);
+    const milestone = plan.body.milestones.find((m: { id: string }) => m.id === 'care_act_transition_assessment');
+    expect(milestone).toMatchObject({ status: 'done', completedOn: '2026-11-20' });
+    expect(milestone.explanation).toMatch(/^Done on 20 November 2026: /);
+  });
+
+  it.skipIf(!isAvailable)('never lets concurrent writers overwrite each other: one 200, the rest 409 with the current version', async () => {
+    const { version } = await counts(f);
+    const manager = await signIn(f, f.users.manager.email);
+    const responses = await Promise.all([
+      call(f, worker, 'PATCH', `/api/young-people/${f.personId}`, { version, changes: { preferredName: 'May' } }),
+      call(f, manager, 'PATCH', `/api/young-people/${f.personId}`, { version, changes: { preferredName: 'Mai' } }),
+      call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, { version, event: { type: 'health.transition_meeting_held', date: TODAY } }),
+    ]);
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 409)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 200 || s === 201)).toHaveLength(1);
+    for (const response of responses.filter((r) => r.status === 409)) expect(response.body.error).toMatchObject({ code: 'conflict', currentVersion: version + 1 });
+  });
+
+  it.skipIf(!isAvailable)('lets a young person see only their own plan, never another by URL', async () => {
+    const maya = await signIn(f, f.users.youngPerson.email);
+    expect((await call(f, maya, 'GET', `/api/young-people/${f.personId}/plan`)).status).toBe(200);
+    expect((await call(f, maya, 'GET', `/api/young-people/${f.childId}/plan`)).status).toBe(404);
+    expect((await call(f, maya, 'GET', `/api/young-people/${f.otherPersonId}`)).status).toBe(404);
+  });
+
+  it.skipIf(!isAvailable)('lets a parent see their child under 16, and from 16 only with the young person’s consent', async () => {
+    const parent = await signIn(f, f.users.parent.email);
+    expect((await call(f, parent, 'GET', `/api/young-people/${f.childId}/plan`)).status).toBe(200);
+    expect((await call(f, parent, 'POST', `/api/young-people/${f.childId}/goals`, { text: 'Join the swimming club', outcomeArea: 'community_inclusion' })).status).toBe(201);
+    // The same parent, the day the child turns 16 (3 March 2028).
+    const later = await startTestServer(backend, () => new Date('2028-03-03T10:00:00Z'));
+    try {
+      const laterParent = await signIn(later, later.users.parent.email);
+      expect((await call(later, laterParent, 'GET', `/api/young-people/${later.childId}`)).status).toBe(404);
+      await later.db.prisma.consent.create({ data: { youngPersonId: later.childId, scope: 'family_access', givenByRole: 'young_person', givenAt: new Date('2028-03-03T09:00:00Z') } });
+      expect((await call(later, laterParent, 'GET', `/api/young-people/${later.childId}`)).status).toBe(200);
+    } finally {
+      await later.close();
+    }
+  });
+
+  it.skipIf(!isAvailable)('audits every read and write of a young person’s record with who, what and when', async () => {
+    const before = await f.db.prisma.auditEntry.count({ where: { youngPersonId: f.personId } });
+    await call(f, worker, 'GET', `/api/young-people/${f.personId}`);
+    await call(f, worker, 'GET', `/api/young-people/${f.personId}/plan`);
+    const entries = await f.db.prisma.auditEntry.findMany({ where: { youngPersonId: f.personId }, orderBy: { id: 'desc' }, take: 2 });
+    expect(await f.db.prisma.auditEntry.count({ where: { youngPersonId: f.personId } })).toBe(before + 2);
+    expect(entries.map((e) => [e.action, e.entityType, e.actorId, e.actorRole])).toEqual([
+      ['read', 'Plan', f.users.worker.id, 'transition_worker'],
+      ['read', 'YoungPerson', f.users.worker.id, 'transition_worker'],
+    ]);
+  });
+
+  describe.skipIf(!isAvailable)('sessions', () => {
+    it('sets an HttpOnly, SameSite session cookie and secure headers', async () => {
+      const response = await fetch(`${f.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: f.users.commissioner.email, password: PASSWORD }) });
+      expect(response.headers.get('set-cookie')).toMatch(/^pathways_session=[\w-]+; .*HttpOnly.*SameSite=Strict/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    });
+
+    it('refuses writes without the CSRF token, and ends on sign-out', async () => {
+      const session = await signIn(f, f.users.worker.email);
+      const noToken = session ? { ...session, csrfToken: 'wrong' } : null;
+      expect((await call(f, noToken, 'POST', `/api/young-people/${f.personId}/goals`, { text: 'x', outcomeArea: 'employment' })).body.error.code).toBe('csrf');
+      expect((await call(f, session, 'DELETE', '/api/session')).status).toBe(204);
+      expect((await call(f, session, 'GET', '/api/session')).status).toBe(401);
+    });
+
+    it('says the same for an unknown email and a wrong password, and rate-limits guessing', async () => {
+      const attempt = (email: string) => call(f, null, 'POST', '/api/session', { email, password: 'guess' });
+      const unknown = await attempt('nobody@ns.test');
+      const wrong = await attempt(f.users.admin.email);
+      expect([unknown.status, wrong.status]).toEqual([401, 401]);
+      expect(unknown.body.error.message).toBe(wrong.body.error.message);
+      // Five failures for one account in 15 minutes, then it waits.
+      for (let i = 0; i < 4; i++) await attempt(f.users.admin.email);
+      const limited = await attempt(f.users.admin.email);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Even the right password waits out the limit.
+      expect((await call(f, null, 'POST', '/api/session', { email: f.users.admin.email, password: PASSWORD })).status).toBe(429);
+    });
+  });
+
+  it.skipIf(!isAvailable)('serves an OpenAPI 3.1 document of every route, and health checks', async () => {
+    const document = (await call(f, null, 'GET', '/api/openapi.json')).body;
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/caseload', '/api/young-people/{id}/events', '/api/plan-preview', '/api/handovers/{handoverId}/acknowledge']));
+    expect((await call(f, null, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
+    expect((await call(f, null, 'GET', '/readyz')).status).toBe(200);
+  });
+});

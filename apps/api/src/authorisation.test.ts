@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, ROLES, signIn, startTestServer, TODAY, type Fixture, type RoleName, type Session } from '../test-support/test-server.ts';
+import { inject } from 'vitest';
+
+type Who = RoleName | 'anonymous';
+type Request = { method: string; path: string; body?: unknown };
+type Row = { name: string; request: (f: Fixture) => Promise<Request>; expect: Record<Who, number> };
+
+const version = async (f: Fixture, id: string) => (await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id } })).version;
+const goal = async (f: Fixture) =>
+  (await f.db.prisma.goal.findFirst({ where: { youngPersonId: f.personId } })) ?? (await f.db.prisma.goal.create({ data: { youngPersonId: f.personId, text: 'I want a job in a café', outcomeArea: 'employment' } }));
+const handover = (f: Fixture, status: 'draft' | 'sent') =>
+  f.db.prisma.handover.create({ data: { youngPersonId: f.personId, toAgencyId: f.adultAgencyId, status, dueBy: new Date(`${TODAY}T00:00:00Z`), summary: 'Pack' } });
+
+/** Expected status for each caller: staff of the area, staff elsewhere, the young person, a parent of someone else, adult services with a handover, commissioner, administrator. */
+const by = (statuses: Partial<Record<Who, number>> & { otherwise: number }): Record<Who, number> =>
+  Object.fromEntries((['anonymous', ...ROLES] as Who[]).map((who) => [who, who === 'anonymous' ? 401 : (statuses[who] ?? statuses.otherwise)])) as Record<Who, number>;
+const STAFF_READ = { worker: 200, manager: 200, otherWorker: 404, youngPerson: 200, adults: 200, otherwise: 404 };
+
+const MATRIX: Row[] = [
+  { name: 'GET /api/session', request: async () => ({ method: 'GET', path: '/api/session' }), expect: by({ otherwise: 200 }) },
+  { name: 'GET /api/young-people', request: async () => ({ method: 'GET', path: '/api/young-people' }), expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }) },
+  {
+    name: 'POST /api/young-people',
+    request: async () => ({ method: 'POST', path: '/api/young-people', body: { givenName: 'New', familyName: 'Person', dateOfBirth: '2011-04-04', jurisdiction: 'england' } }),
+    expect: by({ worker: 201, manager: 201, otherWorker: 201, otherwise: 403 }),
+  },
+  { name: 'GET /api/young-people/{id}', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}` }), expect: by(STAFF_READ) },
+  {
+    name: 'PATCH /api/young-people/{id}',
+    request: async (f) => ({ method: 'PATCH', path: `/api/young-people/${f.personId}`, body: { version: await version(f, f.personId), changes: { preferredName: 'May' } } }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 404, otherwise: 403 }),
+  },
+  { name: 'GET /api/young-people/{id}/plan', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/plan` }), expect: by(STAFF_READ) },
+  { name: 'GET /api/young-people/{id}/events', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/events` }), expect: by(STAFF_READ) },
+  {
+    name: 'POST /api/young-people/{id}/events',
+    request: async (f) => ({ method: 'POST', path: `/api/young-people/${f.personId}/events`, body: { version: await version(f, f.personId), event: { type: 'education.annual_review_held', date: TODAY } } }),
+    expect: by({ worker: 201, manager: 201, otherWorker: 404, otherwise: 403 }),
+  },
+  { name: 'GET /api/caseload', request: async () => ({ method: 'GET', path: `/api/caseload?from=${TODAY}&to=2027-06-30` }), expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }) },
+  {
+    name: 'POST /api/plan-preview',
+    request: async () => ({ method: 'POST', path: '/api/plan-preview', body: { profile: { dateOfBirth: '2012-03-03', jurisdiction: 'england', hasEhcPlan: true }, events: [] } }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }),
+  },
+  { name: 'GET /api/young-people/{id}/goals', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/goals` }), expect: by(STAFF_READ) },
+  {
+    name: 'POST /api/young-people/{id}/goals',
+    request: async (f) => ({ method: 'POST', path: `/api/young-people/${f.personId}/goals`, body: { text: 'Learn to cook', outcomeArea: 'independent_living' } }),
+    expect: by({ worker: 201, manager: 201, youngPerson: 201, adults: 403, otherwise: 404 }),
+  },
+  {
+    name: 'PATCH /api/goals/{goalId}',
+    request: async (f) => {
+      const g = await goal(f);
+      return { method: 'PATCH', path: `/api/goals/${g.id}`, body: { version: g.version, status: 'active' } };
+    },
+    expect: by({ worker: 200, manager: 200, youngPerson: 200, adults: 403, otherwise: 404 }),
+  },
+  {
+    name: 'POST /api/goals/{goalId}/notes',
+    request: async (f) => ({ method: 'POST', path: `/api/goals/${(await goal(f)).id}/notes`, body: { note: 'Made pasta on my own' } }),
+    expect: by({ worker: 201, manager: 201, youngPerson: 201, adults: 403, otherwise: 404 }),
+  },
+  {
+    name: 'POST /api/young-people/{id}/handovers',
+    request: async (f) => ({ method: 'POST', path: `/api/young-people/${f.personId}/handovers`, body: { toAgencyId: f.adultAgencyId, summary: 'Summary' } }),
+    expect: by({ worker: 201, manager: 201, otherWorker: 404, otherwise: 403 }),
+  },
+  { name: 'GET /api/handovers', request: async () => ({ method: 'GET', path: '/api/handovers' }), expect: by({ worker: 200, manager: 200, otherWorker: 200, adults: 200, otherwise: 403 }) },
+  {
+    name: 'GET /api/handovers/{handoverId}',
+    request: async (f) => ({ method: 'GET', path: `/api/handovers/${(await handover(f, 'sent')).id}` }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 404, adults: 200, otherwise: 403 }),
+  },
+  {
+    name: 'POST /api/handovers/{handoverId}/send',
+    request: async (f) => ({ method: 'POST', path: `/api/handovers/${(await handover(f, 'draft')).id}/send`, body: { version: 1 } }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 404, otherwise: 403 }),
+  },
+  {
+    name: 'POST /api/handovers/{handoverId}/acknowledge',
+    request: async (f) => ({ method: 'POST', path: `/api/handovers/${(await handover(f, 'sent')).id}/acknowledge`, body: { version: 1 } }),
+    expect: by({ adults: 200, otherwise: 403 }),
+  },
+  {
+    name: 'POST /api/handovers/{handoverId}/request-info',
+    request: async (f) => ({ method: 'POST', path: `/api/handovers/${(await handover(f, 'sent')).id}/request-info`, body: { version: 1, message: 'Please add the current care plan.' } }),
+    expect: by({ adults: 200, otherwise: 403 }),
+  },
+  { name: 'GET /api/agencies', request: async () => ({ method: 'GET', path: '/api/agencies' }), expect: by({ otherwise: 200 }) },
+];
+
+const BACKENDS = [['PGlite', true], ['PostgreSQL', inject('postgresUrl') !== null]] as const;
+
+describe.each(BACKENDS)('authorisation on %s: every endpoint × every role', (backend, isAvailable) => {
+  let fixture: Fixture;
+  const sessions = new Map<Who, Session>();
+
+  beforeAll(async () => {
+    if (!isAvailable) return;
+    fixture = await startTestServer(backend);
+    sessions.set('anonymous', null);
+    for (const role of ROLES) sessions.set(role, await signIn(fixture, fixture.users[role].email));
+  });
+  afterAll(async () => fixture?.close());
+
+  describe.each(MATRIX)('$name', (row) => {
+    it.skipIf(!isAvailable).each(['anonymous', ...ROLES] as Who[])('%s', async (who) => {
+      const request = await row.request(fixture);
+      const response = await call(fixture, sessions.get(who) ?? null, request.method, request.path, request.body);
+      expect(response.status, JSON.stringify(response.body)).toBe(row.expect[who]);
+    });
+  });
+});

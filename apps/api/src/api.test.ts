@@ -164,6 +164,23 @@ describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
     });
   });
 
+  it.skipIf(!isAvailable)('erases a young person everywhere, keeping only a pseudonymous audit trail', async () => {
+    const manager = await signIn(f, f.users.manager.email);
+    const person = await call(f, worker, 'POST', '/api/young-people', { givenName: 'Noah', familyName: 'Osei', dateOfBirth: '2010-05-05', jurisdiction: 'england', hasEhcPlan: true });
+    const id = person.body.id as string;
+    await call(f, worker, 'POST', `/api/young-people/${id}/events`, { version: 1, event: { type: 'education.annual_review_held', date: TODAY } });
+    await call(f, worker, 'POST', `/api/young-people/${id}/goals`, { text: 'Drive a car', outcomeArea: 'independent_living' });
+    expect((await call(f, manager, 'DELETE', `/api/young-people/${id}?version=1`)).status).toBe(409);
+    expect((await call(f, manager, 'DELETE', `/api/young-people/${id}?version=2`)).status).toBe(204);
+    const p = f.db.prisma;
+    const left = await Promise.all([p.youngPerson.count({ where: { id } }), p.pathwayEvent.count({ where: { youngPersonId: id } }), p.goal.count({ where: { youngPersonId: id } }), p.milestone.count({ where: { youngPersonId: id } })]);
+    expect(left).toEqual([0, 0, 0, 0]);
+    const trail = await p.auditEntry.findMany({ where: { youngPersonId: id }, orderBy: { id: 'asc' } });
+    expect(trail.at(-1)).toMatchObject({ action: 'erase', actorRole: 'team_manager' });
+    expect(JSON.stringify(trail, (_key, value) => (typeof value === 'bigint' ? String(value) : value))).not.toContain('Noah');
+    expect((await call(f, worker, 'GET', `/api/young-people/${id}`)).status).toBe(404);
+  });
+
   it.skipIf(!isAvailable)('serves an OpenAPI 3.1 document of every route, and health checks', async () => {
     const document = (await call(f, null, 'GET', '/api/openapi.json')).body;
     expect(document.openapi).toBe('3.1.0');

@@ -31,6 +31,14 @@ const MATRIX: Row[] = [
     request: async (f) => ({ method: 'PATCH', path: `/api/young-people/${f.personId}`, body: { version: await version(f, f.personId), changes: { preferredName: 'May' } } }),
     expect: by({ worker: 200, manager: 200, otherWorker: 404, otherwise: 403 }),
   },
+  {
+    name: 'DELETE /api/young-people/{id}',
+    request: async (f) => {
+      const person = await f.db.prisma.youngPerson.create({ data: { areaId: f.areaId, givenName: 'Erase', familyName: 'Me', dateOfBirth: new Date('2010-01-01'), jurisdiction: 'england' } });
+      return { method: 'DELETE', path: `/api/young-people/${person.id}?version=1` };
+    },
+    expect: by({ manager: 204, otherWorker: 403, otherwise: 403 }),
+  },
   { name: 'GET /api/young-people/{id}/plan', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/plan` }), expect: by(STAFF_READ) },
   { name: 'GET /api/young-people/{id}/events', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/events` }), expect: by(STAFF_READ) },
   {

@@ -9,7 +9,7 @@ export { migrate, readMigrations, checksumOf, MigrationError, MIGRATIONS_DIRECTO
 export { pgliteConnection, postgresConnection, type SqlConnection } from './sql-connection.ts';
 export { AppError, type AppErrorCode } from './errors.ts';
 export { audit, type Actor, type Tx } from './repositories/actor.ts';
-export { createYoungPerson, updateYoungPerson, getYoungPerson, claimVersion, ZYoungPersonInput, ZYoungPersonChanges, type YoungPersonInput } from './repositories/young-people.ts';
+export { createYoungPerson, updateYoungPerson, getYoungPerson, eraseYoungPerson, claimVersion, ZYoungPersonInput, ZYoungPersonChanges, type YoungPersonInput } from './repositories/young-people.ts';
 export { recordPathwayEvent } from './repositories/pathway-events.ts';
 export { materialisePlan } from './repositories/materialise-plan.ts';
 export { findCaseload, ZCaseloadQuery, type CaseloadRow } from './repositories/caseload.ts';

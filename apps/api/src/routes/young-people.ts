@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, createYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
+import { AppError, audit, createYoungPerson, eraseYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
 import { buildPlan } from '@pathways/engine';
 import { youngPersonFor, STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
@@ -78,6 +78,16 @@ const change = createRoute({
   responses: { 200: json(ZYoungPerson, 'Changed and re-planned'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
+const erase = createRoute({
+  method: 'delete',
+  path: '/api/young-people/{id}',
+  tags: ['Young people'],
+  summary: 'Erase a young person and everything about them (team managers of the area); the audit trail keeps only the id',
+  middleware: [requireRole('team_manager')] as const,
+  request: { params: ZIdParam, query: z.object({ version: z.coerce.number().int().min(1) }) },
+  responses: { 204: { description: 'Erased' }, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
 const plan = createRoute({
   method: 'get',
   path: '/api/young-people/{id}/plan',
@@ -147,6 +157,14 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const { version, changes } = c.req.valid('json');
     const changed = await updateYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: version, changes, today: today(services) });
     return c.json(present(changed), 200);
+  })
+  .openapi(erase, async (c) => {
+    const services = c.get('services');
+    const user = c.get('user');
+    if (!user) throw new Error('requireRole guarantees a user');
+    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
+    await eraseYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: c.req.valid('query').version });
+    return c.body(null, 204);
   })
   .openapi(plan, async (c) => {
     const services = c.get('services');

@@ -87,3 +87,21 @@ export async function getYoungPerson(options: { db: PrismaClient; actor: Actor; 
     return person;
   });
 }
+
+/**
+ * Erases a young person: their record and everything about them (events, plan, goals,
+ * handovers, consents, family links) in one transaction, if nobody changed the record since
+ * `expectedVersion`. The audit trail is kept, holding only the record's random id, which no
+ * longer leads to a person.
+ */
+export async function eraseYoungPerson(options: { db: PrismaClient; actor: Actor; id: string; expectedVersion: number }): Promise<void> {
+  await options.db.$transaction(async (tx) => {
+    await claimVersion(tx, options.id, options.expectedVersion);
+    // The event log refuses deletes unless erasure opts in, for this transaction only.
+    await tx.$executeRawUnsafe("SET LOCAL pathways.erasure = 'on'");
+    await tx.pathwayEvent.deleteMany({ where: { youngPersonId: options.id } });
+    await tx.user.updateMany({ where: { youngPersonId: options.id }, data: { youngPersonId: null, disabledAt: new Date() } });
+    await tx.youngPerson.delete({ where: { id: options.id } });
+    await audit(tx, options.actor, { action: 'erase', entityType: 'YoungPerson', entityId: options.id, youngPersonId: options.id });
+  });
+}

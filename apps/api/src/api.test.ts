@@ -64,6 +64,24 @@ describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
     });
   });
 
+  it.skipIf(!isAvailable)('invalid input on the adult services and manager writes: 400 naming the field, nothing written', async () => {
+    const adults = await signIn(f, f.users.adults.email);
+    const manager = await signIn(f, f.users.manager.email);
+    const sent = await f.db.prisma.handover.findFirstOrThrow({ where: { status: 'sent' } });
+    const cases: [Session, string, string, unknown, string][] = [
+      [adults, 'POST', `/api/handovers/${sent.id}/acknowledge`, { version: 'one' }, 'version'],
+      [adults, 'POST', `/api/handovers/${sent.id}/request-info`, { version: sent.version, message: '' }, 'message'],
+      [manager, 'DELETE', `/api/young-people/${f.personId}?version=latest`, undefined, 'version'],
+    ];
+    for (const [session, method, path, body, field] of cases) {
+      const before = await counts(f);
+      const response = await call(f, session, method, path, body);
+      expect(response.status, path).toBe(400);
+      expect(response.body.error.field).toBe(field);
+      expect(await counts(f)).toEqual(before);
+    }
+  });
+
   it.skipIf(!isAvailable)('refuses an event the pathway cannot take now with 422 and the reason, writing nothing', async () => {
     const before = await counts(f);
     const response = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, { version: before.version, event: { type: 'education.plan_ceased', date: TODAY, reason: 'left_education', reviewFoundNoWishToReturn: true } });

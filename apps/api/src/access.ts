@@ -4,6 +4,9 @@ import type { SessionUser } from './auth/sessions.ts';
 
 export const STAFF_ROLES = ['transition_worker', 'team_manager'] as const;
 
+/** Matches no area or agency: an account not attached to one sees nothing, rather than everything. */
+export const NOWHERE = '00000000-0000-0000-0000-000000000000';
+
 /**
  * Whether a user may see this young person's record, by role and relationship:
  * - transition workers and team managers: young people of their own local area;

@@ -1,8 +1,8 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
-import { errorBody } from '../errors.ts';
-import { findSession } from './sessions.ts';
+import { errorBody, HttpError } from '../errors.ts';
+import { findSession, type SessionUser } from './sessions.ts';
 
 export const SESSION_COOKIE = 'pathways_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -37,4 +37,11 @@ export function requireRole(...roles: string[]): MiddlewareHandler<AppEnv> {
     if (roles.length > 0 && !roles.includes(user.role)) return c.json(errorBody('forbidden', 'Your role cannot do this.'), 403);
     await next();
   };
+}
+
+/** The signed-in user of a route behind `requireRole` (which has already answered 401 otherwise). */
+export function signedInUser(c: Context<AppEnv>): SessionUser {
+  const user = c.get('user');
+  if (!user) throw new HttpError(401, 'unauthenticated', 'Please sign in.');
+  return user;
 }

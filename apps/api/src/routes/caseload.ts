@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { findCaseload } from '@pathways/db';
-import { STAFF_ROLES } from '../access.ts';
+import { NOWHERE, STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
-import { requireRole } from '../auth/middleware.ts';
+import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json } from './schemas.ts';
 
@@ -48,7 +48,7 @@ const caseload = createRoute({
 
 export const caseloadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(caseload, async (c) => {
   const services = c.get('services');
-  const user = c.get('user');
+  const user = signedInUser(c);
   const query = c.req.valid('query');
   const statuses = query.status ? z.array(z.enum(STATUSES)).min(1).parse(query.status.split(',')) : undefined;
   const result = await findCaseload({
@@ -58,8 +58,8 @@ export const caseloadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       from: query.from,
       to: query.to,
       // Staff see their own area only, whatever they ask for.
-      areaId: user?.areaId ?? '00000000-0000-0000-0000-000000000000',
-      namedWorkerId: query.worker === 'me' ? user?.id : query.worker,
+      areaId: user.areaId ?? NOWHERE,
+      namedWorkerId: query.worker === 'me' ? user.id : query.worker,
       leadAgency: query.agency,
       pathway: query.pathway,
       statuses,
@@ -67,6 +67,6 @@ export const caseloadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       pageSize: query.pageSize,
     },
   });
-  await services.db.auditEntry.create({ data: { actorId: user?.id, actorRole: user?.role, action: 'list', entityType: 'Caseload', detail: { from: query.from, to: query.to, rows: result.items.length } } });
+  await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'Caseload', detail: { from: query.from, to: query.to, rows: result.items.length } } });
   return c.json(result, 200);
 });

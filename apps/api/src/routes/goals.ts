@@ -3,7 +3,7 @@ import { AppError, audit, type Goal, type PrismaClient } from '@pathways/db';
 import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { requireRole } from '../auth/middleware.ts';
+import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
 
@@ -77,7 +77,7 @@ const addNote = createRoute({
 export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const { db } = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const person = await youngPersonFor(db, user, c.req.valid('param').id, today(c.get('services')));
     const goals = await db.goal.findMany({ where: { youngPersonId: person.id }, include: { notes: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
     await audit(db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Goal', youngPersonId: person.id });
@@ -85,7 +85,7 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   })
   .openapi(add, async (c) => {
     const { db } = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const person = await goalOwnerFor(db, user, c.req.valid('param').id, today(c.get('services')));
     const goal = await db.$transaction(async (tx) => {
       const created = await tx.goal.create({ data: { ...c.req.valid('json'), youngPersonId: person.id, createdById: user.id }, include: { notes: true } });
@@ -96,7 +96,7 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   })
   .openapi(change, async (c) => {
     const { db } = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const goal = await goalFor(db, user, c.req.valid('param').goalId, today(c.get('services')));
     const { version, ...changes } = c.req.valid('json');
     const changed = await db.$transaction(async (tx) => {
@@ -109,7 +109,7 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   })
   .openapi(addNote, async (c) => {
     const { db } = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const goal = await goalFor(db, user, c.req.valid('param').goalId, today(c.get('services')));
     const withNote = await db.$transaction(async (tx) => {
       await tx.goalProgressNote.create({ data: { goalId: goal.id, note: c.req.valid('json').note, authorId: user.id } });

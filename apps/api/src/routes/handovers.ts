@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError, audit, isoDay, type Handover, type PrismaClient } from '@pathways/db';
 import { addMonths, dateOfAge, isoToDay, toIsoDate, ZIsoDate } from '@pathways/engine';
-import { STAFF_ROLES, youngPersonFor } from '../access.ts';
+import { NOWHERE, STAFF_ROLES, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { requireRole } from '../auth/middleware.ts';
+import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
 
@@ -138,7 +138,7 @@ const requestInfo = createRoute({
 export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(create, async (c) => {
     const services = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const day = today(services);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, day, 'change');
     const { toAgencyId, expectedTransfer, dueBy, ...pack } = c.req.valid('json');
@@ -168,12 +168,12 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   })
   .openapi(list, async (c) => {
     const services = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const { status } = c.req.valid('query');
     const where =
       user.role === 'adult_services'
-        ? { toAgencyId: user.agencyId ?? '00000000-0000-0000-0000-000000000000', status: status ?? { not: 'draft' as const } }
-        : { youngPerson: { areaId: user.areaId ?? '00000000-0000-0000-0000-000000000000' }, status };
+        ? { toAgencyId: user.agencyId ?? NOWHERE, status: status ?? { not: 'draft' as const } }
+        : { youngPerson: { areaId: user.areaId ?? NOWHERE }, status };
     const handovers = await services.db.handover.findMany({ where, include: INCLUDE, orderBy: [{ expectedTransfer: 'asc' }, { dueBy: 'asc' }] });
     await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'Handover', detail: { count: handovers.length } } });
     const day = today(services);
@@ -181,28 +181,28 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   })
   .openapi(read, async (c) => {
     const services = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId });
     return c.json(present(handover, today(services)), 200);
   })
   .openapi(send, async (c) => {
     const services = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const sent = await transition(services.db, user, handover, c.req.valid('json').version, ['draft', 'info_requested'], { status: 'sent', sentAt: services.now() }, 'send');
     return c.json(present(sent, today(services)), 200);
   })
   .openapi(acknowledge, async (c) => {
     const services = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const done = await transition(services.db, user, handover, c.req.valid('json').version, ['sent', 'info_requested'], { status: 'acknowledged', acknowledgedAt: services.now() }, 'acknowledge');
     return c.json(present(done, today(services)), 200);
   })
   .openapi(requestInfo, async (c) => {
     const services = c.get('services');
-    const user = c.get('user') as SessionUser;
+    const user = signedInUser(c);
     const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const { version, message } = c.req.valid('json');
     const asked = await transition(services.db, user, handover, version, ['sent'], { status: 'info_requested', infoRequest: message }, 'request_info');

@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError, audit, createYoungPerson, eraseYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
 import { buildPlan } from '@pathways/engine';
-import { youngPersonFor, STAFF_ROLES } from '../access.ts';
+import { NOWHERE, youngPersonFor, STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
-import { requireRole } from '../auth/middleware.ts';
+import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
 
@@ -121,38 +121,36 @@ const record = createRoute({
 export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const { db } = c.get('services');
-    const user = c.get('user');
+    const user = signedInUser(c);
     const { search, page, pageSize } = c.req.valid('query');
     const where = {
-      areaId: user?.areaId ?? '00000000-0000-0000-0000-000000000000',
+      areaId: user.areaId ?? NOWHERE,
       ...(search ? { OR: [{ givenName: { contains: search, mode: 'insensitive' as const } }, { familyName: { contains: search, mode: 'insensitive' as const } }] } : {}),
     };
     const [total, people] = await Promise.all([
       db.youngPerson.count({ where }),
       db.youngPerson.findMany({ where, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
     ]);
-    await db.auditEntry.create({ data: { actorId: user?.id, actorRole: user?.role, action: 'list', entityType: 'YoungPerson', detail: { count: people.length, search: search ?? null } } });
+    await db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'YoungPerson', detail: { count: people.length, search: search ?? null } } });
     return c.json({ items: people.map(present), total }, 200);
   })
   .openapi(create, async (c) => {
     const services = c.get('services');
-    const user = c.get('user');
+    const user = signedInUser(c);
     if (!user?.areaId) throw new AppError('forbidden', 'You are not attached to a local area.');
     const person = await createYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, input: { ...c.req.valid('json'), areaId: user.areaId }, today: today(services) });
     return c.json(present(person), 201);
   })
   .openapi(read, async (c) => {
     const services = c.get('services');
-    const user = c.get('user');
-    if (!user) throw new Error('requireRole guarantees a user');
+    const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
     return c.json(present(person), 200);
   })
   .openapi(change, async (c) => {
     const services = c.get('services');
-    const user = c.get('user');
-    if (!user) throw new Error('requireRole guarantees a user');
+    const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
     const { version, changes } = c.req.valid('json');
     const changed = await updateYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: version, changes, today: today(services) });
@@ -160,16 +158,14 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   })
   .openapi(erase, async (c) => {
     const services = c.get('services');
-    const user = c.get('user');
-    if (!user) throw new Error('requireRole guarantees a user');
+    const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
     await eraseYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: c.req.valid('query').version });
     return c.body(null, 204);
   })
   .openapi(plan, async (c) => {
     const services = c.get('services');
-    const user = c.get('user');
-    if (!user) throw new Error('requireRole guarantees a user');
+    const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
     const log = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id });
@@ -177,8 +173,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   })
   .openapi(events, async (c) => {
     const services = c.get('services');
-    const user = c.get('user');
-    if (!user) throw new Error('requireRole guarantees a user');
+    const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
     const log = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: [{ date: 'asc' }, { sequence: 'asc' }] });
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'PathwayEvent', youngPersonId: person.id });
@@ -186,8 +181,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   })
   .openapi(record, async (c) => {
     const services = c.get('services');
-    const user = c.get('user');
-    if (!user) throw new Error('requireRole guarantees a user');
+    const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
     const { version, event } = c.req.valid('json');
     const result = await recordPathwayEvent({ db: services.db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id, expectedVersion: version, event, today: today(services) });

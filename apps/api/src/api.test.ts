@@ -199,6 +199,19 @@ describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
     expect((await call(f, worker, 'GET', `/api/young-people/${id}`)).status).toBe(404);
   });
 
+  it.skipIf(!isAvailable)('gives commissioners the forecast without names, as JSON and CSV', async () => {
+    const commissioner = await signIn(f, f.users.commissioner.email);
+    const json = await call(f, commissioner, 'GET', '/api/forecast?months=24');
+    expect(json.status).toBe(200);
+    expect(json.body.rows.length).toBeGreaterThan(0);
+    expect(json.body.rows.every((row: { count: number | null; isSuppressed: boolean }) => (row.count === null) === row.isSuppressed)).toBe(true);
+    const csv = await fetch(`${f.baseUrl}/api/forecast.csv`, { headers: { cookie: commissioner?.cookie ?? '' } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    for (const body of [JSON.stringify(json.body), text]) expect(body).not.toMatch(/Maya|Hill|Leo|Khan|2009-06-01|2012-03-03/);
+    expect(text.split('\r\n')[0]).toBe('month,areaCode,areaName,pathway,leadAgency,milestoneId,milestoneTitle,count');
+  });
+
   it.skipIf(!isAvailable)('serves an OpenAPI 3.1 document of every route, and health checks', async () => {
     const document = (await call(f, null, 'GET', '/api/openapi.json')).body;
     expect(document.openapi).toBe('3.1.0');

@@ -7,6 +7,7 @@ import { handleError, validationHook } from './errors.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { caseloadRoutes } from './routes/caseload.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { forecastRoutes } from './routes/forecast.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { handoverRoutes } from './routes/handovers.ts';
 import { planPreviewRoutes } from './routes/plan-preview.ts';
@@ -48,6 +49,7 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/', goalRoutes)
     .route('/', handoverRoutes)
     .route('/', agencyRoutes)
+    .route('/', forecastRoutes)
     .route('/', docsRoutes);
 
   app.doc31('/api/openapi.json', {

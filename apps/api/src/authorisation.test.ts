@@ -97,6 +97,8 @@ const MATRIX: Row[] = [
     request: async (f) => ({ method: 'POST', path: `/api/handovers/${(await handover(f, 'sent')).id}/request-info`, body: { version: 1, message: 'Please add the current care plan.' } }),
     expect: by({ adults: 200, otherwise: 403 }),
   },
+  { name: 'GET /api/forecast', request: async () => ({ method: 'GET', path: '/api/forecast' }), expect: by({ commissioner: 200, manager: 200, otherwise: 403 }) },
+  { name: 'GET /api/forecast.csv', request: async () => ({ method: 'GET', path: '/api/forecast.csv?months=12' }), expect: by({ commissioner: 200, manager: 200, otherwise: 403 }) },
   { name: 'GET /api/agencies', request: async () => ({ method: 'GET', path: '/api/agencies' }), expect: by({ otherwise: 200 }) },
 ];
 

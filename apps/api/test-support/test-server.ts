@@ -126,5 +126,6 @@ export async function call(fixture: Fixture, session: Session, method: string, p
   }
   const response = await fetch(`${fixture.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
+  return { status: response.status, body: text && isJson ? JSON.parse(text) : text || null, headers: response.headers };
 }

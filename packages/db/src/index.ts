@@ -16,3 +16,4 @@ export { findCaseload, ZCaseloadQuery, type CaseloadRow } from './repositories/c
 export { profileOf, engineEventOf, isoDay } from './repositories/young-person-profile.ts';
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
 export type { Agency, Goal, GoalProgressNote, Handover, LocalArea, Milestone, PathwayEvent, User, YoungPerson } from './generated/prisma/client.ts';
+export { forecastDemand, forecastCsv, SUPPRESS_BELOW, type Forecast, type ForecastRow } from './repositories/forecast.ts';

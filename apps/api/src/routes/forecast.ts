@@ -1,0 +1,69 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { forecastCsv, forecastDemand } from '@pathways/db';
+import { today, type AppEnv } from '../app-env.ts';
+import { requireRole, signedInUser } from '../auth/middleware.ts';
+import { validationHook } from '../errors.ts';
+import { errorResponses, json } from './schemas.ts';
+
+const COMMISSIONING_ROLES = ['commissioner', 'team_manager'] as const;
+
+const ZForecast = z
+  .object({
+    generatedOn: z.string(),
+    fromMonth: z.string(),
+    toMonth: z.string(),
+    suppressBelow: z.number().int(),
+    rows: z.array(
+      z.object({
+        month: z.string().openapi({ description: 'YYYY-MM, or "late" for milestones already past due' }),
+        areaCode: z.string(),
+        areaName: z.string(),
+        pathway: z.string(),
+        leadAgency: z.string(),
+        milestoneId: z.string(),
+        milestoneTitle: z.string(),
+        count: z.number().int().nullable().openapi({ description: 'Null when under suppressBelow' }),
+        isSuppressed: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('Forecast');
+
+const ZQuery = z.object({ months: z.coerce.number().int().min(1).max(60).default(24) });
+
+const forecast = createRoute({
+  method: 'get',
+  path: '/api/forecast',
+  tags: ['Commissioning'],
+  summary: 'Demand coming in the next months: counts only, never names; counts under 5 suppressed',
+  middleware: [requireRole(...COMMISSIONING_ROLES)] as const,
+  request: { query: ZQuery },
+  responses: { 200: json(ZForecast, 'The forecast'), ...errorResponses(400, 401, 403) },
+});
+
+const forecastAsCsv = createRoute({
+  method: 'get',
+  path: '/api/forecast.csv',
+  tags: ['Commissioning'],
+  summary: 'The same forecast as CSV (suppressed counts written <5)',
+  middleware: [requireRole(...COMMISSIONING_ROLES)] as const,
+  request: { query: ZQuery },
+  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401, 403) },
+});
+
+export const forecastRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(forecast, async (c) => {
+    const services = c.get('services');
+    const user = signedInUser(c);
+    const result = await forecastDemand({ db: services.db, today: today(services), months: c.req.valid('query').months });
+    await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'read', entityType: 'Forecast', detail: { rows: result.rows.length } } });
+    return c.json(result, 200);
+  })
+  .openapi(forecastAsCsv, async (c) => {
+    const services = c.get('services');
+    const user = signedInUser(c);
+    const result = await forecastDemand({ db: services.db, today: today(services), months: c.req.valid('query').months });
+    await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'export', entityType: 'Forecast', detail: { rows: result.rows.length } } });
+    c.header('Content-Disposition', `attachment; filename="pathways-forecast-${result.generatedOn}.csv"`);
+    return c.body(forecastCsv(result), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+  });

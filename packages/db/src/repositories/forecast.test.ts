@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../test-support/open-test-database.ts';
+import type { Database } from '../database.ts';
+import { forecastCsv, forecastDemand } from './forecast.ts';
+import { createYoungPerson } from './young-people.ts';
+
+const TODAY = '2026-11-22';
+
+describe.each(BACKENDS)('forecastDemand on $name', (backend) => {
+  let db: Database & { drop: () => Promise<void> };
+  beforeEach(async (context) => {
+    if (!backend.isAvailable) context.skip();
+    db = await backend.open();
+  });
+  afterEach(async () => db?.drop());
+
+  async function people(areaCode: string, count: number, dateOfBirth: string, flags: object = {}) {
+    const area = (await db.prisma.localArea.findUnique({ where: { code: areaCode } })) ?? (await db.prisma.localArea.create({ data: { code: areaCode, name: `${areaCode} Council`, jurisdiction: 'england' } }));
+    for (let i = 0; i < count; i++) {
+      await createYoungPerson({ db: db.prisma, actor: { userId: null, role: 'system' }, today: TODAY, input: { areaId: area.id, givenName: `Secret${i}`, familyName: 'Surname', dateOfBirth, jurisdiction: 'england', nhsNumber: null, ...flags } });
+    }
+  }
+
+  it('counts open milestones by month, area, pathway, lead agency and milestone, with late ones apart, suppressing under 5', async () => {
+    // Six turn 18 in March 2027 with likely adult care needs; three in Westvale.
+    await people('NS', 6, '2009-03-10', { likelyAdultCareNeeds: true });
+    await people('WV', 3, '2009-03-10', { likelyAdultCareNeeds: true });
+    const forecast = await forecastDemand({ db: db.prisma, today: TODAY });
+    expect(forecast).toMatchObject({ generatedOn: TODAY, fromMonth: '2026-11', toMonth: '2028-10', suppressBelow: 5 });
+    const row = (area: string, month: string, milestoneId: string) => forecast.rows.find((r) => r.areaCode === area && r.month === month && r.milestoneId === milestoneId);
+    expect(row('NS', '2027-03', 'adult_care_plan_18')).toMatchObject({ count: 6, isSuppressed: false, pathway: 'social_care', leadAgency: 'adult_social_care', milestoneTitle: 'Adult care and support ready at 18' });
+    expect(row('WV', '2027-03', 'adult_care_plan_18')).toMatchObject({ count: null, isSuppressed: true });
+    // The Care Act assessment was due at 17½ (September 2026): already late.
+    expect(row('NS', 'late', 'care_act_transition_assessment')).toMatchObject({ count: 6 });
+    expect(forecast.rows.every((r) => r.month === 'late' || (r.month >= '2026-11' && r.month <= '2028-10'))).toBe(true);
+  });
+
+  it('never contains a name, date of birth or NHS number, in JSON or CSV', async () => {
+    await people('NS', 5, '2010-01-15', { hasEhcPlan: true });
+    const forecast = await forecastDemand({ db: db.prisma, today: TODAY });
+    for (const text of [JSON.stringify(forecast), forecastCsv(forecast)]) {
+      expect(text).not.toMatch(/Secret|Surname|2010-01-15|\b\d{10}\b/);
+    }
+    const csv = forecastCsv(forecast).trimEnd().split('\r\n');
+    expect(csv[0]).toBe('month,areaCode,areaName,pathway,leadAgency,milestoneId,milestoneTitle,count');
+    expect(csv).toHaveLength(forecast.rows.length + 1);
+    expect(csv.some((line) => line.endsWith(',5'))).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+import { englandRulePack, rulesById } from '@pathways/engine';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+/** Counts below this are suppressed, as in published statistics (disclosure control). */
+export const SUPPRESS_BELOW = 5;
+
+export type ForecastRow = {
+  /** `YYYY-MM` the milestones fall due in, or `late` for those already past due and not done. */
+  month: string;
+  areaCode: string;
+  areaName: string;
+  pathway: string;
+  leadAgency: string;
+  milestoneId: string;
+  milestoneTitle: string;
+  /** Null when suppressed. */
+  count: number | null;
+  isSuppressed: boolean;
+};
+
+export type Forecast = { generatedOn: string; fromMonth: string; toMonth: string; suppressBelow: number; rows: ForecastRow[] };
+
+type Group = { month: string; area_code: string; area_name: string; pathway: string; lead_agency: string; milestone_id: string; count: bigint | number };
+
+/**
+ * Demand coming to each service: open milestones (not done, still applicable) counted by
+ * month due, local area, pathway, lead agency type and milestone, for the next `months`
+ * months, plus those already late. Aggregates only — no name, date of birth or NHS number
+ * leaves the query — and counts under 5 are suppressed.
+ */
+export async function forecastDemand(options: { db: PrismaClient; today: string; months?: number }): Promise<Forecast> {
+  const months = options.months ?? 24;
+  const today = new Date(`${options.today}T00:00:00Z`);
+  const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + months, 1));
+  const groups = await options.db.$queryRaw<Group[]>`
+    SELECT CASE WHEN m."dueDate" < ${today}::date THEN 'late' ELSE to_char(m."dueDate", 'YYYY-MM') END AS month,
+           a.code AS area_code, a.name AS area_name, m.pathway, m."leadAgency" AS lead_agency, m."milestoneId" AS milestone_id,
+           count(*) AS count
+      FROM "Milestone" m
+      JOIN "YoungPerson" p ON p.id = m."youngPersonId"
+      JOIN "LocalArea" a ON a.id = p."areaId"
+     WHERE m.status IN ('overdue', 'due', 'upcoming')
+       AND m."dueDate" < ${end}::date
+     GROUP BY 1, 2, 3, 4, 5, 6
+     ORDER BY 1, 2, 4, 5, 6`;
+  const titles = rulesById(englandRulePack);
+  const rows = groups.map((group): ForecastRow => {
+    const count = Number(group.count);
+    const isSuppressed = count < SUPPRESS_BELOW;
+    return {
+      month: group.month,
+      areaCode: group.area_code,
+      areaName: group.area_name,
+      pathway: group.pathway,
+      leadAgency: group.lead_agency,
+      milestoneId: group.milestone_id,
+      milestoneTitle: titles.get(group.milestone_id)?.title ?? group.milestone_id,
+      count: isSuppressed ? null : count,
+      isSuppressed,
+    };
+  });
+  const monthOf = (date: Date) => date.toISOString().slice(0, 7);
+  return { generatedOn: options.today, fromMonth: monthOf(start), toMonth: monthOf(new Date(end.getTime() - 86_400_000)), suppressBelow: SUPPRESS_BELOW, rows };
+}
+
+const CSV_COLUMNS = ['month', 'areaCode', 'areaName', 'pathway', 'leadAgency', 'milestoneId', 'milestoneTitle', 'count'] as const;
+
+/** The forecast as CSV (RFC 4180); a suppressed count is written `<5`. */
+export function forecastCsv(forecast: Forecast): string {
+  const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  const lines = forecast.rows.map((row) =>
+    CSV_COLUMNS.map((column) => (column === 'count' ? (row.isSuppressed ? `<${forecast.suppressBelow}` : String(row.count)) : cell(String(row[column])))).join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+}

@@ -8,6 +8,7 @@ import { agencyRoutes } from './routes/agencies.ts';
 import { caseloadRoutes } from './routes/caseload.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { forecastRoutes } from './routes/forecast.ts';
+import { calendarFeedRoutes, calendarRoutes } from './routes/calendar.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { handoverRoutes } from './routes/handovers.ts';
 import { planPreviewRoutes } from './routes/plan-preview.ts';
@@ -34,6 +35,7 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/', calendarFeedRoutes);
   app.get('/readyz', (c) => (options.isReady?.() ?? true ? c.json({ status: 'ready' }) : c.json({ status: 'shutting down' }, 503)));
 
   // Browsers must come from our own origin for any write; then the session's CSRF token.
@@ -50,6 +52,7 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/', handoverRoutes)
     .route('/', agencyRoutes)
     .route('/', forecastRoutes)
+    .route('/', calendarRoutes)
     .route('/', docsRoutes);
 
   app.doc31('/api/openapi.json', {

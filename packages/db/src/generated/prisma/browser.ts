@@ -92,3 +92,8 @@ export type AuditEntry = Prisma.AuditEntryModel
  * Sign-in attempts, for rate limiting that holds across every API process.
  */
 export type LoginAttempt = Prisma.LoginAttemptModel
+/**
+ * Model CalendarToken
+ * A user's secret calendar feed address (only its hash is kept); revoking it stops the feed.
+ */
+export type CalendarToken = Prisma.CalendarTokenModel

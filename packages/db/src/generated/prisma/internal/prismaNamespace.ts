@@ -411,7 +411,8 @@ export const ModelName = {
   GoalProgressNote: 'GoalProgressNote',
   Handover: 'Handover',
   AuditEntry: 'AuditEntry',
-  LoginAttempt: 'LoginAttempt'
+  LoginAttempt: 'LoginAttempt',
+  CalendarToken: 'CalendarToken'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -427,7 +428,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt"
+    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "calendarToken"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1541,6 +1542,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    CalendarToken: {
+      payload: Prisma.$CalendarTokenPayload<ExtArgs>
+      fields: Prisma.CalendarTokenFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CalendarTokenFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CalendarTokenFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload>
+        }
+        findFirst: {
+          args: Prisma.CalendarTokenFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CalendarTokenFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload>
+        }
+        findMany: {
+          args: Prisma.CalendarTokenFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload>[]
+        }
+        create: {
+          args: Prisma.CalendarTokenCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload>
+        }
+        createMany: {
+          args: Prisma.CalendarTokenCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CalendarTokenCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload>[]
+        }
+        delete: {
+          args: Prisma.CalendarTokenDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload>
+        }
+        update: {
+          args: Prisma.CalendarTokenUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload>
+        }
+        deleteMany: {
+          args: Prisma.CalendarTokenDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CalendarTokenUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CalendarTokenUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload>[]
+        }
+        upsert: {
+          args: Prisma.CalendarTokenUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CalendarTokenPayload>
+        }
+        aggregate: {
+          args: Prisma.CalendarTokenAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCalendarToken>
+        }
+        groupBy: {
+          args: Prisma.CalendarTokenGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CalendarTokenGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CalendarTokenCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CalendarTokenCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1808,6 +1883,16 @@ export const LoginAttemptScalarFieldEnum = {
 } as const
 
 export type LoginAttemptScalarFieldEnum = (typeof LoginAttemptScalarFieldEnum)[keyof typeof LoginAttemptScalarFieldEnum]
+
+
+export const CalendarTokenScalarFieldEnum = {
+  tokenHash: 'tokenHash',
+  userId: 'userId',
+  createdAt: 'createdAt',
+  revokedAt: 'revokedAt'
+} as const
+
+export type CalendarTokenScalarFieldEnum = (typeof CalendarTokenScalarFieldEnum)[keyof typeof CalendarTokenScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -2176,6 +2261,7 @@ export type GlobalOmitConfig = {
   handover?: Prisma.HandoverOmit
   auditEntry?: Prisma.AuditEntryOmit
   loginAttempt?: Prisma.LoginAttemptOmit
+  calendarToken?: Prisma.CalendarTokenOmit
 }
 
 /* Types for Logging */

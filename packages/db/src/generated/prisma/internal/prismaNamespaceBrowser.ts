@@ -65,7 +65,8 @@ export const ModelName = {
   GoalProgressNote: 'GoalProgressNote',
   Handover: 'Handover',
   AuditEntry: 'AuditEntry',
-  LoginAttempt: 'LoginAttempt'
+  LoginAttempt: 'LoginAttempt',
+  CalendarToken: 'CalendarToken'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -312,6 +313,16 @@ export const LoginAttemptScalarFieldEnum = {
 } as const
 
 export type LoginAttemptScalarFieldEnum = (typeof LoginAttemptScalarFieldEnum)[keyof typeof LoginAttemptScalarFieldEnum]
+
+
+export const CalendarTokenScalarFieldEnum = {
+  tokenHash: 'tokenHash',
+  userId: 'userId',
+  createdAt: 'createdAt',
+  revokedAt: 'revokedAt'
+} as const
+
+export type CalendarTokenScalarFieldEnum = (typeof CalendarTokenScalarFieldEnum)[keyof typeof CalendarTokenScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -40,6 +40,7 @@ const MATRIX: Row[] = [
     expect: by({ manager: 204, otherWorker: 403, otherwise: 403 }),
   },
   { name: 'GET /api/young-people/{id}/plan', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/plan` }), expect: by(STAFF_READ) },
+  { name: 'GET /api/young-people/{id}/fhir', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/fhir` }), expect: by(STAFF_READ) },
   { name: 'GET /api/young-people/{id}/events', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/events` }), expect: by(STAFF_READ) },
   {
     name: 'POST /api/young-people/{id}/events',
@@ -80,6 +81,11 @@ const MATRIX: Row[] = [
   {
     name: 'GET /api/handovers/{handoverId}',
     request: async (f) => ({ method: 'GET', path: `/api/handovers/${(await handover(f, 'sent')).id}` }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 404, adults: 200, otherwise: 403 }),
+  },
+  {
+    name: 'GET /api/handovers/{handoverId}/fhir',
+    request: async (f) => ({ method: 'GET', path: `/api/handovers/${(await handover(f, 'sent')).id}/fhir` }),
     expect: by({ worker: 200, manager: 200, otherWorker: 404, adults: 200, otherwise: 403 }),
   },
   {

@@ -6,6 +6,7 @@ import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
 
 /** How long before the 18th birthday (or an earlier transfer) adult services should have the pack. */
@@ -118,6 +119,12 @@ const read = createRoute({
   middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const, request: { params: ZHandoverParam },
   responses: { 200: json(ZHandover, 'The pack'), ...errorResponses(401, 403, 404) },
 });
+const fhirExport = createRoute({
+  method: 'get', path: '/api/handovers/{handoverId}/fhir', tags: ['Handovers'], summary: 'The handover as an HL7 FHIR R4 document Bundle (Composition, Patient, CarePlans, Goals, CareTeam)',
+  middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const, request: { params: ZHandoverParam },
+  responses: { 200: { description: 'An HL7 FHIR R4 document Bundle, as application/fhir+json' }, ...errorResponses(401, 403, 404) },
+});
+
 const send = createRoute({
   method: 'post', path: '/api/handovers/{handoverId}/send', tags: ['Handovers'], summary: 'Send the pack to the adult agency (staff)',
   middleware: [requireRole(...STAFF_ROLES)] as const, request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion } }, required: true } },
@@ -185,6 +192,15 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId });
     return c.json(present(handover, today(services)), 200);
+  })
+  .openapi(fhirExport, async (c) => {
+    const services = c.get('services');
+    const user = signedInUser(c);
+    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const person = await services.db.youngPerson.findUniqueOrThrow({ where: { id: handover.youngPersonId } });
+    const bundle = await loadPlanBundle(services.db, person, today(services), services.now(), handover.id);
+    await audit(services.db, { userId: user.id, role: user.role }, { action: 'export', entityType: 'Handover', entityId: handover.id, youngPersonId: person.id, detail: { format: 'fhir' } });
+    return c.body(JSON.stringify(bundle), 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
   })
   .openapi(send, async (c) => {
     const services = c.get('services');

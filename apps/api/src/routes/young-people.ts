@@ -5,6 +5,7 @@ import { NOWHERE, youngPersonFor, STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
 
 const ZYoungPerson = z
@@ -98,6 +99,16 @@ const plan = createRoute({
   responses: { 200: json(ZPlan, 'The plan'), ...errorResponses(401, 404) },
 });
 
+const fhirExport = createRoute({
+  method: 'get',
+  path: '/api/young-people/{id}/fhir',
+  tags: ['Plans'],
+  summary: 'The plan as an HL7 FHIR R4 Bundle (Patient, CarePlan per pathway, Goal, CareTeam)',
+  middleware: [requireRole()] as const,
+  request: { params: ZIdParam },
+  responses: { 200: { description: 'An HL7 FHIR R4 Bundle, as application/fhir+json' }, ...errorResponses(401, 404) },
+});
+
 const events = createRoute({
   method: 'get',
   path: '/api/young-people/{id}/events',
@@ -170,6 +181,14 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const log = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id });
     return c.json(JSON.parse(JSON.stringify(buildPlan(profileOf(person), log.map(engineEventOf), { asOf: today(services) }))), 200);
+  })
+  .openapi(fhirExport, async (c) => {
+    const services = c.get('services');
+    const user = signedInUser(c);
+    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
+    const bundle = await loadPlanBundle(services.db, person, today(services), services.now());
+    await audit(services.db, { userId: user.id, role: user.role }, { action: 'export', entityType: 'Plan', entityId: person.id, youngPersonId: person.id, detail: { format: 'fhir' } });
+    return c.body(JSON.stringify(bundle), 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
   })
   .openapi(events, async (c) => {
     const services = c.get('services');

@@ -5,6 +5,7 @@ import type { AppEnv, AppServices } from './app-env.ts';
 import { loadSession, requireCsrfToken } from './auth/middleware.ts';
 import { handleError, validationHook } from './errors.ts';
 import { agencyRoutes } from './routes/agencies.ts';
+import { agencyImportRoutes } from './routes/agency-import.ts';
 import { caseloadRoutes } from './routes/caseload.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { forecastRoutes } from './routes/forecast.ts';
@@ -51,6 +52,7 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/', goalRoutes)
     .route('/', handoverRoutes)
     .route('/', agencyRoutes)
+    .route('/', agencyImportRoutes)
     .route('/', forecastRoutes)
     .route('/', calendarRoutes)
     .route('/', docsRoutes);

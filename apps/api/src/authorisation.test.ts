@@ -107,6 +107,11 @@ const MATRIX: Row[] = [
   { name: 'GET /api/forecast.csv', request: async () => ({ method: 'GET', path: '/api/forecast.csv?months=12' }), expect: by({ commissioner: 200, manager: 200, otherwise: 403 }) },
   { name: 'POST /api/calendar-feed', request: async () => ({ method: 'POST', path: '/api/calendar-feed' }), expect: by({ worker: 201, manager: 201, otherWorker: 201, youngPerson: 201, parent: 201, adults: 201, otherwise: 403 }) },
   { name: 'DELETE /api/calendar-feed', request: async () => ({ method: 'DELETE', path: '/api/calendar-feed' }), expect: by({ otherwise: 204 }) },
+  {
+    name: 'POST /api/agencies/import',
+    request: async (f) => ({ method: 'POST', path: `/api/agencies/import?areaId=${f.areaId}`, body: [] }),
+    expect: by({ admin: 200, otherwise: 403 }),
+  },
   { name: 'GET /api/agencies', request: async () => ({ method: 'GET', path: '/api/agencies' }), expect: by({ otherwise: 200 }) },
 ];
 

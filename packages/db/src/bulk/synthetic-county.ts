@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { buildPlanWithState, syntheticPerson, type Plan } from '@pathways/engine';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+
+const asDate = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
+
+/** Milestone rows for one planned young person (the same shape materialisePlan writes). */
+export function milestoneRows(youngPersonId: string, plan: Plan, today: string): Prisma.MilestoneCreateManyInput[] {
+  return plan.milestones.map((milestone) => ({
+    youngPersonId,
+    milestoneId: milestone.id,
+    pathway: milestone.pathway,
+    status: milestone.status,
+    windowStart: asDate(milestone.windowStart),
+    dueDate: asDate(milestone.dueDate),
+    completedOn: asDate(milestone.completedOn),
+    leadAgency: milestone.leadAgency,
+    plannedAsOf: asDate(today) as Date,
+  }));
+}
+
+/**
+ * Loads a large synthetic county: `count` young people aged 13–25 (deterministic from `seed`)
+ * with machine-validated event histories, spread over the given areas and workers, with
+ * goals and handovers, planned in memory and written in batches. For benchmarks.
+ */
+export async function loadSyntheticCounty(options: {
+  db: PrismaClient;
+  count: number;
+  seed: number;
+  today: string;
+  areas: { id: string; workerIds: string[]; adultAgencyId: string }[];
+  batchSize?: number;
+}): Promise<{ people: number; events: number; milestones: number }> {
+  const batchSize = options.batchSize ?? 500;
+  let events = 0;
+  let milestones = 0;
+  for (let start = 0; start < options.count; start += batchSize) {
+    const people: Prisma.YoungPersonCreateManyInput[] = [];
+    const eventRows: Prisma.PathwayEventCreateManyInput[] = [];
+    const milestoneBatch: Prisma.MilestoneCreateManyInput[] = [];
+    const stateRows: Prisma.PathwayStateCreateManyInput[] = [];
+    const goals: Prisma.GoalCreateManyInput[] = [];
+    const handovers: Prisma.HandoverCreateManyInput[] = [];
+    for (let index = start; index < Math.min(options.count, start + batchSize); index++) {
+      const { profile, events: log } = syntheticPerson(options.seed, index, options.today);
+      const area = options.areas[index % options.areas.length];
+      if (!area) throw new Error('loadSyntheticCounty needs at least one area');
+      const id = randomUUID();
+      const withIds = log.map((event, i) => ({ ...event, id: String(i) }));
+      const { plan, pathwayStates } = buildPlanWithState(profile, withIds, { asOf: options.today });
+      const rejected = new Set(plan.rejectedEvents.map((event) => event.id));
+      people.push({ ...profile, id, areaId: area.id, namedWorkerId: area.workerIds[index % area.workerIds.length] ?? null, givenName: `Person${index}`, familyName: `Synthetic${options.seed}`, dateOfBirth: new Date(`${profile.dateOfBirth}T00:00:00Z`) });
+      log.forEach(({ type, date, ...payload }, i) => {
+        if (rejected.has(String(i))) return;
+        eventRows.push({ youngPersonId: id, sequence: i + 1, type: type as string, date: new Date(`${date as string}T00:00:00Z`), payload: payload as Prisma.InputJsonValue });
+      });
+      milestoneBatch.push(...milestoneRows(id, plan, options.today));
+      const status = new Map(plan.pathways.map((pathway) => [pathway.pathway, pathway]));
+      for (const state of pathwayStates) stateRows.push({ youngPersonId: id, pathway: state.pathway, state: status.get(state.pathway)?.state ?? '', isEnded: status.get(state.pathway)?.isEnded ?? false, snapshot: state as unknown as Prisma.InputJsonValue });
+      if (index % 4 === 0) goals.push({ youngPersonId: id, text: 'I want to go to college with my friends', outcomeArea: 'employment' });
+      if (index % 7 === 0) handovers.push({ youngPersonId: id, toAgencyId: area.adultAgencyId, status: index % 14 === 0 ? 'acknowledged' : 'sent', dueBy: asDate(options.today) as Date, summary: 'Synthetic handover' });
+    }
+    await options.db.$transaction(async (tx) => {
+      await tx.youngPerson.createMany({ data: people });
+      await tx.pathwayEvent.createMany({ data: eventRows });
+      await tx.pathwayState.createMany({ data: stateRows });
+      await tx.milestone.createMany({ data: milestoneBatch });
+      await tx.goal.createMany({ data: goals });
+      await tx.handover.createMany({ data: handovers });
+    }, { timeout: 120_000 });
+    events += eventRows.length;
+    milestones += milestoneBatch.length;
+  }
+  return { people: options.count, events, milestones };
+}

@@ -37,17 +37,8 @@ function runAsPostgres(binary: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${binary} failed: ${result.stderr || result.stdout}`);
 }
 
-export default async function setup(project: TestProject): Promise<(() => void) | void> {
-  if (process.env.TEST_DATABASE_URL) {
-    project.provide('postgresUrl', process.env.TEST_DATABASE_URL);
-    return;
-  }
-  if (!existsSync(join(BIN, 'initdb'))) {
-    if (process.env.CI) throw new Error('CI needs PostgreSQL 15: set TEST_DATABASE_URL or install postgresql-15');
-    console.warn('PostgreSQL 15 binaries not found: PostgreSQL integration tests are skipped.');
-    project.provide('postgresUrl', null);
-    return;
-  }
+/** Starts a private, throw-away PostgreSQL 15 cluster in a temporary folder (Debian binaries). */
+export async function startPrivatePostgres(): Promise<{ url: string; stop: () => void }> {
   const folder = mkdtempSync(join(tmpdir(), 'pathways-pg-'));
   chmodSync(folder, 0o777);
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', folder]);
@@ -55,9 +46,29 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const data = join(folder, 'data');
   runAsPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync']);
   runAsPostgres('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${folder} -c fsync=off`, '-l', join(folder, 'log'), '-w', 'start']);
-  project.provide('postgresUrl', `postgresql://postgres@127.0.0.1:${port}/postgres`);
-  return () => {
-    runAsPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-    rmSync(folder, { recursive: true, force: true });
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      runAsPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      rmSync(folder, { recursive: true, force: true });
+    },
   };
+}
+
+export const hasPostgresBinaries = () => existsSync(join(BIN, 'initdb'));
+
+export default async function setup(project: TestProject): Promise<(() => void) | void> {
+  if (process.env.TEST_DATABASE_URL) {
+    project.provide('postgresUrl', process.env.TEST_DATABASE_URL);
+    return;
+  }
+  if (!hasPostgresBinaries()) {
+    if (process.env.CI) throw new Error('CI needs PostgreSQL 15: set TEST_DATABASE_URL or install postgresql-15');
+    console.warn('PostgreSQL 15 binaries not found: PostgreSQL integration tests are skipped.');
+    project.provide('postgresUrl', null);
+    return;
+  }
+  const cluster = await startPrivatePostgres();
+  project.provide('postgresUrl', cluster.url);
+  return cluster.stop;
 }

@@ -72,5 +72,7 @@ export async function loadSyntheticCounty(options: {
     events += eventRows.length;
     milestones += milestoneBatch.length;
   }
+  // Fresh statistics, so the planner sees the real table sizes before the first query.
+  await options.db.$executeRawUnsafe('ANALYZE');
   return { people: options.count, events, milestones };
 }

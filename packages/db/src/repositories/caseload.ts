@@ -1,6 +1,6 @@
 import { englandRulePack, RULE_PACKS, rulesById, type MilestoneStatus, type Pathway } from '@pathways/engine';
 import { z } from 'zod';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { isoDay } from './young-person-profile.ts';
 
 export const OPEN_STATUSES = ['overdue', 'due', 'upcoming'] as const;
@@ -46,43 +46,47 @@ export type CaseloadRow = {
  */
 export async function findCaseload(options: { db: PrismaClient; query: z.input<typeof ZCaseloadQuery>; today: string }) {
   const query = ZCaseloadQuery.parse(options.query);
-  const today = new Date(`${options.today}T00:00:00Z`);
   const statuses = query.statuses ?? OPEN_STATUSES;
-  const byStatus: Record<MilestoneStatus, Prisma.MilestoneWhereInput> = {
-    done: { status: 'done' },
-    not_applicable: { status: 'not_applicable' },
-    overdue: { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: today } },
-    due: { status: { in: [...OPEN_STATUSES] }, dueDate: { gte: today }, OR: [{ windowStart: null }, { windowStart: { lte: today } }] },
-    upcoming: { status: { in: [...OPEN_STATUSES] }, windowStart: { gt: today } },
+  const today = options.today;
+  const open = Prisma.sql`m.status IN ('overdue', 'due', 'upcoming')`;
+  const byStatus: Record<MilestoneStatus, Prisma.Sql> = {
+    done: Prisma.sql`m.status = 'done'`,
+    not_applicable: Prisma.sql`m.status = 'not_applicable'`,
+    overdue: Prisma.sql`(${open} AND m."dueDate" < ${today}::date)`,
+    due: Prisma.sql`(${open} AND m."dueDate" >= ${today}::date AND (m."windowStart" IS NULL OR m."windowStart" <= ${today}::date))`,
+    upcoming: Prisma.sql`(${open} AND m."windowStart" > ${today}::date)`,
   };
-  const where: Prisma.MilestoneWhereInput = {
-    dueDate: { gte: new Date(`${query.from}T00:00:00Z`), lte: new Date(`${query.to}T00:00:00Z`) },
-    leadAgency: query.leadAgency,
-    pathway: query.pathway,
-    youngPerson: { areaId: query.areaId, namedWorkerId: query.namedWorkerId },
-    OR: statuses.map((status) => byStatus[status]),
-  };
-  const [total, rows] = await Promise.all([
-    options.db.milestone.count({ where }),
-    options.db.milestone.findMany({
-      where,
-      orderBy: [{ dueDate: 'asc' }, { youngPersonId: 'asc' }, { milestoneId: 'asc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      include: { youngPerson: { select: { givenName: true, familyName: true, preferredName: true, dateOfBirth: true, jurisdiction: true } } },
-    }),
-  ]);
+  const conditions = [
+    Prisma.sql`m."dueDate" BETWEEN ${query.from}::date AND ${query.to}::date`,
+    Prisma.sql`(${Prisma.join(statuses.map((status) => byStatus[status]), ' OR ')})`,
+    ...(query.areaId ? [Prisma.sql`p."areaId" = ${query.areaId}::uuid`] : []),
+    ...(query.namedWorkerId ? [Prisma.sql`p."namedWorkerId" = ${query.namedWorkerId}::uuid`] : []),
+    ...(query.leadAgency ? [Prisma.sql`m."leadAgency" = ${query.leadAgency}`] : []),
+    ...(query.pathway ? [Prisma.sql`m.pathway = ${query.pathway}`] : []),
+  ];
+  // One round trip: the page and, beside each row, the total (a window count over the filter).
+  const rows = await options.db.$queryRaw<CaseloadQueryRow[]>`
+    SELECT m."youngPersonId", m."milestoneId", m.pathway, m.status, m."windowStart", m."dueDate", m."leadAgency",
+           p."givenName", p."familyName", p."preferredName", p."dateOfBirth", p.jurisdiction,
+           count(*) OVER () AS total
+      FROM "Milestone" m JOIN "YoungPerson" p ON p.id = m."youngPersonId"
+     WHERE ${Prisma.join(conditions, ' AND ')}
+     ORDER BY m."dueDate", m."youngPersonId", m."milestoneId"
+     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+  const total = rows[0] ? Number(rows[0].total) : query.page === 1 ? 0 : Number((await options.db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM "Milestone" m JOIN "YoungPerson" p ON p.id = m."youngPersonId" WHERE ${Prisma.join(conditions, ' AND ')}`)[0]?.total ?? 0);
+  const todayDate = new Date(`${today}T00:00:00Z`);
   const items: CaseloadRow[] = rows.map((row) => {
-    const pack = RULE_PACKS[row.youngPerson.jurisdiction as keyof typeof RULE_PACKS] ?? englandRulePack;
+    const pack = RULE_PACKS[row.jurisdiction as keyof typeof RULE_PACKS] ?? englandRulePack;
     const rule = rulesById(pack).get(row.milestoneId);
     return {
       youngPersonId: row.youngPersonId,
-      name: `${row.youngPerson.preferredName ?? row.youngPerson.givenName} ${row.youngPerson.familyName}`,
-      dateOfBirth: isoDay(row.youngPerson.dateOfBirth),
+      name: `${row.preferredName ?? row.givenName} ${row.familyName}`,
+      dateOfBirth: isoDay(row.dateOfBirth),
       milestoneId: row.milestoneId,
       pathway: row.pathway as Pathway,
       title: rule?.title ?? row.milestoneId,
-      status: currentStatus(row.status as MilestoneStatus, row.windowStart, row.dueDate, today),
+      status: currentStatus(row.status as MilestoneStatus, row.windowStart, row.dueDate, todayDate),
       windowStart: row.windowStart ? isoDay(row.windowStart) : null,
       dueDate: row.dueDate ? isoDay(row.dueDate) : null,
       leadAgency: row.leadAgency,
@@ -92,6 +96,22 @@ export async function findCaseload(options: { db: PrismaClient; query: z.input<t
   });
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
+
+type CaseloadQueryRow = {
+  youngPersonId: string;
+  milestoneId: string;
+  pathway: string;
+  status: string;
+  windowStart: Date | null;
+  dueDate: Date | null;
+  leadAgency: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  dateOfBirth: Date;
+  jurisdiction: string;
+  total: bigint;
+};
 
 function currentStatus(stored: MilestoneStatus, windowStart: Date | null, dueDate: Date | null, today: Date): MilestoneStatus {
   if (stored === 'done' || stored === 'not_applicable' || !dueDate) return stored;

@@ -7,11 +7,16 @@ const asDate = (iso: string | null) => (iso === null ? null : new Date(`${iso}T0
 
 /**
  * Re-plans one young person from their whole event log and stores the result: each
- * pathway's persisted machine snapshot, and every milestone for caseload queries.
+ * pathway's persisted machine snapshot, and every milestone for caseload queries. A caller
+ * that has just planned the same log passes that plan in rather than planning twice.
  */
-export async function materialisePlan(tx: Tx, person: YoungPerson, today: string): Promise<Plan> {
-  const rows = await tx.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
-  const { plan, pathwayStates } = buildPlanWithState(profileOf(person), rows.map(engineEventOf), { asOf: today });
+export async function materialisePlan(tx: Tx, person: YoungPerson, today: string, planned?: ReturnType<typeof buildPlanWithState>): Promise<Plan> {
+  let result = planned;
+  if (!result) {
+    const rows = await tx.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
+    result = buildPlanWithState(profileOf(person), rows.map(engineEventOf), { asOf: today });
+  }
+  const { plan, pathwayStates } = result;
   const statusByPathway = new Map(plan.pathways.map((pathway) => [pathway.pathway, pathway]));
 
   await tx.pathwayState.deleteMany({ where: { youngPersonId: person.id } });

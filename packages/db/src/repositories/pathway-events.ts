@@ -1,4 +1,4 @@
-import { buildPlan, EVENT_CATALOGUE, isEventType, parseEvent, type Plan } from '@pathways/engine';
+import { buildPlan, buildPlanWithState, EVENT_CATALOGUE, isEventType, parseEvent, type Plan } from '@pathways/engine';
 import { AppError } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { audit, type Actor } from './actor.ts';
@@ -32,12 +32,15 @@ export async function recordPathwayEvent(options: {
     const profile = profileOf(person);
     const events = log.map(engineEventOf);
     const candidate = { ...parsed.event, id: 'candidate' };
-    const check = buildPlan(profile, [...events, candidate], { asOf: options.today });
+    const planned = buildPlanWithState(profile, [...events, candidate], { asOf: options.today });
+    const check = planned.plan;
     const refusal = check.rejectedEvents.find((rejected) => rejected.id === 'candidate');
     if (refusal) throw new AppError('unprocessable', refusal.reason, { field: 'type' });
-    // A back-dated event must not make a later, already accepted one impossible.
-    const before = new Set(buildPlan(profile, events, { asOf: options.today }).rejectedEvents.map((rejected) => rejected.id));
-    const broken = check.rejectedEvents.find((rejected) => rejected.id !== 'candidate' && !before.has(rejected.id));
+    // A back-dated event must not make a later, already accepted one impossible. (An event
+    // dated on or after every other one cannot change how they replay.)
+    const isBackDated = events.some((event) => event.date > date);
+    const before = isBackDated ? new Set(buildPlan(profile, events, { asOf: options.today }).rejectedEvents.map((rejected) => rejected.id)) : undefined;
+    const broken = before && check.rejectedEvents.find((rejected) => rejected.id !== 'candidate' && !before.has(rejected.id));
     if (broken) {
       const label = isEventType(broken.type) ? EVENT_CATALOGUE[broken.type].label : broken.type;
       throw new AppError('unprocessable', `Recording this on ${date} would make the later "${label}" on ${broken.date} impossible: ${broken.reason}`, { field: 'date' });
@@ -53,7 +56,7 @@ export async function recordPathwayEvent(options: {
         recordedById: options.actor.userId,
       },
     });
-    const plan = await materialisePlan(tx, person, options.today);
+    const plan = await materialisePlan(tx, person, options.today, planned);
     await audit(tx, options.actor, { action: 'record_event', entityType: 'PathwayEvent', entityId: created.id, youngPersonId: person.id, detail: { type, date } });
     return { eventId: created.id, version: person.version, plan };
   });

@@ -17,5 +17,6 @@ export { profileOf, engineEventOf, isoDay } from './repositories/young-person-pr
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
 export type { Agency, Goal, GoalProgressNote, Handover, LocalArea, Milestone, PathwayEvent, User, YoungPerson } from './generated/prisma/client.ts';
 export { forecastDemand, forecastCsv, SUPPRESS_BELOW, type Forecast, type ForecastRow } from './repositories/forecast.ts';
-export { loadSyntheticCounty, milestoneRows } from './bulk/synthetic-county.ts';
+export { loadSyntheticCounty } from './bulk/synthetic-county.ts';
+export { milestoneRows, pathwayStateRows } from './repositories/plan-rows.ts';
 export { replanEveryone } from './bulk/replan-everyone.ts';

@@ -1,7 +1,7 @@
 import { buildPlanWithState } from '@pathways/engine';
 import type { Prisma, PrismaClient, YoungPerson } from '../generated/prisma/client.ts';
 import { engineEventOf, profileOf } from '../repositories/young-person-profile.ts';
-import { milestoneRows } from './synthetic-county.ts';
+import { milestoneRows, pathwayStateRows } from '../repositories/plan-rows.ts';
 
 /**
  * Re-plans every young person (after a rule-pack change, or nightly so clock-driven endings
@@ -31,19 +31,18 @@ export async function replanEveryone(options: {
 
     const milestones: Prisma.MilestoneCreateManyInput[] = [];
     const states: Prisma.PathwayStateCreateManyInput[] = [];
-    const planned = new Map<string, number>();
+    const versionRead = new Map<string, number>();
     for (const person of people) {
-      const { plan, pathwayStates } = buildPlanWithState(profileOf(person), (eventsOf.get(person.id) ?? []).map(engineEventOf), { asOf: options.today });
-      milestones.push(...milestoneRows(person.id, plan, options.today));
-      const status = new Map(plan.pathways.map((pathway) => [pathway.pathway, pathway]));
-      for (const state of pathwayStates) states.push({ youngPersonId: person.id, pathway: state.pathway, state: status.get(state.pathway)?.state ?? '', isEnded: status.get(state.pathway)?.isEnded ?? false, snapshot: state as unknown as Prisma.InputJsonValue });
-      planned.set(person.id, person.version);
+      const planned = buildPlanWithState(profileOf(person), (eventsOf.get(person.id) ?? []).map(engineEventOf), { asOf: options.today });
+      milestones.push(...milestoneRows(person.id, planned.plan, options.today));
+      states.push(...pathwayStateRows(person.id, planned));
+      versionRead.set(person.id, person.version);
     }
 
     await options.onBatchPlanned?.(ids);
     await options.db.$transaction(async (tx) => {
       const current = await tx.$queryRaw<{ id: string; version: number }[]>`SELECT id, version FROM "YoungPerson" WHERE id = ANY(${ids}::uuid[]) FOR UPDATE`;
-      const unchanged = new Set(current.filter((row) => planned.get(row.id) === row.version).map((row) => row.id));
+      const unchanged = new Set(current.filter((row) => versionRead.get(row.id) === row.version).map((row) => row.id));
       skipped += ids.length - unchanged.size;
       const keep = [...unchanged];
       await tx.milestone.deleteMany({ where: { youngPersonId: { in: keep } } });

@@ -1,23 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { buildPlanWithState, syntheticPerson, type Plan } from '@pathways/engine';
+import { buildPlanWithState, syntheticPerson } from '@pathways/engine';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { milestoneRows, pathwayStateRows } from '../repositories/plan-rows.ts';
 
-const asDate = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
-
-/** Milestone rows for one planned young person (the same shape materialisePlan writes). */
-export function milestoneRows(youngPersonId: string, plan: Plan, today: string): Prisma.MilestoneCreateManyInput[] {
-  return plan.milestones.map((milestone) => ({
-    youngPersonId,
-    milestoneId: milestone.id,
-    pathway: milestone.pathway,
-    status: milestone.status,
-    windowStart: asDate(milestone.windowStart),
-    dueDate: asDate(milestone.dueDate),
-    completedOn: asDate(milestone.completedOn),
-    leadAgency: milestone.leadAgency,
-    plannedAsOf: asDate(today) as Date,
-  }));
-}
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
  * Loads a large synthetic county: `count` young people aged 13–25 (deterministic from `seed`)
@@ -48,7 +34,8 @@ export async function loadSyntheticCounty(options: {
       if (!area) throw new Error('loadSyntheticCounty needs at least one area');
       const id = randomUUID();
       const withIds = log.map((event, i) => ({ ...event, id: String(i) }));
-      const { plan, pathwayStates } = buildPlanWithState(profile, withIds, { asOf: options.today });
+      const planned = buildPlanWithState(profile, withIds, { asOf: options.today });
+      const { plan } = planned;
       const rejected = new Set(plan.rejectedEvents.map((event) => event.id));
       people.push({ ...profile, id, areaId: area.id, namedWorkerId: area.workerIds[index % area.workerIds.length] ?? null, givenName: `Person${index}`, familyName: `Synthetic${options.seed}`, dateOfBirth: new Date(`${profile.dateOfBirth}T00:00:00Z`) });
       log.forEach(({ type, date, ...payload }, i) => {
@@ -56,10 +43,9 @@ export async function loadSyntheticCounty(options: {
         eventRows.push({ youngPersonId: id, sequence: i + 1, type: type as string, date: new Date(`${date as string}T00:00:00Z`), payload: payload as Prisma.InputJsonValue });
       });
       milestoneBatch.push(...milestoneRows(id, plan, options.today));
-      const status = new Map(plan.pathways.map((pathway) => [pathway.pathway, pathway]));
-      for (const state of pathwayStates) stateRows.push({ youngPersonId: id, pathway: state.pathway, state: status.get(state.pathway)?.state ?? '', isEnded: status.get(state.pathway)?.isEnded ?? false, snapshot: state as unknown as Prisma.InputJsonValue });
+      stateRows.push(...pathwayStateRows(id, planned));
       if (index % 4 === 0) goals.push({ youngPersonId: id, text: 'I want to go to college with my friends', outcomeArea: 'employment' });
-      if (index % 7 === 0) handovers.push({ youngPersonId: id, toAgencyId: area.adultAgencyId, status: index % 14 === 0 ? 'acknowledged' : 'sent', dueBy: asDate(options.today) as Date, summary: 'Synthetic handover' });
+      if (index % 7 === 0) handovers.push({ youngPersonId: id, toAgencyId: area.adultAgencyId, status: index % 14 === 0 ? 'acknowledged' : 'sent', dueBy: asDate(options.today), summary: 'Synthetic handover' });
     }
     await options.db.$transaction(async (tx) => {
       await tx.youngPerson.createMany({ data: people });

@@ -12,7 +12,6 @@
  * PostgreSQL: BENCH_DATABASE_URL, or a private cluster from the Debian binaries.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -20,7 +19,7 @@ import pg from 'pg';
 import { loadSyntheticCounty, openDatabase, replanEveryone } from '@pathways/db';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { startServerProcess } from '../test-support/server-process.ts';
-import { hasPostgresBinaries, startPrivatePostgres } from '../../../packages/db/test-support/postgres-server.ts';
+import { createDatabase, freePort, hasPostgresBinaries, startPrivatePostgres } from '../../../packages/db/test-support/postgres-server.ts';
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -35,14 +34,6 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const IN_90_DAYS = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
 
 type Figures = { name: string; p50: number; p95: number; rps: number; errors: number; requests: number };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -80,14 +71,9 @@ async function benchmark(backend: 'postgres' | 'pglite') {
       cleanups.push(cluster.stop);
       serverUrl = cluster.url;
     }
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS pathways_bench WITH (FORCE)');
-    await admin.query('CREATE DATABASE pathways_bench');
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = '/pathways_bench';
-    databaseUrl = url.toString();
+    const database = await createDatabase(serverUrl, 'pathways_bench');
+    cleanups.unshift(database.drop);
+    databaseUrl = database.url;
     env = { DATABASE_URL: databaseUrl };
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'pathways-bench-'));

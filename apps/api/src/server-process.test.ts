@@ -1,22 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
+import { createDatabase, freePort } from '../../../packages/db/test-support/postgres-server.ts';
 import { failedStart, startServerProcess } from '../test-support/server-process.ts';
 import { DEMO_PASSWORD } from './seed/demo-data.ts';
 
 const POSTGRES_URL = inject('postgresUrl');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 describe('start-up configuration', () => {
   it.each([
@@ -36,22 +26,8 @@ async function newDatabase(kind: 'pglite' | 'postgres'): Promise<{ env: Record<s
     const dataDir = mkdtempSync(join(tmpdir(), 'pathways-server-'));
     return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const name = `pathways_kill_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL ?? '' });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL ?? '');
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    drop: async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL ?? '' });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  const database = await createDatabase(POSTGRES_URL ?? '', 'pathways_kill');
+  return { env: { DATABASE_URL: database.url }, drop: database.drop };
 }
 
 async function signIn(url: string) {

@@ -2,8 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createYoungPerson, openDatabase, type Database } from '@pathways/db';
 import { inject } from 'vitest';
-import pg from 'pg';
-import { randomUUID } from 'node:crypto';
+import { createDatabase } from '../../../packages/db/test-support/postgres-server.ts';
 import { createApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { jsonLogger, silentLogger } from '../src/logger.ts';
@@ -41,20 +40,9 @@ export async function startTestServer(backend: 'PGlite' | 'PostgreSQL', now: () 
     db = await openDatabase({ kind: 'pglite' });
   } else {
     if (!POSTGRES_URL) throw new Error('no PostgreSQL server');
-    const name = `pathways_api_${randomUUID().replaceAll('-', '')}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${name}`;
-    db = await openDatabase({ kind: 'postgres', url: url.toString() });
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    };
+    const database = await createDatabase(POSTGRES_URL, 'pathways_api');
+    db = await openDatabase({ kind: 'postgres', url: database.url });
+    dropDatabase = database.drop;
   }
   const prisma = db.prisma;
   passwordHash ??= hashPassword(PASSWORD);

@@ -5,10 +5,12 @@
  * either, PostgreSQL tests are skipped locally and fail in CI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
 const BIN = '/usr/lib/postgresql/15/bin';
@@ -19,7 +21,8 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on loopback right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
@@ -71,4 +74,22 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const cluster = await startPrivatePostgres();
   project.provide('postgresUrl', cluster.url);
   return cluster.stop;
+}
+
+/** A new, empty database on a PostgreSQL server; `drop()` removes it (closing its connections). */
+export async function createDatabase(serverUrl: string, prefix = 'pathways_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@pathways/db';
+import { hashToken, newSecretToken } from './secret-token.ts';
 
 const SESSION_HOURS = 8;
 const SEEN_UPDATE_MINUTES = 5;
@@ -14,20 +15,18 @@ export type SessionUser = {
   youngPersonId: string | null;
 };
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /** Starts a session: the token goes to the client's HttpOnly cookie, only its hash to the database. */
 export async function createSession(db: PrismaClient, userId: string, now: Date): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecretToken();
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await db.session.create({ data: { tokenHash: hashOf(token), userId, csrfToken, expiresAt, createdAt: now, lastSeenAt: now } });
+  await db.session.create({ data: { tokenHash: hashToken(token), userId, csrfToken, expiresAt, createdAt: now, lastSeenAt: now } });
   return { token, csrfToken, expiresAt };
 }
 
 /** The signed-in user of a session token, or null if it is unknown, expired or the user is disabled. */
 export async function findSession(db: PrismaClient, token: string, now: Date): Promise<{ user: SessionUser; csrfToken: string } | null> {
-  const session = await db.session.findUnique({ where: { tokenHash: hashOf(token) }, include: { user: true } });
+  const session = await db.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!session || session.expiresAt <= now || session.user.disabledAt) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > SEEN_UPDATE_MINUTES * 60_000) {
     await db.session.update({ where: { tokenHash: session.tokenHash }, data: { lastSeenAt: now } });
@@ -37,5 +36,5 @@ export async function findSession(db: PrismaClient, token: string, now: Date): P
 }
 
 export async function endSession(db: PrismaClient, token: string): Promise<void> {
-  await db.session.deleteMany({ where: { tokenHash: hashOf(token) } });
+  await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }

@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { audit, type PrismaClient, type YoungPerson } from '@pathways/db';
+import { audit, dateColumn, type PrismaClient, type YoungPerson } from '@pathways/db';
 import { englandRulePack, rulesById } from '@pathways/engine';
 import { Hono } from 'hono';
 import ical from 'ical-generator';
 import { canSeeYoungPerson } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
+import { hashToken, newSecretToken } from '../auth/secret-token.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json } from './schemas.ts';
@@ -14,8 +14,6 @@ import { errorResponses, json } from './schemas.ts';
 const FEED_ROLES = ['transition_worker', 'team_manager', 'young_person', 'parent_carer', 'adult_services'] as const;
 const OPEN_STATUSES = ['overdue', 'due', 'upcoming'];
 const MONTHS_AHEAD = 12;
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Whose milestones belong in a user's calendar: their own young people, by relationship. */
 async function youngPeopleFor(db: PrismaClient, user: SessionUser, day: string): Promise<{ people: YoungPerson[]; leadAgency?: string }> {
@@ -50,7 +48,7 @@ async function youngPeopleFor(db: PrismaClient, user: SessionUser, day: string):
 export async function calendarFeed(db: PrismaClient, user: SessionUser, day: string): Promise<string> {
   const { people, leadAgency } = await youngPeopleFor(db, user, day);
   const byId = new Map(people.map((person) => [person.id, person]));
-  const horizon = new Date(`${day}T00:00:00Z`);
+  const horizon = dateColumn(day);
   horizon.setUTCMonth(horizon.getUTCMonth() + MONTHS_AHEAD);
   const milestones = await db.milestone.findMany({
     where: { youngPersonId: { in: [...byId.keys()] }, status: { in: OPEN_STATUSES }, dueDate: { lte: horizon }, leadAgency },
@@ -103,10 +101,10 @@ export const calendarRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(issue, async (c) => {
     const { db, now } = c.get('services');
     const user = signedInUser(c);
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecretToken();
     await db.$transaction([
       db.calendarToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now() } }),
-      db.calendarToken.create({ data: { tokenHash: hashOf(token), userId: user.id, createdAt: now() } }),
+      db.calendarToken.create({ data: { tokenHash: hashToken(token), userId: user.id, createdAt: now() } }),
     ]);
     return c.json({ url: `${new URL(c.req.url).origin}/calendar/${token}.ics` }, 201);
   })
@@ -120,7 +118,7 @@ export const calendarRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 export const calendarFeedRoutes = new Hono<AppEnv>().get('/calendar/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
   const services = c.get('services');
   const token = c.req.param('file').replace(/\.ics$/, '');
-  const found = await services.db.calendarToken.findUnique({ where: { tokenHash: hashOf(token) } });
+  const found = await services.db.calendarToken.findUnique({ where: { tokenHash: hashToken(token) } });
   const user = found && !found.revokedAt ? await services.db.user.findUnique({ where: { id: found.userId } }) : null;
   if (!user || user.disabledAt) return c.text('Not found', 404);
   const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role, areaId: user.areaId, agencyId: user.agencyId, youngPersonId: user.youngPersonId };

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, isoDay, type Handover, type PrismaClient } from '@pathways/db';
+import { AppError, audit, dateColumn, isoDay, type Handover, type PrismaClient } from '@pathways/db';
 import { addMonths, dateOfAge, isoToDay, toIsoDate, ZIsoDate } from '@pathways/engine';
 import { NOWHERE, STAFF_ROLES, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
@@ -55,7 +55,7 @@ function present(handover: HandoverRow, day: string) {
   };
 }
 
-const dateAt18 = (dateOfBirth: Date) => new Date(`${toIsoDate(dateOfAge(isoToDay(isoDay(dateOfBirth)), 18, 0, 'march_1'))}T00:00:00Z`);
+const dateAt18 = (dateOfBirth: Date) => dateColumn(toIsoDate(dateOfAge(isoToDay(isoDay(dateOfBirth)), 18, 0, 'march_1')));
 const INCLUDE = { youngPerson: { select: { givenName: true, familyName: true, dateOfBirth: true } }, toAgency: { select: { name: true } } } as const;
 
 /** A handover the user may see: staff of the young person's area, or adult services it was sent to. */
@@ -163,8 +163,8 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
           toAgencyId,
           fromUserId: user.id,
           whatMatters: pack.whatMatters ?? person.aboutMe,
-          dueBy: new Date(`${dueBy ?? (latestDue > day ? latestDue : day)}T00:00:00Z`),
-          expectedTransfer: expectedTransfer ? new Date(`${expectedTransfer}T00:00:00Z`) : null,
+          dueBy: dateColumn(dueBy ?? (latestDue > day ? latestDue : day)),
+          expectedTransfer: expectedTransfer ? dateColumn(expectedTransfer) : null,
         },
         include: INCLUDE,
       });

@@ -1,4 +1,4 @@
-import { materialisePlan, type PrismaClient } from '@pathways/db';
+import { dateColumn, materialisePlan, type PrismaClient } from '@pathways/db';
 import { buildPlan, syntheticPerson } from '@pathways/engine';
 import { hashPassword } from '../auth/passwords.ts';
 
@@ -99,13 +99,13 @@ export async function seedDemoData(db: PrismaClient, today: string, people = 200
         namedWorkerId: areaWorkers[index % areaWorkers.length] ?? null,
         givenName: isMaya ? 'Maya' : (GIVEN[index % GIVEN.length] as string),
         familyName: isMaya ? 'Hill' : (FAMILY[(index * 7) % FAMILY.length] as string),
-        dateOfBirth: new Date(`${profile.dateOfBirth}T00:00:00Z`),
+        dateOfBirth: dateColumn(profile.dateOfBirth),
         nhsNumber: nhsNumberFor(index + 1),
         aboutMe: index % 4 === 0 ? 'I like music, swimming and being with my friends. I want to live near my mum.' : null,
       },
     });
     await db.pathwayEvent.createMany({
-      data: accepted.map(({ type, date, ...payload }, i) => ({ youngPersonId: person.id, sequence: i + 1, type: type as string, date: new Date(`${date as string}T00:00:00Z`), payload: payload as object })),
+      data: accepted.map(({ type, date, ...payload }, i) => ({ youngPersonId: person.id, sequence: i + 1, type: type as string, date: dateColumn(date as string), payload: payload as object })),
     });
     await db.$transaction((tx) => materialisePlan(tx, person, today));
     if (index % 5 === 0) {
@@ -118,7 +118,7 @@ export async function seedDemoData(db: PrismaClient, today: string, people = 200
           toAgencyId: agencies.get(`${area}:adult_social_care`) as string,
           fromUserId: person.namedWorkerId,
           status: index % 12 === 1 ? 'acknowledged' : 'sent',
-          dueBy: new Date(`${today}T00:00:00Z`),
+          dueBy: dateColumn(today),
           summary: 'Needs support with personal care and travel; settled at college.',
           whatMatters: person.aboutMe,
           sentAt: new Date(`${today}T09:00:00Z`),
@@ -130,6 +130,6 @@ export async function seedDemoData(db: PrismaClient, today: string, people = 200
   // The young person's own account is Maya's; the parent account cares for the second young person.
   await db.user.update({ where: { email: 'maya@family.test' }, data: { youngPersonId: created[0] } });
   await db.carerLink.create({ data: { userId: users.get('parent@family.test') as string, youngPersonId: created[1] as string, relationship: 'parent' } });
-  await db.consent.create({ data: { youngPersonId: created[1] as string, scope: 'family_access', givenByRole: 'young_person', givenAt: new Date(`${today}T00:00:00Z`) } });
+  await db.consent.create({ data: { youngPersonId: created[1] as string, scope: 'family_access', givenByRole: 'young_person', givenAt: dateColumn(today) } });
   return { youngPeople: created.length };
 }

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { buildPlanWithState, syntheticPerson } from '@pathways/engine';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { milestoneRows, pathwayStateRows } from '../repositories/plan-rows.ts';
-
-const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+import { dateColumn } from '../repositories/young-person-profile.ts';
 
 /**
  * Loads a large synthetic county: `count` young people aged 13–25 (deterministic from `seed`)
@@ -37,15 +36,15 @@ export async function loadSyntheticCounty(options: {
       const planned = buildPlanWithState(profile, withIds, { asOf: options.today });
       const { plan } = planned;
       const rejected = new Set(plan.rejectedEvents.map((event) => event.id));
-      people.push({ ...profile, id, areaId: area.id, namedWorkerId: area.workerIds[index % area.workerIds.length] ?? null, givenName: `Person${index}`, familyName: `Synthetic${options.seed}`, dateOfBirth: new Date(`${profile.dateOfBirth}T00:00:00Z`) });
+      people.push({ ...profile, id, areaId: area.id, namedWorkerId: area.workerIds[index % area.workerIds.length] ?? null, givenName: `Person${index}`, familyName: `Synthetic${options.seed}`, dateOfBirth: dateColumn(profile.dateOfBirth) });
       log.forEach(({ type, date, ...payload }, i) => {
         if (rejected.has(String(i))) return;
-        eventRows.push({ youngPersonId: id, sequence: i + 1, type: type as string, date: new Date(`${date as string}T00:00:00Z`), payload: payload as Prisma.InputJsonValue });
+        eventRows.push({ youngPersonId: id, sequence: i + 1, type: type as string, date: dateColumn(date as string), payload: payload as Prisma.InputJsonValue });
       });
       milestoneBatch.push(...milestoneRows(id, plan, options.today));
       stateRows.push(...pathwayStateRows(id, planned));
       if (index % 4 === 0) goals.push({ youngPersonId: id, text: 'I want to go to college with my friends', outcomeArea: 'employment' });
-      if (index % 7 === 0) handovers.push({ youngPersonId: id, toAgencyId: area.adultAgencyId, status: index % 14 === 0 ? 'acknowledged' : 'sent', dueBy: asDate(options.today), summary: 'Synthetic handover' });
+      if (index % 7 === 0) handovers.push({ youngPersonId: id, toAgencyId: area.adultAgencyId, status: index % 14 === 0 ? 'acknowledged' : 'sent', dueBy: dateColumn(options.today), summary: 'Synthetic handover' });
     }
     await options.db.$transaction(async (tx) => {
       await tx.youngPerson.createMany({ data: people });

@@ -1,7 +1,7 @@
 import { englandRulePack, RULE_PACKS, rulesById, type MilestoneStatus, type Pathway } from '@pathways/engine';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { isoDay } from './young-person-profile.ts';
+import { dateColumn, isoDay } from './young-person-profile.ts';
 
 export const OPEN_STATUSES = ['overdue', 'due', 'upcoming'] as const;
 
@@ -75,7 +75,7 @@ export async function findCaseload(options: { db: PrismaClient; query: z.input<t
      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
   const total = rows[0] ? Number(rows[0].total) : query.page === 1 ? 0 : Number((await options.db.$queryRaw<{ total: bigint }[]>`
     SELECT count(*) AS total FROM "Milestone" m JOIN "YoungPerson" p ON p.id = m."youngPersonId" WHERE ${Prisma.join(conditions, ' AND ')}`)[0]?.total ?? 0);
-  const todayDate = new Date(`${today}T00:00:00Z`);
+  const todayDate = dateColumn(today);
   const items: CaseloadRow[] = rows.map((row) => {
     const pack = RULE_PACKS[row.jurisdiction as keyof typeof RULE_PACKS] ?? englandRulePack;
     const rule = rulesById(pack).get(row.milestoneId);

@@ -1,5 +1,6 @@
 import { englandRulePack, rulesById } from '@pathways/engine';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { dateColumn } from './young-person-profile.ts';
 
 /** Counts below this are suppressed, as in published statistics (disclosure control). */
 export const SUPPRESS_BELOW = 5;
@@ -30,7 +31,7 @@ type Group = { month: string; area_code: string; area_name: string; pathway: str
  */
 export async function forecastDemand(options: { db: PrismaClient; today: string; months?: number }): Promise<Forecast> {
   const months = options.months ?? 24;
-  const today = new Date(`${options.today}T00:00:00Z`);
+  const today = dateColumn(options.today);
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + months, 1));
   const groups = await options.db.$queryRaw<Group[]>`

@@ -4,7 +4,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { audit, type Actor } from './actor.ts';
 import { materialisePlan } from './materialise-plan.ts';
 import { claimVersion } from './young-people.ts';
-import { engineEventOf, profileOf } from './young-person-profile.ts';
+import { dateColumn, engineEventOf, profileOf } from './young-person-profile.ts';
 
 /**
  * Records a dated pathway event for a young person, in one transaction: the record must still
@@ -51,7 +51,7 @@ export async function recordPathwayEvent(options: {
         youngPersonId: person.id,
         sequence: (log[log.length - 1]?.sequence ?? 0) + 1,
         type,
-        date: new Date(`${date}T00:00:00Z`),
+        date: dateColumn(date),
         payload,
         recordedById: options.actor.userId,
       },

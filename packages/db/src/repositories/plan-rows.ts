@@ -1,7 +1,8 @@
 import type { buildPlanWithState, Plan } from '@pathways/engine';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { dateColumn } from './young-person-profile.ts';
 
-const asDate = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
+const asDate = (iso: string | null) => (iso === null ? null : dateColumn(iso));
 
 /** The Milestone rows that store one young person's plan (for caseload and forecast queries). */
 export function milestoneRows(youngPersonId: string, plan: Plan, today: string): Prisma.MilestoneCreateManyInput[] {
@@ -14,7 +15,7 @@ export function milestoneRows(youngPersonId: string, plan: Plan, today: string):
     dueDate: asDate(milestone.dueDate),
     completedOn: asDate(milestone.completedOn),
     leadAgency: milestone.leadAgency,
-    plannedAsOf: asDate(today) as Date,
+    plannedAsOf: dateColumn(today),
   }));
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import type { PrismaClient, YoungPerson } from '../generated/prisma/client.ts';
 import { audit, type Actor, type Tx } from './actor.ts';
 import { materialisePlan } from './materialise-plan.ts';
+import { dateColumn } from './young-person-profile.ts';
 
 const flagShape = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, z.boolean().optional()])) as Record<(typeof PROFILE_FLAGS)[number], z.ZodOptional<z.ZodBoolean>>;
 
@@ -27,13 +28,11 @@ export type YoungPersonInput = z.input<typeof ZYoungPersonInput>;
 
 export const ZYoungPersonChanges = ZYoungPersonInput.partial().strict();
 
-const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 /** Creates a young person and their first plan, audited, in one transaction. */
 export async function createYoungPerson(options: { db: PrismaClient; actor: Actor; input: YoungPersonInput; today: string }): Promise<YoungPerson> {
   const input = ZYoungPersonInput.parse(options.input);
   return options.db.$transaction(async (tx) => {
-    const person = await tx.youngPerson.create({ data: { ...input, dateOfBirth: asDate(input.dateOfBirth) } });
+    const person = await tx.youngPerson.create({ data: { ...input, dateOfBirth: dateColumn(input.dateOfBirth) } });
     await materialisePlan(tx, person, options.today);
     await audit(tx, options.actor, { action: 'create', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
     return person;
@@ -57,7 +56,7 @@ export async function updateYoungPerson(options: {
     await claimVersion(tx, options.id, options.expectedVersion);
     const person = await tx.youngPerson.update({
       where: { id: options.id },
-      data: { ...changes, dateOfBirth: changes.dateOfBirth ? asDate(changes.dateOfBirth) : undefined },
+      data: { ...changes, dateOfBirth: changes.dateOfBirth ? dateColumn(changes.dateOfBirth) : undefined },
     });
     await materialisePlan(tx, person, options.today);
     await audit(tx, options.actor, { action: 'update', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id, detail: { fields: Object.keys(changes) } });

@@ -6,6 +6,11 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The other way: an ISO calendar date as the UTC-midnight Date a `@db.Date` column takes. */
+export function dateColumn(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
 /** The engine's profile of a stored young person. */
 export function profileOf(person: YoungPerson): ProfileInput {
   const flags = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, person[flag]]));

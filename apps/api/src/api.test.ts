@@ -199,6 +199,52 @@ describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
     expect((await call(f, worker, 'GET', `/api/young-people/${id}`)).status).toBe(404);
   });
 
+  it.skipIf(!isAvailable)('lets the young person write “about me” in their own words, naming the version they read', async () => {
+    const maya = await signIn(f, f.users.youngPerson.email);
+    const own = await call(f, maya, 'GET', '/api/my-young-people');
+    expect(own.body.items.map((person: { id: string }) => person.id)).toEqual([f.personId]);
+    const { version } = own.body.items[0];
+    const saved = await call(f, maya, 'PUT', `/api/young-people/${f.personId}/about-me`, { version, aboutMe: '  I love swimming. Please talk to me, not my mum.  ' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({ aboutMe: 'I love swimming. Please talk to me, not my mum.', version: version + 1 });
+    const stale = await call(f, maya, 'PUT', `/api/young-people/${f.personId}/about-me`, { version, aboutMe: 'Something else' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.currentVersion).toBe(version + 1);
+    const tooLong = await call(f, maya, 'PUT', `/api/young-people/${f.personId}/about-me`, { version: version + 1, aboutMe: 'x'.repeat(10_001) });
+    expect([tooLong.status, tooLong.body.error.field]).toEqual([400, 'aboutMe']);
+    expect((await call(f, worker, 'GET', `/api/young-people/${f.personId}`)).body.aboutMe).toBe('I love swimming. Please talk to me, not my mum.');
+  });
+
+  it.skipIf(!isAvailable)('shows who viewed or changed a record, newest first, with their names', async () => {
+    await call(f, worker, 'GET', `/api/young-people/${f.personId}/plan`);
+    const trail = await call(f, worker, 'GET', `/api/young-people/${f.personId}/audit?pageSize=5`);
+    expect(trail.status).toBe(200);
+    expect(trail.body.items[0]).toMatchObject({ actorName: f.users.worker.email.split('@')[0], actorRole: 'transition_worker', action: 'read', entityType: 'Plan' });
+    expect(trail.body.items).toHaveLength(5);
+    expect(trail.body.total).toBeGreaterThan(5);
+    const times = trail.body.items.map((item: { at: string }) => item.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    // Reading the trail is itself audited.
+    const latest = await f.db.prisma.auditEntry.findFirstOrThrow({ where: { youngPersonId: f.personId }, orderBy: { id: 'desc' } });
+    expect(latest).toMatchObject({ action: 'read', entityType: 'AuditTrail', actorId: f.users.worker.id });
+  });
+
+  it.skipIf(!isAvailable)('describes every event with its label and the JSON Schema of its fields', async () => {
+    const types = (await call(f, worker, 'GET', '/api/event-types')).body.items as { type: string; label: string; fields: { properties: Record<string, unknown>; required?: string[] } }[];
+    const decision = types.find((t) => t.type === 'health.chc_decision_made');
+    expect(decision).toMatchObject({ pathway: 'health', label: 'Continuing healthcare decision made', fields: { properties: { eligible: { type: 'boolean' } }, required: ['eligible'] } });
+    const transfer = types.find((t) => t.type === 'education.transfer_planned');
+    expect(transfer?.fields.properties).toMatchObject({ transfer: { enum: ['post16', 'other', 'post16_to_post16'] }, moveDate: { type: 'string' } });
+  });
+
+  it.skipIf(!isAvailable)('names each caseload row’s worker, and serves a whole window at once', async () => {
+    const rows = (await call(f, worker, 'GET', `/api/caseload?from=2020-01-01&to=2040-12-31&pageSize=5000`)).body;
+    expect(rows.pageSize).toBe(5000);
+    const own = rows.items.find((row: { youngPersonId: string }) => row.youngPersonId === f.personId);
+    expect(own).toMatchObject({ namedWorkerId: f.users.worker.id, namedWorkerName: f.users.worker.email.split('@')[0] });
+    expect((await call(f, worker, 'GET', `/api/caseload?from=2020-01-01&to=2040-12-31&pageSize=5001`)).body.error.field).toBe('pageSize');
+  });
+
   it.skipIf(!isAvailable)('gives commissioners the forecast without names, as JSON and CSV', async () => {
     const commissioner = await signIn(f, f.users.commissioner.email);
     const json = await call(f, commissioner, 'GET', '/api/forecast?months=24');

@@ -6,12 +6,15 @@ import { loadSession, requireCsrfToken } from './auth/middleware.ts';
 import { handleError, validationHook } from './errors.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { agencyImportRoutes } from './routes/agency-import.ts';
+import { auditTrailRoutes } from './routes/audit-trail.ts';
 import { caseloadRoutes } from './routes/caseload.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { eventTypeRoutes } from './routes/event-types.ts';
 import { forecastRoutes } from './routes/forecast.ts';
 import { calendarFeedRoutes, calendarRoutes } from './routes/calendar.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { handoverRoutes } from './routes/handovers.ts';
+import { ownRecordRoutes } from './routes/own-record.ts';
 import { planPreviewRoutes } from './routes/plan-preview.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { youngPeopleRoutes } from './routes/young-people.ts';
@@ -47,6 +50,9 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
   const routes = app
     .route('/', sessionRoutes)
     .route('/', youngPeopleRoutes)
+    .route('/', ownRecordRoutes)
+    .route('/', auditTrailRoutes)
+    .route('/', eventTypeRoutes)
     .route('/', caseloadRoutes)
     .route('/', planPreviewRoutes)
     .route('/', goalRoutes)

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { findCaseload } from '@pathways/db';
+import { CASELOAD_MAX_PAGE, findCaseload } from '@pathways/db';
 import { NOWHERE, STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -20,6 +20,8 @@ const ZCaseloadRow = z
     windowStart: z.string().nullable(),
     dueDate: z.string().nullable(),
     leadAgency: z.string(),
+    namedWorkerId: z.string().nullable(),
+    namedWorkerName: z.string().nullable(),
     rule: z.string(),
     source: z.string(),
   })
@@ -40,7 +42,7 @@ const caseload = createRoute({
       pathway: z.string().max(50).optional(),
       status: z.string().optional().openapi({ description: 'Comma-separated statuses; default overdue,due,upcoming' }),
       page: z.coerce.number().int().min(1).default(1),
-      pageSize: z.coerce.number().int().min(1).max(500).default(50),
+      pageSize: z.coerce.number().int().min(1).max(CASELOAD_MAX_PAGE).default(50),
     }),
   },
   responses: { 200: json(z.object({ items: z.array(ZCaseloadRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), 'A page of the caseload'), ...errorResponses(400, 401, 403) },

@@ -21,6 +21,7 @@ const ZYoungPerson = z
     jurisdiction: z.string(),
     yearGroupOffset: z.number().int(),
     aboutMe: z.string().nullable(),
+    namedWorkerName: z.string().nullable().optional().openapi({ description: 'Who will help: the named worker (on reading one record)' }),
     version: z.number().int(),
   })
   .catchall(z.unknown())
@@ -156,8 +157,9 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const services = c.get('services');
     const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
+    const namedWorker = person.namedWorkerId ? await services.db.user.findUnique({ where: { id: person.namedWorkerId }, select: { name: true } }) : null;
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
-    return c.json(present(person), 200);
+    return c.json({ ...present(person), namedWorkerName: namedWorker?.name ?? null }, 200);
   })
   .openapi(change, async (c) => {
     const services = c.get('services');

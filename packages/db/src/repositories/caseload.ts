@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { dateColumn, isoDay } from './young-person-profile.ts';
 
+/** The web app loads a whole window at once (virtualised, sorted and grouped in the browser). */
+export const CASELOAD_MAX_PAGE = 5000;
+
 export const OPEN_STATUSES = ['overdue', 'due', 'upcoming'] as const;
 
 /** Filters a caseload request may carry (the API adds the area or worker the user may see). */
@@ -16,7 +19,7 @@ export const ZCaseloadQuery = z
     pathway: z.string().max(50).optional(),
     statuses: z.array(z.enum(['done', 'overdue', 'due', 'upcoming', 'not_applicable'])).min(1).optional(),
     page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(500).default(50),
+    pageSize: z.number().int().min(1).max(CASELOAD_MAX_PAGE).default(50),
   })
   .strict()
   .refine((query) => query.from <= query.to, { message: 'must not be after "to"', path: ['from'] });
@@ -33,6 +36,8 @@ export type CaseloadRow = {
   windowStart: string | null;
   dueDate: string | null;
   leadAgency: string;
+  namedWorkerId: string | null;
+  namedWorkerName: string | null;
   /** Why: the rule in words and its legal source. */
   rule: string;
   source: string;
@@ -68,8 +73,10 @@ export async function findCaseload(options: { db: PrismaClient; query: z.input<t
   const rows = await options.db.$queryRaw<CaseloadQueryRow[]>`
     SELECT m."youngPersonId", m."milestoneId", m.pathway, m.status, m."windowStart", m."dueDate", m."leadAgency",
            p."givenName", p."familyName", p."preferredName", p."dateOfBirth", p.jurisdiction,
+           p."namedWorkerId", w.name AS "namedWorkerName",
            count(*) OVER () AS total
       FROM "Milestone" m JOIN "YoungPerson" p ON p.id = m."youngPersonId"
+      LEFT JOIN "User" w ON w.id = p."namedWorkerId"
      WHERE ${Prisma.join(conditions, ' AND ')}
      ORDER BY m."dueDate", m."youngPersonId", m."milestoneId"
      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
@@ -90,6 +97,8 @@ export async function findCaseload(options: { db: PrismaClient; query: z.input<t
       windowStart: row.windowStart ? isoDay(row.windowStart) : null,
       dueDate: row.dueDate ? isoDay(row.dueDate) : null,
       leadAgency: row.leadAgency,
+      namedWorkerId: row.namedWorkerId,
+      namedWorkerName: row.namedWorkerName,
       rule: rule?.rule ?? '',
       source: rule ? [rule.source.document, rule.source.section].filter(Boolean).join(', ') : '',
     };
@@ -110,6 +119,8 @@ type CaseloadQueryRow = {
   preferredName: string | null;
   dateOfBirth: Date;
   jurisdiction: string;
+  namedWorkerId: string | null;
+  namedWorkerName: string | null;
   total: bigint;
 };
 

@@ -18,13 +18,14 @@ import { ownRecordRoutes } from './routes/own-record.ts';
 import { planPreviewRoutes } from './routes/plan-preview.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { youngPeopleRoutes } from './routes/young-people.ts';
+import { serveWebApp } from './web-app.ts';
 
 /**
  * The HTTP application: security middleware, then one sub-app per resource. `services`
  * holds the database, the logger and the clock, so tests can run it against any database
  * and any "today".
  */
-export function createApp(services: AppServices, options: { isReady?: () => boolean } = {}) {
+export function createApp(services: AppServices, options: { isReady?: () => boolean; webRoot?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
@@ -62,6 +63,8 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/', forecastRoutes)
     .route('/', calendarRoutes)
     .route('/', docsRoutes);
+
+  if (options.webRoot) serveWebApp(app, options.webRoot);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

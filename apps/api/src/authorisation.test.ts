@@ -120,6 +120,7 @@ const MATRIX: Row[] = [
     expect: by({ worker: 200, manager: 200, youngPerson: 200, adults: 403, commissioner: 403, admin: 403, otherwise: 404 }),
   },
   { name: 'GET /api/young-people/{id}/audit', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/audit` }), expect: by({ worker: 200, manager: 200, youngPerson: 200, otherWorker: 404, otherwise: 403 }) },
+  { name: 'GET /api/areas', request: async () => ({ method: 'GET', path: '/api/areas' }), expect: by({ otherwise: 200 }) },
   { name: 'GET /api/event-types', request: async () => ({ method: 'GET', path: '/api/event-types' }), expect: by({ otherwise: 200 }) },
 ];
 

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
+import { DEFAULT_WEB_ROOT } from './web-app.ts';
 
 export type Config = {
   port: number;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   /** Mark cookies Secure (behind HTTPS). Default: on unless the server is on plain localhost HTTP. */
   secureCookies: boolean;
+  /** The built web app to serve beside the API. */
+  webRoot: string;
 };
 
 export class ConfigError extends Error {
@@ -41,5 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 
   const secure = env.SECURE_COOKIES;
   if (secure !== undefined && secure !== 'true' && secure !== 'false') throw new ConfigError('SECURE_COOKIES', 'must be true or false');
-  return { port, database, secureCookies: secure === 'true' };
+  const webRoot = env.WEB_ROOT ?? DEFAULT_WEB_ROOT;
+  if (webRoot.trim() === '') throw new ConfigError('WEB_ROOT', 'must not be empty');
+  return { port, database, secureCookies: secure === 'true', webRoot: resolve(webRoot) };
 }

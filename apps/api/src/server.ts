@@ -4,6 +4,7 @@
  * is empty, and serves the API. SIGTERM/SIGINT stop accepting connections, finish requests
  * in flight, then close the database.
  */
+import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { MigrationError, openDatabase } from '@pathways/db';
 import { createApp } from './app.ts';
@@ -25,7 +26,8 @@ async function main() {
   }
 
   let isReady = true;
-  const app = createApp({ db: database.prisma, logger, now, secureCookies: config.secureCookies }, { isReady: () => isReady });
+  const app = createApp({ db: database.prisma, logger, now, secureCookies: config.secureCookies }, { isReady: () => isReady, webRoot: config.webRoot });
+  if (!existsSync(`${config.webRoot}/index.html`)) logger.warn('web app not built: serving the API only', { webRoot: config.webRoot, fix: 'npm run build -w @pathways/web' });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info('listening', { port: info.port });
     const url = `http://localhost:${info.port}`;

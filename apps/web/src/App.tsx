@@ -1,0 +1,80 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession, type SessionUser } from './api/queries.ts';
+import { Layout } from './components/Layout.tsx';
+import { PageHeading } from './components/PageHeading.tsx';
+import { Loading } from './components/QueryState.tsx';
+import { useTranslation } from 'react-i18next';
+import { CaseloadPage } from './pages/CaseloadPage.tsx';
+import { HandoverInboxPage } from './pages/HandoverInboxPage.tsx';
+import { HandoverListPage } from './pages/HandoverListPage.tsx';
+import { HandoverPage } from './pages/HandoverPage.tsx';
+import { MyPlanPage } from './pages/MyPlanPage.tsx';
+import { NewHandoverPage } from './pages/NewHandoverPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { YoungPeoplePage } from './pages/YoungPeoplePage.tsx';
+import { YoungPersonPage } from './pages/YoungPersonPage.tsx';
+
+// Charts and the directory import are only for commissioners and administrators: loaded on demand,
+// so nobody else downloads them.
+const CommissioningPage = lazy(() => import('./pages/CommissioningPage.tsx'));
+const AgenciesPage = lazy(() => import('./pages/AgenciesPage.tsx'));
+
+const HOME: Record<string, string> = {
+  transition_worker: '/caseload',
+  team_manager: '/caseload',
+  young_person: '/my-plan',
+  parent_carer: '/my-plan',
+  adult_services: '/inbox',
+  commissioner: '/commissioning',
+  administrator: '/agencies',
+};
+
+/** Where each role starts; an unknown role lands on "not found" rather than in a redirect loop. */
+const homeOf = (role: SessionUser['role']) => HOME[role] ?? '/not-found';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading title={t('notFound.title')} />
+      <p>{t('common.notFound')}</p>
+    </>
+  );
+}
+
+export function App() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <Loading />;
+  const user = session.data ?? null;
+  if (!user) {
+    return (
+      <Layout user={null}>
+        {location.pathname === '/sign-in' ? <SignInPage /> : <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />}
+      </Layout>
+    );
+  }
+  return (
+    <Layout user={user}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<Navigate to={homeOf(user.role)} replace />} />
+          <Route path="/sign-in" element={<Navigate to={homeOf(user.role)} replace />} />
+          <Route path="/caseload" element={<CaseloadPage />} />
+          <Route path="/young-people" element={<YoungPeoplePage />} />
+          <Route path="/young-people/:id" element={<YoungPersonPage user={user} />} />
+          <Route path="/young-people/:id/handovers/new" element={<NewHandoverPage />} />
+          <Route path="/handovers" element={<HandoverListPage />} />
+          <Route path="/handovers/:id" element={<HandoverPage user={user} />} />
+          <Route path="/inbox" element={<HandoverInboxPage />} />
+          <Route path="/my-plan" element={<MyPlanPage user={user} />} />
+          <Route path="/my-plan/:id" element={<MyPlanPage user={user} />} />
+          <Route path="/commissioning" element={<CommissioningPage />} />
+          <Route path="/agencies" element={<AgenciesPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
+}

@@ -1,0 +1,54 @@
+import { createApiClient } from '@pathways/api/client';
+import type { ClientResponse } from 'hono/client';
+
+/** An error the API answered with: status, code and the field it names (see docs/api.md). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly currentVersion?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isConflict() {
+    return this.status === 409;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembered from the session so every write can send it as X-CSRF-Token. */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** For the few requests the typed client cannot make (a raw NDJSON upload). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
+/** The typed Hono client over the API's own route types; same origin, session cookie. */
+export const api = createApiClient(window.location.origin, {
+  headers: csrfHeaders,
+  init: { credentials: 'same-origin' },
+});
+
+/** The body of the response's success statuses only (its error bodies are thrown). */
+type SuccessBody<R> = R extends ClientResponse<infer B, infer S, string> ? (S extends 200 | 201 | 204 ? B : never) : never;
+
+type Body = { error?: { code?: string; message?: string; field?: string; currentVersion?: number } };
+
+/**
+ * Awaits a typed client call and gives its JSON, or throws an ApiError carrying the API's
+ * own words (they name the field, or say why a pathway refused an event).
+ */
+export async function unwrap<R extends ClientResponse<unknown, number, string>>(request: Promise<R>): Promise<SuccessBody<R>> {
+  const response = await request;
+  if (response.ok) return (response.status === 204 ? undefined : await response.json()) as SuccessBody<R>;
+  const body = (await response.json().catch(() => ({}))) as Body;
+  throw new ApiError(response.status, body.error?.code ?? 'unknown', body.error?.message ?? `The server answered ${response.status}.`, body.error?.field, body.error?.currentVersion);
+}

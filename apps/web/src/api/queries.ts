@@ -1,0 +1,276 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
+import { api, setCsrfToken, unwrap } from './http.ts';
+
+/** Response shapes, straight from the API's route types. */
+export type SessionUser = InferResponseType<typeof api.api.session.$get, 200>['user'];
+export type CaseloadRow = InferResponseType<typeof api.api.caseload.$get, 200>['items'][number];
+export type YoungPerson = InferResponseType<(typeof api.api)['young-people'][':id']['$get'], 200>;
+export type Goal = InferResponseType<(typeof api.api)['young-people'][':id']['goals']['$get'], 200>['items'][number];
+export type Handover = InferResponseType<(typeof api.api.handovers)[':handoverId']['$get'], 200>;
+export type AuditRow = InferResponseType<(typeof api.api)['young-people'][':id']['audit']['$get'], 200>['items'][number];
+export type EventType = InferResponseType<(typeof api.api)['event-types']['$get'], 200>['items'][number];
+export type ForecastRow = InferResponseType<typeof api.api.forecast.$get, 200>['rows'][number];
+export type Agency = InferResponseType<typeof api.api.agencies.$get, 200>['items'][number];
+
+/** The engine's plan, as the API sends it (its schema is open, so typed here from the engine's docs). */
+export type PlannedMilestone = {
+  id: string;
+  pathway: string;
+  title: string;
+  description: string;
+  status: 'done' | 'overdue' | 'due' | 'upcoming' | 'not_applicable';
+  dueDate: string | null;
+  windowStart: string | null;
+  completedOn: string | null;
+  lastDoneOn: string | null;
+  isRecurring: boolean;
+  leadAgency: string;
+  contributingAgencies: string[];
+  kind: string;
+  source: { document: string; section?: string };
+  notApplicableReason: string | null;
+  explanation: string;
+};
+export type PathwayState = { pathway: string; state: string; description: string; isEnded: boolean; endReason: string | null; nextEvents: string[] };
+export type Plan = {
+  asOf: string;
+  jurisdiction: string;
+  keyDates: Record<string, string | null>;
+  milestones: PlannedMilestone[];
+  pathways: PathwayState[];
+  rejectedEvents: { type: string; date: string | null; reason: string }[];
+};
+
+export const keys = {
+  session: ['session'] as const,
+  person: (id: string) => ['young-person', id] as const,
+  plan: (id: string) => ['young-person', id, 'plan'] as const,
+  goals: (id: string) => ['young-person', id, 'goals'] as const,
+  audit: (id: string) => ['young-person', id, 'audit'] as const,
+  handovers: ['handovers'] as const,
+  handover: (id: string) => ['handovers', id] as const,
+};
+
+export function useSession() {
+  return useQuery({
+    queryKey: keys.session,
+    queryFn: async () => {
+      const response = await api.api.session.$get();
+      if ((response.status as number) === 401) {
+        setCsrfToken(null);
+        return null;
+      }
+      const session = await unwrap(Promise.resolve(response));
+      setCsrfToken(session.csrfToken);
+      return session.user;
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) => unwrap(api.api.session.$post({ json: credentials })),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      client.clear();
+      client.setQueryData(keys.session, session.user);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.api.session.$delete()),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(keys.session, null);
+    },
+  });
+}
+
+export type CaseloadFilter = { from: string; to: string; worker?: 'me' | undefined };
+
+export function useCaseload(filter: CaseloadFilter) {
+  return useQuery({
+    queryKey: ['caseload', filter],
+    queryFn: () => unwrap(api.api.caseload.$get({ query: { from: filter.from, to: filter.to, ...(filter.worker ? { worker: filter.worker } : {}), pageSize: '5000' } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useYoungPeople(search: string) {
+  return useQuery({
+    queryKey: ['young-people', search],
+    queryFn: () => unwrap(api.api['young-people'].$get({ query: { ...(search ? { search } : {}), pageSize: '200' } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMyYoungPeople(enabled: boolean) {
+  return useQuery({ queryKey: ['my-young-people'], queryFn: () => unwrap(api.api['my-young-people'].$get()), enabled });
+}
+
+export function useYoungPerson(id: string) {
+  return useQuery({ queryKey: keys.person(id), queryFn: () => unwrap(api.api['young-people'][':id'].$get({ param: { id } })) });
+}
+
+export function usePlan(id: string) {
+  return useQuery({ queryKey: keys.plan(id), queryFn: async () => (await unwrap(api.api['young-people'][':id'].plan.$get({ param: { id } }))) as unknown as Plan });
+}
+
+export function useGoals(id: string) {
+  return useQuery({ queryKey: keys.goals(id), queryFn: () => unwrap(api.api['young-people'][':id'].goals.$get({ param: { id } })) });
+}
+
+export function useAuditTrail(id: string, enabled: boolean) {
+  return useQuery({ queryKey: keys.audit(id), queryFn: () => unwrap(api.api['young-people'][':id'].audit.$get({ param: { id }, query: { pageSize: '100' } })), enabled });
+}
+
+export function useEventTypes() {
+  return useQuery({ queryKey: ['event-types'], queryFn: () => unwrap(api.api['event-types'].$get()), staleTime: Infinity });
+}
+
+export function useHandovers() {
+  return useQuery({ queryKey: keys.handovers, queryFn: () => unwrap(api.api.handovers.$get({ query: {} })) });
+}
+
+export function useHandover(id: string) {
+  return useQuery({ queryKey: keys.handover(id), queryFn: () => unwrap(api.api.handovers[':handoverId'].$get({ param: { handoverId: id } })) });
+}
+
+export function useAgencies() {
+  return useQuery({ queryKey: ['agencies'], queryFn: () => unwrap(api.api.agencies.$get({ query: {} })), staleTime: 60_000 });
+}
+
+export function useAreas() {
+  return useQuery({ queryKey: ['areas'], queryFn: () => unwrap(api.api.areas.$get()), staleTime: 60_000 });
+}
+
+export function useForecast() {
+  return useQuery({ queryKey: ['forecast'], queryFn: () => unwrap(api.api.forecast.$get({ query: { months: '24' } })) });
+}
+
+/** Everything about one young person that a write can change: plan, record (version), audit. */
+export function useInvalidatePerson(id: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['young-person', id] });
+}
+
+export function useRecordEvent(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { version: number; event: { type: string; date: string } & Record<string, unknown> }) =>
+      unwrap(api.api['young-people'][':id'].events.$post({ param: { id }, json: input })),
+    onSuccess: (result) => {
+      // The response carries the new plan and version: show them at once, then refresh the rest.
+      client.setQueryData(keys.plan(id), result.plan as unknown as Plan);
+      client.setQueryData(keys.person(id), (person: YoungPerson | undefined) => (person ? { ...person, version: result.version } : person));
+      void client.invalidateQueries({ queryKey: keys.audit(id) });
+      void client.invalidateQueries({ queryKey: ['caseload'] });
+    },
+  });
+}
+
+export function useAddGoal(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { text: string; outcomeArea: Goal['outcomeArea'] }) => unwrap(api.api['young-people'][':id'].goals.$post({ param: { id }, json: input })),
+    onSuccess: (goal) => client.setQueryData(keys.goals(id), (goals: { items: Goal[] } | undefined) => ({ items: [...(goals?.items ?? []), goal] })),
+  });
+}
+
+/** Progress notes only ever add: safe to show at once, rolled back if the server refuses. */
+export function useAddProgressNote(youngPersonId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { goalId: string; note: string }) => unwrap(api.api.goals[':goalId'].notes.$post({ param: { goalId: input.goalId }, json: { note: input.note } })),
+    onMutate: async (input) => {
+      await client.cancelQueries({ queryKey: keys.goals(youngPersonId) });
+      const before = client.getQueryData<{ items: Goal[] }>(keys.goals(youngPersonId));
+      client.setQueryData(keys.goals(youngPersonId), {
+        items: (before?.items ?? []).map((goal) => (goal.id === input.goalId ? { ...goal, notes: [...goal.notes, { id: `pending-${Date.now()}`, note: input.note, authorId: null, createdAt: new Date().toISOString() }] } : goal)),
+      });
+      return { before };
+    },
+    onError: (_error, _input, context) => client.setQueryData(keys.goals(youngPersonId), context?.before),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.goals(youngPersonId) }),
+  });
+}
+
+export function useUpdateGoal(youngPersonId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { goalId: string; version: number; status: Goal['status'] }) =>
+      unwrap(api.api.goals[':goalId'].$patch({ param: { goalId: input.goalId }, json: { version: input.version, status: input.status } })),
+    onSuccess: (goal) => client.setQueryData(keys.goals(youngPersonId), (goals: { items: Goal[] } | undefined) => ({ items: (goals?.items ?? []).map((g) => (g.id === goal.id ? goal : g)) })),
+  });
+}
+
+export function useSaveAboutMe(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { version: number; aboutMe: string }) => unwrap(api.api['young-people'][':id']['about-me'].$put({ param: { id }, json: input })),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['young-person', id] });
+      void client.invalidateQueries({ queryKey: ['my-young-people'] });
+    },
+  });
+}
+
+export type HandoverDraft = {
+  toAgencyId: string;
+  expectedTransfer?: string;
+  summary: string;
+  whatMatters?: string;
+  needs?: string;
+  currentSupport?: string;
+  contacts?: string;
+  pendingDecisions?: string;
+};
+
+export function useCreateHandover(youngPersonId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (draft: HandoverDraft) => unwrap(api.api['young-people'][':id'].handovers.$post({ param: { id: youngPersonId }, json: draft })),
+    onSuccess: (handover) => {
+      client.setQueryData(keys.handover(handover.id), handover);
+      void client.invalidateQueries({ queryKey: keys.handovers, exact: true });
+    },
+  });
+}
+
+type HandoverStep = { action: 'send' } | { action: 'acknowledge' } | { action: 'request-info'; message: string };
+
+/**
+ * Moves a handover on. Acknowledging is shown at once (the server can only agree or say
+ * someone else moved it first, and then the old state comes back with the reason).
+ */
+export function useHandoverStep() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ handover, step }: { handover: Handover; step: HandoverStep }) => {
+      const param = { handoverId: handover.id };
+      if (step.action === 'send') return unwrap(api.api.handovers[':handoverId'].send.$post({ param, json: { version: handover.version } }));
+      if (step.action === 'acknowledge') return unwrap(api.api.handovers[':handoverId'].acknowledge.$post({ param, json: { version: handover.version } }));
+      return unwrap(api.api.handovers[':handoverId']['request-info'].$post({ param, json: { version: handover.version, message: step.message } }));
+    },
+    onMutate: async ({ handover, step }) => {
+      if (step.action !== 'acknowledge') return undefined;
+      await client.cancelQueries({ queryKey: keys.handovers });
+      const before = client.getQueryData<{ items: Handover[] }>(keys.handovers);
+      const optimistic = { ...handover, status: 'acknowledged' as const, acknowledgedAt: new Date().toISOString() };
+      client.setQueryData(keys.handovers, (list: { items: Handover[] } | undefined) => list && { items: list.items.map((h) => (h.id === handover.id ? optimistic : h)) });
+      return { before };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.before) client.setQueryData(keys.handovers, context.before);
+    },
+    onSuccess: (handover) => client.setQueryData(keys.handover(handover.id), handover),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.handovers }),
+  });
+}

@@ -1,0 +1,92 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router';
+import { useSignOut, type SessionUser } from '../api/queries.ts';
+import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
+
+type Link = { to: string; label: string };
+
+/** What each role works with, in the order they use it. */
+function linksFor(role: SessionUser['role'], t: (key: string) => string): Link[] {
+  switch (role) {
+    case 'transition_worker':
+    case 'team_manager':
+      return [
+        { to: '/caseload', label: t('nav.caseload') },
+        { to: '/young-people', label: t('nav.youngPeople') },
+        { to: '/handovers', label: t('nav.handovers') },
+        ...(role === 'team_manager' ? [{ to: '/commissioning', label: t('nav.commissioning') }] : []),
+      ];
+    case 'young_person':
+    case 'parent_carer':
+      return [{ to: '/my-plan', label: t('nav.myPlan') }];
+    case 'adult_services':
+      return [{ to: '/inbox', label: t('nav.inbox') }];
+    case 'commissioner':
+      return [{ to: '/commissioning', label: t('nav.commissioning') }];
+    case 'administrator':
+      return [{ to: '/agencies', label: t('nav.agencies') }];
+    default:
+      return [];
+  }
+}
+
+export function LanguagePicker() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="language">
+      {t('app.language')}{' '}
+      <select value={i18n.language} onChange={(event) => void setLanguage(event.target.value as Language)}>
+        {LANGUAGES.map((language) => (
+          <option key={language.code} value={language.code} lang={language.code}>
+            {language.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function Layout({ user, children }: { user: SessionUser | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>{t('app.name')}</span>
+        </div>
+        {user && (
+          <nav aria-label={t('app.mainNav')}>
+            <ul>
+              {linksFor(user.role, t).map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to}>{link.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <div className="header-tools">
+          <LanguagePicker />
+          {user && (
+            <>
+              <span className="who">{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
+              <button type="button" className="secondary" onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}>
+                {t('app.signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlannedMilestone } from '../api/queries.ts';
+import { formatDay } from '../lib/format.ts';
+import { birthdayAt, dateOnTimeline, FIRST_AGE, LAST_AGE, lanesOf, positionOf } from '../lib/timeline.ts';
+import { STATUS_SYMBOL } from './StatusBadge.tsx';
+import { MilestoneDetails } from './MilestoneDetails.tsx';
+
+const PATHWAY_ORDER = ['education', 'employment', 'health', 'social_care', 'independent_living', 'community', 'finance_legal', 'palliative'];
+const AGES = Array.from({ length: LAST_AGE - FIRST_AGE + 1 }, (_, index) => FIRST_AGE + index);
+
+/**
+ * Ages 14 to 25 left to right, one lane per pathway, today marked. Each milestone is a button
+ * whose name says what, status, when and who leads; choosing it shows the details below.
+ */
+export function Timeline({ milestones, dateOfBirth, today, actions }: { milestones: PlannedMilestone[]; dateOfBirth: string; today: string; actions?: (milestone: PlannedMilestone) => React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = milestones.find((milestone) => milestone.id === selectedId) ?? null;
+  const todayAt = positionOf(today, dateOfBirth);
+  const lanes = lanesOf(milestones, PATHWAY_ORDER);
+
+  return (
+    <figure className="timeline" aria-labelledby="timeline-caption">
+      <figcaption id="timeline-caption">
+        <strong>{t('plan.timeline')}</strong> <span className="muted">{t('plan.timelineHelp')}</span>
+      </figcaption>
+      <div className="timeline-grid">
+        <div className="timeline-axis" aria-hidden="true">
+          {AGES.map((age) => (
+            <span key={age} className="timeline-age" style={{ left: `${positionOf(birthdayAt(dateOfBirth, age), dateOfBirth)}%` }}>
+              {age}
+            </span>
+          ))}
+        </div>
+        <ul className="timeline-lanes">
+          {lanes.map((lane) => (
+            <li key={lane.pathway} className="timeline-lane">
+              <span className="timeline-lane-name" id={`lane-${lane.pathway}`}>
+                {t(`pathways.${lane.pathway}`)}
+              </span>
+              <ul className="timeline-track" aria-labelledby={`lane-${lane.pathway}`}>
+                {lane.milestones.map((milestone) => {
+                  const date = dateOnTimeline(milestone) as string;
+                  return (
+                    <li key={milestone.id} style={{ left: `${positionOf(date, dateOfBirth)}%` }} className="timeline-point">
+                      <button
+                        type="button"
+                        className={`timeline-marker status-${milestone.status}`}
+                        aria-pressed={milestone.id === selectedId}
+                        aria-label={t('plan.milestoneLabel', { title: milestone.title, status: t(`status.${milestone.status}`), date: formatDay(date, i18n.language), lead: t(`agencies.${milestone.leadAgency}`, { defaultValue: milestone.leadAgency }) })}
+                        title={milestone.title}
+                        onClick={() => setSelectedId(milestone.id === selectedId ? null : milestone.id)}
+                      >
+                        <span aria-hidden="true">{STATUS_SYMBOL[milestone.status]}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          ))}
+        </ul>
+        <div className="timeline-today" style={{ left: `${todayAt}%` }}>
+          <span>{t('plan.today')}</span>
+        </div>
+      </div>
+      <div aria-live="polite">{selected && <MilestoneDetails milestone={selected} actions={actions?.(selected)} />}</div>
+    </figure>
+  );
+}

@@ -1,0 +1,56 @@
+import type { CaseloadRow } from '../api/queries.ts';
+
+export type SortKey = 'due' | 'name' | 'pathway' | 'status';
+export type GroupKey = 'none' | 'person' | 'pathway' | 'agency' | 'status' | 'worker';
+export type CaseloadView = { search: string; pathway: string; status: string; agency: string; worker: string; sort: SortKey; group: GroupKey };
+
+/** Most urgent first when sorting by status. */
+const STATUS_ORDER: Record<CaseloadRow['status'], number> = { overdue: 0, due: 1, upcoming: 2, done: 3, not_applicable: 4 };
+
+const byDue = (a: CaseloadRow, b: CaseloadRow) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.name.localeCompare(b.name);
+const COMPARE: Record<SortKey, (a: CaseloadRow, b: CaseloadRow) => number> = {
+  due: byDue,
+  name: (a, b) => a.name.localeCompare(b.name) || byDue(a, b),
+  pathway: (a, b) => a.pathway.localeCompare(b.pathway) || byDue(a, b),
+  status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDue(a, b),
+};
+
+const GROUP_OF: Record<Exclude<GroupKey, 'none'>, (row: CaseloadRow) => string> = {
+  person: (row) => row.name,
+  pathway: (row) => row.pathway,
+  agency: (row) => row.leadAgency,
+  status: (row) => row.status,
+  worker: (row) => row.namedWorkerName ?? '',
+};
+
+export type ListItem = { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; key: string; row: CaseloadRow };
+
+/**
+ * Filters, sorts and groups the rows of a caseload window into one flat list (group headings
+ * followed by their rows) for the virtualised table. Pure, so it is tested without a browser.
+ */
+export function arrangeCaseload(rows: readonly CaseloadRow[], view: CaseloadView): ListItem[] {
+  const search = view.search.trim().toLowerCase();
+  const kept = rows.filter(
+    (row) =>
+      (!search || row.name.toLowerCase().includes(search)) &&
+      (!view.pathway || row.pathway === view.pathway) &&
+      (!view.status || row.status === view.status) &&
+      (!view.agency || row.leadAgency === view.agency) &&
+      (!view.worker || (row.namedWorkerId ?? 'none') === view.worker),
+  );
+  const sorted = [...kept].sort(COMPARE[view.sort]);
+  const rowItem = (row: CaseloadRow): ListItem => ({ kind: 'row', key: `${row.youngPersonId}/${row.milestoneId}`, row });
+  if (view.group === 'none') return sorted.map(rowItem);
+
+  const groupOf = GROUP_OF[view.group];
+  const groups = new Map<string, CaseloadRow[]>();
+  for (const row of sorted) {
+    const key = groupOf(row);
+    const members = groups.get(key);
+    if (members) members.push(row);
+    else groups.set(key, [row]);
+  }
+  // Groups keep the order of their first (most relevant, by the chosen sort) row.
+  return [...groups].flatMap(([key, members]) => [{ kind: 'group' as const, key: `group:${key}`, label: key, count: members.length }, ...members.map(rowItem)]);
+}

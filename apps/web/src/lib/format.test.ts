@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { addDaysIso, daysBetween, formatDay, formatDayLong, formatMonth } from './format.ts';
+
+describe('dates for the interface language', () => {
+  it('formats calendar dates in English and Danish', () => {
+    expect(formatDay('2028-03-03', 'en')).toBe('3 Mar 2028');
+    expect(formatDay('2028-03-03', 'da')).toBe('3. mar. 2028');
+    expect(formatDayLong('2028-03-03', 'en')).toBe('Friday 3 March 2028');
+    expect(formatDayLong('2028-03-03', 'da')).toBe('fredag den 3. marts 2028');
+    expect(formatMonth('2027-01', 'da')).toBe('jan. 2027');
+  });
+
+  it('counts calendar days across a clock change', () => {
+    expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
+    expect(daysBetween('2027-10-31', '2027-10-30')).toBe(-1);
+    expect(addDaysIso('2027-03-27', 90)).toBe('2027-06-25');
+    expect(addDaysIso('2028-02-28', 1)).toBe('2028-02-29');
+  });
+});

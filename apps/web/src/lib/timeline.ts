@@ -1,0 +1,39 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import type { PlannedMilestone } from '../api/queries.ts';
+
+export const FIRST_AGE = 14;
+export const LAST_AGE = 25;
+
+/** The date of a birthday; 29 February birthdays fall on 1 March in other years (the England pack's default). */
+export function birthdayAt(dateOfBirth: string, age: number): string {
+  const [year, month, day] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const target = year + age;
+  const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (month === 2 && day === 29 && !isLeap(target)) return `${target}-03-01`;
+  return `${target}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Where a date sits between the 14th and 25th birthdays, 0–100 (%), clamped to the ends. */
+export function positionOf(isoDay: string, dateOfBirth: string): number {
+  const start = parseISO(birthdayAt(dateOfBirth, FIRST_AGE));
+  const span = differenceInCalendarDays(parseISO(birthdayAt(dateOfBirth, LAST_AGE)), start);
+  const offset = differenceInCalendarDays(parseISO(isoDay), start);
+  return Math.min(100, Math.max(0, (offset / span) * 100));
+}
+
+/** The date a milestone is drawn at: when it was done, else when it is due. */
+export function dateOnTimeline(milestone: PlannedMilestone): string | null {
+  return milestone.completedOn ?? milestone.dueDate;
+}
+
+/** Lanes in pathway order, each with the milestones that have a date and apply to this person. */
+export function lanesOf(milestones: readonly PlannedMilestone[], pathwayOrder: readonly string[]) {
+  const lanes = new Map<string, PlannedMilestone[]>();
+  for (const milestone of milestones) {
+    if (milestone.status === 'not_applicable' || !dateOnTimeline(milestone)) continue;
+    const lane = lanes.get(milestone.pathway);
+    if (lane) lane.push(milestone);
+    else lanes.set(milestone.pathway, [milestone]);
+  }
+  return [...lanes].sort(([a], [b]) => pathwayOrder.indexOf(a) - pathwayOrder.indexOf(b)).map(([pathway, items]) => ({ pathway, milestones: items.sort((x, y) => (dateOnTimeline(x) as string).localeCompare(dateOnTimeline(y) as string)) }));
+}

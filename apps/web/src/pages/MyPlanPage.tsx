@@ -1,0 +1,169 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useParams } from 'react-router';
+import { ApiError } from '../api/http.ts';
+import { useInvalidatePerson, useMyYoungPeople, usePlan, useSaveAboutMe, useYoungPerson, type PlannedMilestone, type SessionUser, type YoungPerson } from '../api/queries.ts';
+import { GoalsPanel } from '../components/GoalsPanel.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { ErrorNotice, errorFor, QueryState } from '../components/QueryState.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
+import { formatDayLong } from '../lib/format.ts';
+
+const PATHWAY_ICON: Record<string, string> = { education: '🎓', employment: '💼', health: '🩺', social_care: '🤲', independent_living: '🏠', community: '🤝', finance_legal: '💷', palliative: '🕊️' };
+const EASY_READ_KEY = 'pathways.easyRead';
+const OPEN = ['overdue', 'due', 'upcoming'];
+
+/** The young person's (or their family's) own plan: plain words, what happens next and who helps. */
+export function MyPlanPage({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const mine = useMyYoungPeople(!id);
+  if (id) return <OwnPlan id={id} user={user} />;
+  return (
+    <QueryState query={mine}>
+      {(data) => {
+        if (data.items.length === 1) return <Navigate to={`/my-plan/${(data.items[0] as { id: string }).id}`} replace />;
+        return (
+          <section>
+            <PageHeading title={t('myPlan.chooser')} />
+            {data.items.length === 0 ? <p>{t('common.notFound')}</p> : (
+              <ul className="people">
+                {data.items.map((person) => (
+                  <li key={person.id}>
+                    <Link to={`/my-plan/${person.id}`}>{person.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
+  const { t } = useTranslation();
+  const person = useYoungPerson(id);
+  const plan = usePlan(id);
+  const [easyRead, setEasyRead] = useState(() => localStorage.getItem(EASY_READ_KEY) === 'true');
+  const toggle = (value: boolean) => {
+    localStorage.setItem(EASY_READ_KEY, String(value));
+    setEasyRead(value);
+  };
+  const isOwn = user.role === 'young_person';
+
+  return (
+    <QueryState query={person}>
+      {(record) => (
+        <article className={easyRead ? 'my-plan easy-read' : 'my-plan'}>
+          <PageHeading title={t('myPlan.title')}>{isOwn ? t('myPlan.hello', { name: record.preferredName ?? record.givenName }) : `${t('myPlan.title')}: ${record.preferredName ?? record.givenName} ${record.familyName}`}</PageHeading>
+          <label className="switch">
+            <input type="checkbox" checked={easyRead} onChange={(event) => toggle(event.target.checked)} /> {t('myPlan.easyRead')} <span className="muted">({t('myPlan.easyReadHelp')})</span>
+          </label>
+          <QueryState query={plan}>
+            {(data) => (
+              <>
+                <WhatHappensNext milestones={data.milestones} />
+                <WhoHelps person={record} milestones={data.milestones} />
+              </>
+            )}
+          </QueryState>
+          <GoalsPanel youngPersonId={id} isOwn={isOwn} />
+          <AboutMe person={record} />
+          <QueryState query={plan}>{(data) => <AlreadyDone milestones={data.milestones} />}</QueryState>
+        </article>
+      )}
+    </QueryState>
+  );
+}
+
+function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
+  const { t, i18n } = useTranslation();
+  const lead = t(`agencies.${milestone.leadAgency}`, { defaultValue: milestone.leadAgency });
+  return (
+    <li className={`plain-milestone status-edge-${milestone.status}`}>
+      <h3>
+        <span aria-hidden="true" className="icon">{PATHWAY_ICON[milestone.pathway]}</span> {milestone.title}
+      </h3>
+      <p>{milestone.description}</p>
+      <p>
+        <StatusBadge status={milestone.status} /> {milestone.dueDate && t('myPlan.by', { date: formatDayLong(milestone.dueDate, i18n.language) })}
+      </p>
+      <p>{milestone.status === 'overdue' ? t('myPlan.late', { lead }) : t('myPlan.leads', { lead })}</p>
+    </li>
+  );
+}
+
+function WhatHappensNext({ milestones }: { milestones: PlannedMilestone[] }) {
+  const { t } = useTranslation();
+  const next = milestones.filter((m) => OPEN.includes(m.status) && m.dueDate).sort((a, b) => (a.dueDate as string).localeCompare(b.dueDate as string)).slice(0, 6);
+  return (
+    <section aria-labelledby="next-heading" className="panel">
+      <h2 id="next-heading">{t('myPlan.next')}</h2>
+      {next.length === 0 ? <p>{t('myPlan.nextEmpty')}</p> : <ul className="plain-list">{next.map((m) => <PlainMilestone key={m.id} milestone={m} />)}</ul>}
+    </section>
+  );
+}
+
+function WhoHelps({ person, milestones }: { person: YoungPerson; milestones: PlannedMilestone[] }) {
+  const { t } = useTranslation();
+  const leads = [...new Set(milestones.filter((m) => OPEN.includes(m.status)).map((m) => m.leadAgency))].filter((lead) => lead !== 'young_person' && lead !== 'family');
+  return (
+    <section aria-labelledby="helpers-heading" className="panel">
+      <h2 id="helpers-heading">{t('myPlan.helpers')}</h2>
+      <p>{person.namedWorkerName ? t('myPlan.worker', { name: person.namedWorkerName }) : t('myPlan.noWorker')}</p>
+      <ul>
+        {leads.map((lead) => (
+          <li key={lead}>{t(`agencies.${lead}`, { defaultValue: lead })}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AlreadyDone({ milestones }: { milestones: PlannedMilestone[] }) {
+  const { t, i18n } = useTranslation();
+  const done = milestones.filter((m) => m.status === 'done' && m.completedOn);
+  if (done.length === 0) return null;
+  return (
+    <section aria-labelledby="done-heading" className="panel">
+      <h2 id="done-heading">{t('myPlan.done')}</h2>
+      <ul>
+        {done.map((m) => (
+          <li key={m.id}>
+            <span aria-hidden="true">✓ </span>
+            {m.title} — {formatDayLong(m.completedOn as string, i18n.language)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AboutMe({ person }: { person: YoungPerson }) {
+  const { t } = useTranslation();
+  const save = useSaveAboutMe(person.id);
+  const reload = useInvalidatePerson(person.id);
+  const [text, setText] = useState(person.aboutMe ?? '');
+  const [saved, setSaved] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate({ version: person.version, aboutMe: text }, { onSuccess: () => setSaved(true) });
+  };
+  const fieldError = errorFor(save.error, 'aboutMe');
+  return (
+    <section aria-labelledby="about-heading" className="panel">
+      <h2 id="about-heading">{t('aboutMe.title')}</h2>
+      <p className="muted">{t('aboutMe.intro')}</p>
+      <form onSubmit={submit}>
+        <label htmlFor="about-me">{t('aboutMe.label')}</label>
+        <textarea id="about-me" rows={6} maxLength={10_000} value={text} onChange={(event) => setText(event.target.value)} aria-invalid={Boolean(fieldError) || undefined} />
+        <button type="submit" disabled={save.isPending}>{save.isPending ? t('common.saving') : t('common.save')}</button>
+        {save.isError && <ErrorNotice error={save.error} onReload={save.error instanceof ApiError && save.error.isConflict ? () => { save.reset(); void reload(); } : undefined} />}
+        <p role="status" className="saved">{saved ? t('aboutMe.saved') : ''}</p>
+      </form>
+    </section>
+  );
+}

@@ -30,6 +30,8 @@ export type PlannedMilestone = {
   kind: string;
   source: { document: string; section?: string };
   notApplicableReason: string | null;
+  /** Event types that complete it; `milestone.recorded` means "mark as done" is enough. */
+  completedBy: string[];
   explanation: string;
 };
 export type PathwayState = { pathway: string; state: string; description: string; isEnded: boolean; endReason: string | null; nextEvents: string[] };

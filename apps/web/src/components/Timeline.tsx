@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlannedMilestone } from '../api/queries.ts';
 import { formatDay } from '../lib/format.ts';
-import { birthdayAt, dateOnTimeline, FIRST_AGE, LAST_AGE, lanesOf, positionOf } from '../lib/timeline.ts';
+import { birthdayAt, dateOnTimeline, FIRST_AGE, LAST_AGE, lanesOf, positionOf, stackRows } from '../lib/timeline.ts';
 import { STATUS_SYMBOL } from './StatusBadge.tsx';
 import { MilestoneDetails } from './MilestoneDetails.tsx';
 
@@ -34,16 +34,19 @@ export function Timeline({ milestones, dateOfBirth, today, actions }: { mileston
           ))}
         </div>
         <ul className="timeline-lanes">
-          {lanes.map((lane) => (
-            <li key={lane.pathway} className="timeline-lane">
+          {lanes.map((lane) => {
+            const positions = lane.milestones.map((milestone) => positionOf(dateOnTimeline(milestone) as string, dateOfBirth));
+            const rows = stackRows(positions);
+            return (
+            <li key={lane.pathway} className="timeline-lane" style={{ height: `${(Math.max(...rows) + 1) * 2.3 + 0.4}rem` }}>
               <span className="timeline-lane-name" id={`lane-${lane.pathway}`}>
                 {t(`pathways.${lane.pathway}`)}
               </span>
               <ul className="timeline-track" aria-labelledby={`lane-${lane.pathway}`}>
-                {lane.milestones.map((milestone) => {
+                {lane.milestones.map((milestone, index) => {
                   const date = dateOnTimeline(milestone) as string;
                   return (
-                    <li key={milestone.id} style={{ left: `${positionOf(date, dateOfBirth)}%` }} className="timeline-point">
+                    <li key={milestone.id} style={{ left: `${positions[index]}%`, top: `${(rows[index] ?? 0) * 2.3 + 0.3}rem` }} className="timeline-point">
                       <button
                         type="button"
                         className={`timeline-marker status-${milestone.status}`}
@@ -59,10 +62,13 @@ export function Timeline({ milestones, dateOfBirth, today, actions }: { mileston
                 })}
               </ul>
             </li>
-          ))}
+            );
+          })}
         </ul>
-        <div className="timeline-today" style={{ left: `${todayAt}%` }}>
-          <span>{t('plan.today')}</span>
+        <div className="timeline-overlay" aria-hidden="true">
+          <div className="timeline-today" style={{ left: `${todayAt}%` }}>
+            <span>{t('plan.today')}</span>
+          </div>
         </div>
       </div>
       <div aria-live="polite">{selected && <MilestoneDetails milestone={selected} actions={actions?.(selected)} />}</div>

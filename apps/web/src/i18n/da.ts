@@ -21,10 +21,10 @@ export const da: Messages = {
   handoverStatus: { draft: 'Kladde', sent: 'Sendt', acknowledged: 'Modtaget', info_requested: 'Der er bedt om flere oplysninger' },
   caseload: {
     title: 'Sagsoversigt', intro: 'Milepæle med frist i det valgte tidsrum, den nærmeste først. Hver række viser hvad, hvornår, hvorfor og hvem der har ansvaret.',
-    from: 'Frist fra', to: 'Frist til', worker: 'Medarbejder', mine: 'Kun mine unge', everyone: 'Alle i mit område', pathway: 'Forløb', status: 'Status', agency: 'Ansvarlig myndighed', search: 'Find en ung', groupBy: 'Gruppér efter', group: { none: 'Ingen gruppering', person: 'Ung', pathway: 'Forløb', agency: 'Ansvarlig myndighed', status: 'Status', worker: 'Medarbejder' },
+    scope: 'Hvilke unge', from: 'Frist fra', to: 'Frist til', worker: 'Medarbejder', mine: 'Kun mine unge', everyone: 'Alle i mit område', pathway: 'Forløb', status: 'Status', agency: 'Ansvarlig myndighed', search: 'Find en ung', groupBy: 'Gruppér efter', group: { none: 'Ingen gruppering', person: 'Ung', pathway: 'Forløb', agency: 'Ansvarlig myndighed', status: 'Status', worker: 'Medarbejder' },
     sortBy: 'Sortér efter', sort: { due: 'Frist', name: 'Navn', pathway: 'Forløb', status: 'Status' },
     columns: { person: 'Ung', milestone: 'Hvad skal ske', due: 'Hvornår', why: 'Hvorfor', lead: 'Hvem har ansvaret', status: 'Status' },
-    rows_one: '{{count}} milepæl', rows_other: '{{count}} milepæle', empty: 'Intet har frist i dette tidsrum. Prøv et længere tidsrum eller andre filtre.', truncated: 'Kun de første {{shown}} af {{total}} milepæle vises. Gør tidsrummet eller filtrene smallere.', unassigned: 'Ingen fast medarbejder', dueIn: 'om {{days}}', lateBy: '{{days}} for sent',
+    rows_one: '{{count}} milepæl', rows_other: '{{count}} milepæle', empty: 'Intet har frist i dette tidsrum. Prøv et længere tidsrum eller andre filtre.', truncated: 'Kun de første {{shown}} af {{total}} milepæle vises. Gør tidsrummet eller filtrene smallere.', unassigned: 'Ingen fast medarbejder', dueIn: 'om {{days}}', dueToday: 'i dag', lateBy: '{{days}} for sent',
   },
   people: { title: 'Unge', search: 'Søg efter navn', empty: 'Ingen unge passer.', born: 'Født {{date}}', open: 'Åbn plan' },
   plan: {
@@ -33,7 +33,7 @@ export const da: Messages = {
     milestoneLabel: '{{title}}: {{status}}, frist {{date}}, ansvar: {{lead}}', noDate: 'ingen dato',
     pathways: 'Hvor hvert forløb er nu', ended: 'Afsluttet: {{reason}}', nextEvents: 'Kan ske nu',
     milestones: 'Milepæle', showList: 'Milepæle som liste', details: 'Om denne milepæl', why: 'Hvorfor', source: 'Kilde', lead: 'Hvem har ansvaret', helpers: 'Hjælper også', window: 'Starter {{date}}', completed: 'Klaret {{date}}',
-    markDone: 'Markér som klaret', record: 'Registrér hvad der skete', recordIn: 'Registrér hvad der skete i {{pathway}}', event: 'Hvad skete der', date: 'Hvornår skete det?', recorded: 'Gemt. Planen er opdateret.', refused: 'Det kunne ikke registreres: {{message}}',
+    recordNamed: 'Registrér: {{label}}', recordWith: 'Klares ved at registrere “{{label}}” under {{pathway}}.', complete: 'Sådan klares den', lastDone: 'Sidst klaret {{date}}', markDone: 'Markér som klaret', record: 'Registrér hvad der skete', recordIn: 'Registrér hvad der skete i {{pathway}}', event: 'Hvad skete der', date: 'Hvornår skete det?', recorded: 'Gemt. Planen er opdateret.', refused: 'Det kunne ikke registreres: {{message}}',
     goals: 'Mål', handovers: 'Overdragelser', newHandover: 'Forbered en overdragelse', audit: 'Hvem har set eller ændret denne journal', auditWhen: 'Hvornår', auditWho: 'Hvem', auditWhat: 'Hvad', auditEmpty: 'Ingen registreringer endnu.', fhir: 'Hent plan (FHIR)', rejected: 'Hændelser planen ikke kunne bruge',
     noHandovers: 'Ingen overdragelser endnu.',
   },

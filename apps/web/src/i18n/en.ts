@@ -19,10 +19,10 @@ export const en = {
   handoverStatus: { draft: 'Draft', sent: 'Sent', acknowledged: 'Acknowledged', info_requested: 'More information asked for' },
   caseload: {
     title: 'Caseload', intro: 'Milestones due in the window you choose, soonest first. Each row says what is due, by when, why and who leads.',
-    from: 'Due from', to: 'Due to', worker: 'Worker', mine: 'Only my young people', everyone: 'Everyone in my area', pathway: 'Pathway', status: 'Status', agency: 'Lead agency', search: 'Find a young person', groupBy: 'Group by', group: { none: 'No grouping', person: 'Young person', pathway: 'Pathway', agency: 'Lead agency', status: 'Status', worker: 'Worker' },
+    scope: 'Whose young people', from: 'Due from', to: 'Due to', worker: 'Worker', mine: 'Only my young people', everyone: 'Everyone in my area', pathway: 'Pathway', status: 'Status', agency: 'Lead agency', search: 'Find a young person', groupBy: 'Group by', group: { none: 'No grouping', person: 'Young person', pathway: 'Pathway', agency: 'Lead agency', status: 'Status', worker: 'Worker' },
     sortBy: 'Sort by', sort: { due: 'Due date', name: 'Name', pathway: 'Pathway', status: 'Status' },
     columns: { person: 'Young person', milestone: 'What is due', due: 'By when', why: 'Why', lead: 'Who leads', status: 'Status' },
-    rows_one: '{{count}} milestone', rows_other: '{{count}} milestones', empty: 'Nothing is due in this window. Try a longer window or other filters.', truncated: 'Only the first {{shown}} of {{total}} milestones are shown. Narrow the window or filters.', unassigned: 'No named worker', dueIn: 'in {{days}}', lateBy: '{{days}} late',
+    rows_one: '{{count}} milestone', rows_other: '{{count}} milestones', empty: 'Nothing is due in this window. Try a longer window or other filters.', truncated: 'Only the first {{shown}} of {{total}} milestones are shown. Narrow the window or filters.', unassigned: 'No named worker', dueIn: 'in {{days}}', dueToday: 'today', lateBy: '{{days}} late',
   },
   people: { title: 'Young people', search: 'Search by name', empty: 'No young people match.', born: 'Born {{date}}', open: 'Open plan' },
   plan: {
@@ -31,7 +31,7 @@ export const en = {
     milestoneLabel: '{{title}}: {{status}}, due {{date}}, led by {{lead}}', noDate: 'no date',
     pathways: 'Where each pathway is now', ended: 'Ended: {{reason}}', nextEvents: 'Can happen next',
     milestones: 'Milestones', showList: 'Milestones as a list', details: 'About this milestone', why: 'Why', source: 'Source', lead: 'Who leads', helpers: 'Also helping', window: 'Window opens {{date}}', completed: 'Done on {{date}}',
-    markDone: 'Mark as done', record: 'Record what happened', recordIn: 'Record what happened in {{pathway}}', event: 'What happened', date: 'When did it happen?', recorded: 'Saved. The plan is up to date.', refused: 'This could not be recorded: {{message}}',
+    recordNamed: 'Record: {{label}}', recordWith: 'Done by recording “{{label}}” under {{pathway}}.', complete: 'How to complete it', lastDone: 'Last done {{date}}', markDone: 'Mark as done', record: 'Record what happened', recordIn: 'Record what happened in {{pathway}}', event: 'What happened', date: 'When did it happen?', recorded: 'Saved. The plan is up to date.', refused: 'This could not be recorded: {{message}}',
     goals: 'Goals', handovers: 'Handovers', newHandover: 'Prepare a handover', audit: 'Who viewed or changed this record', auditWhen: 'When', auditWho: 'Who', auditWhat: 'What', auditEmpty: 'No entries yet.', fhir: 'Download plan (FHIR)', rejected: 'Events the plan could not use',
     noHandovers: 'No handovers yet.',
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedMilestone } from '../api/queries.ts';
-import { birthdayAt, lanesOf, positionOf } from './timeline.ts';
+import { birthdayAt, lanesOf, positionOf, stackRows } from './timeline.ts';
 
 const milestone = (id: string, pathway: string, dueDate: string | null, status: PlannedMilestone['status'] = 'due', completedOn: string | null = null) =>
   ({ id, pathway, dueDate, status, completedOn }) as PlannedMilestone;
@@ -28,5 +28,10 @@ describe('the 14–25 timeline', () => {
       ['education', ['c', 'a']],
       ['health', ['b']],
     ]);
+  });
+
+  it('puts markers that would overlap on further rows, reusing a row once there is room', () => {
+    expect(stackRows([0, 1, 2, 10, 11, 20])).toEqual([0, 1, 2, 0, 1, 0]);
+    expect(stackRows([])).toEqual([]);
   });
 });

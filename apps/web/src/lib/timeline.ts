@@ -37,3 +37,17 @@ export function lanesOf(milestones: readonly PlannedMilestone[], pathwayOrder: r
   }
   return [...lanes].sort(([a], [b]) => pathwayOrder.indexOf(a) - pathwayOrder.indexOf(b)).map(([pathway, items]) => ({ pathway, milestones: items.sort((x, y) => (dateOnTimeline(x) as string).localeCompare(dateOnTimeline(y) as string)) }));
 }
+
+/** Markers closer than this (in % of the track) would overlap: they go on separate rows of the lane. */
+const MIN_GAP = 2.6;
+
+/** Gives each position (in order) the first row where it does not overlap the previous marker. */
+export function stackRows(positions: readonly number[]): number[] {
+  const rowEnds: number[] = [];
+  return positions.map((position) => {
+    let row = rowEnds.findIndex((end) => position - end >= MIN_GAP);
+    if (row === -1) row = rowEnds.length;
+    rowEnds[row] = position;
+    return row;
+  });
+}

@@ -37,7 +37,8 @@ function useCaseloadParams() {
     sort: (SORTS as string[]).includes(get('sort')) ? (get('sort') as SortKey) : 'due',
     group: (GROUPS as string[]).includes(get('group')) ? (get('group') as GroupKey) : 'none',
   };
-  return { from: get('from', today), to: get('to', addDaysIso(today, 90)), scope: get('scope', 'mine'), view, set, today };
+  // By default: everything already late (up to a year back) and the next 90 days.
+  return { from: get('from', addDaysIso(today, -365)), to: get('to', addDaysIso(today, 90)), scope: get('scope', 'mine'), view, set, today };
 }
 
 export function CaseloadPage() {
@@ -65,7 +66,7 @@ export function CaseloadPage() {
         </div>
         {!isManager && (
           <div className="field">
-            <label htmlFor="scope">{t('caseload.worker')}</label>
+            <label htmlFor="scope">{t('caseload.scope')}</label>
             <select id="scope" value={scope} onChange={(event) => set('scope', event.target.value)}>
               <option value="mine">{t('caseload.mine')}</option>
               <option value="area">{t('caseload.everyone')}</option>
@@ -214,7 +215,7 @@ function RowCells({ row, today, language }: { row: CaseloadRow; today: string; l
       <div role="cell" className="cell cell-due">
         {row.dueDate ? formatDay(row.dueDate, language) : '—'}
         {days !== null && row.status !== 'done' && (
-          <span className={days < 0 ? 'late' : 'muted'}>{days < 0 ? t('caseload.lateBy', { days: t('common.days', { count: -days }) }) : t('caseload.dueIn', { days: t('common.days', { count: days }) })}</span>
+          <span className={days < 0 ? 'late' : 'muted'}>{days < 0 ? t('caseload.lateBy', { days: t('common.days', { count: -days }) }) : days === 0 ? t('caseload.dueToday') : t('caseload.dueIn', { days: t('common.days', { count: days }) })}</span>
         )}
       </div>
       <div role="cell" className="cell cell-why">

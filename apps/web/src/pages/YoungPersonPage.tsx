@@ -36,11 +36,25 @@ function PlanWorkspace({ person, canChange, canSeeAudit }: { person: YoungPerson
     setMessage('');
     record.mutate({ version: person.version, event }, { onSuccess: () => setMessage(t('plan.recorded')) });
   };
-  const markDone = (milestone: PlannedMilestone) => canChange && milestone.status !== 'done' && milestone.status !== 'not_applicable' && (
-    <button type="button" disabled={record.isPending} onClick={() => recordEvent('milestones', { type: 'milestone.recorded', date: today, milestoneId: milestone.id })}>
-      {t('plan.markDone')}
-    </button>
-  );
+  /**
+   * How to complete a milestone from where it is shown: "mark as done" where that is enough;
+   * otherwise its own event, in one click when the pathway can take it now and it needs no
+   * details; otherwise a pointer to the pathway's form.
+   */
+  const completeActions = (milestone: PlannedMilestone) => {
+    if (!canChange || milestone.status === 'done' || milestone.status === 'not_applicable') return null;
+    const complete = (type: string) => recordEvent('milestones', { type, date: today, ...(type === 'milestone.recorded' ? { milestoneId: milestone.id } : {}) });
+    if (milestone.completedBy.includes('milestone.recorded')) {
+      return <button type="button" disabled={record.isPending} onClick={() => complete('milestone.recorded')}>{t('plan.markDone')}</button>;
+    }
+    const nextEvents = plan.data?.pathways.find((p) => p.pathway === milestone.pathway)?.nextEvents ?? [];
+    const own = (eventTypes.data?.items ?? []).filter((e) => milestone.completedBy.includes(e.type));
+    const oneClick = own.filter((e) => nextEvents.includes(e.type) && !((e.fields as { required?: string[] }).required?.length));
+    if (oneClick.length > 0) {
+      return oneClick.map((e) => <button key={e.type} type="button" disabled={record.isPending} onClick={() => complete(e.type)}>{t('plan.recordNamed', { label: e.label })}</button>);
+    }
+    return own.length > 0 ? <span className="muted">{t('plan.recordWith', { label: own.map((e) => e.label).join(' / '), pathway: t(`pathways.${milestone.pathway}`) })}</span> : null;
+  };
   const errorFor = (pathway: string) => (lastPathway === pathway ? record.error : null);
 
   return (
@@ -58,7 +72,7 @@ function PlanWorkspace({ person, canChange, canSeeAudit }: { person: YoungPerson
 
       {plan.isPending ? <Loading /> : plan.isError ? <ErrorNotice error={plan.error} onReload={() => void plan.refetch()} /> : (
         <>
-          <Timeline milestones={plan.data.milestones} dateOfBirth={person.dateOfBirth} today={today} actions={markDone} />
+          <Timeline milestones={plan.data.milestones} dateOfBirth={person.dateOfBirth} today={today} actions={completeActions} />
 
           <section aria-labelledby="pathways-heading" className="panel">
             <h2 id="pathways-heading">{t('plan.pathways')}</h2>
@@ -96,7 +110,7 @@ function PlanWorkspace({ person, canChange, canSeeAudit }: { person: YoungPerson
                   <th scope="col">{t('caseload.columns.due')}</th>
                   <th scope="col">{t('caseload.columns.lead')}</th>
                   <th scope="col">{t('caseload.columns.status')}</th>
-                  {canChange && <th scope="col"><span className="visually-hidden">{t('plan.markDone')}</span></th>}
+                  {canChange && <th scope="col"><span className="visually-hidden">{t('plan.complete')}</span></th>}
                 </tr>
               </thead>
               <tbody>
@@ -107,10 +121,13 @@ function PlanWorkspace({ person, canChange, canSeeAudit }: { person: YoungPerson
                       <span className="muted">{milestone.explanation}</span>
                     </th>
                     <td>{t(`pathways.${milestone.pathway}`)}</td>
-                    <td>{milestone.completedOn ? formatDay(milestone.completedOn, i18n.language) : milestone.dueDate ? formatDay(milestone.dueDate, i18n.language) : '—'}</td>
+                    <td>
+                      {milestone.completedOn ? formatDay(milestone.completedOn, i18n.language) : milestone.dueDate ? formatDay(milestone.dueDate, i18n.language) : '—'}
+                      {milestone.lastDoneOn && <span className="muted">{t('plan.lastDone', { date: formatDay(milestone.lastDoneOn, i18n.language) })}</span>}
+                    </td>
                     <td>{t(`agencies.${milestone.leadAgency}`, { defaultValue: milestone.leadAgency })}</td>
                     <td><StatusBadge status={milestone.status} /></td>
-                    {canChange && <td>{markDone(milestone)}</td>}
+                    {canChange && <td>{completeActions(milestone)}</td>}
                   </tr>
                 ))}
               </tbody>

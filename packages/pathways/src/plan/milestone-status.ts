@@ -96,6 +96,18 @@ function completionsOf(rule: MilestoneRule, context: PlanContext, windowStart: D
 
 const RECORDED_ONLY = [{ type: 'milestone.recorded', where: undefined, onlyWithinWindow: false }];
 
+const completingTypes = new WeakMap<MilestoneRule, readonly string[]>();
+
+/** The event types that complete a rule's milestone (worked out once per rule, shared by every plan). */
+function completingEventTypes(rule: MilestoneRule): readonly string[] {
+  let types = completingTypes.get(rule);
+  if (!types) {
+    types = Object.freeze([...new Set((rule.completedBy?.length ? rule.completedBy : RECORDED_ONLY).map((completion) => completion.type))]);
+    completingTypes.set(rule, types);
+  }
+  return types;
+}
+
 /**
  * A planned milestone. Its explanation sentence is written on first read and kept: a
  * caseload of thousands needs the dates, a person reading one plan needs the words.
@@ -118,6 +130,7 @@ class Milestone implements PlannedMilestone {
   readonly source: PlannedMilestone['source'];
   readonly confidence: PlannedMilestone['confidence'];
   readonly notApplicableReason: string | null;
+  readonly completedBy: readonly string[];
   #facts: MilestoneFacts;
   #context: PlanContext;
   #explanation: string | undefined;
@@ -140,6 +153,7 @@ class Milestone implements PlannedMilestone {
     this.source = rule.source;
     this.confidence = rule.confidence;
     this.notApplicableReason = facts.notApplicableReason ?? null;
+    this.completedBy = completingEventTypes(rule);
     this.#facts = facts;
     this.#context = context;
   }

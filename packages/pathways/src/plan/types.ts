@@ -27,6 +27,8 @@ export type PlannedMilestone = {
   source: Source;
   confidence: Confidence;
   notApplicableReason: string | null;
+  /** Event types that complete it: `milestone.recorded` means "mark as done" is enough; otherwise record its own event. */
+  completedBy: readonly string[];
   /** One sentence: why it has this date and status (rule + inputs + source). */
   explanation: string;
 };

@@ -1,0 +1,173 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
+import { DEMO_PASSWORD, launchChromium, signIn, startServer, type RunningServer } from './harness.ts';
+
+/**
+ * WCAG 2.2 AA: axe-core finds nothing on any page, for every role, in both languages; and a
+ * whole journey works from the keyboard alone with a visible focus at every step.
+ * (The embedded database: this file is about the pages, the journeys file covers PostgreSQL.)
+ */
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function as(email: string, path = '/') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  return signIn(context, server.baseUrl, email, path);
+}
+
+async function expectNoViolations(page: Page, what: string) {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await axeViolations(page), what).toEqual([]);
+}
+
+describe('axe-core finds no WCAG 2.2 AA violation', () => {
+  it('on the sign-in page, and a failed sign-in', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/`);
+    await expectNoViolations(page, 'sign in');
+    await page.getByLabel(/Email address/).fill('worker@northshire.test');
+    await page.getByLabel(/^Password/).fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectNoViolations(page, 'sign in failed');
+  });
+
+  it('on every page a transition worker uses', async () => {
+    const page = await as('worker@northshire.test');
+    await expectNoViolations(page, 'caseload');
+    await page.getByLabel('Group by').selectOption('person');
+    await expectNoViolations(page, 'caseload grouped');
+    await page.getByRole('link', { name: 'Young people' }).click();
+    await expectNoViolations(page, 'young people');
+    await page.locator('ul.people a').first().click();
+    await page.locator('.timeline-marker').first().waitFor();
+    await page.locator('.timeline-marker').first().click();
+    await page.locator('.milestone-details').waitFor();
+    await page.locator('details summary').click();
+    await page.locator('details table').waitFor();
+    await expectNoViolations(page, 'plan');
+    await page.getByRole('link', { name: 'Prepare a handover' }).click();
+    await expectNoViolations(page, 'new handover');
+    await page.getByRole('link', { name: 'Handovers', exact: true }).click();
+    await expectNoViolations(page, 'handovers');
+    await page.locator('table a').first().click();
+    await expectNoViolations(page, 'handover');
+    await page.goto(`${server.baseUrl}/no/such/page`);
+    await expectNoViolations(page, 'not found');
+  });
+
+  it('on the young person’s own plan, in plain and easy read, and the family’s view', async () => {
+    const page = await as('maya@family.test');
+    await page.getByRole('heading', { name: 'What happens next' }).waitFor();
+    await expectNoViolations(page, 'my plan');
+    await page.getByRole('checkbox', { name: /Easy read/ }).check();
+    await expectNoViolations(page, 'my plan, easy read');
+    const parent = await as('parent@family.test');
+    await parent.getByRole('heading', { name: 'What happens next' }).waitFor();
+    await expectNoViolations(parent, 'parent');
+  });
+
+  it('on the handover inbox and a received pack', async () => {
+    const page = await as('adults@northshire.test');
+    await page.locator('li.inbox-item').first().waitFor();
+    await expectNoViolations(page, 'inbox');
+    await page.getByRole('link', { name: 'Open handover' }).first().click();
+    await expectNoViolations(page, 'received handover');
+  });
+
+  it('on the commissioning forecast and the agency directory', async () => {
+    const commissioner = await as('commissioner@northshire.test');
+    await commissioner.locator('figure.chart svg').first().waitFor();
+    await expectNoViolations(commissioner, 'forecast');
+    const admin = await as('admin@pathways.test');
+    await admin.locator('table').waitFor();
+    await expectNoViolations(admin, 'agencies');
+  });
+
+  it('in Danish', async () => {
+    const page = await as('worker@northshire.test');
+    await page.getByLabel('Language').selectOption('da');
+    await page.getByRole('heading', { level: 1, name: 'Sagsoversigt' }).waitFor();
+    await expectNoViolations(page, 'caseload, Danish');
+    await page.getByLabel('Sprog').selectOption('en');
+  });
+});
+
+it('axe-core is really checking: a page with a known fault fails', async () => {
+  const page = await as('worker@northshire.test');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.evaluate(() => {
+    const image = document.createElement('img');
+    image.src = '/favicon.svg';
+    document.querySelector('main')?.append(image);
+    document.querySelector('#from')?.removeAttribute('id');
+  });
+  expect((await axeViolations(page)).map((violation) => violation.id).sort()).toEqual(['image-alt', 'label']);
+});
+
+describe('keyboard alone', () => {
+  /** Presses Tab until the focused element matches, checking that every stop shows its focus. */
+  async function tabTo(page: Page, matches: (element: { tag: string; text: string; label: string | null }) => boolean, limit = 80, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+    for (let presses = 0; presses < limit; presses++) {
+      await page.keyboard.press(key);
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return { tag: element.tagName.toLowerCase(), text: (element.textContent ?? '').trim(), label: element.getAttribute('aria-label'), isVisible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' };
+      });
+      expect(focused.isVisible, `focus ring on ${focused.tag} "${focused.text.slice(0, 40)}"`).toBe(true);
+      if (matches(focused)) return;
+    }
+    throw new Error('never reached by Tab');
+  }
+
+  it('signs in, opens a young person’s plan, reads a milestone and marks it done, with focus always visible', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    await tabTo(page, (f) => f.text === 'Skip to main content');
+    await tabTo(page, (f) => f.tag === 'input');
+    await page.keyboard.type('worker@northshire.test');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
+
+    // The page's heading has focus; the menu is above it.
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Young people', 20, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Young people' }).waitFor();
+    // Focus moved to the new page's heading: the next Tab starts in the page.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await tabTo(page, (f) => f.tag === 'a' && !['Caseload', 'Young people', 'Handovers'].includes(f.text));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+
+    await tabTo(page, (f) => f.tag === 'button' && (f.label ?? '').includes('Due now'), 200);
+    await page.keyboard.press('Enter');
+    await page.locator('.milestone-details').waitFor();
+    const title = await page.locator('.milestone-details h3').textContent();
+    expect(title).toContain('Due now');
+    await tabTo(page, (f) => f.tag === 'button' && (f.text === 'Mark as done' || f.text.startsWith('Record: ')), 200);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  });
+});

@@ -1,0 +1,271 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../../../packages/db/test-support/postgres-server.ts';
+import { axeViolations } from './axe.ts';
+import { DEMO_PASSWORD, launchChromium, signIn, startServer, type RunningServer } from './harness.ts';
+
+/**
+ * Every role's main journey in Debian's Chromium, against the real server process on a real
+ * PostgreSQL (the embedded database where none is available), with the demo data.
+ */
+const ACCOUNTS = {
+  worker: 'worker@northshire.test',
+  manager: 'manager@northshire.test',
+  adults: 'adults@northshire.test',
+  commissioner: 'commissioner@northshire.test',
+  admin: 'admin@pathways.test',
+  youngPerson: 'maya@family.test',
+  parent: 'parent@family.test',
+};
+
+let server: RunningServer;
+let dropDatabase: (() => Promise<void>) | null = null;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newContext(locale = 'en-GB') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+  contexts.push(context);
+  return context;
+}
+
+/** Signs in through the API (as the test's own helper, not a journey under test) and reads JSON. */
+async function apiAs(email: string) {
+  const response = await fetch(`${server.baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.baseUrl }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  return async (path: string) => (await fetch(`${server.baseUrl}${path}`, { headers: { cookie } })).json();
+}
+
+beforeAll(async () => {
+  const postgresUrl = inject('postgresUrl');
+  let databaseUrl: string | undefined;
+  if (postgresUrl) {
+    const database = await createDatabase(postgresUrl);
+    databaseUrl = database.url;
+    dropDatabase = database.drop;
+  }
+  [server, browser] = await Promise.all([startServer({ databaseUrl }), launchChromium()]);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.stop();
+  await dropDatabase?.();
+});
+
+describe('a transition worker', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker);
+  });
+
+  it('sees their caseload: what is due, by when, why and who leads', async () => {
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Caseload');
+    const firstRow = page.getByRole('row').nth(1);
+    await firstRow.waitFor();
+    const cells = await firstRow.getByRole('cell').allTextContents();
+    expect(cells).toHaveLength(6);
+    expect(cells[2]).toMatch(/\d{1,2} [A-Z][a-z]{2} 20\d\d/); // by when
+    expect(cells[3]).toMatch(/\(|Regulations|Act|Code|NICE|guidance/i); // why, with its source
+    expect(await page.getByRole('table').getAttribute('aria-rowcount')).toMatch(/^\d+$/);
+  });
+
+  it('records an event from the pathway’s state, and sees the yearly review move on', async () => {
+    await page.getByLabel('Status').selectOption('due');
+    const row = page.getByRole('row').filter({ hasText: 'Yearly review of your EHC plan' }).first();
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+    const milestone = page.locator('tr[data-milestone="annual_review"]');
+    await expect.poll(() => milestone.textContent()).toContain('Due now');
+
+    const education = page.getByRole('group', { name: 'Record what happened in Education' });
+    await education.getByLabel('What happened').selectOption({ label: 'Annual review meeting held' });
+    await education.getByRole('button', { name: 'Record what happened' }).click();
+
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    // A yearly review is done for this year: the next one is a year away.
+    await expect.poll(() => milestone.textContent()).toContain('Coming up');
+    expect(await milestone.textContent()).toContain('Last done');
+  });
+
+  it('marks a milestone done and sees it turn done', async () => {
+    const open = page.locator('tr[data-milestone]').filter({ has: page.getByRole('button', { name: 'Mark as done' }) }).filter({ hasText: /Due now|Late/ }).first();
+    const id = await open.getAttribute('data-milestone');
+    await open.getByRole('button', { name: 'Mark as done' }).click();
+    const row = page.locator(`tr[data-milestone="${id}"]`);
+    await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toContain('Done');
+    expect(await row.getByRole('button', { name: 'Mark as done' }).count()).toBe(0);
+  });
+
+  it('is told in the machine’s words when an event cannot be recorded now', async () => {
+    const education = page.getByRole('group', { name: 'Record what happened in Education' });
+    await education.getByLabel('What happened').selectOption({ label: 'Local authority proposed to stop the plan' });
+    await education.getByLabel('Reason').selectOption('no_longer_needed');
+    await education.getByLabel('When did it happen?').fill('2000-01-01');
+    await education.getByRole('button', { name: 'Record what happened' }).click();
+    const alert = education.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/date|before|cannot/i);
+  });
+
+  it('prepares a handover from “about me”, sends it, and can print it or download it as FHIR', async () => {
+    await page.getByRole('link', { name: 'Prepare a handover' }).click();
+    await page.getByLabel('Adult agency').selectOption({ index: 1 });
+    await page.getByLabel('Summary').fill('Settled at college; needs help with personal care and travel.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Handover to / }).waitFor();
+    expect(await page.locator('dl.facts').textContent()).toContain('Draft');
+    await page.getByRole('button', { name: 'Send to adult services' }).click();
+    await expect.poll(() => page.locator('dl.facts').textContent()).toContain('Sent');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download (FHIR)' }).click()]);
+    const bundle = JSON.parse(await streamText(await download.createReadStream()));
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'document' });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+describe('when two people change the same record', () => {
+  it('the second is told someone else changed it, and can reload and carry on', async () => {
+    const worker = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker, '/young-people');
+    const manager = await signIn(await newContext(), server.baseUrl, ACCOUNTS.manager, '/young-people');
+    await worker.locator('ul.people a').first().click();
+    await manager.goto(worker.url());
+    for (const page of [worker, manager]) await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+
+    const record = async (page: Page) => {
+      const health = page.getByRole('group', { name: 'Record what happened in Health' });
+      await health.getByLabel('What happened').selectOption({ label: 'Annual health check done' });
+      await health.getByRole('button', { name: 'Record what happened' }).click();
+      return health;
+    };
+    await record(worker);
+    await expect.poll(() => worker.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    const health = await record(manager);
+    const alert = health.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Someone else changed this');
+    await alert.getByRole('button', { name: 'Reload' }).click();
+    await record(manager);
+    await expect.poll(() => manager.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  });
+});
+
+describe('a young person', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.youngPerson);
+  });
+
+  it('sees their own plan in plain words: what happens next and who will help', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Hello, Maya' }).waitFor();
+    await page.getByRole('heading', { name: 'What happens next' }).waitFor();
+    await page.getByRole('heading', { name: 'Who will help me' }).waitFor();
+    expect(await page.locator('.plain-milestone').count()).toBeGreaterThan(0);
+  });
+
+  it('adds a goal in their own words and records progress on it', async () => {
+    await page.getByLabel('My goal', { exact: true }).fill('I want to cook my own dinner on Fridays');
+    await page.getByRole('radio', { name: /Living on my own terms/ }).check();
+    await page.getByRole('button', { name: 'Add a goal' }).click();
+    const goal = page.locator('li.goal').filter({ hasText: 'I want to cook my own dinner on Fridays' });
+    await goal.waitFor();
+    await goal.getByLabel('What went well or what changed?').fill('Made pasta with my sister');
+    await goal.getByRole('button', { name: 'Add progress' }).click();
+    await expect.poll(() => goal.textContent()).toContain('Made pasta with my sister');
+    await page.reload();
+    await page.locator('li.goal').filter({ hasText: 'Made pasta with my sister' }).waitFor();
+  });
+
+  it('writes “about me”, which the next handover starts from', async () => {
+    await page.getByLabel('About me and what matters to me').fill('I love trains. Talk to me, not about me.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBeGreaterThan(0);
+    await page.reload();
+    expect(await page.getByLabel('About me and what matters to me').inputValue()).toBe('I love trains. Talk to me, not about me.');
+
+    const mayaId = ((await (await apiAs(ACCOUNTS.youngPerson))('/api/my-young-people')).items[0] as { id: string }).id;
+    const worker = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker, `/young-people/${mayaId}/handovers/new`);
+    await worker.getByRole('heading', { level: 1, name: 'Prepare a handover for Maya Hill' }).waitFor();
+    expect(await worker.getByLabel(/What matters to the young person/).inputValue()).toBe('I love trains. Talk to me, not about me.');
+  });
+
+  it('can switch to easy read: bigger text and pictures', async () => {
+    const before = await page.locator('.plain-milestone h3').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    await page.getByRole('checkbox', { name: /Easy read/ }).check();
+    const after = await page.locator('.plain-milestone h3').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    expect(after).toBeGreaterThan(before * 1.2);
+    expect(await page.locator('.plain-milestone .icon').first().isVisible()).toBe(true);
+    await page.getByRole('checkbox', { name: /Easy read/ }).uncheck();
+  });
+
+  it('cannot open another young person’s plan by URL', async () => {
+    const people = (await (await apiAs(ACCOUNTS.worker))('/api/young-people?pageSize=5')).items as { id: string; givenName: string; familyName: string }[];
+    const other = people.find((person) => person.givenName !== 'Maya') as { id: string; givenName: string; familyName: string };
+    for (const path of [`/young-people/${other.id}`, `/my-plan/${other.id}`]) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toContain('could not find');
+      expect(await page.locator('main').textContent()).not.toContain(other.familyName);
+    }
+  });
+});
+
+describe('adult services', () => {
+  it('see incoming young people soonest first with the lead time left, and acknowledge a handover', async () => {
+    const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.adults);
+    await page.getByRole('heading', { level: 1, name: 'Handover inbox' }).waitFor();
+    const items = page.locator('li.inbox-item');
+    await items.first().waitFor();
+    const leadTimes = await items.locator('dd:nth-of-type(2)').allTextContents();
+    const days = leadTimes.map((text) => (text.includes('ago') ? -1 : 1) * Number(text.replace(/\D/g, '')));
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+
+    const waiting = items.filter({ has: page.getByRole('button', { name: 'Acknowledge' }) }).first();
+    const handover = page.locator(`li[aria-labelledby="${await waiting.getAttribute('aria-labelledby')}"]`);
+    await waiting.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => handover.textContent()).toContain('Acknowledged');
+    await page.reload();
+    await expect.poll(() => handover.textContent()).toContain('Acknowledged');
+    expect(await handover.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+  });
+});
+
+describe('a commissioner', () => {
+  it('sees the forecast as charts and tables, without a name, date of birth or NHS number', async () => {
+    const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.commissioner);
+    await page.getByRole('heading', { level: 1, name: 'Demand forecast' }).waitFor();
+    await page.locator('figure.chart svg').first().waitFor();
+    expect(await page.locator('table.numbers tbody tr').count()).toBeGreaterThan(3);
+    const text = (await page.locator('main').textContent()) as string;
+    const people = (await (await apiAs(ACCOUNTS.worker))('/api/young-people?pageSize=200')).items as { givenName: string; familyName: string; dateOfBirth: string; nhsNumber: string | null }[];
+    expect(people.length).toBeGreaterThan(50);
+    for (const person of people) {
+      expect(text).not.toContain(`${person.givenName} ${person.familyName}`);
+      if (person.nhsNumber) expect(text).not.toContain(person.nhsNumber);
+    }
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  });
+});
+
+describe('in Danish', () => {
+  it('shows the interface and dates in Danish, and remembers the choice', async () => {
+    const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker);
+    await page.getByLabel('Language').selectOption('da');
+    await page.getByRole('heading', { level: 1, name: 'Sagsoversigt' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    const due = await page.getByRole('row').nth(1).getByRole('cell').nth(2).textContent();
+    expect(due).toMatch(/\d{1,2}\. (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\. 20\d\d/);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sagsoversigt' }).waitFor();
+    await page.getByLabel('Sprog').selectOption('en');
+  });
+});
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += chunk.toString();
+  return text;
+}

@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../packages/db/test-support/postgres-server.ts';
-import { axeViolations } from './axe.ts';
 import { DEMO_PASSWORD, launchChromium, signIn, startServer, type RunningServer } from './harness.ts';
 
 /**

@@ -28,15 +28,19 @@ function useCaseloadParams() {
       },
       { replace: true },
     );
-  const view: CaseloadView = {
-    search: get('q'),
-    pathway: get('pathway'),
-    status: get('status'),
-    agency: get('agency'),
-    worker: get('worker'),
-    sort: (SORTS as string[]).includes(get('sort')) ? (get('sort') as SortKey) : 'due',
-    group: (GROUPS as string[]).includes(get('group')) ? (get('group') as GroupKey) : 'none',
-  };
+  const view = useMemo<CaseloadView>(() => {
+    const sort = params.get('sort') ?? '';
+    const group = params.get('group') ?? '';
+    return {
+      search: params.get('q') ?? '',
+      pathway: params.get('pathway') ?? '',
+      status: params.get('status') ?? '',
+      agency: params.get('agency') ?? '',
+      worker: params.get('worker') ?? '',
+      sort: (SORTS as string[]).includes(sort) ? (sort as SortKey) : 'due',
+      group: (GROUPS as string[]).includes(group) ? (group as GroupKey) : 'none',
+    };
+  }, [params]);
   // By default: everything already late (up to a year back) and the next 90 days.
   return { from: get('from', addDaysIso(today, -365)), to: get('to', addDaysIso(today, 90)), scope: get('scope', 'mine'), view, set, today };
 }
@@ -48,7 +52,7 @@ export function CaseloadPage() {
   const isManager = user?.role === 'team_manager';
   const caseload = useCaseload({ from, to, worker: scope === 'mine' && !isManager ? 'me' : undefined });
   const rows = caseload.data?.items;
-  const items = useMemo(() => arrangeCaseload(rows ?? [], view), [rows, view.search, view.pathway, view.status, view.agency, view.worker, view.sort, view.group]); // eslint-disable-line react-hooks/exhaustive-deps
+  const items = useMemo(() => arrangeCaseload(rows ?? [], view), [rows, view]);
   const options = useMemo(() => optionsOf(rows ?? []), [rows]);
 
   return (

@@ -33,6 +33,12 @@ const HOME: Record<string, string> = {
 /** Where each role starts; an unknown role lands on "not found" rather than in a redirect loop. */
 const homeOf = (role: SessionUser['role']) => HOME[role] ?? '/not-found';
 
+/** Back to the page that asked for sign-in (only a path on this site), else the role's home. */
+function afterSignIn(search: string, home: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : home;
+}
+
 function NotFound() {
   const { t } = useTranslation();
   return (
@@ -60,7 +66,7 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<Navigate to={homeOf(user.role)} replace />} />
-          <Route path="/sign-in" element={<Navigate to={homeOf(user.role)} replace />} />
+          <Route path="/sign-in" element={<Navigate to={afterSignIn(location.search, homeOf(user.role))} replace />} />
           <Route path="/caseload" element={<CaseloadPage />} />
           <Route path="/young-people" element={<YoungPeoplePage />} />
           <Route path="/young-people/:id" element={<YoungPersonPage user={user} />} />

@@ -71,13 +71,19 @@ export function useSession() {
   });
 }
 
+/** Nothing one person read may be shown to the next on this browser; the session query itself stays observed. */
+function forgetEverythingButTheSession(client: ReturnType<typeof useQueryClient>) {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session[0] });
+  client.getMutationCache().clear();
+}
+
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (credentials: { email: string; password: string }) => unwrap(api.api.session.$post({ json: credentials })),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
-      client.clear();
+      forgetEverythingButTheSession(client);
       client.setQueryData(keys.session, session.user);
     },
   });
@@ -89,7 +95,7 @@ export function useSignOut() {
     mutationFn: () => unwrap(api.api.session.$delete()),
     onSettled: () => {
       setCsrfToken(null);
-      client.clear();
+      forgetEverythingButTheSession(client);
       client.setQueryData(keys.session, null);
     },
   });

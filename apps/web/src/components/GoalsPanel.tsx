@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddGoal, useAddProgressNote, useGoals, useUpdateGoal, type Goal } from '../api/queries.ts';
 import { formatMoment } from '../lib/format.ts';
+import { Icon } from './Icon.tsx';
 import { ErrorNotice, errorFor, QueryState } from './QueryState.tsx';
 
 const AREAS = ['employment', 'independent_living', 'community_inclusion', 'good_health'] as const;
 const STATUSES = ['active', 'achieved', 'paused', 'dropped'] as const;
-export const AREA_ICON: Record<(typeof AREAS)[number], string> = { employment: '💼', independent_living: '🏠', community_inclusion: '🤝', good_health: '❤️' };
 
 /** Goals in the young person's own words, with progress anyone on their side can add. */
 export function GoalsPanel({ youngPersonId, isOwn, headingLevel = 2 }: { youngPersonId: string; isOwn: boolean; headingLevel?: 2 | 3 }) {
@@ -48,9 +48,7 @@ function GoalItem({ goal, youngPersonId }: { goal: Goal; youngPersonId: string }
   return (
     <li className="goal">
       <p className="goal-text">
-        <span aria-hidden="true" className="icon">
-          {AREA_ICON[goal.outcomeArea]}
-        </span>{' '}
+        <Icon name={goal.outcomeArea} />{' '}
         “{goal.text}”
       </p>
       <p className="muted">{t(`outcomeAreas.${goal.outcomeArea}`)}</p>
@@ -110,7 +108,7 @@ function AddGoal({ youngPersonId }: { youngPersonId: string }) {
         {AREAS.map((value) => (
           <label key={value}>
             <input type="radio" name={`goal-area-${youngPersonId}`} value={value} checked={area === value} onChange={() => setArea(value)} />{' '}
-            <span aria-hidden="true">{AREA_ICON[value]}</span> {t(`outcomeAreas.${value}`)}
+            <Icon name={value} /> {t(`outcomeAreas.${value}`)}
           </label>
         ))}
       </fieldset>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 let isFirstPage = true;
 
@@ -11,7 +11,8 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
   useEffect(() => {
     document.title = `${title} – Pathways`;
   }, [title]);
-  useEffect(() => {
+  // Before the browser paints, so a key pressed on the new page already starts from here.
+  useLayoutEffect(() => {
     if (isFirstPage) isFirstPage = false;
     else heading.current?.focus();
   }, []);

@@ -13,5 +13,6 @@ describe('summarising the forecast', () => {
     expect(summary.cells.get('2027-01|health')).toEqual({ count: 0, hasSuppressed: true });
     expect(summary.rowTotals.get('2027-01')).toEqual({ count: 15, hasSuppressed: true });
     expect(summary.columnTotals.get('health')).toEqual({ count: 12, hasSuppressed: true });
+    expect(summarise([row('late', 'health', 5), row('late', 'education', 9)], (r) => r.month, (r) => r.pathway, ['health', 'education']).columns).toEqual(['health', 'education']);
   });
 });

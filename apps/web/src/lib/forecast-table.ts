@@ -13,7 +13,10 @@ const add = (map: Map<string, Cell>, key: string, row: ForecastRow) => {
  * Sums the forecast's published counts into rows × columns (e.g. month × pathway). Suppressed
  * counts stay unknown: a total that left some out is marked, never guessed.
  */
-export function summarise(forecast: readonly ForecastRow[], rowOf: (row: ForecastRow) => string, columnOf: (row: ForecastRow) => string): Summary {
+/** The engine's order of pathways, for columns. */
+export const PATHWAYS = ['education', 'employment', 'health', 'social_care', 'independent_living', 'community', 'finance_legal', 'palliative'];
+
+export function summarise(forecast: readonly ForecastRow[], rowOf: (row: ForecastRow) => string, columnOf: (row: ForecastRow) => string, columnOrder: readonly string[] = []): Summary {
   const cells = new Map<string, Cell>();
   const rowTotals = new Map<string, Cell>();
   const columnTotals = new Map<string, Cell>();
@@ -24,6 +27,7 @@ export function summarise(forecast: readonly ForecastRow[], rowOf: (row: Forecas
   }
   // "late" (already past due) comes first, then months in order.
   const rows = [...rowTotals.keys()].sort((a, b) => (a === 'late' ? -1 : b === 'late' ? 1 : a.localeCompare(b)));
-  const columns = [...columnTotals.keys()].sort();
+  const rank = (column: string) => (columnOrder.includes(column) ? columnOrder.indexOf(column) : columnOrder.length);
+  const columns = [...columnTotals.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return { rows, columns, cells, rowTotals, columnTotals };
 }

@@ -6,7 +6,7 @@ describe('dates for the interface language', () => {
     expect(formatDay('2028-03-03', 'en')).toBe('3 Mar 2028');
     expect(formatDay('2028-03-03', 'da')).toBe('3. mar. 2028');
     expect(formatDayLong('2028-03-03', 'en')).toBe('Friday 3 March 2028');
-    expect(formatDayLong('2028-03-03', 'da')).toBe('fredag den 3. marts 2028');
+    expect(formatDayLong('2028-03-03', 'da')).toBe('fredag 3. marts 2028');
     expect(formatMonth('2027-01', 'da')).toBe('jan. 2027');
   });
 

@@ -5,7 +5,7 @@ import { useForecast, type ForecastRow } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { formatMonth } from '../lib/format.ts';
-import { summarise, type Cell, type Summary } from '../lib/forecast-table.ts';
+import { PATHWAYS, summarise, type Cell, type Summary } from '../lib/forecast-table.ts';
 
 // Colours from a palette that stays distinct for the common colour-vision deficiencies (Okabe–Ito).
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#7a6a00', '#000000'];
@@ -28,18 +28,25 @@ export default function CommissioningPage() {
 
 function ForecastViews({ rows }: { rows: ForecastRow[] }) {
   const { t, i18n } = useTranslation();
-  const byMonth = useMemo(() => summarise(rows, (r) => r.month, (r) => r.pathway), [rows]);
+  const byMonth = useMemo(() => summarise(rows, (r) => r.month, (r) => r.pathway, PATHWAYS), [rows]);
   const byAgency = useMemo(() => summarise(rows, (r) => r.leadAgency, () => 'all'), [rows]);
   const monthLabel = (month: string) => (month === 'late' ? t('forecast.late') : formatMonth(month, i18n.language));
   const pathwayLabel = (pathway: string) => t(`pathways.${pathway}`, { defaultValue: pathway });
   const agencyLabel = (agency: string) => t(`agencies.${agency}`, { defaultValue: agency });
-  const monthData = byMonth.rows.map((month) => ({ month: monthLabel(month), ...Object.fromEntries(byMonth.columns.map((pathway) => [pathway, byMonth.cells.get(`${month}|${pathway}`)?.count ?? 0])) }));
+  // "Already late" is backlog, not demand to come: a figure of its own, so it does not flatten the months.
+  const late = byMonth.rowTotals.get('late');
+  const monthData = byMonth.rows.filter((month) => month !== 'late').map((month) => ({ month: monthLabel(month), ...Object.fromEntries(byMonth.columns.map((pathway) => [pathway, byMonth.cells.get(`${month}|${pathway}`)?.count ?? 0])) }));
   const agencyData = byAgency.rows.map((agency) => ({ agency: agencyLabel(agency), count: byAgency.rowTotals.get(agency)?.count ?? 0 })).sort((a, b) => b.count - a.count);
 
   return (
     <>
       <section aria-labelledby="by-month" className="panel">
         <h2 id="by-month">{t('forecast.byMonth')}</h2>
+        {late && (
+          <p className="big-figure">
+            {t('forecast.lateNow')}: <strong><CellText cell={late} /></strong>
+          </p>
+        )}
         <figure className="chart" role="img" aria-label={t('forecast.chartLabel')}>
           <ResponsiveContainer width="100%" height={360}>
             <BarChart data={monthData} accessibilityLayer={false}>
@@ -47,7 +54,7 @@ function ForecastViews({ rows }: { rows: ForecastRow[] }) {
               <XAxis dataKey="month" interval="preserveStartEnd" />
               <YAxis allowDecimals={false} />
               <Tooltip />
-              <Legend />
+              <Legend formatter={(value: string) => <span className="legend-text">{value}</span>} />
               {byMonth.columns.map((pathway, index) => (
                 <Bar key={pathway} dataKey={pathway} name={pathwayLabel(pathway)} stackId="pathways" fill={COLOURS[index % COLOURS.length]} isAnimationActive={false} />
               ))}

@@ -4,12 +4,12 @@ import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
 import { useInvalidatePerson, useMyYoungPeople, usePlan, useSaveAboutMe, useYoungPerson, type PlannedMilestone, type SessionUser, type YoungPerson } from '../api/queries.ts';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
+import { Icon } from '../components/Icon.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, errorFor, QueryState } from '../components/QueryState.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatDayLong } from '../lib/format.ts';
 
-const PATHWAY_ICON: Record<string, string> = { education: '🎓', employment: '💼', health: '🩺', social_care: '🤲', independent_living: '🏠', community: '🤝', finance_legal: '💷', palliative: '🕊️' };
 const EASY_READ_KEY = 'pathways.easyRead';
 const OPEN = ['overdue', 'due', 'upcoming'];
 
@@ -84,7 +84,7 @@ function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
   return (
     <li className={`plain-milestone status-edge-${milestone.status}`}>
       <h3>
-        <span aria-hidden="true" className="icon">{PATHWAY_ICON[milestone.pathway]}</span> {milestone.title}
+        <Icon name={milestone.pathway} /> {milestone.title}
       </h3>
       <p>{milestone.description}</p>
       <p>

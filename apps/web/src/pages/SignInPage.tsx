@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
 import { useSignIn } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -8,14 +7,13 @@ import { PageHeading } from '../components/PageHeading.tsx';
 export function SignInPage() {
   const { t } = useTranslation();
   const signIn = useSignIn();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => navigate(params.get('next')?.startsWith('/') ? (params.get('next') as string) : '/', { replace: true }) });
+    // Once signed in, the app itself moves on (to ?next= or the role's home page).
+    signIn.mutate({ email, password });
   };
   const error = signIn.error;
   const message =

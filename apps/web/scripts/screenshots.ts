@@ -1,0 +1,63 @@
+/**
+ * `npm run screenshots -w @pathways/web`: signs in as each role on a fresh demo server and
+ * saves the main pages as PNGs in docs/screenshots/ (used by the README and docs/web.md).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchChromium, signIn, startServer } from '../e2e/harness.ts';
+
+const OUT = new URL('../../../docs/screenshots/', import.meta.url).pathname;
+
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
+mkdirSync(OUT, { recursive: true });
+const server = await startServer();
+const browser = await launchChromium();
+
+async function shoot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${OUT}${name}.png` });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function as(email: string, path = '/') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  return signIn(context, server.baseUrl, email, path);
+}
+
+try {
+  const worker = await as('worker@northshire.test');
+  await worker.getByLabel('Group by').selectOption('person');
+  await shoot(worker, 'caseload');
+  await worker.getByLabel('Group by').selectOption('none');
+  await worker.getByRole('row').filter({ hasText: /Late|Due now/ }).first().getByRole('link').click();
+  await worker.locator('.timeline-marker.status-due, .timeline-marker.status-overdue').first().click();
+  await shoot(worker, 'plan');
+
+  const handovers = await as('worker@northshire.test', '/handovers');
+  await handovers.locator('table a').first().click();
+  await shoot(handovers, 'handover');
+
+  const youngPerson = await as('maya@family.test');
+  await youngPerson.getByRole('heading', { name: 'What happens next' }).waitFor();
+  await shoot(youngPerson, 'my-plan');
+  await youngPerson.getByRole('checkbox', { name: /Easy read/ }).check();
+  await shoot(youngPerson, 'my-plan-easy-read');
+  await youngPerson.getByRole('checkbox', { name: /Easy read/ }).uncheck();
+
+  const adults = await as('adults@northshire.test');
+  await adults.locator('li.inbox-item').first().waitFor();
+  await shoot(adults, 'inbox');
+
+  const commissioner = await as('commissioner@northshire.test');
+  await commissioner.locator('figure.chart svg').first().waitFor();
+  await shoot(commissioner, 'forecast');
+
+  const danish = await as('worker@northshire.test');
+  await danish.getByLabel('Language').selectOption('da');
+  await danish.getByRole('heading', { name: 'Sagsoversigt' }).waitFor();
+  await shoot(danish, 'caseload-da');
+} finally {
+  await browser.close();
+  await server.stop();
+}

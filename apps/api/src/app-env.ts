@@ -9,6 +9,8 @@ export type AppServices = {
   /** The clock is injected so tests can pin "today". */
   now: () => Date;
   secureCookies: boolean;
+  /** How long a computed commissioning forecast is reused (default 60 s; 0: only shared while computing). */
+  forecastCacheMs?: number;
 };
 
 export type AppEnv = {

@@ -8,6 +8,8 @@ export type Config = {
   secureCookies: boolean;
   /** The built web app to serve beside the API. */
   webRoot: string;
+  /** How long a computed commissioning forecast is reused, in seconds. */
+  forecastCacheSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -46,5 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (secure !== undefined && secure !== 'true' && secure !== 'false') throw new ConfigError('SECURE_COOKIES', 'must be true or false');
   const webRoot = env.WEB_ROOT ?? DEFAULT_WEB_ROOT;
   if (webRoot.trim() === '') throw new ConfigError('WEB_ROOT', 'must not be empty');
-  return { port, database, secureCookies: secure === 'true', webRoot: resolve(webRoot) };
+  const cacheText = env.FORECAST_CACHE_SECONDS ?? '60';
+  if (!/^\d+$/.test(cacheText) || Number(cacheText) > 86_400) throw new ConfigError('FORECAST_CACHE_SECONDS', `"${cacheText}" is not a whole number of seconds from 0 to 86400`);
+  return { port, database, secureCookies: secure === 'true', webRoot: resolve(webRoot), forecastCacheSeconds: Number(cacheText) };
 }

@@ -26,7 +26,7 @@ async function main() {
   }
 
   let isReady = true;
-  const app = createApp({ db: database.prisma, logger, now, secureCookies: config.secureCookies }, { isReady: () => isReady, webRoot: config.webRoot });
+  const app = createApp({ db: database.prisma, logger, now, secureCookies: config.secureCookies, forecastCacheMs: config.forecastCacheSeconds * 1000 }, { isReady: () => isReady, webRoot: config.webRoot });
   if (!existsSync(`${config.webRoot}/index.html`)) logger.warn('web app not built: serving the API only', { webRoot: config.webRoot, fix: 'npm run build -w @pathways/web' });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info('listening', { port: info.port });

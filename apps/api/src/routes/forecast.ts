@@ -1,15 +1,27 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { forecastCsv, forecastDemand } from '@pathways/db';
-import { today, type AppEnv } from '../app-env.ts';
+import { today, type AppEnv, type AppServices } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { ForecastCache } from '../forecast-cache.ts';
 import { errorResponses, json } from './schemas.ts';
+
+const DEFAULT_CACHE_MS = 60_000;
+const caches = new WeakMap<AppServices, ForecastCache>();
+
+/** The forecast for today, from the cache of this app's services. */
+function currentForecast(services: AppServices, months: number) {
+  let cache = caches.get(services);
+  if (!cache) caches.set(services, (cache = new ForecastCache((day, months) => forecastDemand({ db: services.db, today: day, months }), services.forecastCacheMs ?? DEFAULT_CACHE_MS, services.now)));
+  return cache.get(today(services), months);
+}
 
 const COMMISSIONING_ROLES = ['commissioner', 'team_manager'] as const;
 
 const ZForecast = z
   .object({
     generatedOn: z.string(),
+    computedAt: z.string().openapi({ description: 'When these counts were computed (they are reused for a minute)' }),
     fromMonth: z.string(),
     toMonth: z.string(),
     suppressBelow: z.number().int(),
@@ -55,14 +67,14 @@ export const forecastRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(forecast, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const result = await forecastDemand({ db: services.db, today: today(services), months: c.req.valid('query').months });
+    const result = await currentForecast(services, c.req.valid('query').months);
     await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'read', entityType: 'Forecast', detail: { rows: result.rows.length } } });
     return c.json(result, 200);
   })
   .openapi(forecastAsCsv, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const result = await forecastDemand({ db: services.db, today: today(services), months: c.req.valid('query').months });
+    const result = await currentForecast(services, c.req.valid('query').months);
     await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'export', entityType: 'Forecast', detail: { rows: result.rows.length } } });
     c.header('Content-Disposition', `attachment; filename="pathways-forecast-${result.generatedOn}.csv"`);
     return c.body(forecastCsv(result), 200, { 'Content-Type': 'text/csv; charset=utf-8' });

@@ -29,7 +29,8 @@ const ZYoungPerson = z
 
 /** The record as the API shows it: dates as ISO calendar dates. */
 function present(person: YoungPerson) {
-  return { ...person, dateOfBirth: isoDay(person.dateOfBirth), createdAt: person.createdAt.toISOString(), updatedAt: person.updatedAt.toISOString() };
+  const { planDigest: _digest, ...record } = person;
+  return { ...record, dateOfBirth: isoDay(person.dateOfBirth), createdAt: person.createdAt.toISOString(), updatedAt: person.updatedAt.toISOString() };
 }
 
 const ZPlan = z.object({}).catchall(z.unknown()).openapi('Plan', { description: 'The engine plan: milestones with status, dates, explanation; pathways with their state and next events.' });

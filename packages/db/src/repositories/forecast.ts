@@ -39,8 +39,7 @@ export async function forecastDemand(options: { db: PrismaClient; today: string;
            a.code AS area_code, a.name AS area_name, m.pathway, m."leadAgency" AS lead_agency, m."milestoneId" AS milestone_id,
            count(*) AS count
       FROM "Milestone" m
-      JOIN "YoungPerson" p ON p.id = m."youngPersonId"
-      JOIN "LocalArea" a ON a.id = p."areaId"
+      JOIN "LocalArea" a ON a.id = m."areaId"
      WHERE m.status IN ('overdue', 'due', 'upcoming')
        AND m."dueDate" < ${end}::date
      GROUP BY 1, 2, 3, 4, 5, 6

@@ -26,8 +26,7 @@ export async function recordPathwayEvent(options: {
   if (date > options.today) throw new AppError('invalid', 'date: cannot be in the future', { field: 'date' });
 
   return options.db.$transaction(async (tx) => {
-    await claimVersion(tx, options.youngPersonId, options.expectedVersion);
-    const person = await tx.youngPerson.findUniqueOrThrow({ where: { id: options.youngPersonId } });
+    const person = await claimVersion(tx, options.youngPersonId, options.expectedVersion);
     const log = await tx.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
     const profile = profileOf(person);
     const events = log.map(engineEventOf);

@@ -66,6 +66,44 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
     expect((await getYoungPerson({ db: db.prisma, actor: worker, id: person.id })).version).toBe(2);
   });
 
+  it('rewrites only the milestone and pathway rows an event changes, and keeps every row equal to a fresh plan', async () => {
+    const person = await createYoungPerson({ db: db.prisma, actor: worker, input: maya(), today: TODAY });
+    const versions = async () => {
+      const rows = await db.prisma.$queryRaw<{ key: string; xmin: string }[]>`
+        SELECT 'm/' || "milestoneId" AS key, xmin::text AS xmin FROM "Milestone" WHERE "youngPersonId" = ${person.id}::uuid
+        UNION ALL SELECT 's/' || pathway, xmin::text FROM "PathwayState" WHERE "youngPersonId" = ${person.id}::uuid`;
+      return new Map(rows.map((row) => [row.key, row.xmin]));
+    };
+    const before = await versions();
+    const result = await recordPathwayEvent({ db: db.prisma, actor: worker, youngPersonId: person.id, expectedVersion: 1, event: { type: 'education.plan_amended', date: '2027-09-20', transfer: 'post16', institution: 'Riverside College' }, today: TODAY });
+    const after = await versions();
+    const rewritten = [...after].filter(([key, xmin]) => before.get(key) !== xmin).map(([key]) => key);
+    expect(rewritten).toContain('m/post16_transfer');
+    expect(rewritten.every((key) => key === 's/education' || result.plan.milestones.find((m) => `m/${m.id}` === key)?.pathway === 'education')).toBe(true);
+    expect(rewritten.length).toBeLessThan(10);
+    // What is stored is exactly the plan returned.
+    const stored = await db.prisma.milestone.findMany({ where: { youngPersonId: person.id } });
+    expect(stored).toHaveLength(result.plan.milestones.length);
+    for (const milestone of result.plan.milestones) {
+      const row = stored.find((r) => r.milestoneId === milestone.id);
+      expect([row?.status, row?.dueDate?.toISOString().slice(0, 10) ?? null, row?.completedOn?.toISOString().slice(0, 10) ?? null]).toEqual([milestone.status, milestone.dueDate, milestone.completedOn]);
+    }
+  });
+
+  it('moves the milestones to the new named worker when the record changes hands', async () => {
+    const person = await createYoungPerson({ db: db.prisma, actor: worker, input: maya(), today: TODAY });
+    const other = await db.prisma.user.create({ data: { email: 'jo@northshire.test', name: 'Jo Patel', passwordHash: 'x', role: 'transition_worker', areaId } });
+    const query = (namedWorkerId: string) => findCaseload({ db: db.prisma, today: TODAY, query: { from: '2027-01-01', to: '2028-12-31', areaId, namedWorkerId, pageSize: 500 } });
+    const before = (await query(worker.userId)).total;
+    expect(before).toBeGreaterThan(0);
+    await updateYoungPerson({ db: db.prisma, actor: worker, id: person.id, expectedVersion: 1, changes: { namedWorkerId: other.id }, today: TODAY });
+    expect((await query(worker.userId)).total).toBe(0);
+    const moved = await query(other.id);
+    expect(moved.total).toBe(before);
+    expect(moved.items.every((row) => row.namedWorkerName === 'Jo Patel')).toBe(true);
+    expect(await db.prisma.milestone.count({ where: { youngPersonId: person.id, namedWorkerId: other.id, areaId } })).toBe(43);
+  });
+
   it('refuses an event the machines do not accept, with their reason, writing nothing', async () => {
     const person = await createYoungPerson({ db: db.prisma, actor: worker, input: maya(), today: TODAY });
     const attempt = (event: object, expectedVersion = 1) =>

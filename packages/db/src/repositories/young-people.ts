@@ -1,7 +1,7 @@
 import { JURISDICTIONS, PROFILE_FLAGS, ZIsoDate, ZNhsNumber } from '@pathways/engine';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import type { PrismaClient, YoungPerson } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient, type YoungPerson } from '../generated/prisma/client.ts';
 import { audit, type Actor, type Tx } from './actor.ts';
 import { materialisePlan } from './materialise-plan.ts';
 import { dateColumn } from './young-person-profile.ts';
@@ -65,13 +65,17 @@ export async function updateYoungPerson(options: {
 }
 
 /**
- * Moves the record from `expectedVersion` to the next one, or fails: `not_found`, or
- * `conflict` carrying the current version. The row lock it takes makes a concurrent writer
- * wait, then see the new version and fail in turn: never a silent overwrite.
+ * Moves the record from `expectedVersion` to the next one and returns it, or fails:
+ * `not_found`, or `conflict` carrying the current version. The row lock it takes makes a
+ * concurrent writer wait, then see the new version and fail in turn: never a silent
+ * overwrite. The plan digest is cleared: the record no longer matches what a re-plan found.
  */
-export async function claimVersion(tx: Tx, id: string, expectedVersion: number): Promise<void> {
-  const { count } = await tx.youngPerson.updateMany({ where: { id, version: expectedVersion }, data: { version: { increment: 1 } } });
-  if (count === 1) return;
+export async function claimVersion(tx: Tx, id: string, expectedVersion: number): Promise<YoungPerson> {
+  try {
+    return await tx.youngPerson.update({ where: { id, version: expectedVersion }, data: { version: { increment: 1 }, planDigest: null } });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')) throw error;
+  }
   const current = await tx.youngPerson.findUnique({ where: { id }, select: { version: true } });
   if (!current) throw new AppError('not_found', 'No such young person.');
   throw new AppError('conflict', 'Someone else changed this record; reload it and try again.', { currentVersion: current.version });

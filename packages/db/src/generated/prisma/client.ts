@@ -88,7 +88,7 @@ export type PathwayState = Prisma.PathwayStateModel
 export type PathwayEvent = Prisma.PathwayEventModel
 /**
  * Model Milestone
- * Milestones materialised from the engine for fast caseload queries.
+ * Milestones materialised from the engine for fast caseload and forecast queries.
  */
 export type Milestone = Prisma.MilestoneModel
 /**

@@ -176,6 +176,7 @@ export const YoungPersonScalarFieldEnum = {
   hasCarer: 'hasCarer',
   aboutMe: 'aboutMe',
   version: 'version',
+  planDigest: 'planDigest',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -202,6 +203,7 @@ export const PathwayStateScalarFieldEnum = {
   pathway: 'pathway',
   state: 'state',
   snapshot: 'snapshot',
+  digest: 'digest',
   isEnded: 'isEnded',
   updatedAt: 'updatedAt'
 } as const
@@ -232,7 +234,8 @@ export const MilestoneScalarFieldEnum = {
   dueDate: 'dueDate',
   completedOn: 'completedOn',
   leadAgency: 'leadAgency',
-  plannedAsOf: 'plannedAsOf'
+  areaId: 'areaId',
+  namedWorkerId: 'namedWorkerId'
 } as const
 
 export type MilestoneScalarFieldEnum = (typeof MilestoneScalarFieldEnum)[keyof typeof MilestoneScalarFieldEnum]

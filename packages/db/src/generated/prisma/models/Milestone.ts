@@ -14,7 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model Milestone
- * Milestones materialised from the engine for fast caseload queries.
+ * Milestones materialised from the engine for fast caseload and forecast queries.
  */
 export type MilestoneModel = runtime.Types.Result.DefaultSelection<Prisma.$MilestonePayload>
 
@@ -33,7 +33,8 @@ export type MilestoneMinAggregateOutputType = {
   dueDate: Date | null
   completedOn: Date | null
   leadAgency: string | null
-  plannedAsOf: Date | null
+  areaId: string | null
+  namedWorkerId: string | null
 }
 
 export type MilestoneMaxAggregateOutputType = {
@@ -45,7 +46,8 @@ export type MilestoneMaxAggregateOutputType = {
   dueDate: Date | null
   completedOn: Date | null
   leadAgency: string | null
-  plannedAsOf: Date | null
+  areaId: string | null
+  namedWorkerId: string | null
 }
 
 export type MilestoneCountAggregateOutputType = {
@@ -57,7 +59,8 @@ export type MilestoneCountAggregateOutputType = {
   dueDate: number
   completedOn: number
   leadAgency: number
-  plannedAsOf: number
+  areaId: number
+  namedWorkerId: number
   _all: number
 }
 
@@ -71,7 +74,8 @@ export type MilestoneMinAggregateInputType = {
   dueDate?: true
   completedOn?: true
   leadAgency?: true
-  plannedAsOf?: true
+  areaId?: true
+  namedWorkerId?: true
 }
 
 export type MilestoneMaxAggregateInputType = {
@@ -83,7 +87,8 @@ export type MilestoneMaxAggregateInputType = {
   dueDate?: true
   completedOn?: true
   leadAgency?: true
-  plannedAsOf?: true
+  areaId?: true
+  namedWorkerId?: true
 }
 
 export type MilestoneCountAggregateInputType = {
@@ -95,7 +100,8 @@ export type MilestoneCountAggregateInputType = {
   dueDate?: true
   completedOn?: true
   leadAgency?: true
-  plannedAsOf?: true
+  areaId?: true
+  namedWorkerId?: true
   _all?: true
 }
 
@@ -180,7 +186,8 @@ export type MilestoneGroupByOutputType = {
   dueDate: Date | null
   completedOn: Date | null
   leadAgency: string
-  plannedAsOf: Date
+  areaId: string
+  namedWorkerId: string | null
   _count: MilestoneCountAggregateOutputType | null
   _min: MilestoneMinAggregateOutputType | null
   _max: MilestoneMaxAggregateOutputType | null
@@ -213,7 +220,8 @@ export type MilestoneWhereInput = {
   dueDate?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   completedOn?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   leadAgency?: Prisma.StringFilter<"Milestone"> | string
-  plannedAsOf?: Prisma.DateTimeFilter<"Milestone"> | Date | string
+  areaId?: Prisma.UuidFilter<"Milestone"> | string
+  namedWorkerId?: Prisma.UuidNullableFilter<"Milestone"> | string | null
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
 }
 
@@ -226,7 +234,8 @@ export type MilestoneOrderByWithRelationInput = {
   dueDate?: Prisma.SortOrderInput | Prisma.SortOrder
   completedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
-  plannedAsOf?: Prisma.SortOrder
+  areaId?: Prisma.SortOrder
+  namedWorkerId?: Prisma.SortOrderInput | Prisma.SortOrder
   youngPerson?: Prisma.YoungPersonOrderByWithRelationInput
 }
 
@@ -243,7 +252,8 @@ export type MilestoneWhereUniqueInput = Prisma.AtLeast<{
   dueDate?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   completedOn?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   leadAgency?: Prisma.StringFilter<"Milestone"> | string
-  plannedAsOf?: Prisma.DateTimeFilter<"Milestone"> | Date | string
+  areaId?: Prisma.UuidFilter<"Milestone"> | string
+  namedWorkerId?: Prisma.UuidNullableFilter<"Milestone"> | string | null
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
 }, "youngPersonId_milestoneId">
 
@@ -256,7 +266,8 @@ export type MilestoneOrderByWithAggregationInput = {
   dueDate?: Prisma.SortOrderInput | Prisma.SortOrder
   completedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
-  plannedAsOf?: Prisma.SortOrder
+  areaId?: Prisma.SortOrder
+  namedWorkerId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.MilestoneCountOrderByAggregateInput
   _max?: Prisma.MilestoneMaxOrderByAggregateInput
   _min?: Prisma.MilestoneMinOrderByAggregateInput
@@ -274,7 +285,8 @@ export type MilestoneScalarWhereWithAggregatesInput = {
   dueDate?: Prisma.DateTimeNullableWithAggregatesFilter<"Milestone"> | Date | string | null
   completedOn?: Prisma.DateTimeNullableWithAggregatesFilter<"Milestone"> | Date | string | null
   leadAgency?: Prisma.StringWithAggregatesFilter<"Milestone"> | string
-  plannedAsOf?: Prisma.DateTimeWithAggregatesFilter<"Milestone"> | Date | string
+  areaId?: Prisma.UuidWithAggregatesFilter<"Milestone"> | string
+  namedWorkerId?: Prisma.UuidNullableWithAggregatesFilter<"Milestone"> | string | null
 }
 
 export type MilestoneCreateInput = {
@@ -285,7 +297,8 @@ export type MilestoneCreateInput = {
   dueDate?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
-  plannedAsOf: Date | string
+  areaId: string
+  namedWorkerId?: string | null
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutMilestonesInput
 }
 
@@ -298,7 +311,8 @@ export type MilestoneUncheckedCreateInput = {
   dueDate?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
-  plannedAsOf: Date | string
+  areaId: string
+  namedWorkerId?: string | null
 }
 
 export type MilestoneUpdateInput = {
@@ -309,7 +323,8 @@ export type MilestoneUpdateInput = {
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
-  plannedAsOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutMilestonesNestedInput
 }
 
@@ -322,7 +337,8 @@ export type MilestoneUncheckedUpdateInput = {
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
-  plannedAsOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type MilestoneCreateManyInput = {
@@ -334,7 +350,8 @@ export type MilestoneCreateManyInput = {
   dueDate?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
-  plannedAsOf: Date | string
+  areaId: string
+  namedWorkerId?: string | null
 }
 
 export type MilestoneUpdateManyMutationInput = {
@@ -345,7 +362,8 @@ export type MilestoneUpdateManyMutationInput = {
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
-  plannedAsOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type MilestoneUncheckedUpdateManyInput = {
@@ -357,7 +375,8 @@ export type MilestoneUncheckedUpdateManyInput = {
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
-  plannedAsOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type MilestoneListRelationFilter = {
@@ -384,7 +403,8 @@ export type MilestoneCountOrderByAggregateInput = {
   dueDate?: Prisma.SortOrder
   completedOn?: Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
-  plannedAsOf?: Prisma.SortOrder
+  areaId?: Prisma.SortOrder
+  namedWorkerId?: Prisma.SortOrder
 }
 
 export type MilestoneMaxOrderByAggregateInput = {
@@ -396,7 +416,8 @@ export type MilestoneMaxOrderByAggregateInput = {
   dueDate?: Prisma.SortOrder
   completedOn?: Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
-  plannedAsOf?: Prisma.SortOrder
+  areaId?: Prisma.SortOrder
+  namedWorkerId?: Prisma.SortOrder
 }
 
 export type MilestoneMinOrderByAggregateInput = {
@@ -408,7 +429,8 @@ export type MilestoneMinOrderByAggregateInput = {
   dueDate?: Prisma.SortOrder
   completedOn?: Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
-  plannedAsOf?: Prisma.SortOrder
+  areaId?: Prisma.SortOrder
+  namedWorkerId?: Prisma.SortOrder
 }
 
 export type MilestoneCreateNestedManyWithoutYoungPersonInput = {
@@ -461,7 +483,8 @@ export type MilestoneCreateWithoutYoungPersonInput = {
   dueDate?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
-  plannedAsOf: Date | string
+  areaId: string
+  namedWorkerId?: string | null
 }
 
 export type MilestoneUncheckedCreateWithoutYoungPersonInput = {
@@ -472,7 +495,8 @@ export type MilestoneUncheckedCreateWithoutYoungPersonInput = {
   dueDate?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
-  plannedAsOf: Date | string
+  areaId: string
+  namedWorkerId?: string | null
 }
 
 export type MilestoneCreateOrConnectWithoutYoungPersonInput = {
@@ -513,7 +537,8 @@ export type MilestoneScalarWhereInput = {
   dueDate?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   completedOn?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   leadAgency?: Prisma.StringFilter<"Milestone"> | string
-  plannedAsOf?: Prisma.DateTimeFilter<"Milestone"> | Date | string
+  areaId?: Prisma.UuidFilter<"Milestone"> | string
+  namedWorkerId?: Prisma.UuidNullableFilter<"Milestone"> | string | null
 }
 
 export type MilestoneCreateManyYoungPersonInput = {
@@ -524,7 +549,8 @@ export type MilestoneCreateManyYoungPersonInput = {
   dueDate?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
-  plannedAsOf: Date | string
+  areaId: string
+  namedWorkerId?: string | null
 }
 
 export type MilestoneUpdateWithoutYoungPersonInput = {
@@ -535,7 +561,8 @@ export type MilestoneUpdateWithoutYoungPersonInput = {
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
-  plannedAsOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type MilestoneUncheckedUpdateWithoutYoungPersonInput = {
@@ -546,7 +573,8 @@ export type MilestoneUncheckedUpdateWithoutYoungPersonInput = {
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
-  plannedAsOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type MilestoneUncheckedUpdateManyWithoutYoungPersonInput = {
@@ -557,7 +585,8 @@ export type MilestoneUncheckedUpdateManyWithoutYoungPersonInput = {
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
-  plannedAsOf?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -571,7 +600,8 @@ export type MilestoneSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   dueDate?: boolean
   completedOn?: boolean
   leadAgency?: boolean
-  plannedAsOf?: boolean
+  areaId?: boolean
+  namedWorkerId?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["milestone"]>
 
@@ -584,7 +614,8 @@ export type MilestoneSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ext
   dueDate?: boolean
   completedOn?: boolean
   leadAgency?: boolean
-  plannedAsOf?: boolean
+  areaId?: boolean
+  namedWorkerId?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["milestone"]>
 
@@ -597,7 +628,8 @@ export type MilestoneSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ext
   dueDate?: boolean
   completedOn?: boolean
   leadAgency?: boolean
-  plannedAsOf?: boolean
+  areaId?: boolean
+  namedWorkerId?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["milestone"]>
 
@@ -610,10 +642,11 @@ export type MilestoneSelectScalar = {
   dueDate?: boolean
   completedOn?: boolean
   leadAgency?: boolean
-  plannedAsOf?: boolean
+  areaId?: boolean
+  namedWorkerId?: boolean
 }
 
-export type MilestoneOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"youngPersonId" | "milestoneId" | "pathway" | "status" | "windowStart" | "dueDate" | "completedOn" | "leadAgency" | "plannedAsOf", ExtArgs["result"]["milestone"]>
+export type MilestoneOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"youngPersonId" | "milestoneId" | "pathway" | "status" | "windowStart" | "dueDate" | "completedOn" | "leadAgency" | "areaId" | "namedWorkerId", ExtArgs["result"]["milestone"]>
 export type MilestoneInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }
@@ -638,7 +671,12 @@ export type $MilestonePayload<ExtArgs extends runtime.Types.Extensions.InternalA
     dueDate: Date | null
     completedOn: Date | null
     leadAgency: string
-    plannedAsOf: Date
+    /**
+     * Copied from the young person (rewritten with the plan whenever the record changes), so a
+     * caseload or forecast reads one index range instead of joining every young person.
+     */
+    areaId: string
+    namedWorkerId: string | null
   }, ExtArgs["result"]["milestone"]>
   composites: {}
 }
@@ -1071,7 +1109,8 @@ export interface MilestoneFieldRefs {
   readonly dueDate: Prisma.FieldRef<"Milestone", 'DateTime'>
   readonly completedOn: Prisma.FieldRef<"Milestone", 'DateTime'>
   readonly leadAgency: Prisma.FieldRef<"Milestone", 'String'>
-  readonly plannedAsOf: Prisma.FieldRef<"Milestone", 'DateTime'>
+  readonly areaId: Prisma.FieldRef<"Milestone", 'String'>
+  readonly namedWorkerId: Prisma.FieldRef<"Milestone", 'String'>
 }
     
 

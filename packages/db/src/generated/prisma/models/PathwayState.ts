@@ -28,6 +28,7 @@ export type PathwayStateMinAggregateOutputType = {
   youngPersonId: string | null
   pathway: string | null
   state: string | null
+  digest: string | null
   isEnded: boolean | null
   updatedAt: Date | null
 }
@@ -36,6 +37,7 @@ export type PathwayStateMaxAggregateOutputType = {
   youngPersonId: string | null
   pathway: string | null
   state: string | null
+  digest: string | null
   isEnded: boolean | null
   updatedAt: Date | null
 }
@@ -45,6 +47,7 @@ export type PathwayStateCountAggregateOutputType = {
   pathway: number
   state: number
   snapshot: number
+  digest: number
   isEnded: number
   updatedAt: number
   _all: number
@@ -55,6 +58,7 @@ export type PathwayStateMinAggregateInputType = {
   youngPersonId?: true
   pathway?: true
   state?: true
+  digest?: true
   isEnded?: true
   updatedAt?: true
 }
@@ -63,6 +67,7 @@ export type PathwayStateMaxAggregateInputType = {
   youngPersonId?: true
   pathway?: true
   state?: true
+  digest?: true
   isEnded?: true
   updatedAt?: true
 }
@@ -72,6 +77,7 @@ export type PathwayStateCountAggregateInputType = {
   pathway?: true
   state?: true
   snapshot?: true
+  digest?: true
   isEnded?: true
   updatedAt?: true
   _all?: true
@@ -154,6 +160,7 @@ export type PathwayStateGroupByOutputType = {
   pathway: string
   state: string
   snapshot: runtime.JsonValue
+  digest: string
   isEnded: boolean
   updatedAt: Date
   _count: PathwayStateCountAggregateOutputType | null
@@ -184,6 +191,7 @@ export type PathwayStateWhereInput = {
   pathway?: Prisma.StringFilter<"PathwayState"> | string
   state?: Prisma.StringFilter<"PathwayState"> | string
   snapshot?: Prisma.JsonFilter<"PathwayState">
+  digest?: Prisma.StringFilter<"PathwayState"> | string
   isEnded?: Prisma.BoolFilter<"PathwayState"> | boolean
   updatedAt?: Prisma.DateTimeFilter<"PathwayState"> | Date | string
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
@@ -194,6 +202,7 @@ export type PathwayStateOrderByWithRelationInput = {
   pathway?: Prisma.SortOrder
   state?: Prisma.SortOrder
   snapshot?: Prisma.SortOrder
+  digest?: Prisma.SortOrder
   isEnded?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   youngPerson?: Prisma.YoungPersonOrderByWithRelationInput
@@ -208,6 +217,7 @@ export type PathwayStateWhereUniqueInput = Prisma.AtLeast<{
   pathway?: Prisma.StringFilter<"PathwayState"> | string
   state?: Prisma.StringFilter<"PathwayState"> | string
   snapshot?: Prisma.JsonFilter<"PathwayState">
+  digest?: Prisma.StringFilter<"PathwayState"> | string
   isEnded?: Prisma.BoolFilter<"PathwayState"> | boolean
   updatedAt?: Prisma.DateTimeFilter<"PathwayState"> | Date | string
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
@@ -218,6 +228,7 @@ export type PathwayStateOrderByWithAggregationInput = {
   pathway?: Prisma.SortOrder
   state?: Prisma.SortOrder
   snapshot?: Prisma.SortOrder
+  digest?: Prisma.SortOrder
   isEnded?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.PathwayStateCountOrderByAggregateInput
@@ -233,6 +244,7 @@ export type PathwayStateScalarWhereWithAggregatesInput = {
   pathway?: Prisma.StringWithAggregatesFilter<"PathwayState"> | string
   state?: Prisma.StringWithAggregatesFilter<"PathwayState"> | string
   snapshot?: Prisma.JsonWithAggregatesFilter<"PathwayState">
+  digest?: Prisma.StringWithAggregatesFilter<"PathwayState"> | string
   isEnded?: Prisma.BoolWithAggregatesFilter<"PathwayState"> | boolean
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"PathwayState"> | Date | string
 }
@@ -241,6 +253,7 @@ export type PathwayStateCreateInput = {
   pathway: string
   state: string
   snapshot: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: string
   isEnded?: boolean
   updatedAt?: Date | string
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutPathwayStatesInput
@@ -251,6 +264,7 @@ export type PathwayStateUncheckedCreateInput = {
   pathway: string
   state: string
   snapshot: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: string
   isEnded?: boolean
   updatedAt?: Date | string
 }
@@ -259,6 +273,7 @@ export type PathwayStateUpdateInput = {
   pathway?: Prisma.StringFieldUpdateOperationsInput | string
   state?: Prisma.StringFieldUpdateOperationsInput | string
   snapshot?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: Prisma.StringFieldUpdateOperationsInput | string
   isEnded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutPathwayStatesNestedInput
@@ -269,6 +284,7 @@ export type PathwayStateUncheckedUpdateInput = {
   pathway?: Prisma.StringFieldUpdateOperationsInput | string
   state?: Prisma.StringFieldUpdateOperationsInput | string
   snapshot?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: Prisma.StringFieldUpdateOperationsInput | string
   isEnded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -278,6 +294,7 @@ export type PathwayStateCreateManyInput = {
   pathway: string
   state: string
   snapshot: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: string
   isEnded?: boolean
   updatedAt?: Date | string
 }
@@ -286,6 +303,7 @@ export type PathwayStateUpdateManyMutationInput = {
   pathway?: Prisma.StringFieldUpdateOperationsInput | string
   state?: Prisma.StringFieldUpdateOperationsInput | string
   snapshot?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: Prisma.StringFieldUpdateOperationsInput | string
   isEnded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -295,6 +313,7 @@ export type PathwayStateUncheckedUpdateManyInput = {
   pathway?: Prisma.StringFieldUpdateOperationsInput | string
   state?: Prisma.StringFieldUpdateOperationsInput | string
   snapshot?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: Prisma.StringFieldUpdateOperationsInput | string
   isEnded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -319,6 +338,7 @@ export type PathwayStateCountOrderByAggregateInput = {
   pathway?: Prisma.SortOrder
   state?: Prisma.SortOrder
   snapshot?: Prisma.SortOrder
+  digest?: Prisma.SortOrder
   isEnded?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -327,6 +347,7 @@ export type PathwayStateMaxOrderByAggregateInput = {
   youngPersonId?: Prisma.SortOrder
   pathway?: Prisma.SortOrder
   state?: Prisma.SortOrder
+  digest?: Prisma.SortOrder
   isEnded?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -335,6 +356,7 @@ export type PathwayStateMinOrderByAggregateInput = {
   youngPersonId?: Prisma.SortOrder
   pathway?: Prisma.SortOrder
   state?: Prisma.SortOrder
+  digest?: Prisma.SortOrder
   isEnded?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -385,6 +407,7 @@ export type PathwayStateCreateWithoutYoungPersonInput = {
   pathway: string
   state: string
   snapshot: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: string
   isEnded?: boolean
   updatedAt?: Date | string
 }
@@ -393,6 +416,7 @@ export type PathwayStateUncheckedCreateWithoutYoungPersonInput = {
   pathway: string
   state: string
   snapshot: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: string
   isEnded?: boolean
   updatedAt?: Date | string
 }
@@ -431,6 +455,7 @@ export type PathwayStateScalarWhereInput = {
   pathway?: Prisma.StringFilter<"PathwayState"> | string
   state?: Prisma.StringFilter<"PathwayState"> | string
   snapshot?: Prisma.JsonFilter<"PathwayState">
+  digest?: Prisma.StringFilter<"PathwayState"> | string
   isEnded?: Prisma.BoolFilter<"PathwayState"> | boolean
   updatedAt?: Prisma.DateTimeFilter<"PathwayState"> | Date | string
 }
@@ -439,6 +464,7 @@ export type PathwayStateCreateManyYoungPersonInput = {
   pathway: string
   state: string
   snapshot: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: string
   isEnded?: boolean
   updatedAt?: Date | string
 }
@@ -447,6 +473,7 @@ export type PathwayStateUpdateWithoutYoungPersonInput = {
   pathway?: Prisma.StringFieldUpdateOperationsInput | string
   state?: Prisma.StringFieldUpdateOperationsInput | string
   snapshot?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: Prisma.StringFieldUpdateOperationsInput | string
   isEnded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -455,6 +482,7 @@ export type PathwayStateUncheckedUpdateWithoutYoungPersonInput = {
   pathway?: Prisma.StringFieldUpdateOperationsInput | string
   state?: Prisma.StringFieldUpdateOperationsInput | string
   snapshot?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: Prisma.StringFieldUpdateOperationsInput | string
   isEnded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -463,6 +491,7 @@ export type PathwayStateUncheckedUpdateManyWithoutYoungPersonInput = {
   pathway?: Prisma.StringFieldUpdateOperationsInput | string
   state?: Prisma.StringFieldUpdateOperationsInput | string
   snapshot?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  digest?: Prisma.StringFieldUpdateOperationsInput | string
   isEnded?: Prisma.BoolFieldUpdateOperationsInput | boolean
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -474,6 +503,7 @@ export type PathwayStateSelect<ExtArgs extends runtime.Types.Extensions.Internal
   pathway?: boolean
   state?: boolean
   snapshot?: boolean
+  digest?: boolean
   isEnded?: boolean
   updatedAt?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
@@ -484,6 +514,7 @@ export type PathwayStateSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   pathway?: boolean
   state?: boolean
   snapshot?: boolean
+  digest?: boolean
   isEnded?: boolean
   updatedAt?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
@@ -494,6 +525,7 @@ export type PathwayStateSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   pathway?: boolean
   state?: boolean
   snapshot?: boolean
+  digest?: boolean
   isEnded?: boolean
   updatedAt?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
@@ -504,11 +536,12 @@ export type PathwayStateSelectScalar = {
   pathway?: boolean
   state?: boolean
   snapshot?: boolean
+  digest?: boolean
   isEnded?: boolean
   updatedAt?: boolean
 }
 
-export type PathwayStateOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"youngPersonId" | "pathway" | "state" | "snapshot" | "isEnded" | "updatedAt", ExtArgs["result"]["pathwayState"]>
+export type PathwayStateOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"youngPersonId" | "pathway" | "state" | "snapshot" | "digest" | "isEnded" | "updatedAt", ExtArgs["result"]["pathwayState"]>
 export type PathwayStateInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }
@@ -529,6 +562,10 @@ export type $PathwayStatePayload<ExtArgs extends runtime.Types.Extensions.Intern
     pathway: string
     state: string
     snapshot: runtime.JsonValue
+    /**
+     * Digest of the snapshot, so a re-plan compares without reading the JSON back.
+     */
+    digest: string
     isEnded: boolean
     updatedAt: Date
   }, ExtArgs["result"]["pathwayState"]>
@@ -959,6 +996,7 @@ export interface PathwayStateFieldRefs {
   readonly pathway: Prisma.FieldRef<"PathwayState", 'String'>
   readonly state: Prisma.FieldRef<"PathwayState", 'String'>
   readonly snapshot: Prisma.FieldRef<"PathwayState", 'Json'>
+  readonly digest: Prisma.FieldRef<"PathwayState", 'String'>
   readonly isEnded: Prisma.FieldRef<"PathwayState", 'Boolean'>
   readonly updatedAt: Prisma.FieldRef<"PathwayState", 'DateTime'>
 }

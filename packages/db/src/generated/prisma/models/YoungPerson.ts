@@ -58,6 +58,7 @@ export type YoungPersonMinAggregateOutputType = {
   hasCarer: boolean | null
   aboutMe: string | null
   version: number | null
+  planDigest: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -84,6 +85,7 @@ export type YoungPersonMaxAggregateOutputType = {
   hasCarer: boolean | null
   aboutMe: string | null
   version: number | null
+  planDigest: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -110,6 +112,7 @@ export type YoungPersonCountAggregateOutputType = {
   hasCarer: number
   aboutMe: number
   version: number
+  planDigest: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -148,6 +151,7 @@ export type YoungPersonMinAggregateInputType = {
   hasCarer?: true
   aboutMe?: true
   version?: true
+  planDigest?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -174,6 +178,7 @@ export type YoungPersonMaxAggregateInputType = {
   hasCarer?: true
   aboutMe?: true
   version?: true
+  planDigest?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -200,6 +205,7 @@ export type YoungPersonCountAggregateInputType = {
   hasCarer?: true
   aboutMe?: true
   version?: true
+  planDigest?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -313,6 +319,7 @@ export type YoungPersonGroupByOutputType = {
   hasCarer: boolean
   aboutMe: string | null
   version: number
+  planDigest: string | null
   createdAt: Date
   updatedAt: Date
   _count: YoungPersonCountAggregateOutputType | null
@@ -362,6 +369,7 @@ export type YoungPersonWhereInput = {
   hasCarer?: Prisma.BoolFilter<"YoungPerson"> | boolean
   aboutMe?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   version?: Prisma.IntFilter<"YoungPerson"> | number
+  planDigest?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   createdAt?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
   area?: Prisma.XOR<Prisma.LocalAreaScalarRelationFilter, Prisma.LocalAreaWhereInput>
@@ -398,6 +406,7 @@ export type YoungPersonOrderByWithRelationInput = {
   hasCarer?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrderInput | Prisma.SortOrder
   version?: Prisma.SortOrder
+  planDigest?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   area?: Prisma.LocalAreaOrderByWithRelationInput
@@ -437,6 +446,7 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   hasCarer?: Prisma.BoolFilter<"YoungPerson"> | boolean
   aboutMe?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   version?: Prisma.IntFilter<"YoungPerson"> | number
+  planDigest?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   createdAt?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
   area?: Prisma.XOR<Prisma.LocalAreaScalarRelationFilter, Prisma.LocalAreaWhereInput>
@@ -473,6 +483,7 @@ export type YoungPersonOrderByWithAggregationInput = {
   hasCarer?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrderInput | Prisma.SortOrder
   version?: Prisma.SortOrder
+  planDigest?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.YoungPersonCountOrderByAggregateInput
@@ -507,6 +518,7 @@ export type YoungPersonScalarWhereWithAggregatesInput = {
   hasCarer?: Prisma.BoolWithAggregatesFilter<"YoungPerson"> | boolean
   aboutMe?: Prisma.StringNullableWithAggregatesFilter<"YoungPerson"> | string | null
   version?: Prisma.IntWithAggregatesFilter<"YoungPerson"> | number
+  planDigest?: Prisma.StringNullableWithAggregatesFilter<"YoungPerson"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"YoungPerson"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"YoungPerson"> | Date | string
 }
@@ -531,6 +543,7 @@ export type YoungPersonCreateInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -567,6 +580,7 @@ export type YoungPersonUncheckedCreateInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -599,6 +613,7 @@ export type YoungPersonUpdateInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -635,6 +650,7 @@ export type YoungPersonUncheckedUpdateInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -669,6 +685,7 @@ export type YoungPersonCreateManyInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -693,6 +710,7 @@ export type YoungPersonUpdateManyMutationInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -719,6 +737,7 @@ export type YoungPersonUncheckedUpdateManyInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -765,6 +784,7 @@ export type YoungPersonCountOrderByAggregateInput = {
   hasCarer?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  planDigest?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -796,6 +816,7 @@ export type YoungPersonMaxOrderByAggregateInput = {
   hasCarer?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  planDigest?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -822,6 +843,7 @@ export type YoungPersonMinOrderByAggregateInput = {
   hasCarer?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  planDigest?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -1061,6 +1083,7 @@ export type YoungPersonCreateWithoutAreaInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   namedWorker?: Prisma.UserCreateNestedOneWithoutCaseloadInput
@@ -1095,6 +1118,7 @@ export type YoungPersonUncheckedCreateWithoutAreaInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -1158,6 +1182,7 @@ export type YoungPersonScalarWhereInput = {
   hasCarer?: Prisma.BoolFilter<"YoungPerson"> | boolean
   aboutMe?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   version?: Prisma.IntFilter<"YoungPerson"> | number
+  planDigest?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   createdAt?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
 }
@@ -1182,6 +1207,7 @@ export type YoungPersonCreateWithoutOwnAccountInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -1217,6 +1243,7 @@ export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   carers?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutYoungPersonInput
@@ -1253,6 +1280,7 @@ export type YoungPersonCreateWithoutNamedWorkerInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -1287,6 +1315,7 @@ export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -1340,6 +1369,7 @@ export type YoungPersonUpdateWithoutOwnAccountInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -1375,6 +1405,7 @@ export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   carers?: Prisma.CarerLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
@@ -1422,6 +1453,7 @@ export type YoungPersonCreateWithoutCarersInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -1457,6 +1489,7 @@ export type YoungPersonUncheckedCreateWithoutCarersInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -1504,6 +1537,7 @@ export type YoungPersonUpdateWithoutCarersInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -1539,6 +1573,7 @@ export type YoungPersonUncheckedUpdateWithoutCarersInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -1570,6 +1605,7 @@ export type YoungPersonCreateWithoutConsentsInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -1605,6 +1641,7 @@ export type YoungPersonUncheckedCreateWithoutConsentsInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -1652,6 +1689,7 @@ export type YoungPersonUpdateWithoutConsentsInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -1687,6 +1725,7 @@ export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -1718,6 +1757,7 @@ export type YoungPersonCreateWithoutPathwayStatesInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -1753,6 +1793,7 @@ export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -1800,6 +1841,7 @@ export type YoungPersonUpdateWithoutPathwayStatesInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -1835,6 +1877,7 @@ export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -1866,6 +1909,7 @@ export type YoungPersonCreateWithoutEventsInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -1901,6 +1945,7 @@ export type YoungPersonUncheckedCreateWithoutEventsInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -1948,6 +1993,7 @@ export type YoungPersonUpdateWithoutEventsInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -1983,6 +2029,7 @@ export type YoungPersonUncheckedUpdateWithoutEventsInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -2014,6 +2061,7 @@ export type YoungPersonCreateWithoutMilestonesInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -2049,6 +2097,7 @@ export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -2096,6 +2145,7 @@ export type YoungPersonUpdateWithoutMilestonesInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -2131,6 +2181,7 @@ export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -2162,6 +2213,7 @@ export type YoungPersonCreateWithoutGoalsInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -2197,6 +2249,7 @@ export type YoungPersonUncheckedCreateWithoutGoalsInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -2244,6 +2297,7 @@ export type YoungPersonUpdateWithoutGoalsInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -2279,6 +2333,7 @@ export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -2310,6 +2365,7 @@ export type YoungPersonCreateWithoutHandoversInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
@@ -2345,6 +2401,7 @@ export type YoungPersonUncheckedCreateWithoutHandoversInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
@@ -2392,6 +2449,7 @@ export type YoungPersonUpdateWithoutHandoversInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -2427,6 +2485,7 @@ export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -2459,6 +2518,7 @@ export type YoungPersonCreateManyAreaInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -2483,6 +2543,7 @@ export type YoungPersonUpdateWithoutAreaInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   namedWorker?: Prisma.UserUpdateOneWithoutCaseloadNestedInput
@@ -2517,6 +2578,7 @@ export type YoungPersonUncheckedUpdateWithoutAreaInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -2550,6 +2612,7 @@ export type YoungPersonUncheckedUpdateManyWithoutAreaInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -2575,6 +2638,7 @@ export type YoungPersonCreateManyNamedWorkerInput = {
   hasCarer?: boolean
   aboutMe?: string | null
   version?: number
+  planDigest?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -2599,6 +2663,7 @@ export type YoungPersonUpdateWithoutNamedWorkerInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
@@ -2633,6 +2698,7 @@ export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
@@ -2666,6 +2732,7 @@ export type YoungPersonUncheckedUpdateManyWithoutNamedWorkerInput = {
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -2777,6 +2844,7 @@ export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   hasCarer?: boolean
   aboutMe?: boolean
   version?: boolean
+  planDigest?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
@@ -2814,6 +2882,7 @@ export type YoungPersonSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   hasCarer?: boolean
   aboutMe?: boolean
   version?: boolean
+  planDigest?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
@@ -2842,6 +2911,7 @@ export type YoungPersonSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   hasCarer?: boolean
   aboutMe?: boolean
   version?: boolean
+  planDigest?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
@@ -2870,11 +2940,12 @@ export type YoungPersonSelectScalar = {
   hasCarer?: boolean
   aboutMe?: boolean
   version?: boolean
+  planDigest?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type YoungPersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "areaId" | "namedWorkerId" | "givenName" | "familyName" | "preferredName" | "dateOfBirth" | "nhsNumber" | "jurisdiction" | "yearGroupOffset" | "hasEhcPlan" | "lifeLimitingCondition" | "complexHealthNeeds" | "learningDisability" | "likelyAdultCareNeeds" | "receivesDisabilityLivingAllowance" | "mayLackCapacity" | "placedInCare" | "hasCarer" | "aboutMe" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["youngPerson"]>
+export type YoungPersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "areaId" | "namedWorkerId" | "givenName" | "familyName" | "preferredName" | "dateOfBirth" | "nhsNumber" | "jurisdiction" | "yearGroupOffset" | "hasEhcPlan" | "lifeLimitingCondition" | "complexHealthNeeds" | "learningDisability" | "likelyAdultCareNeeds" | "receivesDisabilityLivingAllowance" | "mayLackCapacity" | "placedInCare" | "hasCarer" | "aboutMe" | "version" | "planDigest" | "createdAt" | "updatedAt", ExtArgs["result"]["youngPerson"]>
 export type YoungPersonInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
   namedWorker?: boolean | Prisma.YoungPerson$namedWorkerArgs<ExtArgs>
@@ -2942,6 +3013,11 @@ export type $YoungPersonPayload<ExtArgs extends runtime.Types.Extensions.Interna
      * Optimistic concurrency: every update must name the version it read.
      */
     version: number
+    /**
+     * Digest of the stored plan (milestones and machine states) as the last re-plan found it;
+     * null once the record changes. A re-plan that plans the same digest writes nothing.
+     */
+    planDigest: string | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["youngPerson"]>
@@ -3398,6 +3474,7 @@ export interface YoungPersonFieldRefs {
   readonly hasCarer: Prisma.FieldRef<"YoungPerson", 'Boolean'>
   readonly aboutMe: Prisma.FieldRef<"YoungPerson", 'String'>
   readonly version: Prisma.FieldRef<"YoungPerson", 'Int'>
+  readonly planDigest: Prisma.FieldRef<"YoungPerson", 'String'>
   readonly createdAt: Prisma.FieldRef<"YoungPerson", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"YoungPerson", 'DateTime'>
 }

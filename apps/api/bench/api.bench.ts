@@ -22,11 +22,8 @@ import { englandRulePack, type RulePack } from '@pathways/engine';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { startServerProcess } from '../test-support/server-process.ts';
 import { createDatabase, freePort, hasPostgresBinaries, startPrivatePostgres } from '../../../packages/db/test-support/postgres-server.ts';
+import { argument } from './arguments.ts';
 
-const argument = (name: string) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : undefined;
-};
 const PEOPLE = Number(argument('people') ?? 20_000);
 const SECONDS = Number(argument('seconds') ?? 10);
 const CONNECTIONS = 10;

@@ -1,6 +1,7 @@
 import { AppError, type PrismaClient, type YoungPerson } from '@pathways/db';
 import { dateOfAge, isoToDay } from '@pathways/engine';
 import type { SessionUser } from './auth/sessions.ts';
+import { scopesSharedWith, SHARING_SCOPES, type SharingScope } from './sharing.ts';
 
 export const STAFF_ROLES = ['transition_worker', 'team_manager'] as const;
 
@@ -13,7 +14,8 @@ export const NOWHERE = '00000000-0000-0000-0000-000000000000';
  * - the young person: only their own plan;
  * - a parent or carer: a young person they are linked to, while under 16, and from 16 only
  *   with the young person's consent to family access (Mental Capacity Act: capacity presumed);
- * - adult services: only a young person whose handover has been sent to their agency;
+ * - adult services: only a young person whose handover has been sent to their agency, while
+ *   the young person (or their parent) agrees to share it with them (see `sharing.ts`);
  * - commissioners and administrators: never (aggregates and the directory only).
  */
 export async function canSeeYoungPerson(db: PrismaClient, user: SessionUser, person: YoungPerson, today: string): Promise<boolean> {
@@ -34,7 +36,8 @@ export async function canSeeYoungPerson(db: PrismaClient, user: SessionUser, per
     case 'adult_services':
       return (
         user.agencyId !== null &&
-        (await db.handover.count({ where: { youngPersonId: person.id, toAgencyId: user.agencyId, status: { not: 'draft' } } })) > 0
+        (await db.handover.count({ where: { youngPersonId: person.id, toAgencyId: user.agencyId, status: { not: 'draft' } } })) > 0 &&
+        (await scopesSharedWith(db, person.id, user.agencyId)).has('handover')
       );
     default:
       return false;
@@ -55,4 +58,20 @@ export async function youngPersonFor(db: PrismaClient, user: SessionUser, id: st
   if (!person || !(await canSeeYoungPerson(db, user, person, today))) throw new AppError('not_found', 'No such young person.');
   if (mode === 'change' && !canChangeYoungPerson(user, person)) throw new AppError('forbidden', 'Only staff of this young person’s area can change their record.');
   return person;
+}
+
+/**
+ * The parts of a record (that the user may see at all) they may see: all of it, except for
+ * adult services, who see only what the young person agreed to share with their agency.
+ */
+export async function visibleParts(db: PrismaClient, user: SessionUser, youngPersonId: string): Promise<Set<SharingScope>> {
+  if (user.role !== 'adult_services') return new Set(SHARING_SCOPES);
+  return scopesSharedWith(db, youngPersonId, user.agencyId ?? NOWHERE);
+}
+
+const PART_NAMES: Record<SharingScope, string> = { handover: 'their handover', plan: 'their plan', health: 'their health information', goals: 'their goals' };
+
+/** Fails with `forbidden`, saying which part was not agreed, unless the user may see it. */
+export function requirePart(parts: Set<SharingScope>, part: SharingScope): void {
+  if (!parts.has(part)) throw new AppError('forbidden', `The young person has not agreed to share ${PART_NAMES[part]} with your service.`);
 }

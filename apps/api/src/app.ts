@@ -8,15 +8,18 @@ import { agencyRoutes } from './routes/agencies.ts';
 import { agencyImportRoutes } from './routes/agency-import.ts';
 import { auditTrailRoutes } from './routes/audit-trail.ts';
 import { caseloadRoutes } from './routes/caseload.ts';
+import { consentRoutes } from './routes/consents.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventTypeRoutes } from './routes/event-types.ts';
 import { forecastRoutes } from './routes/forecast.ts';
 import { calendarFeedRoutes, calendarRoutes } from './routes/calendar.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { handoverRoutes } from './routes/handovers.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { ownRecordRoutes } from './routes/own-record.ts';
 import { planPreviewRoutes } from './routes/plan-preview.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { subjectAccessRoutes } from './routes/subject-access.ts';
 import { youngPeopleRoutes } from './routes/young-people.ts';
 import { serveWebApp } from './web-app.ts';
 
@@ -62,6 +65,9 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/', agencyImportRoutes)
     .route('/', forecastRoutes)
     .route('/', calendarRoutes)
+    .route('/', consentRoutes)
+    .route('/', subjectAccessRoutes)
+    .route('/', notificationRoutes)
     .route('/', docsRoutes);
 
   if (options.webRoot) serveWebApp(app, options.webRoot);

@@ -15,6 +15,8 @@ const handover = (f: Fixture, status: 'draft' | 'sent') =>
 /** Expected status for each caller: staff of the area, staff elsewhere, the young person, a parent of someone else, adult services with a handover, commissioner, administrator. */
 const by = (statuses: Partial<Record<Who, number>> & { otherwise: number }): Record<Who, number> =>
   Object.fromEntries((['anonymous', ...ROLES] as Who[]).map((who) => [who, who === 'anonymous' ? 401 : (statuses[who] ?? statuses.otherwise)])) as Record<Who, number>;
+/** The young person's own record: their area's staff, themselves; a parent of someone else and staff elsewhere find nothing. */
+const DATA_SUBJECT = { worker: 200, manager: 200, youngPerson: 200, adults: 403, commissioner: 403, admin: 403, otherwise: 404 };
 const STAFF_READ = { worker: 200, manager: 200, otherWorker: 404, youngPerson: 200, adults: 200, otherwise: 404 };
 
 const MATRIX: Row[] = [
@@ -120,6 +122,36 @@ const MATRIX: Row[] = [
     expect: by({ worker: 200, manager: 200, youngPerson: 200, adults: 403, commissioner: 403, admin: 403, otherwise: 404 }),
   },
   { name: 'GET /api/young-people/{id}/audit', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/audit` }), expect: by({ worker: 200, manager: 200, youngPerson: 200, otherWorker: 404, otherwise: 403 }) },
+  { name: 'GET /api/young-people/{id}/consents', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/consents` }), expect: by(DATA_SUBJECT) },
+  {
+    name: 'POST /api/young-people/{id}/consents',
+    request: async (f) => {
+      // Each caller starts from no agreement, so an allowed one is recorded (201).
+      await f.db.prisma.consent.updateMany({ where: { youngPersonId: f.personId, scope: 'plan', agencyId: null, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+      return { method: 'POST', path: `/api/young-people/${f.personId}/consents`, body: { scope: 'plan' } };
+    },
+    expect: by({ ...DATA_SUBJECT, worker: 201, manager: 201, youngPerson: 201 }),
+  },
+  {
+    name: 'POST /api/consents/{consentId}/withdraw',
+    request: async (f) => {
+      const consent = await f.db.prisma.consent.create({ data: { youngPersonId: f.personId, scope: 'goals', givenByRole: 'young_person', givenAt: new Date() } });
+      return { method: 'POST', path: `/api/consents/${consent.id}/withdraw` };
+    },
+    expect: by(DATA_SUBJECT),
+  },
+  { name: 'GET /api/young-people/{id}/subject-access', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/subject-access` }), expect: by(DATA_SUBJECT) },
+  { name: 'GET /api/young-people/{id}/subject-access.html', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/subject-access.html` }), expect: by(DATA_SUBJECT) },
+  { name: 'GET /api/notifications', request: async () => ({ method: 'GET', path: '/api/notifications' }), expect: by({ otherwise: 200 }) },
+  {
+    name: 'POST /api/notifications/{notificationId}/read',
+    request: async (f) => {
+      const notification = await f.db.prisma.notification.create({ data: { userId: f.users.worker.id, youngPersonId: f.personId, milestoneId: 'annual_review', kind: 'overdue', onDate: new Date(`${TODAY}T00:00:00Z`) } }).catch(() => f.db.prisma.notification.findFirstOrThrow({ where: { userId: f.users.worker.id, milestoneId: 'annual_review' } }));
+      await f.db.prisma.notification.update({ where: { id: notification.id }, data: { readAt: null } });
+      return { method: 'POST', path: `/api/notifications/${notification.id}/read` };
+    },
+    expect: by({ worker: 200, otherwise: 404 }),
+  },
   { name: 'GET /api/areas', request: async () => ({ method: 'GET', path: '/api/areas' }), expect: by({ otherwise: 200 }) },
   { name: 'GET /api/event-types', request: async () => ({ method: 'GET', path: '/api/event-types' }), expect: by({ otherwise: 200 }) },
 ];

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { JobSettings } from './jobs/scheduler.ts';
 import { DEFAULT_WEB_ROOT } from './web-app.ts';
 
 export type Config = {
@@ -10,6 +11,8 @@ export type Config = {
   webRoot: string;
   /** How long a computed commissioning forecast is reused, in seconds. */
   forecastCacheSeconds: number;
+  /** The scheduled jobs (reminders, retention, reminder e-mails). */
+  jobs: JobSettings;
 };
 
 export class ConfigError extends Error {
@@ -48,7 +51,28 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (secure !== undefined && secure !== 'true' && secure !== 'false') throw new ConfigError('SECURE_COOKIES', 'must be true or false');
   const webRoot = env.WEB_ROOT ?? DEFAULT_WEB_ROOT;
   if (webRoot.trim() === '') throw new ConfigError('WEB_ROOT', 'must not be empty');
-  const cacheText = env.FORECAST_CACHE_SECONDS ?? '60';
-  if (!/^\d+$/.test(cacheText) || Number(cacheText) > 86_400) throw new ConfigError('FORECAST_CACHE_SECONDS', `"${cacheText}" is not a whole number of seconds from 0 to 86400`);
-  return { port, database, secureCookies: secure === 'true', webRoot: resolve(webRoot), forecastCacheSeconds: Number(cacheText) };
+  const forecastCacheSeconds = wholeNumber(env, 'FORECAST_CACHE_SECONDS', 60, 0, 86_400);
+  const intervalSeconds = wholeNumber(env, 'JOBS_INTERVAL_SECONDS', 300, 0, 86_400);
+  const retentionYears = wholeNumber(env, 'RETENTION_YEARS', 6, 1, 100);
+  let mail: JobSettings['mail'] = null;
+  if (env.SMTP_URL) {
+    if (!/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+    const publicUrl = env.PUBLIC_URL?.replace(/\/$/, '') || null;
+    if (publicUrl && !/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://');
+    mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Pathways <no-reply@pathways.invalid>', publicUrl };
+  }
+  return {
+    port,
+    database,
+    secureCookies: secure === 'true',
+    webRoot: resolve(webRoot),
+    forecastCacheSeconds,
+    jobs: { intervalMs: intervalSeconds * 1000, retentionYears, mail },
+  };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, variable: string, fallback: number, min: number, max: number): number {
+  const text = env[variable] ?? String(fallback);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new ConfigError(variable, `"${text}" is not a whole number from ${min} to ${max}`);
+  return Number(text);
 }

@@ -14,6 +14,9 @@ describe('start-up configuration', () => {
     [{ PORT: '3000', DATABASE_URL: 'mysql://db/pathways' }, 'DATABASE_URL: must start with postgres:// or postgresql://'],
     [{ PORT: '3000', DATABASE_URL: 'not a url' }, 'DATABASE_URL: is not a URL'],
     [{ PORT: '3000', SECURE_COOKIES: 'yes' }, 'SECURE_COOKIES: must be true or false'],
+    [{ PORT: '3000', RETENTION_YEARS: '0' }, 'RETENTION_YEARS: "0" is not a whole number from 1 to 100'],
+    [{ PORT: '3000', JOBS_INTERVAL_SECONDS: 'hourly' }, 'JOBS_INTERVAL_SECONDS: "hourly" is not a whole number from 0 to 86400'],
+    [{ PORT: '3000', SMTP_URL: 'mail.example.org:25' }, 'SMTP_URL: must start with smtp:// or smtps://'],
   ])('stops with a message naming the variable: %o', async (env, message) => {
     const { code, output } = await failedStart(env);
     expect(code).toBe(1);

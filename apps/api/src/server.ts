@@ -6,10 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { MigrationError, openDatabase } from '@pathways/db';
+import { MigrationError, openDatabase, type Database } from '@pathways/db';
 import { createApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
+import { startJobs } from './jobs/scheduler.ts';
 import { jsonLogger } from './logger.ts';
+import { answerBackupRequests } from './ops/embedded-backup.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.ts';
 
 const logger = jsonLogger();
@@ -19,11 +21,12 @@ async function main() {
   const database = await openDatabase(config.database);
   logger.info('database ready', { kind: database.kind, migrationsApplied: database.migrations.applied });
   const now = () => new Date();
-  if ((await database.prisma.localArea.count()) === 0) {
-    const started = Date.now();
-    const seeded = await seedDemoData(database.prisma, now().toISOString().slice(0, 10));
-    logger.info('demo data seeded', { ...seeded, ms: Date.now() - started });
-  }
+  await seedEmptyDatabase(database, now().toISOString().slice(0, 10));
+
+  const jobs = startJobs({ db: database.prisma, logger, now, settings: config.jobs });
+  // A running server is the only one that may open its embedded database: it makes the backups.
+  const stopAnsweringBackups =
+    config.database.kind === 'pglite' ? answerBackupRequests(config.database.dataDir, (file) => database.backup(file), (message, fields) => logger.info(message, fields)) : () => {};
 
   let isReady = true;
   const app = createApp({ db: database.prisma, logger, now, secureCookies: config.secureCookies, forecastCacheMs: config.forecastCacheSeconds * 1000 }, { isReady: () => isReady, webRoot: config.webRoot });
@@ -42,6 +45,8 @@ async function main() {
     if (!isReady) return;
     isReady = false;
     logger.info('shutting down', { signal });
+    jobs.stop();
+    stopAnsweringBackups();
     server.close(async () => {
       await database.close();
       logger.info('stopped');
@@ -53,6 +58,32 @@ async function main() {
   process.on('SIGTERM', () => shutDown('SIGTERM'));
   process.on('SIGINT', () => shutDown('SIGINT'));
 }
+
+/**
+ * Seeds the demo into an empty database. Several processes starting together on one
+ * PostgreSQL must not all seed it: the first holds a transaction-level advisory lock while it
+ * seeds (on other connections), the rest wait for it, then find the data there.
+ */
+async function seedEmptyDatabase(database: Database, today: string) {
+  const seedIfEmpty = async () => {
+    if ((await database.prisma.localArea.count()) > 0) return;
+    const started = Date.now();
+    const seeded = await seedDemoData(database.prisma, today);
+    logger.info('demo data seeded', { ...seeded, ms: Date.now() - started });
+  };
+  // The embedded database has one connection and one process: nothing to race.
+  if (database.kind === 'pglite') return seedIfEmpty();
+  await database.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK}::bigint)`;
+      await seedIfEmpty();
+    },
+    { timeout: 10 * 60_000, maxWait: 10 * 60_000 },
+  );
+}
+
+/** Advisory lock key for seeding ("PWSEED" in ASCII, as a number). */
+const SEED_LOCK = 0x505753454544;
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof MigrationError) {

@@ -56,6 +56,8 @@ export async function startTestServer(backend: 'PGlite' | 'PostgreSQL', now: () 
   const person = await createYoungPerson({ db: prisma, actor, today: TODAY, input: { areaId: area.id, namedWorkerId: worker.id, givenName: 'Maya', familyName: 'Hill', dateOfBirth: '2009-06-01', jurisdiction: 'england', hasEhcPlan: true, likelyAdultCareNeeds: true } });
   const child = await createYoungPerson({ db: prisma, actor, today: TODAY, input: { areaId: area.id, givenName: 'Leo', familyName: 'Khan', dateOfBirth: '2012-03-03', jurisdiction: 'england', hasEhcPlan: true } });
   const otherPerson = await createYoungPerson({ db: prisma, actor, today: TODAY, input: { areaId: otherArea.id, givenName: 'Ava', familyName: 'Reid', dateOfBirth: '2010-01-15', jurisdiction: 'england' } });
+  // Maya (17) agreed to share her handover, plan, health information and goals with adult social care.
+  await prisma.consent.createMany({ data: ['handover', 'plan', 'health', 'goals'].map((scope) => ({ youngPersonId: person.id, scope, agencyId: adultAgency.id, givenByRole: 'young_person', givenAt: new Date(`${TODAY}T09:00:00Z`) })) });
   await prisma.handover.create({ data: { youngPersonId: person.id, toAgencyId: adultAgency.id, status: 'sent', dueBy: new Date('2026-12-01T00:00:00Z'), summary: 'Needs support with personal care.', sentAt: new Date() } });
   const users = {
     worker,
@@ -69,7 +71,7 @@ export async function startTestServer(backend: 'PGlite' | 'PostgreSQL', now: () 
   };
   await prisma.carerLink.create({ data: { userId: users.parent.id, youngPersonId: child.id, relationship: 'parent' } });
 
-  const app = createApp({ db: prisma, logger: process.env.TEST_LOGS ? jsonLogger() : silentLogger, now, secureCookies: false });
+  const app = createApp({ db: prisma, logger: process.env.TEST_LOGS ? jsonLogger() : silentLogger, now, secureCookies: false, forecastCacheMs: 0 });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });

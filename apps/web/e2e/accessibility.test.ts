@@ -58,15 +58,18 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await page.locator('.timeline-marker').first().waitFor();
     await page.locator('.timeline-marker').first().click();
     await page.locator('.milestone-details').waitFor();
-    await page.locator('details summary').click();
+    await page.locator('details summary').last().click();
     await page.locator('details table').waitFor();
-    await expectNoViolations(page, 'plan');
+    await page.getByRole('region', { name: 'Who may see this plan' }).getByRole('button', { name: 'Agree to share' }).waitFor();
+    await expectNoViolations(page, 'plan, with sharing and subject access');
     await page.getByRole('link', { name: 'Prepare a handover' }).click();
     await expectNoViolations(page, 'new handover');
     await page.getByRole('link', { name: 'Handovers', exact: true }).click();
     await expectNoViolations(page, 'handovers');
     await page.locator('table a').first().click();
     await expectNoViolations(page, 'handover');
+    await page.getByRole('link', { name: /^Reminders/ }).click();
+    await expectNoViolations(page, 'reminders');
     await page.goto(`${server.baseUrl}/no/such/page`);
     await expectNoViolations(page, 'not found');
   });
@@ -74,7 +77,8 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
   it('on the young person’s own plan, in plain and easy read, and the family’s view', async () => {
     const page = await as('maya@family.test');
     await page.getByRole('heading', { name: 'What happens next' }).waitFor();
-    await expectNoViolations(page, 'my plan');
+    await page.getByRole('heading', { name: 'Who can see my plan' }).waitFor();
+    await expectNoViolations(page, 'my plan, with sharing and a copy of my information');
     await page.getByRole('checkbox', { name: /Easy read/ }).check();
     await expectNoViolations(page, 'my plan, easy read');
     const parent = await as('parent@family.test');

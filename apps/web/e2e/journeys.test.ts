@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../packages/db/test-support/postgres-server.ts';
@@ -19,6 +20,7 @@ const ACCOUNTS = {
 
 let server: RunningServer;
 let dropDatabase: (() => Promise<void>) | null = null;
+let databaseUrl: string | undefined;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
@@ -37,7 +39,6 @@ async function apiAs(email: string) {
 
 beforeAll(async () => {
   const postgresUrl = inject('postgresUrl');
-  let databaseUrl: string | undefined;
   if (postgresUrl) {
     const database = await createDatabase(postgresUrl);
     databaseUrl = database.url;
@@ -108,7 +109,13 @@ describe('a transition worker', () => {
     expect(await alert.textContent()).toMatch(/date|before|cannot/i);
   });
 
-  it('prepares a handover from “about me”, sends it, and can print it or download it as FHIR', async () => {
+  it('records the agreement to share, prepares a handover from “about me”, sends it, and can print it or download it as FHIR', async () => {
+    // Sending needs the young person's (or, under 16, a parent's) agreement, written down first.
+    const sharing = page.getByRole('region', { name: 'Who may see this plan' });
+    await sharing.getByLabel('What').selectOption({ label: 'Who I am and my handover' });
+    await sharing.getByRole('button', { name: 'Agree to share' }).click();
+    await sharing.getByRole('status').getByText('Saved. They can see it now.').waitFor();
+    await sharing.getByRole('listitem').filter({ hasText: 'Who I am and my handover: every service working with them' }).waitFor();
     await page.getByRole('link', { name: 'Prepare a handover' }).click();
     await page.getByLabel('Adult agency').selectOption({ index: 1 });
     await page.getByLabel('Summary').fill('Settled at college; needs help with personal care and travel.');
@@ -209,6 +216,55 @@ describe('a young person', () => {
       expect(await page.getByRole('alert').textContent()).toContain('could not find');
       expect(await page.locator('main').textContent()).not.toContain(other.familyName);
     }
+  });
+});
+
+describe('a young person’s own information', () => {
+  it('decides who may see their plan, stops sharing again, and opens a copy of everything held about them', async () => {
+    const context = await newContext();
+    const page = await signIn(context, server.baseUrl, ACCOUNTS.youngPerson);
+    const sharing = page.getByRole('region', { name: 'Who can see my plan' });
+    await sharing.getByText('From 16 the young person decides').waitFor();
+    await sharing.getByLabel('What').selectOption({ label: 'My goals and “about me”' });
+    await sharing.getByRole('button', { name: 'Agree to share' }).click();
+    await sharing.getByRole('status').getByText('Saved. They can see it now.').waitFor();
+    const agreement = sharing.getByRole('listitem').filter({ hasText: 'My goals and “about me”: every service working with them' });
+    await agreement.waitFor();
+    await agreement.getByRole('button', { name: /Stop sharing/ }).click();
+    await agreement.waitFor({ state: 'detached' });
+    await sharing.getByText(/earlier agreement/).click();
+    await sharing.getByText(/My goals and “about me”: every service working with them: stopped on/).waitFor();
+
+    const copy = page.getByRole('region', { name: 'Get a copy of everything about me' });
+    const [printable] = await Promise.all([context.waitForEvent('page'), copy.getByRole('link', { name: /Open a copy to print/ }).click()]);
+    await printable.waitForLoadState();
+    expect(await printable.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Information held about Maya/);
+    await printable.getByRole('heading', { name: 'Agreements to share' }).waitFor();
+    expect(await printable.getByRole('heading', { name: 'Who looked at or changed the record' }).count()).toBe(1);
+  });
+});
+
+describe('a transition worker’s reminders', () => {
+  it.skipIf(!inject('postgresUrl'))('lists the milestones that became late, with a way to the plan, and marks them read', async () => {
+    // A reminder the daily job would make, written straight into the database the server uses.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`
+      INSERT INTO "Notification" (id, "userId", "youngPersonId", "milestoneId", kind, "onDate")
+      SELECT gen_random_uuid(), u.id, p.id, 'annual_review', 'overdue', DATE '2020-02-02'
+        FROM "User" u JOIN "YoungPerson" p ON p."namedWorkerId" = u.id WHERE u.email = $1 LIMIT 1`, [ACCOUNTS.worker]);
+    await client.end();
+    const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker);
+    const menuLink = page.getByRole('link', { name: /^Reminders \((\d+) new\)$/ });
+    const unread = Number(/\((\d+) new\)/.exec((await menuLink.textContent()) ?? '')?.[1]);
+    await menuLink.click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reminders');
+    const reminder = page.getByRole('listitem').filter({ hasText: '2 February 2020' });
+    await reminder.getByRole('button', { name: /Mark as read/ }).click();
+    await reminder.getByRole('button', { name: /Mark as read/ }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: unread > 1 ? `Reminders (${unread - 1} new)` : 'Reminders' }).waitFor();
+    await reminder.getByRole('link', { name: /Open .*plan/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Plan for /);
   });
 });
 

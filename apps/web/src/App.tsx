@@ -11,6 +11,7 @@ import { HandoverListPage } from './pages/HandoverListPage.tsx';
 import { HandoverPage } from './pages/HandoverPage.tsx';
 import { MyPlanPage } from './pages/MyPlanPage.tsx';
 import { NewHandoverPage } from './pages/NewHandoverPage.tsx';
+import { RemindersPage } from './pages/RemindersPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { YoungPeoplePage } from './pages/YoungPeoplePage.tsx';
 import { YoungPersonPage } from './pages/YoungPersonPage.tsx';
@@ -74,6 +75,7 @@ export function App() {
           <Route path="/handovers" element={<HandoverListPage />} />
           <Route path="/handovers/:id" element={<HandoverPage user={user} />} />
           <Route path="/inbox" element={<HandoverInboxPage />} />
+          <Route path="/notifications" element={<RemindersPage />} />
           <Route path="/my-plan" element={<MyPlanPage user={user} />} />
           <Route path="/my-plan/:id" element={<MyPlanPage user={user} />} />
           <Route path="/commissioning" element={<CommissioningPage />} />

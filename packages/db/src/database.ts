@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { backupPglite, backupPostgres } from './backup.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { migrate, readMigrations, type MigrationResult } from './migrator.ts';
 import { pgliteConnection, postgresConnection } from './sql-connection.ts';
@@ -15,6 +16,8 @@ export type Database = {
   prisma: PrismaClient;
   /** What start-up migration did. */
   migrations: MigrationResult;
+  /** Writes a consistent backup to `file` while the database is in use (see backup.ts). */
+  backup(file: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -34,6 +37,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         kind: 'pglite',
         prisma,
         migrations: result,
+        backup: (file) => backupPglite(pglite, file),
         close: async () => {
           await prisma.$disconnect();
           await pglite.close();
@@ -52,5 +56,5 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     await connection.close();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url }) });
-  return { kind: 'postgres', prisma, migrations: result, close: () => prisma.$disconnect() };
+  return { kind: 'postgres', prisma, migrations: result, backup: (file) => backupPostgres(config.url, file), close: () => prisma.$disconnect() };
 }

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError, audit, type Goal, type PrismaClient } from '@pathways/db';
-import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
+import { canChangeYoungPerson, requirePart, visibleParts, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -79,6 +79,7 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { db } = c.get('services');
     const user = signedInUser(c);
     const person = await youngPersonFor(db, user, c.req.valid('param').id, today(c.get('services')));
+    requirePart(await visibleParts(db, user, person.id), 'goals');
     const goals = await db.goal.findMany({ where: { youngPersonId: person.id }, include: { notes: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
     await audit(db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Goal', youngPersonId: person.id });
     return c.json({ items: goals.map(present) }, 200);

@@ -7,6 +7,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
+import { scopesSharedWith } from '../sharing.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
 
 /** How long before the 18th birthday (or an earlier transfer) adult services should have the pack. */
@@ -62,7 +63,8 @@ const INCLUDE = { youngPerson: { select: { givenName: true, familyName: true, da
 async function handoverFor(db: PrismaClient, user: SessionUser, id: string): Promise<HandoverRow & { youngPerson: { areaId: string } }> {
   const handover = await db.handover.findUnique({ where: { id }, include: { ...INCLUDE, youngPerson: { select: { givenName: true, familyName: true, dateOfBirth: true, areaId: true } } } });
   const isStaff = (STAFF_ROLES as readonly string[]).includes(user.role) && handover?.youngPerson.areaId === user.areaId;
-  const isReceiver = user.role === 'adult_services' && handover?.toAgencyId === user.agencyId && handover.status !== 'draft';
+  const isReceiver =
+    user.role === 'adult_services' && handover?.toAgencyId === user.agencyId && handover.status !== 'draft' && (await scopesSharedWith(db, handover.youngPersonId, handover.toAgencyId)).has('handover');
   if (!handover || !(isStaff || isReceiver)) throw new AppError('not_found', 'No such handover.');
   return handover;
 }
@@ -181,7 +183,12 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       user.role === 'adult_services'
         ? { toAgencyId: user.agencyId ?? NOWHERE, status: status ?? { not: 'draft' as const } }
         : { youngPerson: { areaId: user.areaId ?? NOWHERE }, status };
-    const handovers = await services.db.handover.findMany({ where, include: INCLUDE, orderBy: [{ expectedTransfer: 'asc' }, { dueBy: 'asc' }] });
+    const found = await services.db.handover.findMany({ where, include: INCLUDE, orderBy: [{ expectedTransfer: 'asc' }, { dueBy: 'asc' }] });
+    // An agency's inbox shows only young people who (still) agree to share the handover with it.
+    const handovers = [];
+    for (const handover of found) {
+      if (user.role !== 'adult_services' || (await scopesSharedWith(services.db, handover.youngPersonId, handover.toAgencyId)).has('handover')) handovers.push(handover);
+    }
     await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'Handover', detail: { count: handovers.length } } });
     const day = today(services);
     return c.json({ items: handovers.map((h) => present(h, day)).sort((a, b) => a.daysToTransfer - b.daysToTransfer) }, 200);
@@ -206,6 +213,9 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const services = c.get('services');
     const user = signedInUser(c);
     const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    if (!(await scopesSharedWith(services.db, handover.youngPersonId, handover.toAgencyId)).has('handover')) {
+      throw new AppError('unprocessable', 'The young person (or, under 16, their parent) has not agreed to share a handover with this agency. Record their agreement under Sharing first.', { field: 'toAgencyId' });
+    }
     const sent = await transition(services.db, user, handover, c.req.valid('json').version, ['draft', 'info_requested'], { status: 'sent', sentAt: services.now() }, 'send');
     return c.json(present(sent, today(services)), 200);
   })

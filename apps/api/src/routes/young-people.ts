@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError, audit, createYoungPerson, eraseYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
-import { buildPlan } from '@pathways/engine';
-import { NOWHERE, youngPersonFor, STAFF_ROLES } from '../access.ts';
+import { buildPlan, isEventType, pathwayOfEvent, type Plan } from '@pathways/engine';
+import { NOWHERE, requirePart, visibleParts, youngPersonFor, STAFF_ROLES } from '../access.ts';
+import { HEALTH_PATHWAYS } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -31,6 +32,17 @@ const ZYoungPerson = z
 function present(person: YoungPerson) {
   const { planDigest: _digest, ...record } = person;
   return { ...record, dateOfBirth: isoDay(person.dateOfBirth), createdAt: person.createdAt.toISOString(), updatedAt: person.updatedAt.toISOString() };
+}
+
+/** A plan without its health and palliative parts, for an agency not agreed to see them. */
+function withoutHealth(plan: Plan): Plan {
+  const isHealth = (pathway: string) => HEALTH_PATHWAYS.includes(pathway);
+  return {
+    ...plan,
+    milestones: plan.milestones.filter((milestone) => !isHealth(milestone.pathway)),
+    pathways: plan.pathways.filter((pathway) => !isHealth(pathway.pathway)),
+    rejectedEvents: plan.rejectedEvents.filter((event) => !isEventType(event.type) || !isHealth(pathwayOfEvent(event.type))),
+  };
 }
 
 const ZPlan = z.object({}).catchall(z.unknown()).openapi('Plan', { description: 'The engine plan: milestones with status, dates, explanation; pathways with their state and next events.' });
@@ -75,9 +87,15 @@ const change = createRoute({
   method: 'patch',
   path: '/api/young-people/{id}',
   tags: ['Young people'],
-  summary: 'Change a record (staff of the area), naming the version you read',
+  summary: 'Correct or change a record (staff of the area), naming the version you read; each changed field is kept in its correction history',
   middleware: [requireRole(...STAFF_ROLES)] as const,
-  request: { params: ZIdParam, body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), changes: ZYoungPersonChanges.omit({ areaId: true }) }) } }, required: true } },
+  request: {
+    params: ZIdParam,
+    body: {
+      content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), changes: ZYoungPersonChanges.omit({ areaId: true }), reason: z.string().trim().max(1000).optional().openapi({ description: 'Why (kept with the correction)' }) }) } },
+      required: true,
+    },
+  },
   responses: { 200: json(ZYoungPerson, 'Changed and re-planned'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
@@ -144,7 +162,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       db.youngPerson.count({ where }),
       db.youngPerson.findMany({ where, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
     ]);
-    await db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'YoungPerson', detail: { count: people.length, search: search ?? null } } });
+    await db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'YoungPerson', detail: { count: people.length, searched: Boolean(search) } } });
     return c.json({ items: people.map(present), total }, 200);
   })
   .openapi(create, async (c) => {
@@ -159,15 +177,16 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
     const namedWorker = person.namedWorkerId ? await services.db.user.findUnique({ where: { id: person.namedWorkerId }, select: { name: true } }) : null;
+    const parts = await visibleParts(services.db, user, person.id);
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
-    return c.json({ ...present(person), namedWorkerName: namedWorker?.name ?? null }, 200);
+    return c.json({ ...present(person), aboutMe: parts.has('goals') ? person.aboutMe : null, namedWorkerName: namedWorker?.name ?? null }, 200);
   })
   .openapi(change, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
-    const { version, changes } = c.req.valid('json');
-    const changed = await updateYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: version, changes, today: today(services) });
+    const { version, changes, reason } = c.req.valid('json');
+    const changed = await updateYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: version, changes, reason, today: today(services) });
     return c.json(present(changed), 200);
   })
   .openapi(erase, async (c) => {
@@ -181,14 +200,19 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const services = c.get('services');
     const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
+    const parts = await visibleParts(services.db, user, person.id);
+    requirePart(parts, 'plan');
     const log = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id });
-    return c.json(JSON.parse(JSON.stringify(buildPlan(profileOf(person), log.map(engineEventOf), { asOf: today(services) }))), 200);
+    const plan = buildPlan(profileOf(person), log.map(engineEventOf), { asOf: today(services) });
+    return c.json(JSON.parse(JSON.stringify(parts.has('health') ? plan : withoutHealth(plan))), 200);
   })
   .openapi(fhirExport, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
+    const parts = await visibleParts(services.db, user, person.id);
+    for (const part of ['plan', 'health', 'goals'] as const) requirePart(parts, part);
     const bundle = await loadPlanBundle(services.db, person, today(services), services.now());
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'export', entityType: 'Plan', entityId: person.id, youngPersonId: person.id, detail: { format: 'fhir' } });
     return c.body(JSON.stringify(bundle), 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
@@ -197,7 +221,10 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const services = c.get('services');
     const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
-    const log = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: [{ date: 'asc' }, { sequence: 'asc' }] });
+    const parts = await visibleParts(services.db, user, person.id);
+    requirePart(parts, 'plan');
+    const all = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: [{ date: 'asc' }, { sequence: 'asc' }] });
+    const log = parts.has('health') ? all : all.filter((row) => !isEventType(row.type) || !HEALTH_PATHWAYS.includes(pathwayOfEvent(row.type)));
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'PathwayEvent', youngPersonId: person.id });
     return c.json({ items: log.map((row) => ({ ...engineEventOf(row), id: row.id, recordedAt: row.recordedAt.toISOString(), recordedById: row.recordedById })) }, 200);
   })

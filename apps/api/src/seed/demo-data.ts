@@ -112,10 +112,15 @@ export async function seedDemoData(db: PrismaClient, today: string, people = 200
       await db.goal.create({ data: { youngPersonId: person.id, text: 'I want to go to college with my friends', outcomeArea: 'employment', notes: { create: [{ note: 'Visited the college open day.' }] } } });
     }
     if (index % 6 === 1) {
+      const adultSocialCare = agencies.get(`${area}:adult_social_care`) as string;
+      // Sent handovers were agreed: the young person (16+ by then) shares all four parts with adult social care.
+      await db.consent.createMany({
+        data: ['handover', 'plan', 'health', 'goals'].map((scope) => ({ youngPersonId: person.id, scope, agencyId: adultSocialCare, givenByRole: 'young_person', givenAt: new Date(`${today}T08:00:00Z`) })),
+      });
       await db.handover.create({
         data: {
           youngPersonId: person.id,
-          toAgencyId: agencies.get(`${area}:adult_social_care`) as string,
+          toAgencyId: adultSocialCare,
           fromUserId: person.namedWorkerId,
           status: index % 12 === 1 ? 'acknowledged' : 'sent',
           dueBy: dateColumn(today),

@@ -282,3 +282,40 @@ export function useHandoverStep() {
     onSettled: () => client.invalidateQueries({ queryKey: keys.handovers }),
   });
 }
+
+export type Consent = InferResponseType<(typeof api.api)['young-people'][':id']['consents']['$get'], 200>['items'][number];
+export type SharingScope = Consent['scope'];
+export type Reminder = InferResponseType<typeof api.api.notifications.$get, 200>['items'][number];
+
+export function useConsents(id: string) {
+  return useQuery({ queryKey: ['young-person', id, 'consents'], queryFn: () => unwrap(api.api['young-people'][':id'].consents.$get({ param: { id } })) });
+}
+
+/** Giving or withdrawing an agreement changes what others see at once: everything about the person is refetched. */
+export function useGiveConsent(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (consent: { scope: SharingScope; agencyId: string | null }) => unwrap(api.api['young-people'][':id'].consents.$post({ param: { id }, json: consent })),
+    onSettled: () => client.invalidateQueries({ queryKey: ['young-person', id] }),
+  });
+}
+
+export function useWithdrawConsent(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (consentId: string) => unwrap(api.api.consents[':consentId'].withdraw.$post({ param: { consentId } })),
+    onSettled: () => client.invalidateQueries({ queryKey: ['young-person', id] }),
+  });
+}
+
+export function useReminders(enabled = true) {
+  return useQuery({ queryKey: ['notifications'], queryFn: () => unwrap(api.api.notifications.$get()), enabled, refetchInterval: 5 * 60_000 });
+}
+
+export function useMarkReminderRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (notificationId: string) => unwrap(api.api.notifications[':notificationId'].read.$post({ param: { notificationId } })),
+    onSettled: () => client.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+}

@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
-import { useSignOut, type SessionUser } from '../api/queries.ts';
+import { useReminders, useSignOut, type SessionUser } from '../api/queries.ts';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
 
 type Link = { to: string; label: string };
 
 /** What each role works with, in the order they use it. */
-function linksFor(role: SessionUser['role'], t: (key: string) => string): Link[] {
+function linksFor(role: SessionUser['role'], t: TFunction, unread: number): Link[] {
   switch (role) {
     case 'transition_worker':
     case 'team_manager':
@@ -15,6 +16,7 @@ function linksFor(role: SessionUser['role'], t: (key: string) => string): Link[]
         { to: '/caseload', label: t('nav.caseload') },
         { to: '/young-people', label: t('nav.youngPeople') },
         { to: '/handovers', label: t('nav.handovers') },
+        { to: '/notifications', label: unread > 0 ? t('nav.remindersUnread', { count: unread }) : t('nav.reminders') },
         ...(role === 'team_manager' ? [{ to: '/commissioning', label: t('nav.commissioning') }] : []),
       ];
     case 'young_person':
@@ -51,6 +53,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
   const { t } = useTranslation();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const reminders = useReminders(user?.role === 'transition_worker' || user?.role === 'team_manager');
   return (
     <>
       <a className="skip-link" href="#main">
@@ -64,7 +67,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
         {user && (
           <nav aria-label={t('app.mainNav')}>
             <ul>
-              {linksFor(user.role, t).map((link) => (
+              {linksFor(user.role, t, reminders.data?.unread ?? 0).map((link) => (
                 <li key={link.to}>
                   <NavLink to={link.to}>{link.label}</NavLink>
                 </li>

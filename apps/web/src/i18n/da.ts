@@ -3,7 +3,7 @@ import type { Messages } from './en.ts';
 /** Dansk brugerflade: korte sætninger og hverdagsord. Regelpakkens egne tekster kommer fra pakken. */
 export const da: Messages = {
   app: { name: 'Pathways', skip: 'Gå til hovedindhold', signOut: 'Log ud', language: 'Sprog', signedInAs: 'Logget ind som {{name}} ({{role}})', mainNav: 'Hovedmenu' },
-  nav: { caseload: 'Sagsoversigt', youngPeople: 'Unge', handovers: 'Overdragelser', inbox: 'Indbakke for overdragelser', commissioning: 'Behovsprognose', myPlan: 'Min plan', aboutMe: 'Om mig', goals: 'Mine mål', agencies: 'Myndighedsoversigt' },
+  nav: { caseload: 'Sagsoversigt', youngPeople: 'Unge', handovers: 'Overdragelser', inbox: 'Indbakke for overdragelser', commissioning: 'Behovsprognose', myPlan: 'Min plan', aboutMe: 'Om mig', goals: 'Mine mål', agencies: 'Myndighedsoversigt', reminders: 'Påmindelser', remindersUnread_one: 'Påmindelser ({{count}} ny)', remindersUnread_other: 'Påmindelser ({{count}} nye)' },
   signIn: { title: 'Log ind i Pathways', email: 'E-mailadresse', password: 'Adgangskode', submit: 'Log ind', wrong: 'E-mailadressen og adgangskoden passer ikke sammen. Tjek dem, og prøv igen.', limited: 'For mange forsøg. Vent {{minutes}} minutter, og prøv så igen.', demo: 'Demokonti bruger adgangskoden “pathways-demo”.' },
   common: {
     loading: 'Indlæser…', saving: 'Gemmer…', save: 'Gem', cancel: 'Annuller', reload: 'Indlæs igen', retry: 'Prøv igen', close: 'Luk', print: 'Udskriv', download: 'Hent', back: 'Tilbage', none: 'Ingen', optional: '(valgfrit)', yes: 'Ja', no: 'Nej', all: 'Alle',
@@ -59,5 +59,25 @@ export const da: Messages = {
   },
   directory: { title: 'Myndighedsoversigt', type: 'Type', area: 'Område', services: 'Tilbud', ages: 'Alder', contact: 'Kontakt', import: 'Importér et lokalt tilbud (Open Referral UK)', file: 'Fil (NDJSON eller JSON)', imported: 'Importerede {{created}} nye og {{updated}} opdaterede tilbud; {{problems}} linjer sprunget over.', empty: 'Ingen myndigheder.' },
   events: { fields: 'Detaljer', choose: 'Vælg…', invalidDate: 'Skriv datoen som ÅÅÅÅ-MM-DD.' },
+  sharing: {
+    title: 'Hvem må se planen', titleOwn: 'Hvem kan se min plan',
+    decidesYoungPerson: 'Fra 16 år bestemmer den unge selv, hvem der ser planen. Medarbejdere kan skrive ned, hvad der er aftalt.', decidesParent: 'Indtil den unge fylder 16, bestemmer en forælder eller omsorgsperson, hvem der ser planen.',
+    nothing: 'Ingen tilbud uden for kommunens team kan se planen endnu.',
+    partWith: '{{part}}: {{agency}}', everyAgency: 'alle tilbud, der arbejder med den unge', familyAccess: 'Min familie kan se min plan',
+    parts: { handover: 'Hvem jeg er og min overdragelse', plan: 'Min plan (ikke helbred)', health: 'Mit helbred', goals: 'Mine mål og “om mig”', family_access: 'Min familie kan se min plan' },
+    since: 'siden {{date}}, aftalt af {{who}}', by: { young_person: 'den unge', parent_carer: 'en forælder eller omsorgsperson', best_interests: 'en beslutning til den unges bedste' },
+    withdraw: 'Stop deling', add: 'Del mere', part: 'Hvad', with: 'Med', agree: 'Giv lov til at dele', saved: 'Gemt. De kan se det nu.',
+    earlier_one: '{{count}} tidligere aftale', earlier_other: '{{count}} tidligere aftaler', withdrawnOn: 'stoppet {{date}}',
+  },
+  information: {
+    title: 'Alt, vi har om den unge', titleOwn: 'Få en kopi af alt om mig',
+    intro: 'En kopi af alt, Pathways har om den unge, til en anmodning om indsigt. Hver kopi bliver registreret.', introOwn: 'Du kan få en kopi af alt, Pathways ved om dig, og hvem der har set det.',
+    printable: 'Åbn en kopi til udskrift', newTab: '(åbner i en ny fane)', file: 'Hent en kopi som fil',
+  },
+  reminders: {
+    title: 'Påmindelser', intro: 'Hver morgen fortæller Pathways dig, når en milepæl for en af dine unge kan begynde eller er blevet forsinket.', empty: 'Ingen påmindelser endnu.', new: 'Ny',
+    kind: { window_opens: '{{title}} for {{name}} kan begynde nu (fra {{date}}).', overdue: '{{title}} for {{name}} er forsinket: fristen var {{date}}.' },
+    openPlan: 'Åbn {{name}}s plan', markRead: 'Markér som læst',
+  },
   notFound: { title: 'Siden findes ikke' },
 };

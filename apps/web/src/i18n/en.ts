@@ -1,7 +1,7 @@
 /** English interface text: short sentences, everyday words (plain-language guidance, reading age ~9 in the young person's pages). */
 export const en = {
   app: { name: 'Pathways', skip: 'Skip to main content', signOut: 'Sign out', language: 'Language', signedInAs: 'Signed in as {{name}} ({{role}})', mainNav: 'Main' },
-  nav: { caseload: 'Caseload', youngPeople: 'Young people', handovers: 'Handovers', inbox: 'Handover inbox', commissioning: 'Demand forecast', myPlan: 'My plan', aboutMe: 'About me', goals: 'My goals', agencies: 'Agency directory' },
+  nav: { caseload: 'Caseload', youngPeople: 'Young people', handovers: 'Handovers', inbox: 'Handover inbox', commissioning: 'Demand forecast', myPlan: 'My plan', aboutMe: 'About me', goals: 'My goals', agencies: 'Agency directory', reminders: 'Reminders', remindersUnread_one: 'Reminders ({{count}} new)', remindersUnread_other: 'Reminders ({{count}} new)' },
   signIn: { title: 'Sign in to Pathways', email: 'Email address', password: 'Password', submit: 'Sign in', wrong: 'That email address and password do not match. Check them and try again.', limited: 'Too many tries. Wait {{minutes}} minutes, then try again.', demo: 'Demo accounts use the password “pathways-demo”.' },
   common: {
     loading: 'Loading…', saving: 'Saving…', save: 'Save', cancel: 'Cancel', reload: 'Reload', retry: 'Try again', close: 'Close', print: 'Print', download: 'Download', back: 'Back', none: 'None', optional: '(optional)', yes: 'Yes', no: 'No', all: 'All',
@@ -57,6 +57,26 @@ export const en = {
   },
   directory: { title: 'Agency directory', type: 'Type', area: 'Area', services: 'Services', ages: 'Ages', contact: 'Contact', import: 'Import a local offer (Open Referral UK)', file: 'File (NDJSON or JSON)', imported: 'Imported {{created}} new and {{updated}} updated services; {{problems}} lines skipped.', empty: 'No agencies.' },
   events: { fields: 'Details', choose: 'Choose…', invalidDate: 'Write the date as YYYY-MM-DD.' },
+  sharing: {
+    title: 'Who may see this plan', titleOwn: 'Who can see my plan',
+    decidesYoungPerson: 'From 16 the young person decides who sees their plan. Staff can write down what they agreed.', decidesParent: 'Until the young person is 16, a parent or carer decides who sees the plan.',
+    nothing: 'No service outside the council team can see the plan yet.',
+    partWith: '{{part}}: {{agency}}', everyAgency: 'every service working with them', familyAccess: 'My family can see my plan',
+    parts: { handover: 'Who I am and my handover', plan: 'My plan (not health)', health: 'My health', goals: 'My goals and “about me”', family_access: 'My family can see my plan' },
+    since: 'since {{date}}, agreed by {{who}}', by: { young_person: 'the young person', parent_carer: 'a parent or carer', best_interests: 'a best-interests decision' },
+    withdraw: 'Stop sharing', add: 'Share more', part: 'What', with: 'With', agree: 'Agree to share', saved: 'Saved. They can see it now.',
+    earlier_one: '{{count}} earlier agreement', earlier_other: '{{count}} earlier agreements', withdrawnOn: 'stopped on {{date}}',
+  },
+  information: {
+    title: 'Everything we hold about them', titleOwn: 'Get a copy of everything about me',
+    intro: 'A copy of everything Pathways holds about this young person, for a subject access request. Each copy is recorded.', introOwn: 'You can have a copy of everything Pathways knows about you, and who has looked at it.',
+    printable: 'Open a copy to print', newTab: '(opens in a new tab)', file: 'Download a copy as a file',
+  },
+  reminders: {
+    title: 'Reminders', intro: 'Each morning Pathways tells you when a milestone for one of your young people can start, or has become late.', empty: 'No reminders yet.', new: 'New',
+    kind: { window_opens: '{{title}} for {{name}} can start now (from {{date}}).', overdue: '{{title}} for {{name}} is late: it was due on {{date}}.' },
+    openPlan: 'Open {{name}}’s plan', markRead: 'Mark as read',
+  },
   notFound: { title: 'Page not found' },
 };
 

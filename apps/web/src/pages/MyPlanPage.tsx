@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
-import { useInvalidatePerson, useMyYoungPeople, usePlan, useSaveAboutMe, useYoungPerson, type PlannedMilestone, type SessionUser, type YoungPerson } from '../api/queries.ts';
+import { useConsents, useInvalidatePerson, useMyYoungPeople, usePlan, useSaveAboutMe, useYoungPerson, type PlannedMilestone, type SessionUser, type YoungPerson } from '../api/queries.ts';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
+import { SharingPanel } from '../components/SharingPanel.tsx';
+import { YourInformation } from '../components/YourInformation.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, errorFor, QueryState } from '../components/QueryState.tsx';
@@ -72,6 +74,7 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
           <GoalsPanel youngPersonId={id} isOwn={isOwn} />
           <AboutMe person={record} />
           <QueryState query={plan}>{(data) => <AlreadyDone milestones={data.milestones} />}</QueryState>
+          <YourRecord youngPersonId={id} user={user} />
         </article>
       )}
     </QueryState>
@@ -165,5 +168,20 @@ function AboutMe({ person }: { person: YoungPerson }) {
         <p role="status" className="saved">{saved ? t('aboutMe.saved') : ''}</p>
       </form>
     </section>
+  );
+}
+
+/**
+ * Sharing and a copy of everything held, for whoever decides for this young person now: the
+ * young person from 16, their parent or carer before (the other one sees neither).
+ */
+function YourRecord({ youngPersonId, user }: { youngPersonId: string; user: SessionUser }) {
+  const consents = useConsents(youngPersonId);
+  if (!consents.data || consents.data.decidedBy !== user.role) return null;
+  return (
+    <>
+      <SharingPanel youngPersonId={youngPersonId} voice="own" />
+      <YourInformation youngPersonId={youngPersonId} voice="own" />
+    </>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuditTrail, useEventTypes, useHandovers, useInvalidatePerson, usePlan, useRecordEvent, useYoungPerson, type PlannedMilestone, type SessionUser, type YoungPerson } from '../api/queries.ts';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
+import { SharingPanel } from '../components/SharingPanel.tsx';
+import { YourInformation } from '../components/YourInformation.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, Loading, QueryState } from '../components/QueryState.tsx';
 import { RecordEventForm } from '../components/RecordEventForm.tsx';
@@ -137,6 +139,8 @@ function PlanWorkspace({ person, canChange, canSeeAudit }: { person: YoungPerson
       )}
 
       <GoalsPanel youngPersonId={person.id} isOwn={false} />
+      {canChange && <SharingPanel youngPersonId={person.id} areaId={person.areaId} voice="staff" />}
+      {canChange && <YourInformation youngPersonId={person.id} voice="staff" />}
       {canChange && <PersonHandovers youngPersonId={person.id} />}
       {canSeeAudit && <AuditTrail youngPersonId={person.id} />}
     </article>

@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 import { Prisma, type PrismaClient, type YoungPerson } from '../generated/prisma/client.ts';
 import { audit, type Actor, type Tx } from './actor.ts';
 import { materialisePlan } from './materialise-plan.ts';
-import { dateColumn } from './young-person-profile.ts';
+import { dateColumn, isoDay } from './young-person-profile.ts';
 
 const flagShape = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, z.boolean().optional()])) as Record<(typeof PROFILE_FLAGS)[number], z.ZodOptional<z.ZodBoolean>>;
 
@@ -39,9 +39,16 @@ export async function createYoungPerson(options: { db: PrismaClient; actor: Acto
   });
 }
 
+/** Fields whose changes are not corrections: "about me" is the young person's own words, rewritten at will. */
+const NOT_CORRECTIONS = new Set(['aboutMe']);
+
+const asText = (value: unknown) => (value === null || value === undefined ? null : value instanceof Date ? isoDay(value) : String(value));
+
 /**
  * Changes a young person's record if nobody else has changed it since `expectedVersion`
- * (otherwise `conflict` with the current version), re-plans, and audits the fields changed.
+ * (otherwise `conflict` with the current version), re-plans, audits the fields changed and
+ * keeps each corrected field's previous and new value, who changed it and why (rectification,
+ * UK GDPR art. 16).
  */
 export async function updateYoungPerson(options: {
   db: PrismaClient;
@@ -49,11 +56,19 @@ export async function updateYoungPerson(options: {
   id: string;
   expectedVersion: number;
   changes: z.input<typeof ZYoungPersonChanges>;
+  reason?: string;
   today: string;
 }): Promise<YoungPerson> {
   const changes = ZYoungPersonChanges.parse(options.changes);
   return options.db.$transaction(async (tx) => {
-    await claimVersion(tx, options.id, options.expectedVersion);
+    const before = await claimVersion(tx, options.id, options.expectedVersion);
+    const corrections = Object.entries(changes)
+      .filter(([field, value]) => value !== undefined && !NOT_CORRECTIONS.has(field))
+      .map(([field, value]) => ({ field, previousValue: asText(before[field as keyof YoungPerson]), newValue: asText(value) }))
+      .filter((correction) => correction.previousValue !== correction.newValue);
+    if (corrections.length > 0) {
+      await tx.recordCorrection.createMany({ data: corrections.map((correction) => ({ ...correction, youngPersonId: options.id, reason: options.reason ?? null, correctedById: options.actor.userId })) });
+    }
     const person = await tx.youngPerson.update({
       where: { id: options.id },
       data: { ...changes, dateOfBirth: changes.dateOfBirth ? dateColumn(changes.dateOfBirth) : undefined },
@@ -92,19 +107,50 @@ export async function getYoungPerson(options: { db: PrismaClient; actor: Actor; 
 }
 
 /**
- * Erases a young person: their record and everything about them (events, plan, goals,
- * handovers, consents, family links) in one transaction, if nobody changed the record since
- * `expectedVersion`. The audit trail is kept, holding only the record's random id, which no
- * longer leads to a person.
+ * Erases a young person: their record and everything about them (events, plan, goals and
+ * progress notes, handovers with their contents, consents, corrections, reminders, family
+ * links) in one transaction, if nobody changed the record since `expectedVersion`. Their own
+ * account, if any, is emptied of name and e-mail and disabled. What was erased is counted in
+ * an ErasureRecord, the proof; it and the audit trail keep only the record's random id, which
+ * no longer leads to a person.
  */
-export async function eraseYoungPerson(options: { db: PrismaClient; actor: Actor; id: string; expectedVersion: number }): Promise<void> {
-  await options.db.$transaction(async (tx) => {
+export async function eraseYoungPerson(options: { db: PrismaClient; actor: Actor; id: string; expectedVersion: number }): Promise<ErasedCounts> {
+  return options.db.$transaction(async (tx) => {
     await claimVersion(tx, options.id, options.expectedVersion);
-    // The event log refuses deletes unless erasure opts in, for this transaction only.
-    await tx.$executeRawUnsafe("SET LOCAL pathways.erasure = 'on'");
-    await tx.pathwayEvent.deleteMany({ where: { youngPersonId: options.id } });
-    await tx.user.updateMany({ where: { youngPersonId: options.id }, data: { youngPersonId: null, disabledAt: new Date() } });
-    await tx.youngPerson.delete({ where: { id: options.id } });
-    await audit(tx, options.actor, { action: 'erase', entityType: 'YoungPerson', entityId: options.id, youngPersonId: options.id });
+    return eraseClaimed(tx, options.actor, options.id, 'request');
   });
+}
+
+export type ErasedCounts = Record<string, number>;
+
+/** Erases a record already locked by the caller's transaction, and records the proof. */
+export async function eraseClaimed(tx: Tx, actor: Actor, id: string, reason: 'request' | 'retention'): Promise<ErasedCounts> {
+  const where = { youngPersonId: id };
+  const rows: ErasedCounts = {
+    youngPerson: 1,
+    pathwayEvents: await tx.pathwayEvent.count({ where }),
+    milestones: await tx.milestone.count({ where }),
+    pathwayStates: await tx.pathwayState.count({ where }),
+    goals: await tx.goal.count({ where }),
+    goalProgressNotes: await tx.goalProgressNote.count({ where: { goal: where } }),
+    handovers: await tx.handover.count({ where }),
+    consents: await tx.consent.count({ where }),
+    corrections: await tx.recordCorrection.count({ where }),
+    notifications: await tx.notification.count({ where }),
+    carerLinks: await tx.carerLink.count({ where }),
+    ownAccounts: await tx.user.count({ where: { youngPersonId: id } }),
+  };
+  // The event log refuses deletes unless erasure opts in, for this transaction only.
+  await tx.$executeRawUnsafe("SET LOCAL pathways.erasure = 'on'");
+  await tx.pathwayEvent.deleteMany({ where });
+  const accounts = await tx.user.findMany({ where: { youngPersonId: id }, select: { id: true } });
+  for (const account of accounts) {
+    await tx.session.deleteMany({ where: { userId: account.id } });
+    await tx.user.update({ where: { id: account.id }, data: { youngPersonId: null, disabledAt: new Date(), name: 'Erased account', email: `erased-${account.id}@invalid`, passwordHash: '!' } });
+  }
+  // Everything else about them goes with the record (ON DELETE CASCADE).
+  await tx.youngPerson.delete({ where: { id } });
+  await tx.erasureRecord.create({ data: { youngPersonId: id, reason, erasedById: actor.userId, rows } });
+  await audit(tx, actor, { action: 'erase', entityType: 'YoungPerson', entityId: id, youngPersonId: id, detail: { reason } });
+  return rows;
 }

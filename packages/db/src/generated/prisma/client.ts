@@ -121,3 +121,26 @@ export type LoginAttempt = Prisma.LoginAttemptModel
  * A user's secret calendar feed address (only its hash is kept); revoking it stops the feed.
  */
 export type CalendarToken = Prisma.CalendarTokenModel
+/**
+ * Model RecordCorrection
+ * Rectification: each corrected field of a record, what it was, what it became, who and why.
+ * Erased with the record (the old values are personal data too).
+ */
+export type RecordCorrection = Prisma.RecordCorrectionModel
+/**
+ * Model Notification
+ * An in-app reminder to a user: a milestone entering its window or becoming late.
+ */
+export type Notification = Prisma.NotificationModel
+/**
+ * Model JobRun
+ * A scheduled job's run for one day. Inserted in the job's own transaction: the key makes it
+ * run once however many API processes try, and a run that crashed leaves no row, so it runs again.
+ */
+export type JobRun = Prisma.JobRunModel
+/**
+ * Model ErasureRecord
+ * Proof of each erasure: which (pseudonymous) record, why, by whom and how many rows of each
+ * kind went. Holds no personal data: the record's random id no longer leads to anyone.
+ */
+export type ErasureRecord = Prisma.ErasureRecordModel

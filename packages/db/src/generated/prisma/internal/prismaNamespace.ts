@@ -412,7 +412,11 @@ export const ModelName = {
   Handover: 'Handover',
   AuditEntry: 'AuditEntry',
   LoginAttempt: 'LoginAttempt',
-  CalendarToken: 'CalendarToken'
+  CalendarToken: 'CalendarToken',
+  RecordCorrection: 'RecordCorrection',
+  Notification: 'Notification',
+  JobRun: 'JobRun',
+  ErasureRecord: 'ErasureRecord'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -428,7 +432,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "calendarToken"
+    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1616,6 +1620,302 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    RecordCorrection: {
+      payload: Prisma.$RecordCorrectionPayload<ExtArgs>
+      fields: Prisma.RecordCorrectionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RecordCorrectionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RecordCorrectionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload>
+        }
+        findFirst: {
+          args: Prisma.RecordCorrectionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RecordCorrectionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload>
+        }
+        findMany: {
+          args: Prisma.RecordCorrectionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload>[]
+        }
+        create: {
+          args: Prisma.RecordCorrectionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload>
+        }
+        createMany: {
+          args: Prisma.RecordCorrectionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RecordCorrectionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload>[]
+        }
+        delete: {
+          args: Prisma.RecordCorrectionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload>
+        }
+        update: {
+          args: Prisma.RecordCorrectionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload>
+        }
+        deleteMany: {
+          args: Prisma.RecordCorrectionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RecordCorrectionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RecordCorrectionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload>[]
+        }
+        upsert: {
+          args: Prisma.RecordCorrectionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecordCorrectionPayload>
+        }
+        aggregate: {
+          args: Prisma.RecordCorrectionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRecordCorrection>
+        }
+        groupBy: {
+          args: Prisma.RecordCorrectionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RecordCorrectionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RecordCorrectionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RecordCorrectionCountAggregateOutputType> | number
+        }
+      }
+    }
+    Notification: {
+      payload: Prisma.$NotificationPayload<ExtArgs>
+      fields: Prisma.NotificationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NotificationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NotificationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload>
+        }
+        findFirst: {
+          args: Prisma.NotificationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NotificationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload>
+        }
+        findMany: {
+          args: Prisma.NotificationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload>[]
+        }
+        create: {
+          args: Prisma.NotificationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload>
+        }
+        createMany: {
+          args: Prisma.NotificationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NotificationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload>[]
+        }
+        delete: {
+          args: Prisma.NotificationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload>
+        }
+        update: {
+          args: Prisma.NotificationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload>
+        }
+        deleteMany: {
+          args: Prisma.NotificationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NotificationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NotificationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload>[]
+        }
+        upsert: {
+          args: Prisma.NotificationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPayload>
+        }
+        aggregate: {
+          args: Prisma.NotificationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNotification>
+        }
+        groupBy: {
+          args: Prisma.NotificationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NotificationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationCountAggregateOutputType> | number
+        }
+      }
+    }
+    JobRun: {
+      payload: Prisma.$JobRunPayload<ExtArgs>
+      fields: Prisma.JobRunFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.JobRunFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.JobRunFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload>
+        }
+        findFirst: {
+          args: Prisma.JobRunFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.JobRunFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload>
+        }
+        findMany: {
+          args: Prisma.JobRunFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload>[]
+        }
+        create: {
+          args: Prisma.JobRunCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload>
+        }
+        createMany: {
+          args: Prisma.JobRunCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.JobRunCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload>[]
+        }
+        delete: {
+          args: Prisma.JobRunDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload>
+        }
+        update: {
+          args: Prisma.JobRunUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload>
+        }
+        deleteMany: {
+          args: Prisma.JobRunDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.JobRunUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.JobRunUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload>[]
+        }
+        upsert: {
+          args: Prisma.JobRunUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$JobRunPayload>
+        }
+        aggregate: {
+          args: Prisma.JobRunAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateJobRun>
+        }
+        groupBy: {
+          args: Prisma.JobRunGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.JobRunGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.JobRunCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.JobRunCountAggregateOutputType> | number
+        }
+      }
+    }
+    ErasureRecord: {
+      payload: Prisma.$ErasureRecordPayload<ExtArgs>
+      fields: Prisma.ErasureRecordFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ErasureRecordFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ErasureRecordFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload>
+        }
+        findFirst: {
+          args: Prisma.ErasureRecordFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ErasureRecordFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload>
+        }
+        findMany: {
+          args: Prisma.ErasureRecordFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload>[]
+        }
+        create: {
+          args: Prisma.ErasureRecordCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload>
+        }
+        createMany: {
+          args: Prisma.ErasureRecordCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ErasureRecordCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload>[]
+        }
+        delete: {
+          args: Prisma.ErasureRecordDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload>
+        }
+        update: {
+          args: Prisma.ErasureRecordUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload>
+        }
+        deleteMany: {
+          args: Prisma.ErasureRecordDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ErasureRecordUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ErasureRecordUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload>[]
+        }
+        upsert: {
+          args: Prisma.ErasureRecordUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasureRecordPayload>
+        }
+        aggregate: {
+          args: Prisma.ErasureRecordAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateErasureRecord>
+        }
+        groupBy: {
+          args: Prisma.ErasureRecordGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ErasureRecordGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ErasureRecordCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ErasureRecordCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1762,7 +2062,8 @@ export const ConsentScalarFieldEnum = {
   givenByUserId: 'givenByUserId',
   givenByRole: 'givenByRole',
   givenAt: 'givenAt',
-  withdrawnAt: 'withdrawnAt'
+  withdrawnAt: 'withdrawnAt',
+  withdrawnById: 'withdrawnById'
 } as const
 
 export type ConsentScalarFieldEnum = (typeof ConsentScalarFieldEnum)[keyof typeof ConsentScalarFieldEnum]
@@ -1896,6 +2197,57 @@ export const CalendarTokenScalarFieldEnum = {
 } as const
 
 export type CalendarTokenScalarFieldEnum = (typeof CalendarTokenScalarFieldEnum)[keyof typeof CalendarTokenScalarFieldEnum]
+
+
+export const RecordCorrectionScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  field: 'field',
+  previousValue: 'previousValue',
+  newValue: 'newValue',
+  reason: 'reason',
+  correctedById: 'correctedById',
+  correctedAt: 'correctedAt'
+} as const
+
+export type RecordCorrectionScalarFieldEnum = (typeof RecordCorrectionScalarFieldEnum)[keyof typeof RecordCorrectionScalarFieldEnum]
+
+
+export const NotificationScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  youngPersonId: 'youngPersonId',
+  milestoneId: 'milestoneId',
+  kind: 'kind',
+  onDate: 'onDate',
+  createdAt: 'createdAt',
+  readAt: 'readAt',
+  emailedAt: 'emailedAt'
+} as const
+
+export type NotificationScalarFieldEnum = (typeof NotificationScalarFieldEnum)[keyof typeof NotificationScalarFieldEnum]
+
+
+export const JobRunScalarFieldEnum = {
+  job: 'job',
+  day: 'day',
+  finishedAt: 'finishedAt',
+  summary: 'summary'
+} as const
+
+export type JobRunScalarFieldEnum = (typeof JobRunScalarFieldEnum)[keyof typeof JobRunScalarFieldEnum]
+
+
+export const ErasureRecordScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  reason: 'reason',
+  erasedById: 'erasedById',
+  erasedAt: 'erasedAt',
+  rows: 'rows'
+} as const
+
+export type ErasureRecordScalarFieldEnum = (typeof ErasureRecordScalarFieldEnum)[keyof typeof ErasureRecordScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -2265,6 +2617,10 @@ export type GlobalOmitConfig = {
   auditEntry?: Prisma.AuditEntryOmit
   loginAttempt?: Prisma.LoginAttemptOmit
   calendarToken?: Prisma.CalendarTokenOmit
+  recordCorrection?: Prisma.RecordCorrectionOmit
+  notification?: Prisma.NotificationOmit
+  jobRun?: Prisma.JobRunOmit
+  erasureRecord?: Prisma.ErasureRecordOmit
 }
 
 /* Types for Logging */

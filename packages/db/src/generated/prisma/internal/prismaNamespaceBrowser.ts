@@ -66,7 +66,11 @@ export const ModelName = {
   Handover: 'Handover',
   AuditEntry: 'AuditEntry',
   LoginAttempt: 'LoginAttempt',
-  CalendarToken: 'CalendarToken'
+  CalendarToken: 'CalendarToken',
+  RecordCorrection: 'RecordCorrection',
+  Notification: 'Notification',
+  JobRun: 'JobRun',
+  ErasureRecord: 'ErasureRecord'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -192,7 +196,8 @@ export const ConsentScalarFieldEnum = {
   givenByUserId: 'givenByUserId',
   givenByRole: 'givenByRole',
   givenAt: 'givenAt',
-  withdrawnAt: 'withdrawnAt'
+  withdrawnAt: 'withdrawnAt',
+  withdrawnById: 'withdrawnById'
 } as const
 
 export type ConsentScalarFieldEnum = (typeof ConsentScalarFieldEnum)[keyof typeof ConsentScalarFieldEnum]
@@ -326,6 +331,57 @@ export const CalendarTokenScalarFieldEnum = {
 } as const
 
 export type CalendarTokenScalarFieldEnum = (typeof CalendarTokenScalarFieldEnum)[keyof typeof CalendarTokenScalarFieldEnum]
+
+
+export const RecordCorrectionScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  field: 'field',
+  previousValue: 'previousValue',
+  newValue: 'newValue',
+  reason: 'reason',
+  correctedById: 'correctedById',
+  correctedAt: 'correctedAt'
+} as const
+
+export type RecordCorrectionScalarFieldEnum = (typeof RecordCorrectionScalarFieldEnum)[keyof typeof RecordCorrectionScalarFieldEnum]
+
+
+export const NotificationScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  youngPersonId: 'youngPersonId',
+  milestoneId: 'milestoneId',
+  kind: 'kind',
+  onDate: 'onDate',
+  createdAt: 'createdAt',
+  readAt: 'readAt',
+  emailedAt: 'emailedAt'
+} as const
+
+export type NotificationScalarFieldEnum = (typeof NotificationScalarFieldEnum)[keyof typeof NotificationScalarFieldEnum]
+
+
+export const JobRunScalarFieldEnum = {
+  job: 'job',
+  day: 'day',
+  finishedAt: 'finishedAt',
+  summary: 'summary'
+} as const
+
+export type JobRunScalarFieldEnum = (typeof JobRunScalarFieldEnum)[keyof typeof JobRunScalarFieldEnum]
+
+
+export const ErasureRecordScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  reason: 'reason',
+  erasedById: 'erasedById',
+  erasedAt: 'erasedAt',
+  rows: 'rows'
+} as const
+
+export type ErasureRecordScalarFieldEnum = (typeof ErasureRecordScalarFieldEnum)[keyof typeof ErasureRecordScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -33,6 +33,7 @@ export type ConsentMinAggregateOutputType = {
   givenByRole: string | null
   givenAt: Date | null
   withdrawnAt: Date | null
+  withdrawnById: string | null
 }
 
 export type ConsentMaxAggregateOutputType = {
@@ -44,6 +45,7 @@ export type ConsentMaxAggregateOutputType = {
   givenByRole: string | null
   givenAt: Date | null
   withdrawnAt: Date | null
+  withdrawnById: string | null
 }
 
 export type ConsentCountAggregateOutputType = {
@@ -55,6 +57,7 @@ export type ConsentCountAggregateOutputType = {
   givenByRole: number
   givenAt: number
   withdrawnAt: number
+  withdrawnById: number
   _all: number
 }
 
@@ -68,6 +71,7 @@ export type ConsentMinAggregateInputType = {
   givenByRole?: true
   givenAt?: true
   withdrawnAt?: true
+  withdrawnById?: true
 }
 
 export type ConsentMaxAggregateInputType = {
@@ -79,6 +83,7 @@ export type ConsentMaxAggregateInputType = {
   givenByRole?: true
   givenAt?: true
   withdrawnAt?: true
+  withdrawnById?: true
 }
 
 export type ConsentCountAggregateInputType = {
@@ -90,6 +95,7 @@ export type ConsentCountAggregateInputType = {
   givenByRole?: true
   givenAt?: true
   withdrawnAt?: true
+  withdrawnById?: true
   _all?: true
 }
 
@@ -174,6 +180,7 @@ export type ConsentGroupByOutputType = {
   givenByRole: string
   givenAt: Date
   withdrawnAt: Date | null
+  withdrawnById: string | null
   _count: ConsentCountAggregateOutputType | null
   _min: ConsentMinAggregateOutputType | null
   _max: ConsentMaxAggregateOutputType | null
@@ -206,6 +213,7 @@ export type ConsentWhereInput = {
   givenByRole?: Prisma.StringFilter<"Consent"> | string
   givenAt?: Prisma.DateTimeFilter<"Consent"> | Date | string
   withdrawnAt?: Prisma.DateTimeNullableFilter<"Consent"> | Date | string | null
+  withdrawnById?: Prisma.UuidNullableFilter<"Consent"> | string | null
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
 }
 
@@ -218,6 +226,7 @@ export type ConsentOrderByWithRelationInput = {
   givenByRole?: Prisma.SortOrder
   givenAt?: Prisma.SortOrder
   withdrawnAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  withdrawnById?: Prisma.SortOrderInput | Prisma.SortOrder
   youngPerson?: Prisma.YoungPersonOrderByWithRelationInput
 }
 
@@ -233,6 +242,7 @@ export type ConsentWhereUniqueInput = Prisma.AtLeast<{
   givenByRole?: Prisma.StringFilter<"Consent"> | string
   givenAt?: Prisma.DateTimeFilter<"Consent"> | Date | string
   withdrawnAt?: Prisma.DateTimeNullableFilter<"Consent"> | Date | string | null
+  withdrawnById?: Prisma.UuidNullableFilter<"Consent"> | string | null
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
 }, "id">
 
@@ -245,6 +255,7 @@ export type ConsentOrderByWithAggregationInput = {
   givenByRole?: Prisma.SortOrder
   givenAt?: Prisma.SortOrder
   withdrawnAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  withdrawnById?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.ConsentCountOrderByAggregateInput
   _max?: Prisma.ConsentMaxOrderByAggregateInput
   _min?: Prisma.ConsentMinOrderByAggregateInput
@@ -262,6 +273,7 @@ export type ConsentScalarWhereWithAggregatesInput = {
   givenByRole?: Prisma.StringWithAggregatesFilter<"Consent"> | string
   givenAt?: Prisma.DateTimeWithAggregatesFilter<"Consent"> | Date | string
   withdrawnAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Consent"> | Date | string | null
+  withdrawnById?: Prisma.UuidNullableWithAggregatesFilter<"Consent"> | string | null
 }
 
 export type ConsentCreateInput = {
@@ -272,6 +284,7 @@ export type ConsentCreateInput = {
   givenByRole: string
   givenAt: Date | string
   withdrawnAt?: Date | string | null
+  withdrawnById?: string | null
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutConsentsInput
 }
 
@@ -284,6 +297,7 @@ export type ConsentUncheckedCreateInput = {
   givenByRole: string
   givenAt: Date | string
   withdrawnAt?: Date | string | null
+  withdrawnById?: string | null
 }
 
 export type ConsentUpdateInput = {
@@ -294,6 +308,7 @@ export type ConsentUpdateInput = {
   givenByRole?: Prisma.StringFieldUpdateOperationsInput | string
   givenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   withdrawnAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  withdrawnById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutConsentsNestedInput
 }
 
@@ -306,6 +321,7 @@ export type ConsentUncheckedUpdateInput = {
   givenByRole?: Prisma.StringFieldUpdateOperationsInput | string
   givenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   withdrawnAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  withdrawnById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type ConsentCreateManyInput = {
@@ -317,6 +333,7 @@ export type ConsentCreateManyInput = {
   givenByRole: string
   givenAt: Date | string
   withdrawnAt?: Date | string | null
+  withdrawnById?: string | null
 }
 
 export type ConsentUpdateManyMutationInput = {
@@ -327,6 +344,7 @@ export type ConsentUpdateManyMutationInput = {
   givenByRole?: Prisma.StringFieldUpdateOperationsInput | string
   givenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   withdrawnAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  withdrawnById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type ConsentUncheckedUpdateManyInput = {
@@ -338,6 +356,7 @@ export type ConsentUncheckedUpdateManyInput = {
   givenByRole?: Prisma.StringFieldUpdateOperationsInput | string
   givenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   withdrawnAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  withdrawnById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type ConsentListRelationFilter = {
@@ -359,6 +378,7 @@ export type ConsentCountOrderByAggregateInput = {
   givenByRole?: Prisma.SortOrder
   givenAt?: Prisma.SortOrder
   withdrawnAt?: Prisma.SortOrder
+  withdrawnById?: Prisma.SortOrder
 }
 
 export type ConsentMaxOrderByAggregateInput = {
@@ -370,6 +390,7 @@ export type ConsentMaxOrderByAggregateInput = {
   givenByRole?: Prisma.SortOrder
   givenAt?: Prisma.SortOrder
   withdrawnAt?: Prisma.SortOrder
+  withdrawnById?: Prisma.SortOrder
 }
 
 export type ConsentMinOrderByAggregateInput = {
@@ -381,6 +402,7 @@ export type ConsentMinOrderByAggregateInput = {
   givenByRole?: Prisma.SortOrder
   givenAt?: Prisma.SortOrder
   withdrawnAt?: Prisma.SortOrder
+  withdrawnById?: Prisma.SortOrder
 }
 
 export type ConsentCreateNestedManyWithoutYoungPersonInput = {
@@ -433,6 +455,7 @@ export type ConsentCreateWithoutYoungPersonInput = {
   givenByRole: string
   givenAt: Date | string
   withdrawnAt?: Date | string | null
+  withdrawnById?: string | null
 }
 
 export type ConsentUncheckedCreateWithoutYoungPersonInput = {
@@ -443,6 +466,7 @@ export type ConsentUncheckedCreateWithoutYoungPersonInput = {
   givenByRole: string
   givenAt: Date | string
   withdrawnAt?: Date | string | null
+  withdrawnById?: string | null
 }
 
 export type ConsentCreateOrConnectWithoutYoungPersonInput = {
@@ -483,6 +507,7 @@ export type ConsentScalarWhereInput = {
   givenByRole?: Prisma.StringFilter<"Consent"> | string
   givenAt?: Prisma.DateTimeFilter<"Consent"> | Date | string
   withdrawnAt?: Prisma.DateTimeNullableFilter<"Consent"> | Date | string | null
+  withdrawnById?: Prisma.UuidNullableFilter<"Consent"> | string | null
 }
 
 export type ConsentCreateManyYoungPersonInput = {
@@ -493,6 +518,7 @@ export type ConsentCreateManyYoungPersonInput = {
   givenByRole: string
   givenAt: Date | string
   withdrawnAt?: Date | string | null
+  withdrawnById?: string | null
 }
 
 export type ConsentUpdateWithoutYoungPersonInput = {
@@ -503,6 +529,7 @@ export type ConsentUpdateWithoutYoungPersonInput = {
   givenByRole?: Prisma.StringFieldUpdateOperationsInput | string
   givenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   withdrawnAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  withdrawnById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type ConsentUncheckedUpdateWithoutYoungPersonInput = {
@@ -513,6 +540,7 @@ export type ConsentUncheckedUpdateWithoutYoungPersonInput = {
   givenByRole?: Prisma.StringFieldUpdateOperationsInput | string
   givenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   withdrawnAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  withdrawnById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type ConsentUncheckedUpdateManyWithoutYoungPersonInput = {
@@ -523,6 +551,7 @@ export type ConsentUncheckedUpdateManyWithoutYoungPersonInput = {
   givenByRole?: Prisma.StringFieldUpdateOperationsInput | string
   givenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   withdrawnAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  withdrawnById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -536,6 +565,7 @@ export type ConsentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   givenByRole?: boolean
   givenAt?: boolean
   withdrawnAt?: boolean
+  withdrawnById?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["consent"]>
 
@@ -548,6 +578,7 @@ export type ConsentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   givenByRole?: boolean
   givenAt?: boolean
   withdrawnAt?: boolean
+  withdrawnById?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["consent"]>
 
@@ -560,6 +591,7 @@ export type ConsentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   givenByRole?: boolean
   givenAt?: boolean
   withdrawnAt?: boolean
+  withdrawnById?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["consent"]>
 
@@ -572,9 +604,10 @@ export type ConsentSelectScalar = {
   givenByRole?: boolean
   givenAt?: boolean
   withdrawnAt?: boolean
+  withdrawnById?: boolean
 }
 
-export type ConsentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "youngPersonId" | "scope" | "agencyId" | "givenByUserId" | "givenByRole" | "givenAt" | "withdrawnAt", ExtArgs["result"]["consent"]>
+export type ConsentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "youngPersonId" | "scope" | "agencyId" | "givenByUserId" | "givenByRole" | "givenAt" | "withdrawnAt" | "withdrawnById", ExtArgs["result"]["consent"]>
 export type ConsentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }
@@ -608,6 +641,7 @@ export type $ConsentPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     givenByRole: string
     givenAt: Date
     withdrawnAt: Date | null
+    withdrawnById: string | null
   }, ExtArgs["result"]["consent"]>
   composites: {}
 }
@@ -1040,6 +1074,7 @@ export interface ConsentFieldRefs {
   readonly givenByRole: Prisma.FieldRef<"Consent", 'String'>
   readonly givenAt: Prisma.FieldRef<"Consent", 'DateTime'>
   readonly withdrawnAt: Prisma.FieldRef<"Consent", 'DateTime'>
+  readonly withdrawnById: Prisma.FieldRef<"Consent", 'String'>
 }
     
 

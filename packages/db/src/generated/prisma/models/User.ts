@@ -236,6 +236,7 @@ export type UserWhereInput = {
   caringFor?: Prisma.CarerLinkListRelationFilter
   caseload?: Prisma.YoungPersonListRelationFilter
   sessions?: Prisma.SessionListRelationFilter
+  notifications?: Prisma.NotificationListRelationFilter
 }
 
 export type UserOrderByWithRelationInput = {
@@ -256,6 +257,7 @@ export type UserOrderByWithRelationInput = {
   caringFor?: Prisma.CarerLinkOrderByRelationAggregateInput
   caseload?: Prisma.YoungPersonOrderByRelationAggregateInput
   sessions?: Prisma.SessionOrderByRelationAggregateInput
+  notifications?: Prisma.NotificationOrderByRelationAggregateInput
 }
 
 export type UserWhereUniqueInput = Prisma.AtLeast<{
@@ -279,6 +281,7 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   caringFor?: Prisma.CarerLinkListRelationFilter
   caseload?: Prisma.YoungPersonListRelationFilter
   sessions?: Prisma.SessionListRelationFilter
+  notifications?: Prisma.NotificationListRelationFilter
 }, "id" | "email" | "youngPersonId">
 
 export type UserOrderByWithAggregationInput = {
@@ -330,6 +333,7 @@ export type UserCreateInput = {
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateInput = {
@@ -347,6 +351,7 @@ export type UserUncheckedCreateInput = {
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserUpdateInput = {
@@ -364,6 +369,7 @@ export type UserUpdateInput = {
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateInput = {
@@ -381,6 +387,7 @@ export type UserUncheckedUpdateInput = {
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyInput = {
@@ -652,6 +659,20 @@ export type UserUncheckedUpdateOneWithoutYoungPersonNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutYoungPersonInput, Prisma.UserUpdateWithoutYoungPersonInput>, Prisma.UserUncheckedUpdateWithoutYoungPersonInput>
 }
 
+export type UserCreateNestedOneWithoutNotificationsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationsInput, Prisma.UserUncheckedCreateWithoutNotificationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutNotificationsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationsInput, Prisma.UserUncheckedCreateWithoutNotificationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationsInput
+  upsert?: Prisma.UserUpsertWithoutNotificationsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutNotificationsInput, Prisma.UserUpdateWithoutNotificationsInput>, Prisma.UserUncheckedUpdateWithoutNotificationsInput>
+}
+
 export type UserCreateWithoutAreaInput = {
   id?: string
   email: string
@@ -666,6 +687,7 @@ export type UserCreateWithoutAreaInput = {
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutAreaInput = {
@@ -682,6 +704,7 @@ export type UserUncheckedCreateWithoutAreaInput = {
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutAreaInput = {
@@ -741,6 +764,7 @@ export type UserCreateWithoutAgencyInput = {
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutAgencyInput = {
@@ -757,6 +781,7 @@ export type UserUncheckedCreateWithoutAgencyInput = {
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutAgencyInput = {
@@ -799,6 +824,7 @@ export type UserCreateWithoutCaringForInput = {
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutCaringForInput = {
@@ -815,6 +841,7 @@ export type UserUncheckedCreateWithoutCaringForInput = {
   updatedAt?: Date | string
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutCaringForInput = {
@@ -847,6 +874,7 @@ export type UserUpdateWithoutCaringForInput = {
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCaringForInput = {
@@ -863,6 +891,7 @@ export type UserUncheckedUpdateWithoutCaringForInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutSessionsInput = {
@@ -879,6 +908,7 @@ export type UserCreateWithoutSessionsInput = {
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutSessionsInput = {
@@ -895,6 +925,7 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   updatedAt?: Date | string
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutSessionsInput = {
@@ -927,6 +958,7 @@ export type UserUpdateWithoutSessionsInput = {
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutSessionsInput = {
@@ -943,6 +975,7 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutCaseloadInput = {
@@ -959,6 +992,7 @@ export type UserCreateWithoutCaseloadInput = {
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutCaseloadInput = {
@@ -975,6 +1009,7 @@ export type UserUncheckedCreateWithoutCaseloadInput = {
   updatedAt?: Date | string
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutCaseloadInput = {
@@ -996,6 +1031,7 @@ export type UserCreateWithoutYoungPersonInput = {
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutYoungPersonInput = {
@@ -1012,6 +1048,7 @@ export type UserUncheckedCreateWithoutYoungPersonInput = {
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutYoungPersonInput = {
@@ -1044,6 +1081,7 @@ export type UserUpdateWithoutCaseloadInput = {
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCaseloadInput = {
@@ -1060,6 +1098,7 @@ export type UserUncheckedUpdateWithoutCaseloadInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUpsertWithoutYoungPersonInput = {
@@ -1087,6 +1126,7 @@ export type UserUpdateWithoutYoungPersonInput = {
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutYoungPersonInput = {
@@ -1097,6 +1137,91 @@ export type UserUncheckedUpdateWithoutYoungPersonInput = {
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutNotificationsInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash: string
+  role: $Enums.Role
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutNotificationsInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash: string
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutNotificationsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationsInput, Prisma.UserUncheckedCreateWithoutNotificationsInput>
+}
+
+export type UserUpsertWithoutNotificationsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutNotificationsInput, Prisma.UserUncheckedUpdateWithoutNotificationsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationsInput, Prisma.UserUncheckedCreateWithoutNotificationsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutNotificationsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutNotificationsInput, Prisma.UserUncheckedUpdateWithoutNotificationsInput>
+}
+
+export type UserUpdateWithoutNotificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutNotificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1132,6 +1257,7 @@ export type UserUpdateWithoutAreaInput = {
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutAreaInput = {
@@ -1148,6 +1274,7 @@ export type UserUncheckedUpdateWithoutAreaInput = {
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutAreaInput = {
@@ -1190,6 +1317,7 @@ export type UserUpdateWithoutAgencyInput = {
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutAgencyInput = {
@@ -1206,6 +1334,7 @@ export type UserUncheckedUpdateWithoutAgencyInput = {
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutAgencyInput = {
@@ -1230,12 +1359,14 @@ export type UserCountOutputType = {
   caringFor: number
   caseload: number
   sessions: number
+  notifications: number
 }
 
 export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   caringFor?: boolean | UserCountOutputTypeCountCaringForArgs
   caseload?: boolean | UserCountOutputTypeCountCaseloadArgs
   sessions?: boolean | UserCountOutputTypeCountSessionsArgs
+  notifications?: boolean | UserCountOutputTypeCountNotificationsArgs
 }
 
 /**
@@ -1269,6 +1400,13 @@ export type UserCountOutputTypeCountSessionsArgs<ExtArgs extends runtime.Types.E
   where?: Prisma.SessionWhereInput
 }
 
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountNotificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationWhereInput
+}
+
 
 export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1288,6 +1426,7 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   caringFor?: boolean | Prisma.User$caringForArgs<ExtArgs>
   caseload?: boolean | Prisma.User$caseloadArgs<ExtArgs>
   sessions?: boolean | Prisma.User$sessionsArgs<ExtArgs>
+  notifications?: boolean | Prisma.User$notificationsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["user"]>
 
@@ -1347,6 +1486,7 @@ export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   caringFor?: boolean | Prisma.User$caringForArgs<ExtArgs>
   caseload?: boolean | Prisma.User$caseloadArgs<ExtArgs>
   sessions?: boolean | Prisma.User$sessionsArgs<ExtArgs>
+  notifications?: boolean | Prisma.User$notificationsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type UserIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1369,6 +1509,7 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     caringFor: Prisma.$CarerLinkPayload<ExtArgs>[]
     caseload: Prisma.$YoungPersonPayload<ExtArgs>[]
     sessions: Prisma.$SessionPayload<ExtArgs>[]
+    notifications: Prisma.$NotificationPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1788,6 +1929,7 @@ export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Typ
   caringFor<T extends Prisma.User$caringForArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$caringForArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CarerLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   caseload<T extends Prisma.User$caseloadArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$caseloadArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$YoungPersonPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   sessions<T extends Prisma.User$sessionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$sessionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notifications<T extends Prisma.User$notificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$notificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2355,6 +2497,30 @@ export type User$sessionsArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   take?: number
   skip?: number
   distinct?: Prisma.SessionScalarFieldEnum | Prisma.SessionScalarFieldEnum[]
+}
+
+/**
+ * User.notifications
+ */
+export type User$notificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Notification
+   */
+  select?: Prisma.NotificationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Notification
+   */
+  omit?: Prisma.NotificationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationInclude<ExtArgs> | null
+  where?: Prisma.NotificationWhereInput
+  orderBy?: Prisma.NotificationOrderByWithRelationInput | Prisma.NotificationOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationScalarFieldEnum | Prisma.NotificationScalarFieldEnum[]
 }
 
 /**

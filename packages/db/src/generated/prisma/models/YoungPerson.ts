@@ -382,6 +382,8 @@ export type YoungPersonWhereInput = {
   milestones?: Prisma.MilestoneListRelationFilter
   goals?: Prisma.GoalListRelationFilter
   handovers?: Prisma.HandoverListRelationFilter
+  corrections?: Prisma.RecordCorrectionListRelationFilter
+  notifications?: Prisma.NotificationListRelationFilter
 }
 
 export type YoungPersonOrderByWithRelationInput = {
@@ -419,6 +421,8 @@ export type YoungPersonOrderByWithRelationInput = {
   milestones?: Prisma.MilestoneOrderByRelationAggregateInput
   goals?: Prisma.GoalOrderByRelationAggregateInput
   handovers?: Prisma.HandoverOrderByRelationAggregateInput
+  corrections?: Prisma.RecordCorrectionOrderByRelationAggregateInput
+  notifications?: Prisma.NotificationOrderByRelationAggregateInput
 }
 
 export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
@@ -459,6 +463,8 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   milestones?: Prisma.MilestoneListRelationFilter
   goals?: Prisma.GoalListRelationFilter
   handovers?: Prisma.HandoverListRelationFilter
+  corrections?: Prisma.RecordCorrectionListRelationFilter
+  notifications?: Prisma.NotificationListRelationFilter
 }, "id" | "nhsNumber">
 
 export type YoungPersonOrderByWithAggregationInput = {
@@ -556,6 +562,8 @@ export type YoungPersonCreateInput = {
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateInput = {
@@ -591,6 +599,8 @@ export type YoungPersonUncheckedCreateInput = {
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUpdateInput = {
@@ -626,6 +636,8 @@ export type YoungPersonUpdateInput = {
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateInput = {
@@ -661,6 +673,8 @@ export type YoungPersonUncheckedUpdateInput = {
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateManyInput = {
@@ -1063,6 +1077,34 @@ export type YoungPersonUpdateOneRequiredWithoutHandoversNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutHandoversInput, Prisma.YoungPersonUpdateWithoutHandoversInput>, Prisma.YoungPersonUncheckedUpdateWithoutHandoversInput>
 }
 
+export type YoungPersonCreateNestedOneWithoutCorrectionsInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutCorrectionsInput, Prisma.YoungPersonUncheckedCreateWithoutCorrectionsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutCorrectionsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+}
+
+export type YoungPersonUpdateOneRequiredWithoutCorrectionsNestedInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutCorrectionsInput, Prisma.YoungPersonUncheckedCreateWithoutCorrectionsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutCorrectionsInput
+  upsert?: Prisma.YoungPersonUpsertWithoutCorrectionsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutCorrectionsInput, Prisma.YoungPersonUpdateWithoutCorrectionsInput>, Prisma.YoungPersonUncheckedUpdateWithoutCorrectionsInput>
+}
+
+export type YoungPersonCreateNestedOneWithoutNotificationsInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutNotificationsInput, Prisma.YoungPersonUncheckedCreateWithoutNotificationsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutNotificationsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+}
+
+export type YoungPersonUpdateOneRequiredWithoutNotificationsNestedInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutNotificationsInput, Prisma.YoungPersonUncheckedCreateWithoutNotificationsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutNotificationsInput
+  upsert?: Prisma.YoungPersonUpsertWithoutNotificationsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutNotificationsInput, Prisma.YoungPersonUpdateWithoutNotificationsInput>, Prisma.YoungPersonUncheckedUpdateWithoutNotificationsInput>
+}
+
 export type YoungPersonCreateWithoutAreaInput = {
   id?: string
   givenName: string
@@ -1095,6 +1137,8 @@ export type YoungPersonCreateWithoutAreaInput = {
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutAreaInput = {
@@ -1129,6 +1173,8 @@ export type YoungPersonUncheckedCreateWithoutAreaInput = {
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutAreaInput = {
@@ -1219,6 +1265,8 @@ export type YoungPersonCreateWithoutOwnAccountInput = {
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
@@ -1253,6 +1301,8 @@ export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutOwnAccountInput = {
@@ -1292,6 +1342,8 @@ export type YoungPersonCreateWithoutNamedWorkerInput = {
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
@@ -1326,6 +1378,8 @@ export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutNamedWorkerInput = {
@@ -1381,6 +1435,8 @@ export type YoungPersonUpdateWithoutOwnAccountInput = {
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
@@ -1415,6 +1471,8 @@ export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUpsertWithWhereUniqueWithoutNamedWorkerInput = {
@@ -1465,6 +1523,8 @@ export type YoungPersonCreateWithoutCarersInput = {
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutCarersInput = {
@@ -1499,6 +1559,8 @@ export type YoungPersonUncheckedCreateWithoutCarersInput = {
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutCarersInput = {
@@ -1549,6 +1611,8 @@ export type YoungPersonUpdateWithoutCarersInput = {
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutCarersInput = {
@@ -1583,6 +1647,8 @@ export type YoungPersonUncheckedUpdateWithoutCarersInput = {
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutConsentsInput = {
@@ -1617,6 +1683,8 @@ export type YoungPersonCreateWithoutConsentsInput = {
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutConsentsInput = {
@@ -1651,6 +1719,8 @@ export type YoungPersonUncheckedCreateWithoutConsentsInput = {
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutConsentsInput = {
@@ -1701,6 +1771,8 @@ export type YoungPersonUpdateWithoutConsentsInput = {
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
@@ -1735,6 +1807,8 @@ export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutPathwayStatesInput = {
@@ -1769,6 +1843,8 @@ export type YoungPersonCreateWithoutPathwayStatesInput = {
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
@@ -1803,6 +1879,8 @@ export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutPathwayStatesInput = {
@@ -1853,6 +1931,8 @@ export type YoungPersonUpdateWithoutPathwayStatesInput = {
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
@@ -1887,6 +1967,8 @@ export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutEventsInput = {
@@ -1921,6 +2003,8 @@ export type YoungPersonCreateWithoutEventsInput = {
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutEventsInput = {
@@ -1955,6 +2039,8 @@ export type YoungPersonUncheckedCreateWithoutEventsInput = {
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutEventsInput = {
@@ -2005,6 +2091,8 @@ export type YoungPersonUpdateWithoutEventsInput = {
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutEventsInput = {
@@ -2039,6 +2127,8 @@ export type YoungPersonUncheckedUpdateWithoutEventsInput = {
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutMilestonesInput = {
@@ -2073,6 +2163,8 @@ export type YoungPersonCreateWithoutMilestonesInput = {
   events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
@@ -2107,6 +2199,8 @@ export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
   events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutMilestonesInput = {
@@ -2157,6 +2251,8 @@ export type YoungPersonUpdateWithoutMilestonesInput = {
   events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
@@ -2191,6 +2287,8 @@ export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
   events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutGoalsInput = {
@@ -2225,6 +2323,8 @@ export type YoungPersonCreateWithoutGoalsInput = {
   events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutGoalsInput = {
@@ -2259,6 +2359,8 @@ export type YoungPersonUncheckedCreateWithoutGoalsInput = {
   events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutGoalsInput = {
@@ -2309,6 +2411,8 @@ export type YoungPersonUpdateWithoutGoalsInput = {
   events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
@@ -2343,6 +2447,8 @@ export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
   events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutHandoversInput = {
@@ -2377,6 +2483,8 @@ export type YoungPersonCreateWithoutHandoversInput = {
   events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
   milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutHandoversInput = {
@@ -2411,6 +2519,8 @@ export type YoungPersonUncheckedCreateWithoutHandoversInput = {
   events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
   milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutHandoversInput = {
@@ -2461,6 +2571,8 @@ export type YoungPersonUpdateWithoutHandoversInput = {
   events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
@@ -2495,6 +2607,328 @@ export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
   events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonCreateWithoutCorrectionsInput = {
+  id?: string
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
+  namedWorker?: Prisma.UserCreateNestedOneWithoutCaseloadInput
+  ownAccount?: Prisma.UserCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
+  id?: string
+  areaId: string
+  namedWorkerId?: string | null
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentUncheckedCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateUncheckedCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonCreateOrConnectWithoutCorrectionsInput = {
+  where: Prisma.YoungPersonWhereUniqueInput
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutCorrectionsInput, Prisma.YoungPersonUncheckedCreateWithoutCorrectionsInput>
+}
+
+export type YoungPersonUpsertWithoutCorrectionsInput = {
+  update: Prisma.XOR<Prisma.YoungPersonUpdateWithoutCorrectionsInput, Prisma.YoungPersonUncheckedUpdateWithoutCorrectionsInput>
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutCorrectionsInput, Prisma.YoungPersonUncheckedCreateWithoutCorrectionsInput>
+  where?: Prisma.YoungPersonWhereInput
+}
+
+export type YoungPersonUpdateToOneWithWhereWithoutCorrectionsInput = {
+  where?: Prisma.YoungPersonWhereInput
+  data: Prisma.XOR<Prisma.YoungPersonUpdateWithoutCorrectionsInput, Prisma.YoungPersonUncheckedUpdateWithoutCorrectionsInput>
+}
+
+export type YoungPersonUpdateWithoutCorrectionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
+  namedWorker?: Prisma.UserUpdateOneWithoutCaseloadNestedInput
+  ownAccount?: Prisma.UserUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUncheckedUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonCreateWithoutNotificationsInput = {
+  id?: string
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
+  namedWorker?: Prisma.UserCreateNestedOneWithoutCaseloadInput
+  ownAccount?: Prisma.UserCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
+  id?: string
+  areaId: string
+  namedWorkerId?: string | null
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentUncheckedCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateUncheckedCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonCreateOrConnectWithoutNotificationsInput = {
+  where: Prisma.YoungPersonWhereUniqueInput
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutNotificationsInput, Prisma.YoungPersonUncheckedCreateWithoutNotificationsInput>
+}
+
+export type YoungPersonUpsertWithoutNotificationsInput = {
+  update: Prisma.XOR<Prisma.YoungPersonUpdateWithoutNotificationsInput, Prisma.YoungPersonUncheckedUpdateWithoutNotificationsInput>
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutNotificationsInput, Prisma.YoungPersonUncheckedCreateWithoutNotificationsInput>
+  where?: Prisma.YoungPersonWhereInput
+}
+
+export type YoungPersonUpdateToOneWithWhereWithoutNotificationsInput = {
+  where?: Prisma.YoungPersonWhereInput
+  data: Prisma.XOR<Prisma.YoungPersonUpdateWithoutNotificationsInput, Prisma.YoungPersonUncheckedUpdateWithoutNotificationsInput>
+}
+
+export type YoungPersonUpdateWithoutNotificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
+  namedWorker?: Prisma.UserUpdateOneWithoutCaseloadNestedInput
+  ownAccount?: Prisma.UserUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUncheckedUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateManyAreaInput = {
@@ -2555,6 +2989,8 @@ export type YoungPersonUpdateWithoutAreaInput = {
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutAreaInput = {
@@ -2589,6 +3025,8 @@ export type YoungPersonUncheckedUpdateWithoutAreaInput = {
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateManyWithoutAreaInput = {
@@ -2675,6 +3113,8 @@ export type YoungPersonUpdateWithoutNamedWorkerInput = {
   milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
@@ -2709,6 +3149,8 @@ export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
   milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateManyWithoutNamedWorkerInput = {
@@ -2750,6 +3192,8 @@ export type YoungPersonCountOutputType = {
   milestones: number
   goals: number
   handovers: number
+  corrections: number
+  notifications: number
 }
 
 export type YoungPersonCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2760,6 +3204,8 @@ export type YoungPersonCountOutputTypeSelect<ExtArgs extends runtime.Types.Exten
   milestones?: boolean | YoungPersonCountOutputTypeCountMilestonesArgs
   goals?: boolean | YoungPersonCountOutputTypeCountGoalsArgs
   handovers?: boolean | YoungPersonCountOutputTypeCountHandoversArgs
+  corrections?: boolean | YoungPersonCountOutputTypeCountCorrectionsArgs
+  notifications?: boolean | YoungPersonCountOutputTypeCountNotificationsArgs
 }
 
 /**
@@ -2821,6 +3267,20 @@ export type YoungPersonCountOutputTypeCountHandoversArgs<ExtArgs extends runtime
   where?: Prisma.HandoverWhereInput
 }
 
+/**
+ * YoungPersonCountOutputType without action
+ */
+export type YoungPersonCountOutputTypeCountCorrectionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.RecordCorrectionWhereInput
+}
+
+/**
+ * YoungPersonCountOutputType without action
+ */
+export type YoungPersonCountOutputTypeCountNotificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationWhereInput
+}
+
 
 export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2857,6 +3317,8 @@ export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   milestones?: boolean | Prisma.YoungPerson$milestonesArgs<ExtArgs>
   goals?: boolean | Prisma.YoungPerson$goalsArgs<ExtArgs>
   handovers?: boolean | Prisma.YoungPerson$handoversArgs<ExtArgs>
+  corrections?: boolean | Prisma.YoungPerson$correctionsArgs<ExtArgs>
+  notifications?: boolean | Prisma.YoungPerson$notificationsArgs<ExtArgs>
   _count?: boolean | Prisma.YoungPersonCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["youngPerson"]>
 
@@ -2957,6 +3419,8 @@ export type YoungPersonInclude<ExtArgs extends runtime.Types.Extensions.Internal
   milestones?: boolean | Prisma.YoungPerson$milestonesArgs<ExtArgs>
   goals?: boolean | Prisma.YoungPerson$goalsArgs<ExtArgs>
   handovers?: boolean | Prisma.YoungPerson$handoversArgs<ExtArgs>
+  corrections?: boolean | Prisma.YoungPerson$correctionsArgs<ExtArgs>
+  notifications?: boolean | Prisma.YoungPerson$notificationsArgs<ExtArgs>
   _count?: boolean | Prisma.YoungPersonCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type YoungPersonIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2981,6 +3445,8 @@ export type $YoungPersonPayload<ExtArgs extends runtime.Types.Extensions.Interna
     milestones: Prisma.$MilestonePayload<ExtArgs>[]
     goals: Prisma.$GoalPayload<ExtArgs>[]
     handovers: Prisma.$HandoverPayload<ExtArgs>[]
+    corrections: Prisma.$RecordCorrectionPayload<ExtArgs>[]
+    notifications: Prisma.$NotificationPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -3424,6 +3890,8 @@ export interface Prisma__YoungPersonClient<T, Null = never, ExtArgs extends runt
   milestones<T extends Prisma.YoungPerson$milestonesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$milestonesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MilestonePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   goals<T extends Prisma.YoungPerson$goalsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$goalsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$GoalPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   handovers<T extends Prisma.YoungPerson$handoversArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$handoversArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$HandoverPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  corrections<T extends Prisma.YoungPerson$correctionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$correctionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecordCorrectionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notifications<T extends Prisma.YoungPerson$notificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$notificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -4081,6 +4549,54 @@ export type YoungPerson$handoversArgs<ExtArgs extends runtime.Types.Extensions.I
   take?: number
   skip?: number
   distinct?: Prisma.HandoverScalarFieldEnum | Prisma.HandoverScalarFieldEnum[]
+}
+
+/**
+ * YoungPerson.corrections
+ */
+export type YoungPerson$correctionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the RecordCorrection
+   */
+  select?: Prisma.RecordCorrectionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the RecordCorrection
+   */
+  omit?: Prisma.RecordCorrectionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.RecordCorrectionInclude<ExtArgs> | null
+  where?: Prisma.RecordCorrectionWhereInput
+  orderBy?: Prisma.RecordCorrectionOrderByWithRelationInput | Prisma.RecordCorrectionOrderByWithRelationInput[]
+  cursor?: Prisma.RecordCorrectionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.RecordCorrectionScalarFieldEnum | Prisma.RecordCorrectionScalarFieldEnum[]
+}
+
+/**
+ * YoungPerson.notifications
+ */
+export type YoungPerson$notificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Notification
+   */
+  select?: Prisma.NotificationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Notification
+   */
+  omit?: Prisma.NotificationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationInclude<ExtArgs> | null
+  where?: Prisma.NotificationWhereInput
+  orderBy?: Prisma.NotificationOrderByWithRelationInput | Prisma.NotificationOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationScalarFieldEnum | Prisma.NotificationScalarFieldEnum[]
 }
 
 /**

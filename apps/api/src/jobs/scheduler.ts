@@ -1,0 +1,48 @@
+import { runReminders, runRetention, type PrismaClient } from '@pathways/db';
+import type { Logger } from '../logger.ts';
+import { sendReminderEmails, type MailSettings } from './email-reminders.ts';
+
+export type JobSettings = {
+  /** How often each process looks for due work; 0 turns the jobs off in this process. */
+  intervalMs: number;
+  retentionYears: number;
+  mail: MailSettings | null;
+};
+
+/**
+ * The scheduled jobs, in every API process: each tick runs today's reminders and retention
+ * (each at most once a day across all processes, see `runDailyJob`) and sends pending
+ * reminder e-mails (claimed row by row, so never twice). Nothing is kept in memory between
+ * ticks: a process that dies loses nothing, and any other process picks the work up.
+ */
+export function startJobs(options: { db: PrismaClient; logger: Logger; now: () => Date; settings: JobSettings }): { tick: () => Promise<void>; stop: () => void } {
+  let running: Promise<void> | null = null;
+  const tick = async () => {
+    const today = options.now().toISOString().slice(0, 10);
+    for (const [job, run] of [
+      ['reminders', () => runReminders({ db: options.db, today })],
+      ['retention', () => runRetention({ db: options.db, today, retentionYears: options.settings.retentionYears })],
+    ] as const) {
+      try {
+        const result = await run();
+        if (result.ran) options.logger.info('job ran', { job, day: today, ...result.summary });
+      } catch (error) {
+        options.logger.error('job failed', { job, day: today, error: String(error) });
+      }
+    }
+    if (options.settings.mail) {
+      try {
+        const sent = await sendReminderEmails(options.db, options.settings.mail, options.now());
+        if (sent.messages > 0) options.logger.info('reminder e-mails sent', sent);
+      } catch (error) {
+        options.logger.error('reminder e-mails failed', { error: String(error) });
+      }
+    }
+  };
+  const guardedTick = () => (running ??= tick().finally(() => (running = null)));
+  if (options.settings.intervalMs <= 0) return { tick: guardedTick, stop: () => {} };
+  void guardedTick();
+  const timer = setInterval(guardedTick, options.settings.intervalMs);
+  timer.unref();
+  return { tick: guardedTick, stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,155 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError, audit, isoDay, type Consent, type PrismaClient, type YoungPerson } from '@pathways/db';
+import { ageOn, isoToDay } from '@pathways/engine';
+import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
+import { today, type AppEnv } from '../app-env.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { requireRole, signedInUser } from '../auth/middleware.ts';
+import { validationHook } from '../errors.ts';
+import { FAMILY_ACCESS, SHARING_SCOPES } from '../sharing.ts';
+import { errorResponses, json, ZIdParam } from './schemas.ts';
+
+/**
+ * Consent and sharing: which agencies may see which parts of a plan, and whether the family
+ * may see it from 16, with who agreed and when. The young person decides from 16 (capacity
+ * presumed, Mental Capacity Act 2005 s.1(2)); a parent or carer before. Staff of the area may
+ * record an agreement given to them, or a best-interests decision for a young person of 16 or
+ * more who may lack capacity to make it (MCA s.4). Withdrawing takes effect at once.
+ */
+const SCOPES = [...SHARING_SCOPES, FAMILY_ACCESS] as const;
+
+const ZConsent = z
+  .object({
+    id: z.string(),
+    scope: z.enum(SCOPES),
+    agencyId: z.string().nullable().openapi({ description: 'Null: every agency working with them' }),
+    agencyName: z.string().nullable(),
+    givenByRole: z.string().openapi({ description: 'young_person, parent_carer or best_interests' }),
+    givenAt: z.string(),
+    withdrawnAt: z.string().nullable(),
+  })
+  .openapi('Consent');
+
+type ConsentRow = Consent & { agencyName: string | null };
+const present = (consent: ConsentRow) => ({
+  id: consent.id,
+  scope: consent.scope as (typeof SCOPES)[number],
+  agencyId: consent.agencyId,
+  agencyName: consent.agencyName,
+  givenByRole: consent.givenByRole,
+  givenAt: consent.givenAt.toISOString(),
+  withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
+});
+
+async function withAgencyNames(db: PrismaClient, consents: Consent[]): Promise<ConsentRow[]> {
+  const ids = [...new Set(consents.map((consent) => consent.agencyId).filter((id): id is string => id !== null))];
+  const names = new Map((await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((agency) => [agency.id, agency.name]));
+  return consents.map((consent) => ({ ...consent, agencyName: consent.agencyId ? (names.get(consent.agencyId) ?? null) : null }));
+}
+
+/** Who decides about a young person's sharing today: themselves from 16, a parent or carer before. */
+export function decidesFor(person: YoungPerson, day: string): 'young_person' | 'parent_carer' {
+  return ageOn(isoToDay(day), isoToDay(isoDay(person.dateOfBirth)), 'march_1') >= 16 ? 'young_person' : 'parent_carer';
+}
+
+/**
+ * The role an agreement is recorded under when this user gives or withdraws it, or a refusal
+ * that says who decides instead.
+ */
+function recordedAs(user: SessionUser, person: YoungPerson, day: string, basis: 'agreed' | 'best_interests'): string {
+  const decider = decidesFor(person, day);
+  if (basis === 'best_interests') {
+    if (!canChangeYoungPerson(user, person)) throw new AppError('forbidden', 'Only staff of the young person’s area can record a best-interests decision.');
+    if (decider !== 'young_person' || !person.mayLackCapacity) throw new AppError('unprocessable', 'A best-interests decision is only for a young person of 16 or more who may lack capacity to decide this.', { field: 'basis' });
+    return 'best_interests';
+  }
+  if (canChangeYoungPerson(user, person)) return decider;
+  if (user.role === decider) return decider;
+  throw new AppError('forbidden', decider === 'young_person' ? 'From 16 the young person decides who may see their plan.' : 'Until they are 16 a parent or carer decides who may see the plan.');
+}
+
+const list = createRoute({
+  method: 'get', path: '/api/young-people/{id}/consents', tags: ['Consent and sharing'],
+  summary: 'Who may see which parts of the plan: agreements given and withdrawn (staff of the area, the young person, a parent or carer who may see the plan)',
+  middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
+  request: { params: ZIdParam },
+  responses: { 200: json(z.object({ decidedBy: z.enum(['young_person', 'parent_carer']), items: z.array(ZConsent) }), 'Agreements, newest first'), ...errorResponses(401, 403, 404) },
+});
+
+const give = createRoute({
+  method: 'post', path: '/api/young-people/{id}/consents', tags: ['Consent and sharing'],
+  summary: 'Agree to share a part of the plan with an agency (or all agencies), or family access from 16',
+  middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
+  request: {
+    params: ZIdParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              scope: z.enum(SCOPES),
+              agencyId: z.uuid().nullable().default(null).openapi({ description: 'Null or left out: every agency working with them' }),
+              basis: z.enum(['agreed', 'best_interests']).default('agreed'),
+            })
+            .strict(),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: { 201: json(ZConsent, 'Recorded'), 200: json(ZConsent, 'Already agreed'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const withdraw = createRoute({
+  method: 'post', path: '/api/consents/{consentId}/withdraw', tags: ['Consent and sharing'],
+  summary: 'Withdraw an agreement: it stops at once',
+  middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
+  request: { params: z.object({ consentId: z.uuid().openapi({ param: { name: 'consentId', in: 'path' } }) }) },
+  responses: { 200: json(ZConsent, 'Withdrawn'), ...errorResponses(401, 403, 404, 422) },
+});
+
+export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => {
+    const { db } = c.get('services');
+    const user = signedInUser(c);
+    const day = today(c.get('services'));
+    const person = await youngPersonFor(db, user, c.req.valid('param').id, day);
+    const consents = await db.consent.findMany({ where: { youngPersonId: person.id }, orderBy: { givenAt: 'desc' } });
+    await audit(db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Consent', youngPersonId: person.id });
+    return c.json({ decidedBy: decidesFor(person, day), items: (await withAgencyNames(db, consents)).map(present) }, 200);
+  })
+  .openapi(give, async (c) => {
+    const { db } = c.get('services');
+    const user = signedInUser(c);
+    const day = today(c.get('services'));
+    const person = await youngPersonFor(db, user, c.req.valid('param').id, day);
+    const { scope, agencyId, basis } = c.req.valid('json');
+    if (scope === FAMILY_ACCESS && agencyId) throw new AppError('invalid', 'agencyId: family access is not for an agency', { field: 'agencyId' });
+    if (scope === FAMILY_ACCESS && decidesFor(person, day) !== 'young_person') throw new AppError('unprocessable', 'Family access needs no agreement until the young person is 16.', { field: 'scope' });
+    if (agencyId && !(await db.agency.findFirst({ where: { id: agencyId, areaId: person.areaId } }))) throw new AppError('invalid', 'agencyId: no such agency in the young person’s area', { field: 'agencyId' });
+    const givenByRole = recordedAs(user, person, day, basis);
+    const existing = await db.consent.findFirst({ where: { youngPersonId: person.id, scope, agencyId, withdrawnAt: null } });
+    if (existing) return c.json(present((await withAgencyNames(db, [existing]))[0] as ConsentRow), 200);
+    const consent = await db.$transaction(async (tx) => {
+      const created = await tx.consent.create({ data: { youngPersonId: person.id, scope, agencyId, givenByUserId: user.id, givenByRole, givenAt: c.get('services').now() } });
+      await audit(tx, { userId: user.id, role: user.role }, { action: 'give_consent', entityType: 'Consent', entityId: created.id, youngPersonId: person.id, detail: { scope, agencyId, givenByRole } });
+      return created;
+    });
+    return c.json(present((await withAgencyNames(db, [consent]))[0] as ConsentRow), 201);
+  })
+  .openapi(withdraw, async (c) => {
+    const { db } = c.get('services');
+    const user = signedInUser(c);
+    const day = today(c.get('services'));
+    const consent = await db.consent.findUnique({ where: { id: c.req.valid('param').consentId } });
+    if (!consent) throw new AppError('not_found', 'No such agreement.');
+    const person = await youngPersonFor(db, user, consent.youngPersonId, day);
+    recordedAs(user, person, day, consent.givenByRole === 'best_interests' ? 'best_interests' : 'agreed');
+    const withdrawn = await db.$transaction(async (tx) => {
+      const { count } = await tx.consent.updateMany({ where: { id: consent.id, withdrawnAt: null }, data: { withdrawnAt: c.get('services').now(), withdrawnById: user.id } });
+      if (count === 0) throw new AppError('unprocessable', 'This agreement was already withdrawn.');
+      await audit(tx, { userId: user.id, role: user.role }, { action: 'withdraw_consent', entityType: 'Consent', entityId: consent.id, youngPersonId: person.id, detail: { scope: consent.scope, agencyId: consent.agencyId } });
+      return tx.consent.findUniqueOrThrow({ where: { id: consent.id } });
+    });
+    return c.json(present((await withAgencyNames(db, [withdrawn]))[0] as ConsentRow), 200);
+  });

@@ -1,0 +1,27 @@
+import type { PrismaClient } from '@pathways/db';
+
+/**
+ * What an adult agency may see of a young person's record, each part agreed separately (by
+ * the young person from 16, subject to capacity; by a parent before):
+ * - `handover`: that they are coming, the handover pack and who they are (needed for any access);
+ * - `plan`: milestones, pathway states and the event log, apart from health;
+ * - `health`: health and palliative milestones and events (special category data);
+ * - `goals`: their goals, progress notes and "about me".
+ */
+export const SHARING_SCOPES = ['handover', 'plan', 'health', 'goals'] as const;
+export type SharingScope = (typeof SHARING_SCOPES)[number];
+
+/** Consent scopes that are not agency sharing. */
+export const FAMILY_ACCESS = 'family_access';
+
+/** Pathways whose milestones and events are health data: shared only with `health` consent. */
+export const HEALTH_PATHWAYS: readonly string[] = ['health', 'palliative'];
+
+/** The parts of a young person's record an agency may see now: consents to it or to every agency, not withdrawn. */
+export async function scopesSharedWith(db: PrismaClient, youngPersonId: string, agencyId: string): Promise<Set<SharingScope>> {
+  const consents = await db.consent.findMany({
+    where: { youngPersonId, withdrawnAt: null, scope: { in: [...SHARING_SCOPES] }, OR: [{ agencyId }, { agencyId: null }] },
+    select: { scope: true },
+  });
+  return new Set(consents.map((consent) => consent.scope as SharingScope));
+}

@@ -163,9 +163,11 @@ async function benchmark(backend: 'postgres' | 'pglite') {
     ];
     const results: Figures[] = [];
     const atRate: Figures[] = [];
+    const oneAtATime: Figures[] = [];
     for (const scenario of scenarios) {
       results.push(await load(scenario.name, scenario.options));
       atRate.push(await load(scenario.name, { ...scenario.options, overallRate: RATE }));
+      oneAtATime.push(await load(scenario.name, { ...scenario.options, connections: 1 }));
     }
 
     let rawSql: Figures | undefined;
@@ -200,7 +202,7 @@ async function benchmark(backend: 'postgres' | 'pglite') {
       }
       await replanDb.close();
     }
-    return { backend, loaded, loadMs, forecastMs, replans, results: [...results, ...(rawSql ? [rawSql] : [])], atRate: [...atRate, ...duringReplan] };
+    return { backend, loaded, loadMs, forecastMs, replans, results: [...results, ...(rawSql ? [rawSql] : [])], atRate: [...atRate, ...duringReplan], oneAtATime };
   } finally {
     for (const cleanup of cleanups) await cleanup();
   }
@@ -219,7 +221,10 @@ for (const backend of backends) {
   const raw = run.results.find((r) => r.name.includes('raw SQL'));
   if (api && raw) console.log(`caseload p95, API ÷ raw SQL (both saturated): ${(api.p95 / raw.p95).toFixed(1)}×`);
   console.log(`commissioning forecast computed without the cache (the first request of a day): ${run.forecastMs.toFixed(0)} ms`);
-  console.log(`\nsteady load: ${RATE} requests a second`);
+  console.log('\none at a time: 1 connection, the next request when the last is answered (the latency floor)');
+  console.log(`${'scenario'.padEnd(64)}  p50 ms   p95 ms    req/s   non-2xx`);
+  for (const r of run.oneAtATime) console.log(row(r));
+  console.log(`\nsteady load: ${RATE} requests a second (autocannon fires its ${CONNECTIONS} connections together: bursts of ${CONNECTIONS} every ${(1000 * CONNECTIONS) / RATE} ms)`);
   console.log(`${'scenario'.padEnd(64)}  p50 ms   p95 ms    req/s   non-2xx`);
   for (const r of run.atRate) console.log(row(r));
   for (const replan of run.replans) {

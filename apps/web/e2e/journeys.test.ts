@@ -224,7 +224,7 @@ describe('a young person’s own information', () => {
     const context = await newContext();
     const page = await signIn(context, server.baseUrl, ACCOUNTS.youngPerson);
     const sharing = page.getByRole('region', { name: 'Who can see my plan' });
-    await sharing.getByText('From 16 the young person decides').waitFor();
+    await sharing.getByText('You decide who can see this plan').waitFor();
     await sharing.getByLabel('What').selectOption({ label: 'My goals and “about me”' });
     await sharing.getByRole('button', { name: 'Agree to share' }).click();
     await sharing.getByRole('status').getByText('Saved. They can see it now.').waitFor();

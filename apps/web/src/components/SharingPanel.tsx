@@ -28,7 +28,7 @@ export function SharingPanel({ youngPersonId, areaId, voice }: { youngPersonId: 
           const earlier = data.items.filter((consent) => consent.withdrawnAt !== null);
           return (
             <>
-              <p>{t(data.decidedBy === 'young_person' ? 'sharing.decidesYoungPerson' : 'sharing.decidesParent')}</p>
+              <p>{voice === 'own' ? t('sharing.decidesYou') : t(data.decidedBy === 'young_person' ? 'sharing.decidesYoungPerson' : 'sharing.decidesParent')}</p>
               {current.length === 0 ? (
                 <p>{t('sharing.nothing')}</p>
               ) : (

@@ -62,7 +62,7 @@ export const da: Messages = {
   sharing: {
     title: 'Hvem må se planen', titleOwn: 'Hvem kan se min plan',
     decidesYoungPerson: 'Fra 16 år bestemmer den unge selv, hvem der ser planen. Medarbejdere kan skrive ned, hvad der er aftalt.', decidesParent: 'Indtil den unge fylder 16, bestemmer en forælder eller omsorgsperson, hvem der ser planen.',
-    nothing: 'Ingen tilbud uden for kommunens team kan se planen endnu.',
+    decidesYou: 'Du bestemmer, hvem der kan se planen, og du kan altid ombestemme dig.', nothing: 'Ingen tilbud uden for kommunens team kan se planen endnu.',
     partWith: '{{part}}: {{agency}}', everyAgency: 'alle tilbud, der arbejder med den unge', familyAccess: 'Min familie kan se min plan',
     parts: { handover: 'Hvem jeg er og min overdragelse', plan: 'Min plan (ikke helbred)', health: 'Mit helbred', goals: 'Mine mål og “om mig”', family_access: 'Min familie kan se min plan' },
     since: 'siden {{date}}, aftalt af {{who}}', by: { young_person: 'den unge', parent_carer: 'en forælder eller omsorgsperson', best_interests: 'en beslutning til den unges bedste' },

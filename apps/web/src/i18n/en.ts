@@ -60,7 +60,7 @@ export const en = {
   sharing: {
     title: 'Who may see this plan', titleOwn: 'Who can see my plan',
     decidesYoungPerson: 'From 16 the young person decides who sees their plan. Staff can write down what they agreed.', decidesParent: 'Until the young person is 16, a parent or carer decides who sees the plan.',
-    nothing: 'No service outside the council team can see the plan yet.',
+    decidesYou: 'You decide who can see this plan, and you can change your mind at any time.', nothing: 'No service outside the council team can see the plan yet.',
     partWith: '{{part}}: {{agency}}', everyAgency: 'every service working with them', familyAccess: 'My family can see my plan',
     parts: { handover: 'Who I am and my handover', plan: 'My plan (not health)', health: 'My health', goals: 'My goals and “about me”', family_access: 'My family can see my plan' },
     since: 'since {{date}}, agreed by {{who}}', by: { young_person: 'the young person', parent_carer: 'a parent or carer', best_interests: 'a best-interests decision' },

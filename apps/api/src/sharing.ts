@@ -17,6 +17,15 @@ export const FAMILY_ACCESS = 'family_access';
 /** Pathways whose milestones and events are health data: shared only with `health` consent. */
 export const HEALTH_PATHWAYS: readonly string[] = ['health', 'palliative'];
 
+/** Of these young people, those who agree now to share their handover with the agency (one query, for an inbox). */
+export async function sharingHandoverWith(db: PrismaClient, youngPersonIds: string[], agencyId: string): Promise<Set<string>> {
+  const consents = await db.consent.findMany({
+    where: { youngPersonId: { in: youngPersonIds }, withdrawnAt: null, scope: 'handover', OR: [{ agencyId }, { agencyId: null }] },
+    select: { youngPersonId: true },
+  });
+  return new Set(consents.map((consent) => consent.youngPersonId));
+}
+
 /** The parts of a young person's record an agency may see now: consents to it or to every agency, not withdrawn. */
 export async function scopesSharedWith(db: PrismaClient, youngPersonId: string, agencyId: string): Promise<Set<SharingScope>> {
   const consents = await db.consent.findMany({

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { createDatabase } from '../../../packages/db/test-support/postgres-server.ts';
 import { createApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
+import { SHARING_SCOPES } from '../src/sharing.ts';
 import { jsonLogger, silentLogger } from '../src/logger.ts';
 
 export const TODAY = '2026-11-22';
@@ -57,7 +58,7 @@ export async function startTestServer(backend: 'PGlite' | 'PostgreSQL', now: () 
   const child = await createYoungPerson({ db: prisma, actor, today: TODAY, input: { areaId: area.id, givenName: 'Leo', familyName: 'Khan', dateOfBirth: '2012-03-03', jurisdiction: 'england', hasEhcPlan: true } });
   const otherPerson = await createYoungPerson({ db: prisma, actor, today: TODAY, input: { areaId: otherArea.id, givenName: 'Ava', familyName: 'Reid', dateOfBirth: '2010-01-15', jurisdiction: 'england' } });
   // Maya (17) agreed to share her handover, plan, health information and goals with adult social care.
-  await prisma.consent.createMany({ data: ['handover', 'plan', 'health', 'goals'].map((scope) => ({ youngPersonId: person.id, scope, agencyId: adultAgency.id, givenByRole: 'young_person', givenAt: new Date(`${TODAY}T09:00:00Z`) })) });
+  await prisma.consent.createMany({ data: SHARING_SCOPES.map((scope) => ({ youngPersonId: person.id, scope, agencyId: adultAgency.id, givenByRole: 'young_person', givenAt: new Date(`${TODAY}T09:00:00Z`) })) });
   await prisma.handover.create({ data: { youngPersonId: person.id, toAgencyId: adultAgency.id, status: 'sent', dueBy: new Date('2026-12-01T00:00:00Z'), summary: 'Needs support with personal care.', sentAt: new Date() } });
   const users = {
     worker,

@@ -23,7 +23,11 @@ export async function sendReminderEmails(db: PrismaClient, mail: MailSettings, n
            LIMIT 500
              FOR UPDATE OF n SKIP LOCKED`;
         const byUser = new Map<string, typeof pending>();
-        for (const row of pending) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+        for (const row of pending) {
+          const rows = byUser.get(row.userId);
+          if (rows) rows.push(row);
+          else byUser.set(row.userId, [row]);
+        }
         for (const rows of byUser.values()) {
           const first = rows[0] as (typeof rows)[number];
           const late = rows.filter((row) => row.kind === 'overdue').length;

@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
-import { scopesSharedWith } from '../sharing.ts';
+import { scopesSharedWith, sharingHandoverWith } from '../sharing.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
 
 /** How long before the 18th birthday (or an earlier transfer) adult services should have the pack. */
@@ -185,10 +185,8 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
         : { youngPerson: { areaId: user.areaId ?? NOWHERE }, status };
     const found = await services.db.handover.findMany({ where, include: INCLUDE, orderBy: [{ expectedTransfer: 'asc' }, { dueBy: 'asc' }] });
     // An agency's inbox shows only young people who (still) agree to share the handover with it.
-    const handovers = [];
-    for (const handover of found) {
-      if (user.role !== 'adult_services' || (await scopesSharedWith(services.db, handover.youngPersonId, handover.toAgencyId)).has('handover')) handovers.push(handover);
-    }
+    const sharing = user.role === 'adult_services' ? await sharingHandoverWith(services.db, found.map((h) => h.youngPersonId), user.agencyId ?? NOWHERE) : null;
+    const handovers = sharing ? found.filter((handover) => sharing.has(handover.youngPersonId)) : found;
     await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'Handover', detail: { count: handovers.length } } });
     const day = today(services);
     return c.json({ items: handovers.map((h) => present(h, day)).sort((a, b) => a.daysToTransfer - b.daysToTransfer) }, 200);

@@ -1,6 +1,7 @@
 import { dateColumn, materialisePlan, type PrismaClient } from '@pathways/db';
 import { buildPlan, syntheticPerson } from '@pathways/engine';
 import { hashPassword } from '../auth/passwords.ts';
+import { SHARING_SCOPES } from '../sharing.ts';
 
 /** Every demo account signs in with this password (documented in the README). */
 export const DEMO_PASSWORD = 'pathways-demo';
@@ -115,7 +116,7 @@ export async function seedDemoData(db: PrismaClient, today: string, people = 200
       const adultSocialCare = agencies.get(`${area}:adult_social_care`) as string;
       // Sent handovers were agreed: the young person (16+ by then) shares all four parts with adult social care.
       await db.consent.createMany({
-        data: ['handover', 'plan', 'health', 'goals'].map((scope) => ({ youngPersonId: person.id, scope, agencyId: adultSocialCare, givenByRole: 'young_person', givenAt: new Date(`${today}T08:00:00Z`) })),
+        data: SHARING_SCOPES.map((scope) => ({ youngPersonId: person.id, scope, agencyId: adultSocialCare, givenByRole: 'young_person', givenAt: new Date(`${today}T08:00:00Z`) })),
       });
       await db.handover.create({
         data: {

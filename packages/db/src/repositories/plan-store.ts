@@ -3,13 +3,12 @@ import type { MilestoneRow, PathwayStateRow, StoredPlan } from './plan-rows.ts';
 
 /**
  * Stores plans, writing only what differs from what is stored: reads the stored rows of the
- * given young people (small columns and digests only, never the snapshots), then in one
- * statement each upserts the milestone and pathway-state rows that changed or are new and
+ * given young people (small columns and digests only, never the snapshots), then upserts the milestone and pathway-state rows that changed or are new and
  * deletes those no longer planned (a milestone a rule pack dropped). So a re-plan after a
  * small rule change writes only the rows it moves, and an event only what it affects.
  */
-export async function writeStoredPlans(tx: Tx, plans: readonly StoredPlan[]): Promise<{ milestonesWritten: number; statesWritten: number }> {
-  if (plans.length === 0) return { milestonesWritten: 0, statesWritten: 0 };
+export async function writeStoredPlans(tx: Tx, plans: readonly StoredPlan[]): Promise<void> {
+  if (plans.length === 0) return;
   const ids = plans.map((plan) => plan.youngPersonId);
   // Per young person, their stored rows as text by milestone id and by pathway (one row each:
   // JSON that parses faster than a row per milestone).
@@ -58,7 +57,6 @@ export async function writeStoredPlans(tx: Tx, plans: readonly StoredPlan[]): Pr
       ON CONFLICT ("youngPersonId", pathway) DO UPDATE
          SET state = excluded.state, "isEnded" = excluded."isEnded", snapshot = excluded.snapshot, digest = excluded.digest, "updatedAt" = excluded."updatedAt"`;
   }
-  return { milestonesWritten: milestones.changed.length + milestones.dropped.length, statesWritten: states.changed.length + states.dropped.length };
 }
 
 /** Adds to `into` the planned rows whose text differs from the stored row's (or that are new), and the stored keys no longer planned. */

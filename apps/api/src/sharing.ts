@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@pathways/db';
+import { isEventType, pathwayOfEvent } from '@pathways/engine';
 
 /**
  * What an adult agency may see of a young person's record, each part agreed separately (by
@@ -16,6 +17,11 @@ export const FAMILY_ACCESS = 'family_access';
 
 /** Pathways whose milestones and events are health data: shared only with `health` consent. */
 export const HEALTH_PATHWAYS: readonly string[] = ['health', 'palliative'];
+
+/** Whether an event (by its type) belongs to a health pathway; events for every pathway (a death) do not. */
+export function isHealthEvent(type: string): boolean {
+  return isEventType(type) && HEALTH_PATHWAYS.includes(pathwayOfEvent(type));
+}
 
 /** Of these young people, those who agree now to share their handover with the agency (one query, for an inbox). */
 export async function sharingHandoverWith(db: PrismaClient, youngPersonIds: string[], agencyId: string): Promise<Set<string>> {

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError, audit, createYoungPerson, eraseYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
-import { buildPlan, isEventType, pathwayOfEvent, type Plan } from '@pathways/engine';
+import { buildPlan, type Plan } from '@pathways/engine';
 import { NOWHERE, requirePart, visibleParts, youngPersonFor, STAFF_ROLES } from '../access.ts';
-import { HEALTH_PATHWAYS } from '../sharing.ts';
+import { HEALTH_PATHWAYS, isHealthEvent } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -41,7 +41,7 @@ function withoutHealth(plan: Plan): Plan {
     ...plan,
     milestones: plan.milestones.filter((milestone) => !isHealth(milestone.pathway)),
     pathways: plan.pathways.filter((pathway) => !isHealth(pathway.pathway)),
-    rejectedEvents: plan.rejectedEvents.filter((event) => !isEventType(event.type) || !isHealth(pathwayOfEvent(event.type))),
+    rejectedEvents: plan.rejectedEvents.filter((event) => !isHealthEvent(event.type)),
   };
 }
 
@@ -224,7 +224,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const parts = await visibleParts(services.db, user, person.id);
     requirePart(parts, 'plan');
     const all = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: [{ date: 'asc' }, { sequence: 'asc' }] });
-    const log = parts.has('health') ? all : all.filter((row) => !isEventType(row.type) || !HEALTH_PATHWAYS.includes(pathwayOfEvent(row.type)));
+    const log = parts.has('health') ? all : all.filter((row) => !isHealthEvent(row.type));
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'PathwayEvent', youngPersonId: person.id });
     return c.json({ items: log.map((row) => ({ ...engineEventOf(row), id: row.id, recordedAt: row.recordedAt.toISOString(), recordedById: row.recordedById })) }, 200);
   })

@@ -34,7 +34,7 @@ export type Fixture = {
 let passwordHash: Promise<string> | undefined;
 
 /** Opens a database ("PGlite" in memory, or a fresh PostgreSQL database), fills the fixture and serves the app on a free port. */
-export async function startTestServer(backend: 'PGlite' | 'PostgreSQL', now: () => Date = () => new Date(`${TODAY}T10:00:00Z`)): Promise<Fixture> {
+export async function startTestServer(backend: 'PGlite' | 'PostgreSQL', now: () => Date = () => new Date(`${TODAY}T10:00:00Z`), options: { webRoot?: string } = {}): Promise<Fixture> {
   let dropDatabase = async () => {};
   let db: Database;
   if (backend === 'PGlite') {
@@ -72,7 +72,7 @@ export async function startTestServer(backend: 'PGlite' | 'PostgreSQL', now: () 
   };
   await prisma.carerLink.create({ data: { userId: users.parent.id, youngPersonId: child.id, relationship: 'parent' } });
 
-  const app = createApp({ db: prisma, logger: process.env.TEST_LOGS ? jsonLogger() : silentLogger, now, secureCookies: false, forecastCacheMs: 0 });
+  const app = createApp({ db: prisma, logger: process.env.TEST_LOGS ? jsonLogger() : silentLogger, now, secureCookies: false, forecastCacheMs: 0 }, { webRoot: options.webRoot });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });

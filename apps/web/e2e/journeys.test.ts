@@ -71,6 +71,25 @@ describe('a transition worker', () => {
     expect(await page.getByRole('table').getAttribute('aria-rowcount')).toMatch(/^\d+$/);
   });
 
+  it.each(['/caseload', '/'])('opening %s asks for the caseload’s rows at once, once, and the menu’s reminders only after them', async (path) => {
+    const asked: string[] = [];
+    const onRequest = (request: { url: () => string }) => asked.push(`asked ${new URL(request.url()).pathname}`);
+    const onAnswer = (request: { url: () => string }) => asked.push(`answered ${new URL(request.url()).pathname}`);
+    page.on('request', onRequest);
+    page.on('requestfinished', onAnswer);
+    await page.goto(`${server.baseUrl}${path}`);
+    await page.getByRole('row').nth(1).waitFor();
+    await expect.poll(() => asked.includes('answered /api/notifications')).toBe(true);
+    page.off('request', onRequest);
+    page.off('requestfinished', onAnswer);
+    expect(new URL(page.url()).pathname).toBe('/caseload');
+    const api = asked.filter((entry) => entry.includes('/api/'));
+    // The page carries the session: nothing asks who is signed in before the rows are asked for.
+    expect(api).not.toContain('asked /api/session');
+    expect(api.filter((entry) => entry === 'asked /api/caseload')).toHaveLength(1);
+    expect(api.indexOf('asked /api/notifications')).toBeGreaterThan(api.indexOf('answered /api/caseload'));
+  });
+
   it('records an event from the pathway’s state, and sees the yearly review move on', async () => {
     await page.getByLabel('Status').selectOption('due');
     const row = page.getByRole('row').filter({ hasText: 'Yearly review of your EHC plan' }).first();

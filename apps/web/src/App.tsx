@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { useSession, type SessionUser } from './api/queries.ts';
+import { useSession } from './api/queries.ts';
 import { Layout } from './components/Layout.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
+import { homeOf } from './lib/home.ts';
 import { Loading } from './components/QueryState.tsx';
 import { useTranslation } from 'react-i18next';
 import { CaseloadPage } from './pages/CaseloadPage.tsx';
@@ -20,19 +21,6 @@ import { YoungPersonPage } from './pages/YoungPersonPage.tsx';
 // so nobody else downloads them.
 const CommissioningPage = lazy(() => import('./pages/CommissioningPage.tsx'));
 const AgenciesPage = lazy(() => import('./pages/AgenciesPage.tsx'));
-
-const HOME: Record<string, string> = {
-  transition_worker: '/caseload',
-  team_manager: '/caseload',
-  young_person: '/my-plan',
-  parent_carer: '/my-plan',
-  adult_services: '/inbox',
-  commissioner: '/commissioning',
-  administrator: '/agencies',
-};
-
-/** Where each role starts; an unknown role lands on "not found" rather than in a redirect loop. */
-const homeOf = (role: SessionUser['role']) => HOME[role] ?? '/not-found';
 
 /** Back to the page that asked for sign-in (only a path on this site), else the role's home. */
 function afterSignIn(search: string, home: string): string {

@@ -12,7 +12,7 @@ export { audit, type Actor, type Tx } from './repositories/actor.ts';
 export { createYoungPerson, updateYoungPerson, getYoungPerson, eraseYoungPerson, eraseClaimed, claimVersion, type ErasedCounts, ZYoungPersonInput, ZYoungPersonChanges, type YoungPersonInput } from './repositories/young-people.ts';
 export { recordPathwayEvent } from './repositories/pathway-events.ts';
 export { materialisePlan } from './repositories/materialise-plan.ts';
-export { CASELOAD_MAX_PAGE, caseloadSql, findCaseload, ZCaseloadQuery, type CaseloadRow } from './repositories/caseload.ts';
+export { CASELOAD_MAX_PAGE, caseloadSql, findCaseload, ZCaseloadQuery, type CaseloadMilestone, type CaseloadPage, type CaseloadPerson, type CaseloadRow } from './repositories/caseload.ts';
 export { profileOf, engineEventOf, isoDay, dateColumn } from './repositories/young-person-profile.ts';
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
 export type { Agency, Consent, Goal, GoalProgressNote, Handover, LocalArea, Milestone, Notification, PathwayEvent, User, YoungPerson } from './generated/prisma/client.ts';

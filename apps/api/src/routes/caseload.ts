@@ -10,22 +10,22 @@ const STATUSES = ['done', 'overdue', 'due', 'upcoming', 'not_applicable'] as con
 
 const ZCaseloadRow = z
   .object({
-    youngPersonId: z.string(),
-    name: z.string(),
-    dateOfBirth: z.string(),
-    milestoneId: z.string(),
-    pathway: z.string(),
-    title: z.string(),
-    status: z.enum(STATUSES),
+    youngPersonId: z.string().openapi({ description: 'Key into `people`' }),
+    milestoneId: z.string().openapi({ description: 'Key into `milestones`' }),
+    status: z.enum(STATUSES).openapi({ description: 'As of today' }),
     windowStart: z.string().nullable(),
     dueDate: z.string().nullable(),
     leadAgency: z.string(),
-    namedWorkerId: z.string().nullable(),
-    namedWorkerName: z.string().nullable(),
-    rule: z.string(),
-    source: z.string(),
   })
   .openapi('CaseloadRow');
+
+const ZCaseloadPerson = z
+  .object({ name: z.string(), dateOfBirth: z.string(), namedWorkerId: z.string().nullable(), namedWorkerName: z.string().nullable() })
+  .openapi('CaseloadPerson');
+
+const ZCaseloadMilestone = z
+  .object({ pathway: z.string(), title: z.string(), rule: z.string().openapi({ description: 'Why it is due, in words' }), source: z.string().openapi({ description: 'The law or guidance it comes from' }) })
+  .openapi('CaseloadMilestone');
 
 const caseload = createRoute({
   method: 'get',
@@ -45,7 +45,20 @@ const caseload = createRoute({
       pageSize: z.coerce.number().int().min(1).max(CASELOAD_MAX_PAGE).default(50),
     }),
   },
-  responses: { 200: json(z.object({ items: z.array(ZCaseloadRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), 'A page of the caseload'), ...errorResponses(400, 401, 403) },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(ZCaseloadRow),
+        people: z.record(z.string(), ZCaseloadPerson).openapi({ description: 'Each young person on the page, by id (sent once, however many of their milestones are due)' }),
+        milestones: z.record(z.string(), ZCaseloadMilestone).openapi({ description: 'What each milestone on the page is and why it is due, by id (the same for every young person, so sent once)' }),
+        total: z.number().int(),
+        page: z.number().int(),
+        pageSize: z.number().int(),
+      }),
+      'A page of the caseload',
+    ),
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 export const caseloadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(caseload, async (c) => {

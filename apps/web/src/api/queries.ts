@@ -1,10 +1,12 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useIsFetching, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, setCsrfToken, unwrap } from './http.ts';
+import { caseloadQuery, sessionQuery, type CaseloadFilter, type SessionUser } from './query-options.ts';
+
+export type { CaseloadFilter, SessionUser };
 
 /** Response shapes, straight from the API's route types. */
-export type SessionUser = InferResponseType<typeof api.api.session.$get, 200>['user'];
-export type CaseloadRow = InferResponseType<typeof api.api.caseload.$get, 200>['items'][number];
+export type CaseloadPage = InferResponseType<typeof api.api.caseload.$get, 200>;
 export type YoungPerson = InferResponseType<(typeof api.api)['young-people'][':id']['$get'], 200>;
 export type Goal = InferResponseType<(typeof api.api)['young-people'][':id']['goals']['$get'], 200>['items'][number];
 export type Handover = InferResponseType<(typeof api.api.handovers)[':handoverId']['$get'], 200>;
@@ -45,7 +47,7 @@ export type Plan = {
 };
 
 export const keys = {
-  session: ['session'] as const,
+  session: sessionQuery.queryKey,
   person: (id: string) => ['young-person', id] as const,
   plan: (id: string) => ['young-person', id, 'plan'] as const,
   goals: (id: string) => ['young-person', id, 'goals'] as const,
@@ -55,20 +57,7 @@ export const keys = {
 };
 
 export function useSession() {
-  return useQuery({
-    queryKey: keys.session,
-    queryFn: async () => {
-      const response = await api.api.session.$get();
-      if ((response.status as number) === 401) {
-        setCsrfToken(null);
-        return null;
-      }
-      const session = await unwrap(Promise.resolve(response));
-      setCsrfToken(session.csrfToken);
-      return session.user;
-    },
-    staleTime: Infinity,
-  });
+  return useQuery(sessionQuery);
 }
 
 /** Nothing one person read may be shown to the next on this browser; the session query itself stays observed. */
@@ -101,14 +90,8 @@ export function useSignOut() {
   });
 }
 
-export type CaseloadFilter = { from: string; to: string; worker?: 'me' | undefined };
-
 export function useCaseload(filter: CaseloadFilter) {
-  return useQuery({
-    queryKey: ['caseload', filter],
-    queryFn: () => unwrap(api.api.caseload.$get({ query: { from: filter.from, to: filter.to, ...(filter.worker ? { worker: filter.worker } : {}), pageSize: '5000' } })),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...caseloadQuery(filter), placeholderData: keepPreviousData });
 }
 
 export function useYoungPeople(search: string) {
@@ -308,8 +291,20 @@ export function useWithdrawConsent(id: string) {
   });
 }
 
-export function useReminders(enabled = true) {
-  return useQuery({ queryKey: ['notifications'], queryFn: () => unwrap(api.api.notifications.$get()), enabled, refetchInterval: 5 * 60_000 });
+const remindersQuery = { queryKey: ['notifications'], queryFn: () => unwrap(api.api.notifications.$get()), refetchInterval: 5 * 60_000 };
+
+export function useReminders() {
+  return useQuery(remindersQuery);
+}
+
+/**
+ * The reminders behind the menu's unread count. While the page's own data is still on its way
+ * the count waits: on the embedded database both requests would queue on its one connection,
+ * and the page is what the person came for.
+ */
+export function useMenuReminders(enabled: boolean) {
+  const pageIsLoading = useIsFetching({ predicate: (query) => query.queryKey[0] !== remindersQuery.queryKey[0] }) > 0;
+  return useQuery({ ...remindersQuery, enabled: enabled && !pageIsLoading });
 }
 
 export function useMarkReminderRead() {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
-import { useReminders, useSignOut, type SessionUser } from '../api/queries.ts';
+import { useMenuReminders, useSignOut, type SessionUser } from '../api/queries.ts';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
 
 type Link = { to: string; label: string };
@@ -53,7 +53,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
   const { t } = useTranslation();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  const reminders = useReminders(user?.role === 'transition_worker' || user?.role === 'team_manager');
+  const reminders = useMenuReminders(user?.role === 'transition_worker' || user?.role === 'team_manager');
   return (
     <>
       <a className="skip-link" href="#main">

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseloadRow } from '../api/queries.ts';
-import { arrangeCaseload, type CaseloadView } from './caseload-view.ts';
+import { arrangeCaseload, caseloadRows, type CaseloadRow, type CaseloadView } from './caseload-view.ts';
 
 const row = (name: string, milestoneId: string, dueDate: string, extra: Partial<CaseloadRow> = {}): CaseloadRow => ({
   youngPersonId: name,
@@ -37,6 +36,11 @@ describe('arranging a caseload window', () => {
     expect(keys({ sort: 'status' }).at(-1)).toBe('Ava/careers_guidance');
   });
 
+  it('puts a row without a due date last, and rows due the same day in name order', () => {
+    const rows = [row('Zoe', 'a', '2027-01-01'), row('Ben', 'b', '', { dueDate: null }), row('Ada', 'c', '2027-01-01'), row('Émile', 'd', '2027-01-01')];
+    expect(arrangeCaseload(rows, VIEW).map((item) => item.key)).toEqual(['Ada/c', 'Émile/d', 'Zoe/a', 'Ben/b']);
+  });
+
   it('filters by name, pathway, status, lead agency and worker (including “no worker”)', () => {
     expect(keys({ search: 'may' })).toEqual(['Maya/transition_assessment', 'Maya/annual_review']);
     expect(keys({ pathway: 'health' })).toEqual(['Leo/chc_decision']);
@@ -56,5 +60,25 @@ describe('arranging a caseload window', () => {
       '# Ava (1)',
       'Ava/careers_guidance',
     ]);
+  });
+
+  it('gives each row back who it is for and what the milestone is', () => {
+    const page = {
+      items: [
+        { youngPersonId: 'p1', milestoneId: 'annual_review', status: 'due' as const, windowStart: null, dueDate: '2027-02-01', leadAgency: 'la_send' },
+        { youngPersonId: 'p1', milestoneId: 'chc_decision', status: 'overdue' as const, windowStart: '2026-01-01', dueDate: '2026-06-01', leadAgency: 'icb_continuing_care' },
+      ],
+      people: { p1: { name: 'Maya Hill', dateOfBirth: '2009-06-01', namedWorkerId: 'w1', namedWorkerName: 'Sam' } },
+      milestones: {
+        annual_review: { pathway: 'education', title: 'Yearly review', rule: 'Every 12 months', source: 'Children and Families Act 2014, s.44' },
+        chc_decision: { pathway: 'health', title: 'Continuing care decision', rule: 'Before 18', source: 'National Framework' },
+      },
+      total: 2,
+      page: 1,
+      pageSize: 5000,
+    };
+    const rows = caseloadRows(page);
+    expect(rows[1]).toEqual({ youngPersonId: 'p1', milestoneId: 'chc_decision', status: 'overdue', windowStart: '2026-01-01', dueDate: '2026-06-01', leadAgency: 'icb_continuing_care', name: 'Maya Hill', dateOfBirth: '2009-06-01', namedWorkerId: 'w1', namedWorkerName: 'Sam', pathway: 'health', title: 'Continuing care decision', rule: 'Before 18', source: 'National Framework' });
+    expect(arrangeCaseload(rows, VIEW).map((item) => item.key)).toEqual(['p1/chc_decision', 'p1/annual_review']);
   });
 });

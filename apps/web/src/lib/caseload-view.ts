@@ -1,4 +1,16 @@
-import type { CaseloadRow } from '../api/queries.ts';
+import type { CaseloadPage } from '../api/queries.ts';
+
+type Item = CaseloadPage['items'][number];
+type Person = CaseloadPage['people'][string];
+type Milestone = CaseloadPage['milestones'][string];
+
+/** A caseload row with everything the table shows: the milestone, who it is for, what it is and why. */
+export type CaseloadRow = Item & Person & Milestone;
+
+/** The API sends who each young person is and what each milestone is once; each row gets them back here. */
+export function caseloadRows(page: CaseloadPage): CaseloadRow[] {
+  return page.items.map((item) => ({ ...(page.people[item.youngPersonId] as Person), ...(page.milestones[item.milestoneId] as Milestone), ...item }));
+}
 
 export type SortKey = 'due' | 'name' | 'pathway' | 'status';
 export type GroupKey = 'none' | 'person' | 'pathway' | 'agency' | 'status' | 'worker';
@@ -7,11 +19,16 @@ export type CaseloadView = { search: string; pathway: string; status: string; ag
 /** Most urgent first when sorting by status. */
 const STATUS_ORDER: Record<CaseloadRow['status'], number> = { overdue: 0, due: 1, upcoming: 2, done: 3, not_applicable: 4 };
 
-const byDue = (a: CaseloadRow, b: CaseloadRow) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.name.localeCompare(b.name);
+/** One collator for thousands of comparisons (`localeCompare` sets one up on each call). */
+const compareText = new Intl.Collator().compare;
+/** ISO days sort as plain strings; a row without a date goes last. */
+const compareDays = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+
+const byDue = (a: CaseloadRow, b: CaseloadRow) => compareDays(a.dueDate, b.dueDate) || compareText(a.name, b.name);
 const COMPARE: Record<SortKey, (a: CaseloadRow, b: CaseloadRow) => number> = {
   due: byDue,
-  name: (a, b) => a.name.localeCompare(b.name) || byDue(a, b),
-  pathway: (a, b) => a.pathway.localeCompare(b.pathway) || byDue(a, b),
+  name: (a, b) => compareText(a.name, b.name) || byDue(a, b),
+  pathway: (a, b) => compareText(a.pathway, b.pathway) || byDue(a, b),
   status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDue(a, b),
 };
 

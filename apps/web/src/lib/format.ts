@@ -28,14 +28,3 @@ export function formatMonth(yearMonth: string, language: string): string {
 export function daysBetween(today: string, isoDay: string): number {
   return differenceInCalendarDays(parseISO(isoDay), parseISO(today));
 }
-
-/** Today's calendar date where the user is (the API works in calendar dates too). */
-export function localToday(now = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
-}
-
-export function addDaysIso(isoDay: string, days: number): string {
-  const date = parseISO(isoDay);
-  date.setDate(date.getDate() + days);
-  return format(date, 'yyyy-MM-dd');
-}

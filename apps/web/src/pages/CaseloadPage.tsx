@@ -2,22 +2,23 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useCaseload, useSession, type CaseloadRow } from '../api/queries.ts';
+import { useCaseload, useSession } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { arrangeCaseload, type CaseloadView, type GroupKey, type ListItem, type SortKey } from '../lib/caseload-view.ts';
-import { addDaysIso, daysBetween, formatDay, localToday } from '../lib/format.ts';
+import { arrangeCaseload, caseloadRows, type CaseloadRow, type CaseloadView, type GroupKey, type ListItem, type SortKey } from '../lib/caseload-view.ts';
+import { caseloadWindow } from '../lib/caseload-window.ts';
+import { localToday } from '../lib/calendar-days.ts';
+import { daysBetween, formatDay } from '../lib/format.ts';
 
 const SORTS: SortKey[] = ['due', 'name', 'pathway', 'status'];
 const GROUPS: GroupKey[] = ['none', 'person', 'pathway', 'agency', 'status', 'worker'];
 const STATUSES = ['overdue', 'due', 'upcoming'] as const;
 
 /** The caseload's filters live in the address, so a view can be bookmarked or shared with a colleague. */
-function useCaseloadParams() {
+function useCaseloadParams(role: string | undefined) {
   const [params, setParams] = useSearchParams();
   const today = localToday();
-  const get = (name: string, fallback = '') => params.get(name) ?? fallback;
   const set = (name: string, value: string) =>
     setParams(
       (current) => {
@@ -41,17 +42,16 @@ function useCaseloadParams() {
       group: (GROUPS as string[]).includes(group) ? (group as GroupKey) : 'none',
     };
   }, [params]);
-  // By default: everything already late (up to a year back) and the next 90 days.
-  return { from: get('from', addDaysIso(today, -365)), to: get('to', addDaysIso(today, 90)), scope: get('scope', 'mine'), view, set, today };
+  return { ...caseloadWindow(params, role, today), view, set, today };
 }
 
 export function CaseloadPage() {
   const { t, i18n } = useTranslation();
   const user = useSession().data;
-  const { from, to, scope, view, set, today } = useCaseloadParams();
+  const { from, to, scope, filter, view, set, today } = useCaseloadParams(user?.role);
   const isManager = user?.role === 'team_manager';
-  const caseload = useCaseload({ from, to, worker: scope === 'mine' && !isManager ? 'me' : undefined });
-  const rows = caseload.data?.items;
+  const caseload = useCaseload(filter);
+  const rows = useMemo(() => (caseload.data ? caseloadRows(caseload.data) : undefined), [caseload.data]);
   const items = useMemo(() => arrangeCaseload(rows ?? [], view), [rows, view]);
   const options = useMemo(() => optionsOf(rows ?? []), [rows]);
 

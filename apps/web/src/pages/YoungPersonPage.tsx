@@ -10,7 +10,8 @@ import { ErrorNotice, Loading, QueryState } from '../components/QueryState.tsx';
 import { RecordEventForm } from '../components/RecordEventForm.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { Timeline } from '../components/Timeline.tsx';
-import { formatDay, formatMoment, localToday } from '../lib/format.ts';
+import { localToday } from '../lib/calendar-days.ts';
+import { formatDay, formatMoment } from '../lib/format.ts';
 
 const STAFF = ['transition_worker', 'team_manager'];
 

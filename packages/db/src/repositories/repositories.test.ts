@@ -100,7 +100,7 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
     expect((await query(worker.userId)).total).toBe(0);
     const moved = await query(other.id);
     expect(moved.total).toBe(before);
-    expect(moved.items.every((row) => row.namedWorkerName === 'Jo Patel')).toBe(true);
+    expect(moved.people[person.id]).toMatchObject({ namedWorkerId: other.id, namedWorkerName: 'Jo Patel' });
     expect(await db.prisma.milestone.count({ where: { youngPersonId: person.id, namedWorkerId: other.id, areaId } })).toBe(43);
   });
 
@@ -158,8 +158,13 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
     expect(all.items.map((row) => row.dueDate)).toEqual([...all.items.map((row) => row.dueDate)].sort());
     expect(all.items.every((row) => row.dueDate !== null && row.dueDate >= '2027-10-01' && row.dueDate <= '2028-03-31')).toBe(true);
     const post16 = all.items.find((row) => row.youngPersonId === maya1.id && row.milestoneId === 'post16_transfer');
-    expect(post16).toMatchObject({ status: 'due', dueDate: '2028-03-31', leadAgency: 'la_send', name: 'Maya Hill', source: 'SEND Regulations 2014, reg. 18(1)(a)' });
-    expect(post16?.rule).toContain('by 31 March');
+    expect(post16).toEqual({ youngPersonId: maya1.id, milestoneId: 'post16_transfer', status: 'due', dueDate: '2028-03-31', windowStart: '2027-09-01', leadAgency: 'la_send' });
+    // Who the young person is and what each milestone is, once for the page, not on every row.
+    expect(all.people[maya1.id]).toEqual({ name: 'Maya Hill', dateOfBirth: '2012-03-03', namedWorkerId: worker.userId, namedWorkerName: 'Sam Okafor' });
+    expect(all.milestones.post16_transfer).toMatchObject({ pathway: 'education', title: 'Your plan names your college, sixth form or apprenticeship', source: 'SEND Regulations 2014, reg. 18(1)(a)' });
+    expect(all.milestones.post16_transfer?.rule).toContain('by 31 March');
+    expect(Object.keys(all.milestones).sort()).toEqual([...new Set(all.items.map((row) => row.milestoneId))].sort());
+    expect(Object.keys(all.people).sort()).toEqual([...new Set(all.items.map((row) => row.youngPersonId))].sort());
 
     const mine = await findCaseload({ db: db.prisma, query: { ...window, namedWorkerId: worker.userId }, today: TODAY });
     expect(new Set(mine.items.map((row) => row.youngPersonId))).toEqual(new Set([maya1.id]));
@@ -171,6 +176,9 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
     const pages = await Promise.all([1, 2].map((page) => findCaseload({ db: db.prisma, query: { ...window, page, pageSize: 2 }, today: TODAY })));
     expect(pages[0]?.items).toEqual(all.items.slice(0, 2));
     expect(pages[1]?.items).toEqual(all.items.slice(2, 4));
+    expect(Object.keys(pages[0]?.milestones ?? {}).sort()).toEqual([...new Set(all.items.slice(0, 2).map((row) => row.milestoneId))].sort());
+    const empty = await findCaseload({ db: db.prisma, query: { ...window, page: 1000 }, today: TODAY });
+    expect(empty).toEqual({ items: [], people: {}, milestones: {}, total: all.total, page: 1000, pageSize: 50 });
     await expect(findCaseload({ db: db.prisma, query: { ...window, from: '2028-04-01' }, today: TODAY })).rejects.toThrow(ZodError);
   });
 });

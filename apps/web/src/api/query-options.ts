@@ -1,0 +1,31 @@
+import type { InferResponseType } from 'hono/client';
+import { api, setCsrfToken, unwrap } from './http.ts';
+
+export type SessionUser = InferResponseType<typeof api.api.session.$get, 200>['user'];
+
+/**
+ * Queries the app asks for before React has started (first-requests.ts) as well as from its
+ * hooks (queries.ts): the same key and function from one place, so the hooks find the early
+ * answers in the cache. No React here, so the early requests do not wait for it.
+ */
+export const sessionQuery = {
+  queryKey: ['session'] as const,
+  queryFn: async (): Promise<SessionUser | null> => {
+    const response = await api.api.session.$get();
+    if ((response.status as number) === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    const session = await unwrap(Promise.resolve(response));
+    setCsrfToken(session.csrfToken);
+    return session.user;
+  },
+  staleTime: Infinity,
+};
+
+export type CaseloadFilter = { from: string; to: string; worker?: 'me' | undefined };
+
+export const caseloadQuery = (filter: CaseloadFilter) => ({
+  queryKey: ['caseload', filter] as const,
+  queryFn: () => unwrap(api.api.caseload.$get({ query: { from: filter.from, to: filter.to, ...(filter.worker ? { worker: filter.worker } : {}), pageSize: '5000' } })),
+});

@@ -16,11 +16,16 @@ export type SharingScope = (typeof SHARING_SCOPES)[number];
 export const FAMILY_ACCESS = 'family_access';
 
 /** Pathways whose milestones and events are health data: shared only with `health` consent. */
-export const HEALTH_PATHWAYS: readonly string[] = ['health', 'palliative'];
+const HEALTH_PATHWAYS: readonly string[] = ['health', 'palliative'];
+
+/** Whether a pathway's milestones and events are health data. */
+export function isHealthPathway(pathway: string): boolean {
+  return HEALTH_PATHWAYS.includes(pathway);
+}
 
 /** Whether an event (by its type) belongs to a health pathway; events for every pathway (a death) do not. */
 export function isHealthEvent(type: string): boolean {
-  return isEventType(type) && HEALTH_PATHWAYS.includes(pathwayOfEvent(type));
+  return isEventType(type) && isHealthPathway(pathwayOfEvent(type));
 }
 
 /** Of these young people, those who agree now to share their handover with the agency (one query, for an inbox). */

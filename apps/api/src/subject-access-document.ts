@@ -1,7 +1,8 @@
-import type { SubjectAccessExport } from '@pathways/db';
+import { displayName, type SubjectAccessExport } from '@pathways/db';
+import { escapeHtml } from './html-escape.ts';
 
-const escape = (value: unknown) =>
-  String(value ?? '—').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+/** A value as HTML text; nothing shows as a dash. */
+const escape = (value: unknown) => escapeHtml(String(value ?? '—'));
 
 const words = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
 
@@ -20,7 +21,7 @@ function table(rows: Record<string, unknown>[], columns: string[]): string {
  */
 export function subjectAccessHtml(copy: SubjectAccessExport): string {
   const { record } = copy;
-  const name = `${record.preferredName ?? record.givenName} ${record.familyName}`;
+  const name = displayName(record);
   const section = (title: string, body: string) => `<section><h2>${escape(title)}</h2>${body}</section>`;
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Information held about ${escape(name)}</title>

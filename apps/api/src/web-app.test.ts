@@ -12,7 +12,8 @@ const SCRIPT = 'console.log("the planner");'.repeat(50);
 function sessionInPage(html: string): unknown {
   const content = /<meta name="pathways-session" content="([^"]*)"/.exec(html)?.[1];
   if (content === undefined) throw new Error('no session in the page');
-  return JSON.parse(content.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))));
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return JSON.parse(content.replace(/&(?:#(\d+)|(\w+));/g, (entity, code?: string, name?: string) => (code ? String.fromCharCode(Number(code)) : (named[name as string] ?? entity))));
 }
 
 describe('the web app served by the API', () => {

@@ -7,6 +7,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './app-env.ts';
 import { SESSION_COOKIE } from './auth/middleware.ts';
 import { findSession, type SessionUser } from './auth/sessions.ts';
+import { escapeHtml } from './html-escape.ts';
 
 /** Where `npm run build -w @pathways/web` puts the planner. */
 export const DEFAULT_WEB_ROOT = new URL('../../web/dist/', import.meta.url).pathname;
@@ -43,12 +44,8 @@ export function serveWebApp(app: Hono<AppEnv>, webRoot: string): boolean {
 
 /** index.html with the session in a meta element right after the character set, before any script. */
 function withSession(indexHtml: string, session: { user: SessionUser; csrfToken: string } | null): string {
-  const content = escapeAttribute(JSON.stringify(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null }));
+  const content = escapeHtml(JSON.stringify(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null }));
   const meta = `<meta name="${SESSION_META}" content="${content}" />`;
   const charset = /<meta charset[^>]*>/i;
   return charset.test(indexHtml) ? indexHtml.replace(charset, (tag) => `${tag}\n    ${meta}`) : indexHtml.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -15,7 +15,7 @@ export { parseEvent, type ParsedEvent } from './events/parse-event.ts';
 export { EVENT_CATALOGUE, EVENT_TYPES, isEventType, pathwayOfEvent, type EventType } from './events/catalogue.ts';
 export { ZIsoDate } from './dates/iso-date-schema.ts';
 
-export { RULE_PACKS, englandRulePack, denmarkRulePack } from './rule-packs/index.ts';
+export { RULE_PACKS, englandRulePack, denmarkRulePack, milestoneRule, citationOf } from './rule-packs/index.ts';
 export { rulesById } from './rule-packs/rules-by-id.ts';
 export { validateRulePack } from './rule-packs/validate-rule-pack.ts';
 export {

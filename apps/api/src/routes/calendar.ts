@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { audit, dateColumn, type PrismaClient, type YoungPerson } from '@pathways/db';
-import { englandRulePack, rulesById } from '@pathways/engine';
+import { citationOf, milestoneRule } from '@pathways/engine';
 import { Hono } from 'hono';
 import ical from 'ical-generator';
 import { canSeeYoungPerson } from '../access.ts';
@@ -54,12 +54,11 @@ export async function calendarFeed(db: PrismaClient, user: SessionUser, day: str
     where: { youngPersonId: { in: [...byId.keys()] }, status: { in: OPEN_STATUSES }, dueDate: { lte: horizon }, leadAgency },
     orderBy: [{ dueDate: 'asc' }],
   });
-  const rules = rulesById(englandRulePack);
   const calendar = ical({ name: 'Pathways milestones', prodId: { company: 'Pathways', product: 'Transition planner', language: 'EN' } });
   for (const milestone of milestones) {
     const person = byId.get(milestone.youngPersonId);
     if (!person || !milestone.dueDate) continue;
-    const rule = rules.get(milestone.milestoneId);
+    const rule = milestoneRule(milestone.milestoneId);
     // Minimal personal data leaves the system: a first name and an initial.
     const who = user.role === 'young_person' ? '' : ` — ${person.preferredName ?? person.givenName} ${person.familyName.slice(0, 1)}.`;
     calendar.createEvent({
@@ -69,7 +68,7 @@ export async function calendarFeed(db: PrismaClient, user: SessionUser, day: str
       start: milestone.dueDate,
       allDay: true,
       summary: `${rule?.title ?? milestone.milestoneId}${who}`,
-      description: rule ? `${rule.rule[0]?.toUpperCase()}${rule.rule.slice(1)}. Lead: ${milestone.leadAgency}. Source: ${[rule.source.document, rule.source.section].filter(Boolean).join(', ')}.` : undefined,
+      description: rule ? `${rule.rule[0]?.toUpperCase()}${rule.rule.slice(1)}. Lead: ${milestone.leadAgency}. Source: ${citationOf(rule.source)}.` : undefined,
       sequence: person.version,
       lastModified: person.updatedAt,
       stamp: person.updatedAt,

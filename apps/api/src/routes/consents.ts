@@ -47,6 +47,11 @@ async function withAgencyNames(db: PrismaClient, consents: Consent[]): Promise<C
   return consents.map((consent) => ({ ...consent, agencyName: consent.agencyId ? (names.get(consent.agencyId) ?? null) : null }));
 }
 
+/** One agreement as the API answers it, with its agency's name. */
+async function presentOne(db: PrismaClient, consent: Consent) {
+  return present((await withAgencyNames(db, [consent]))[0] as ConsentRow);
+}
+
 /** Who decides about a young person's sharing today: themselves from 16, a parent or carer before. */
 export function decidesFor(person: YoungPerson, day: string): 'young_person' | 'parent_carer' {
   return ageOn(isoToDay(day), isoToDay(isoDay(person.dateOfBirth)), 'march_1') >= 16 ? 'young_person' : 'parent_carer';
@@ -129,13 +134,13 @@ export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     if (agencyId && !(await db.agency.findFirst({ where: { id: agencyId, areaId: person.areaId } }))) throw new AppError('invalid', 'agencyId: no such agency in the young person’s area', { field: 'agencyId' });
     const givenByRole = recordedAs(user, person, day, basis);
     const existing = await db.consent.findFirst({ where: { youngPersonId: person.id, scope, agencyId, withdrawnAt: null } });
-    if (existing) return c.json(present((await withAgencyNames(db, [existing]))[0] as ConsentRow), 200);
+    if (existing) return c.json(await presentOne(db, existing), 200);
     const consent = await db.$transaction(async (tx) => {
       const created = await tx.consent.create({ data: { youngPersonId: person.id, scope, agencyId, givenByUserId: user.id, givenByRole, givenAt: c.get('services').now() } });
       await audit(tx, { userId: user.id, role: user.role }, { action: 'give_consent', entityType: 'Consent', entityId: created.id, youngPersonId: person.id, detail: { scope, agencyId, givenByRole } });
       return created;
     });
-    return c.json(present((await withAgencyNames(db, [consent]))[0] as ConsentRow), 201);
+    return c.json(await presentOne(db, consent), 201);
   })
   .openapi(withdraw, async (c) => {
     const { db } = c.get('services');
@@ -151,5 +156,5 @@ export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       await audit(tx, { userId: user.id, role: user.role }, { action: 'withdraw_consent', entityType: 'Consent', entityId: consent.id, youngPersonId: person.id, detail: { scope: consent.scope, agencyId: consent.agencyId } });
       return tx.consent.findUniqueOrThrow({ where: { id: consent.id } });
     });
-    return c.json(present((await withAgencyNames(db, [withdrawn]))[0] as ConsentRow), 200);
+    return c.json(await presentOne(db, withdrawn), 200);
   });

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, isoDay } from '@pathways/db';
-import { englandRulePack, RULE_PACKS, rulesById } from '@pathways/engine';
+import { AppError, audit, displayName, isoDay } from '@pathways/db';
+import { milestoneRule } from '@pathways/engine';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -38,27 +38,24 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     const { db } = c.get('services');
     const user = signedInUser(c);
     const [rows, unread] = await Promise.all([
-      db.notification.findMany({ where: { userId: user.id }, orderBy: [{ createdAt: 'desc' }, { onDate: 'desc' }], take: 100, include: { youngPerson: { select: { givenName: true, preferredName: true, familyName: true, jurisdiction: true } } } }),
+      db.notification.findMany({ where: { userId: user.id }, orderBy: [{ createdAt: 'desc' }, { onDate: 'desc' }], take: 100, include: { youngPerson: { select: { givenName: true, preferredName: true, familyName: true } } } }),
       db.notification.count({ where: { userId: user.id, readAt: null } }),
     ]);
     await audit(db, { userId: user.id, role: user.role }, { action: 'list', entityType: 'Notification', detail: { count: rows.length } });
     return c.json(
       {
         unread,
-        items: rows.map((row) => {
-          const pack = RULE_PACKS[row.youngPerson.jurisdiction as keyof typeof RULE_PACKS] ?? englandRulePack;
-          return {
-            id: row.id,
-            youngPersonId: row.youngPersonId,
-            youngPersonName: `${row.youngPerson.preferredName ?? row.youngPerson.givenName} ${row.youngPerson.familyName}`,
-            milestoneId: row.milestoneId,
-            milestoneTitle: rulesById(pack).get(row.milestoneId)?.title ?? row.milestoneId,
-            kind: row.kind as 'window_opens' | 'overdue',
-            onDate: isoDay(row.onDate),
-            createdAt: row.createdAt.toISOString(),
-            readAt: row.readAt?.toISOString() ?? null,
-          };
-        }),
+        items: rows.map((row) => ({
+          id: row.id,
+          youngPersonId: row.youngPersonId,
+          youngPersonName: displayName(row.youngPerson),
+          milestoneId: row.milestoneId,
+          milestoneTitle: milestoneRule(row.milestoneId)?.title ?? row.milestoneId,
+          kind: row.kind as 'window_opens' | 'overdue',
+          onDate: isoDay(row.onDate),
+          createdAt: row.createdAt.toISOString(),
+          readAt: row.readAt?.toISOString() ?? null,
+        })),
       },
       200,
     );

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { audit, isoDay, updateYoungPerson } from '@pathways/db';
+import { audit, displayName, isoDay, updateYoungPerson } from '@pathways/db';
 import { canSeeYoungPerson, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -43,7 +43,7 @@ export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const visible = [];
     for (const person of people) if (await canSeeYoungPerson(services.db, user, person, today(services))) visible.push(person);
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'list', entityType: 'YoungPerson', detail: { count: visible.length } });
-    return c.json({ items: visible.map((person) => ({ id: person.id, name: `${person.preferredName ?? person.givenName} ${person.familyName}`, dateOfBirth: isoDay(person.dateOfBirth), version: person.version })) }, 200);
+    return c.json({ items: visible.map((person) => ({ id: person.id, name: displayName(person), dateOfBirth: isoDay(person.dateOfBirth), version: person.version })) }, 200);
   })
   .openapi(aboutMe, async (c) => {
     const services = c.get('services');

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError, audit, createYoungPerson, eraseYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
 import { buildPlan, type Plan } from '@pathways/engine';
 import { NOWHERE, requirePart, visibleParts, youngPersonFor, STAFF_ROLES } from '../access.ts';
-import { HEALTH_PATHWAYS, isHealthEvent } from '../sharing.ts';
+import { isHealthEvent, isHealthPathway } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -36,11 +36,10 @@ function present(person: YoungPerson) {
 
 /** A plan without its health and palliative parts, for an agency not agreed to see them. */
 function withoutHealth(plan: Plan): Plan {
-  const isHealth = (pathway: string) => HEALTH_PATHWAYS.includes(pathway);
   return {
     ...plan,
-    milestones: plan.milestones.filter((milestone) => !isHealth(milestone.pathway)),
-    pathways: plan.pathways.filter((pathway) => !isHealth(pathway.pathway)),
+    milestones: plan.milestones.filter((milestone) => !isHealthPathway(milestone.pathway)),
+    pathways: plan.pathways.filter((pathway) => !isHealthPathway(pathway.pathway)),
     rejectedEvents: plan.rejectedEvents.filter((event) => !isHealthEvent(event.type)),
   };
 }

@@ -311,6 +311,6 @@ export function useMarkReminderRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (notificationId: string) => unwrap(api.api.notifications[':notificationId'].read.$post({ param: { notificationId } })),
-    onSettled: () => client.invalidateQueries({ queryKey: ['notifications'] }),
+    onSettled: () => client.invalidateQueries({ queryKey: remindersQuery.queryKey }),
   });
 }

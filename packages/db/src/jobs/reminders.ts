@@ -16,7 +16,7 @@ export async function runReminders(options: { db: PrismaClient; today: string })
     job: REMINDERS_JOB,
     day: options.today,
     work: async (tx) => {
-      const since = (await lastRunBefore(tx, REMINDERS_JOB, options.today)) ?? null;
+      const since = await lastRunBefore(tx, REMINDERS_JOB, options.today);
       // Days after the last run up to today: a window opening on one of them, or a due date the
       // day before one of them (the first day it is late).
       const created = await tx.$executeRaw`

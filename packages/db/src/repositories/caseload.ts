@@ -1,4 +1,4 @@
-import { englandRulePack, RULE_PACKS, rulesById, type MilestoneStatus, type Pathway } from '@pathways/engine';
+import { citationOf, milestoneRule, type MilestoneStatus, type Pathway } from '@pathways/engine';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
@@ -67,22 +67,17 @@ export async function findCaseload(options: { db: PrismaClient; query: z.input<t
   const items: CaseloadRow[] = [];
   const people: Record<string, CaseloadPerson> = {};
   const milestones: Record<string, CaseloadMilestone> = {};
-  for (const [youngPersonId, name, dateOfBirth, jurisdiction, milestoneId, pathway, storedStatus, windowStart, dueDate, leadAgency, namedWorkerId, namedWorkerName] of rows) {
+  for (const [youngPersonId, name, dateOfBirth, milestoneId, pathway, storedStatus, windowStart, dueDate, leadAgency, namedWorkerId, namedWorkerName] of rows) {
     people[youngPersonId] ??= { name, dateOfBirth, namedWorkerId, namedWorkerName };
-    milestones[milestoneId] ??= milestoneOf(jurisdiction, milestoneId, pathway as Pathway);
+    milestones[milestoneId] ??= milestoneOf(milestoneId, pathway as Pathway);
     items.push({ youngPersonId, milestoneId, status: currentStatus(storedStatus as MilestoneStatus, windowStart, dueDate, options.today), windowStart, dueDate, leadAgency });
   }
   return { items, people, milestones, total: Number(result?.total ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
-function milestoneOf(jurisdiction: string, milestoneId: string, pathway: Pathway): CaseloadMilestone {
-  const rule = ruleOf(jurisdiction, milestoneId);
-  return { pathway, title: rule?.title ?? milestoneId, rule: rule?.rule ?? '', source: rule ? [rule.source.document, rule.source.section].filter(Boolean).join(', ') : '' };
-}
-
-function ruleOf(jurisdiction: string, milestoneId: string) {
-  const pack = RULE_PACKS[jurisdiction as keyof typeof RULE_PACKS] ?? englandRulePack;
-  return rulesById(pack).get(milestoneId);
+function milestoneOf(milestoneId: string, pathway: Pathway): CaseloadMilestone {
+  const rule = milestoneRule(milestoneId);
+  return { pathway, title: rule?.title ?? milestoneId, rule: rule?.rule ?? '', source: rule ? citationOf(rule.source) : '' };
 }
 
 /**
@@ -106,7 +101,7 @@ export function caseloadSql(query: z.output<typeof ZCaseloadQuery>, today: strin
   return Prisma.sql`
     SELECT (SELECT count(*) FROM "Milestone" m WHERE ${where}) AS total,
            coalesce(json_agg(json_build_array(
-             page."youngPersonId", coalesce(p."preferredName", p."givenName") || ' ' || p."familyName", p."dateOfBirth", p.jurisdiction,
+             page."youngPersonId", coalesce(p."preferredName", p."givenName") || ' ' || p."familyName", p."dateOfBirth",
              page."milestoneId", page.pathway, page.status, page."windowStart", page."dueDate", page."leadAgency", p."namedWorkerId", w.name
            ) ORDER BY page."dueDate", page."youngPersonId", page."milestoneId"), '[]')::text AS rows
       FROM (SELECT m."youngPersonId", m."milestoneId", m.pathway, m.status, m."windowStart", m."dueDate", m."leadAgency" FROM "Milestone" m WHERE ${where}
@@ -121,7 +116,6 @@ type PageRow = [
   youngPersonId: string,
   name: string,
   dateOfBirth: string,
-  jurisdiction: string,
   milestoneId: string,
   pathway: string,
   status: string,

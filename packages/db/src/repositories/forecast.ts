@@ -1,4 +1,4 @@
-import { englandRulePack, rulesById } from '@pathways/engine';
+import { milestoneRule } from '@pathways/engine';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { dateColumn } from './young-person-profile.ts';
 
@@ -44,7 +44,6 @@ export async function forecastDemand(options: { db: PrismaClient; today: string;
        AND m."dueDate" < ${end}::date
      GROUP BY 1, 2, 3, 4, 5, 6
      ORDER BY 1, 2, 4, 5, 6`;
-  const titles = rulesById(englandRulePack);
   const rows = groups.map((group): ForecastRow => {
     const count = Number(group.count);
     const isSuppressed = count < SUPPRESS_BELOW;
@@ -55,7 +54,7 @@ export async function forecastDemand(options: { db: PrismaClient; today: string;
       pathway: group.pathway,
       leadAgency: group.lead_agency,
       milestoneId: group.milestone_id,
-      milestoneTitle: titles.get(group.milestone_id)?.title ?? group.milestone_id,
+      milestoneTitle: milestoneRule(group.milestone_id)?.title ?? group.milestone_id,
       count: isSuppressed ? null : count,
       isSuppressed,
     };

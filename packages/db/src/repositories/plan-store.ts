@@ -3,9 +3,10 @@ import type { MilestoneRow, PathwayStateRow, StoredPlan } from './plan-rows.ts';
 
 /**
  * Stores plans, writing only what differs from what is stored: reads the stored rows of the
- * given young people (small columns and digests only, never the snapshots), then upserts the milestone and pathway-state rows that changed or are new and
- * deletes those no longer planned (a milestone a rule pack dropped). So a re-plan after a
- * small rule change writes only the rows it moves, and an event only what it affects.
+ * given young people (small columns and digests only, never the snapshots), then upserts the
+ * milestone and pathway-state rows that changed or are new and deletes those no longer
+ * planned (a milestone a rule pack dropped). So a re-plan after a small rule change writes
+ * only the rows it moves, and an event only what it affects.
  */
 export async function writeStoredPlans(tx: Tx, plans: readonly StoredPlan[]): Promise<void> {
   if (plans.length === 0) return;

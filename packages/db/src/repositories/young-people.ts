@@ -126,6 +126,7 @@ export type ErasedCounts = Record<string, number>;
 /** Erases a record already locked by the caller's transaction, and records the proof. */
 export async function eraseClaimed(tx: Tx, actor: Actor, id: string, reason: 'request' | 'retention'): Promise<ErasedCounts> {
   const where = { youngPersonId: id };
+  const accounts = await tx.user.findMany({ where: { youngPersonId: id }, select: { id: true } });
   const rows: ErasedCounts = {
     youngPerson: 1,
     pathwayEvents: await tx.pathwayEvent.count({ where }),
@@ -138,12 +139,11 @@ export async function eraseClaimed(tx: Tx, actor: Actor, id: string, reason: 're
     corrections: await tx.recordCorrection.count({ where }),
     notifications: await tx.notification.count({ where }),
     carerLinks: await tx.carerLink.count({ where }),
-    ownAccounts: await tx.user.count({ where: { youngPersonId: id } }),
+    ownAccounts: accounts.length,
   };
   // The event log refuses deletes unless erasure opts in, for this transaction only.
   await tx.$executeRawUnsafe("SET LOCAL pathways.erasure = 'on'");
   await tx.pathwayEvent.deleteMany({ where });
-  const accounts = await tx.user.findMany({ where: { youngPersonId: id }, select: { id: true } });
   for (const account of accounts) {
     await tx.session.deleteMany({ where: { userId: account.id } });
     await tx.user.update({ where: { id: account.id }, data: { youngPersonId: null, disabledAt: new Date(), name: 'Erased account', email: `erased-${account.id}@invalid`, passwordHash: '!' } });

@@ -1,11 +1,23 @@
 import { denmarkRulePack } from './denmark.ts';
 import { englandRulePack } from './england.ts';
-import type { Jurisdiction, RulePack } from './types.ts';
+import type { Jurisdiction, MilestoneRule, RulePack, Source } from './types.ts';
 
 /** Every jurisdiction's rule pack. A new jurisdiction is a new entry here and a data file. */
 export const RULE_PACKS: Record<Jurisdiction, RulePack> = {
   england: englandRulePack,
   denmark: denmarkRulePack,
 };
+
+const RULE_OF_MILESTONE = new Map(Object.values(RULE_PACKS).flatMap((pack) => pack.milestones.map((rule) => [rule.id, rule] as const)));
+
+/** A milestone's rule, whichever jurisdiction's pack holds it (milestone ids are unique across packs). */
+export function milestoneRule(milestoneId: string): MilestoneRule | undefined {
+  return RULE_OF_MILESTONE.get(milestoneId);
+}
+
+/** A rule's legal source on one line: "SEND Regulations 2014, reg. 18(1)(a)". */
+export function citationOf(source: Source): string {
+  return [source.document, source.section].filter(Boolean).join(', ');
+}
 
 export { denmarkRulePack, englandRulePack };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatDay, formatDayLong, formatMonth } from './format.ts';
+import { daysBetween, displayName, formatDay, formatDayLong, formatMonth } from './format.ts';
 
 describe('dates for the interface language', () => {
   it('formats calendar dates in English and Danish', () => {
@@ -13,5 +13,12 @@ describe('dates for the interface language', () => {
   it('counts calendar days across a clock change', () => {
     expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
     expect(daysBetween('2027-10-31', '2027-10-30')).toBe(-1);
+  });
+});
+
+describe('names', () => {
+  it('names a young person by their preferred name when they have one', () => {
+    expect(displayName({ preferredName: 'May', givenName: 'Maya', familyName: 'Hill' })).toBe('May Hill');
+    expect(displayName({ preferredName: null, givenName: 'Maya', familyName: 'Hill' })).toBe('Maya Hill');
   });
 });

@@ -28,3 +28,8 @@ export function formatMonth(yearMonth: string, language: string): string {
 export function daysBetween(today: string, isoDay: string): number {
   return differenceInCalendarDays(parseISO(isoDay), parseISO(today));
 }
+
+/** The name a young person goes by: their preferred name, if any, and family name. */
+export function displayName(person: { preferredName: string | null; givenName: string; familyName: string }): string {
+  return `${person.preferredName ?? person.givenName} ${person.familyName}`;
+}

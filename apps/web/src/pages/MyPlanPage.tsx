@@ -10,7 +10,7 @@ import { Icon } from '../components/Icon.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, errorFor, QueryState } from '../components/QueryState.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { formatDayLong } from '../lib/format.ts';
+import { displayName, formatDayLong } from '../lib/format.ts';
 
 const EASY_READ_KEY = 'pathways.easyRead';
 const OPEN = ['overdue', 'due', 'upcoming'];
@@ -59,7 +59,7 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
     <QueryState query={person}>
       {(record) => (
         <article className={easyRead ? 'my-plan easy-read' : 'my-plan'}>
-          <PageHeading title={t('myPlan.title')}>{isOwn ? t('myPlan.hello', { name: record.preferredName ?? record.givenName }) : `${t('myPlan.title')}: ${record.preferredName ?? record.givenName} ${record.familyName}`}</PageHeading>
+          <PageHeading title={t('myPlan.title')}>{isOwn ? t('myPlan.hello', { name: record.preferredName ?? record.givenName }) : `${t('myPlan.title')}: ${displayName(record)}`}</PageHeading>
           <label className="switch">
             <input type="checkbox" checked={easyRead} onChange={(event) => toggle(event.target.checked)} /> {t('myPlan.easyRead')} <span className="muted">({t('myPlan.easyReadHelp')})</span>
           </label>

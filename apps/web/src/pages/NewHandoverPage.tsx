@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useAgencies, useCreateHandover, usePlan, useYoungPerson, type HandoverDraft, type Plan, type YoungPerson } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, errorFor, QueryState } from '../components/QueryState.tsx';
-import { formatDay } from '../lib/format.ts';
+import { displayName, formatDay } from '../lib/format.ts';
 
 const ADULT_AGENCY_TYPES = new Set(['adult_social_care', 'nhs_adult', 'icb_continuing_care', 'housing', 'municipality', 'region']);
 const TEXT_FIELDS = ['summary', 'whatMatters', 'needs', 'currentSupport', 'contacts', 'pendingDecisions'] as const;
@@ -37,7 +37,7 @@ function HandoverForm({ person, plan }: { person: YoungPerson; plan: Plan }) {
   const [agencyId, setAgencyId] = useState('');
   const [expectedTransfer, setExpectedTransfer] = useState('');
   const [texts, setTexts] = useState(() => initialDraft(person, plan, i18n.language));
-  const name = `${person.preferredName ?? person.givenName} ${person.familyName}`;
+  const name = displayName(person);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

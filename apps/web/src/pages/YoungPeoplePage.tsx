@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useYoungPeople } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { QueryState } from '../components/QueryState.tsx';
-import { formatDay } from '../lib/format.ts';
+import { displayName, formatDay } from '../lib/format.ts';
 
 export function YoungPeoplePage() {
   const { t, i18n } = useTranslation();
@@ -22,7 +22,7 @@ export function YoungPeoplePage() {
             <ul className="people">
               {data.items.map((person) => (
                 <li key={person.id}>
-                  <Link to={`/young-people/${person.id}`}>{`${person.preferredName ?? person.givenName} ${person.familyName}`}</Link>{' '}
+                  <Link to={`/young-people/${person.id}`}>{displayName(person)}</Link>{' '}
                   <span className="muted">{t('people.born', { date: formatDay(person.dateOfBirth, i18n.language) })}</span>
                 </li>
               ))}

@@ -11,7 +11,7 @@ import { RecordEventForm } from '../components/RecordEventForm.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { localToday } from '../lib/calendar-days.ts';
-import { formatDay, formatMoment } from '../lib/format.ts';
+import { displayName, formatDay, formatMoment } from '../lib/format.ts';
 
 const STAFF = ['transition_worker', 'team_manager'];
 
@@ -31,7 +31,7 @@ function PlanWorkspace({ person, canChange, canSeeAudit }: { person: YoungPerson
   const [lastPathway, setLastPathway] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const today = localToday();
-  const name = `${person.preferredName ?? person.givenName} ${person.familyName}`;
+  const name = displayName(person);
 
   /** `where` is the pathway card (or "milestones") whose button was used: its errors show there. */
   const recordEvent = (where: string, event: { type: string; date: string } & Record<string, unknown>) => {

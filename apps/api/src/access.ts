@@ -1,7 +1,7 @@
 import { AppError, type PrismaClient, type YoungPerson } from '@pathways/db';
 import { dateOfAge, isoToDay } from '@pathways/engine';
 import type { SessionUser } from './auth/sessions.ts';
-import { scopesSharedWith, SHARING_SCOPES, type SharingScope } from './sharing.ts';
+import { ALL_PARTS, scopesSharedWith, type SharingScope, type VisibleParts } from './sharing.ts';
 
 export const STAFF_ROLES = ['transition_worker', 'team_manager'] as const;
 
@@ -34,9 +34,10 @@ export async function canSeeYoungPerson(db: PrismaClient, user: SessionUser, per
       return consent !== null;
     }
     case 'adult_services':
+      // A handover sent to their agency, which must serve the young person's own area.
       return (
         user.agencyId !== null &&
-        (await db.handover.count({ where: { youngPersonId: person.id, toAgencyId: user.agencyId, status: { not: 'draft' } } })) > 0 &&
+        (await db.handover.count({ where: { youngPersonId: person.id, toAgencyId: user.agencyId, toAgency: { areaId: person.areaId }, status: { not: 'draft' } } })) > 0 &&
         (await scopesSharedWith(db, person.id, user.agencyId)).has('handover')
       );
     default:
@@ -60,18 +61,32 @@ export async function youngPersonFor(db: PrismaClient, user: SessionUser, id: st
   return person;
 }
 
+/** A young person's record as one caller may have it: the record, and the parts of it they may see. */
+export type RecordAccess = { person: YoungPerson; parts: VisibleParts };
+
+/**
+ * The one decision of what a caller may see of a young person: whether they may see the
+ * record at all (by role and relationship, `canSeeYoungPerson`), and then which parts of it
+ * (`visibleParts`). Every route, export and feed about one young person starts here and
+ * shapes its answer with the functions in `sharing.ts`.
+ */
+export async function recordFor(db: PrismaClient, user: SessionUser, id: string, today: string, mode: 'read' | 'change' = 'read'): Promise<RecordAccess> {
+  const person = await youngPersonFor(db, user, id, today, mode);
+  return { person, parts: await visibleParts(db, user, person.id) };
+}
+
 /**
  * The parts of a record (that the user may see at all) they may see: all of it, except for
  * adult services, who see only what the young person agreed to share with their agency.
  */
-export async function visibleParts(db: PrismaClient, user: SessionUser, youngPersonId: string): Promise<Set<SharingScope>> {
-  if (user.role !== 'adult_services') return new Set(SHARING_SCOPES);
+export async function visibleParts(db: PrismaClient, user: SessionUser, youngPersonId: string): Promise<VisibleParts> {
+  if (user.role !== 'adult_services') return ALL_PARTS;
   return scopesSharedWith(db, youngPersonId, user.agencyId ?? NOWHERE);
 }
 
 const PART_NAMES: Record<SharingScope, string> = { handover: 'their handover', plan: 'their plan', health: 'their health information', goals: 'their goals' };
 
 /** Fails with `forbidden`, saying which part was not agreed, unless the user may see it. */
-export function requirePart(parts: Set<SharingScope>, part: SharingScope): void {
+export function requirePart(parts: VisibleParts, part: SharingScope): void {
   if (!parts.has(part)) throw new AppError('forbidden', `The young person has not agreed to share ${PART_NAMES[part]} with your service.`);
 }

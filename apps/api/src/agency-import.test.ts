@@ -66,4 +66,40 @@ describe('Open Referral UK directory import', () => {
     const worker = await signIn(f, f.users.worker.email);
     expect((await send('{}', 'application/x-ndjson', worker)).status).toBe(403);
   });
+
+  it('matches organisations on their feed id, never their name: a look-alike cannot overwrite the statutory team', async () => {
+    const statutory = await f.db.prisma.agency.findUniqueOrThrow({ where: { id: f.adultAgencyId } });
+    const lookalike = { ...service('20', 'X'), organization: { id: 'org-attacker', name: statutory.name, email: 'phish@evil.example' } };
+    const response = await send(JSON.stringify(lookalike), 'application/x-ndjson');
+    expect(await response.json()).toMatchObject({ agenciesCreated: 1, agenciesUpdated: 0, problems: [] });
+    expect(await f.db.prisma.agency.findUniqueOrThrow({ where: { id: f.adultAgencyId } })).toEqual(statutory);
+    // The same feed id again is the same agency.
+    const again = await send(JSON.stringify({ ...lookalike, id: '21', name: 'Another service' }), 'application/x-ndjson');
+    expect(await again.json()).toMatchObject({ agenciesCreated: 0, agenciesUpdated: 1 });
+  });
+
+  it('refuses links a person could not safely follow, and a control character spoils only its own line', async () => {
+    const lines = [
+      JSON.stringify(service('30', 'Script', { url: 'javascript:alert(document.cookie)' })),
+      JSON.stringify({ ...service('31', 'Data'), organization: { id: 'org-data', name: 'Data Trust', website: 'data:text/html,<script>alert(1)</script>' } }),
+      JSON.stringify(service('32', 'Nul', { description: 'before\u0000after' })),
+      JSON.stringify(service('33', 'Fine', { url: 'https://fine.example.org/' })),
+    ].join('\n');
+    const response = await send(lines, 'application/x-ndjson');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      servicesRead: 1,
+      agenciesCreated: 1,
+      agenciesUpdated: 0,
+      problems: [
+        { line: 1, field: 'url', message: 'must be a web address starting with http:// or https://' },
+        { line: 2, field: 'organization.website', message: 'must be a web address starting with http:// or https://' },
+        { line: 3, field: 'description', message: 'must not contain control characters' },
+      ],
+    });
+    // In a JSON array as well: the line is refused, the request is not.
+    const array = await send(JSON.stringify([service('34', 'Nul2', { name: 'a\u0000b' }), service('35', 'Fine2')]), 'application/json');
+    expect(array.status).toBe(200);
+    expect(await array.json()).toMatchObject({ servicesRead: 1, problems: [{ line: 1, field: 'name', message: 'must not contain control characters' }] });
+  });
 });

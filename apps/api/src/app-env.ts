@@ -1,3 +1,4 @@
+import type { BlockList } from 'node:net';
 import type { PrismaClient } from '@pathways/db';
 import type { SessionUser } from './auth/sessions.ts';
 import type { Logger } from './logger.ts';
@@ -9,6 +10,18 @@ export type AppServices = {
   /** The clock is injected so tests can pin "today". */
   now: () => Date;
   secureCookies: boolean;
+  /** The origin browsers see (from PUBLIC_URL) when it differs from the one requests arrive at, behind a proxy. */
+  publicOrigin?: string;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none: the socket's peer is the client. */
+  trustedProxies?: BlockList;
+  /** Minutes without a request after which a session ends (default 30). */
+  sessionIdleMinutes?: number;
+  /** Tells an account holder something about their account by e-mail (a run of failed sign-ins); none without SMTP. */
+  tellAccountHolder?: (to: { email: string; name: string }, subject: string, text: string) => Promise<void>;
+  /** The database holds the demo accounts, whose password is published: every page says so. */
+  holdsDemoAccounts?: boolean;
+  /** The base of the FHIR export's own code-system URLs (FHIR_CODE_SYSTEM_BASE, else PUBLIC_URL/fhir). */
+  fhirCodeSystemBase?: string;
   /** How long a computed commissioning forecast is reused (default 60 s; 0: only shared while computing). */
   forecastCacheMs?: number;
 };

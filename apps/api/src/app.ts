@@ -1,9 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { csrf } from 'hono/csrf';
+import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, AppServices } from './app-env.ts';
-import { loadSession, requireCsrfToken } from './auth/middleware.ts';
+import { loadSession, requireCsrfToken, sameOriginWrites } from './auth/middleware.ts';
+import { BODY_LIMIT_BYTES, IMPORT_BODY_LIMIT_BYTES, limitBody, refuseControlCharacters } from './input-guard.ts';
 import { handleError, validationHook } from './errors.ts';
+import { describeApi } from './openapi-document.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { agencyImportRoutes } from './routes/agency-import.ts';
 import { auditTrailRoutes } from './routes/audit-trail.ts';
@@ -42,14 +44,26 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     }
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
+  // Personal data is never kept by a browser or proxy cache (the web app's hashed assets set their own).
+  app.use('/api/*', noStore);
+  app.use('/calendar/*', noStore);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/', calendarFeedRoutes);
-  app.get('/readyz', (c) => (options.isReady?.() ?? true ? c.json({ status: 'ready' }) : c.json({ status: 'shutting down' }, 503)));
+  app.get('/readyz', async (c) => {
+    if (!(options.isReady?.() ?? true)) return c.json({ status: 'shutting down' }, 503);
+    return (await databaseAnswers(services)) ? c.json({ status: 'ready' }) : c.json({ status: 'database unavailable' }, 503);
+  });
 
+  // Bodies are limited while they stream in, before anything parses them.
+  const importLimit = limitBody(IMPORT_BODY_LIMIT_BYTES);
+  const defaultLimit = limitBody(BODY_LIMIT_BYTES);
+  app.use('/api/*', (c, next) => (IMPORT_PATHS.has(c.req.path) ? importLimit : defaultLimit)(c, next));
   // Browsers must come from our own origin for any write; then the session's CSRF token.
-  app.use('/api/*', csrf());
+  app.use('/api/*', sameOriginWrites);
   app.use('/api/*', loadSession);
   app.use('/api/*', requireCsrfToken);
+  // An import checks each of its lines on its own: one bad line must not refuse the whole file.
+  app.use('/api/*', (c, next) => (IMPORT_PATHS.has(c.req.path) ? next() : refuseControlCharacters(c, next)));
 
   const routes = app
     .route('/', sessionRoutes)
@@ -72,15 +86,32 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
 
   if (options.webRoot) serveWebApp(app, options.webRoot);
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Pathways API',
-      version: '0.1.0',
-      description: 'Transition-to-adulthood planner. Sign in with POST /api/session; the session cookie is HttpOnly; send the returned csrfToken as X-CSRF-Token on every write.',
-    },
-  });
+  let document: ReturnType<typeof describeApi> | undefined;
+  app.get('/api/openapi.json', (c) => c.json((document ??= describeApi(app, services.publicOrigin ?? '/'))));
   return routes;
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+/** Routes that take a whole file at once, with the larger body limit. */
+const IMPORT_PATHS = new Set(['/api/agencies/import']);
+
+const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+};
+
+/** Whether the database answers a trivial query within two seconds. */
+async function databaseAnswers(services: AppServices): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), 2000);
+  });
+  try {
+    return await Promise.race([services.db.$queryRaw`SELECT 1`.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

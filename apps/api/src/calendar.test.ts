@@ -67,4 +67,30 @@ describe('iCalendar feed', () => {
     expect((await fetch(`${f.baseUrl}${second}`)).status).toBe(404);
     expect((await fetch(`${f.baseUrl}/calendar/not-a-token.ics`)).status).toBe(404);
   });
+
+  it('is a well-formed feed: CRLF to the end, transparent reminders, agency names, late milestones on today', async () => {
+    const worker = await signIn(f, f.users.worker.email);
+    const path = new URL((await call(f, worker, 'POST', '/api/calendar-feed')).body.url as string).pathname;
+    const response = await fetch(`${f.baseUrl}${path}`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const text = await response.text();
+    // RFC 5545 §3.1: every line ends with CRLF, the last one too; no bare line feed anywhere.
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.replaceAll('\r\n', '')).not.toContain('\n');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((event) => event.getFirstPropertyValue('transp') === 'TRANSPARENT')).toBe(true);
+    const descriptions = events.map((event) => String(event.getFirstPropertyValue('description') ?? ''));
+    expect(descriptions.some((description) => /Lead: (Council SEND team|Adult social care|[A-Z][a-z]+ [a-z])/.test(description))).toBe(true);
+    expect(descriptions.join('\n')).not.toMatch(/Lead: [a-z]+_[a-z_]+\./);
+    // Late milestones stand on today, saying when they were due; nothing is back in the past.
+    const late = events.filter((event) => String(event.getFirstPropertyValue('summary')).startsWith('Late: '));
+    expect(late.length).toBeGreaterThan(0);
+    for (const event of late) {
+      expect(new ICAL.Event(event).startDate.toString()).toBe(TODAY);
+      expect(String(event.getFirstPropertyValue('description'))).toMatch(/^Late: it was due on \d{1,2} [A-Z][a-z]+ \d{4}\. /);
+    }
+    expect(events.every((event) => new ICAL.Event(event).startDate.toString() >= TODAY)).toBe(true);
+  });
 });

@@ -1,12 +1,24 @@
+import type { BlockList } from 'node:net';
 import { resolve } from 'node:path';
+import { trustedProxies } from './auth/client-address.ts';
+import { DEFAULT_IDLE_MINUTES } from './auth/sessions.ts';
+import { DEFAULT_CODE_SYSTEM_BASE } from './fhir/plan-bundle.ts';
 import type { JobSettings } from './jobs/scheduler.ts';
 import { DEFAULT_WEB_ROOT } from './web-app.ts';
 
 export type Config = {
   port: number;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
-  /** Mark cookies Secure (behind HTTPS). Default: on unless the server is on plain localhost HTTP. */
+  /** Mark cookies Secure. On unless SECURE_COOKIES=false, which is for plain HTTP on this machine only. */
   secureCookies: boolean;
+  /** Seed the demo (accounts with a published password) into an empty database. */
+  demoData: boolean;
+  /** The address people use (PUBLIC_URL), when known: links in e-mails, the origin writes must come from. */
+  publicUrl: string | null;
+  trustedProxies: BlockList;
+  sessionIdleMinutes: number;
+  /** The base of the FHIR export's code-system URLs. */
+  fhirCodeSystemBase: string;
   /** The built web app to serve beside the API. */
   webRoot: string;
   /** How long a computed commissioning forecast is reused, in seconds. */
@@ -49,6 +61,23 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 
   const secure = env.SECURE_COOKIES;
   if (secure !== undefined && secure !== 'true' && secure !== 'false') throw new ConfigError('SECURE_COOKIES', 'must be true or false');
+  // Demo accounts have a published password: only on request. The README's `npm start` asks for
+  // `embedded` (the demo on the embedded database only), so a DATABASE_URL server never gets it by default.
+  const demo = env.DEMO_DATA || 'false';
+  if (!['true', 'false', 'embedded'].includes(demo)) throw new ConfigError('DEMO_DATA', 'must be true, false or embedded');
+  const demoData = demo === 'true' || (demo === 'embedded' && database.kind === 'pglite');
+  const publicUrl = env.PUBLIC_URL?.replace(/\/$/, '') || null;
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://, e.g. https://pathways.example.gov.uk');
+  if (secure === 'false' && publicUrl?.startsWith('https://')) throw new ConfigError('SECURE_COOKIES', 'cannot be false when PUBLIC_URL is https://');
+  let proxies: BlockList;
+  try {
+    proxies = trustedProxies(env.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new ConfigError('TRUSTED_PROXIES', `${(error as Error).message}; expected addresses or CIDR ranges, comma-separated`);
+  }
+  const fhirCodeSystemBase = env.FHIR_CODE_SYSTEM_BASE?.replace(/\/$/, '') || (publicUrl ? `${publicUrl}/fhir` : DEFAULT_CODE_SYSTEM_BASE);
+  if (!/^https?:\/\/[^/]+/.test(fhirCodeSystemBase)) throw new ConfigError('FHIR_CODE_SYSTEM_BASE', 'must start with http:// or https://');
+  const sessionIdleMinutes = wholeNumber(env, 'SESSION_IDLE_MINUTES', DEFAULT_IDLE_MINUTES, 5, 480);
   const webRoot = env.WEB_ROOT ?? DEFAULT_WEB_ROOT;
   if (webRoot.trim() === '') throw new ConfigError('WEB_ROOT', 'must not be empty');
   const forecastCacheSeconds = wholeNumber(env, 'FORECAST_CACHE_SECONDS', 60, 0, 86_400);
@@ -57,17 +86,20 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   let mail: JobSettings['mail'] = null;
   if (env.SMTP_URL) {
     if (!/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
-    const publicUrl = env.PUBLIC_URL?.replace(/\/$/, '') || null;
-    if (publicUrl && !/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://');
     mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Pathways <no-reply@pathways.invalid>', publicUrl };
   }
   return {
     port,
     database,
-    secureCookies: secure === 'true',
+    secureCookies: secure !== 'false',
+    demoData,
+    publicUrl,
+    trustedProxies: proxies,
+    sessionIdleMinutes,
+    fhirCodeSystemBase,
     webRoot: resolve(webRoot),
     forecastCacheSeconds,
-    jobs: { intervalMs: intervalSeconds * 1000, retentionYears, mail },
+    jobs: { intervalMs: intervalSeconds * 1000, retentionYears, sessionIdleMinutes, mail },
   };
 }
 

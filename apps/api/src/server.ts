@@ -6,13 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { MigrationError, openDatabase, type Database } from '@pathways/db';
+import { DataFolderError, MigrationError, openDatabase, type Database } from '@pathways/db';
 import { createApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
+import { accountMailer } from './jobs/account-mail.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { jsonLogger } from './logger.ts';
 import { answerBackupRequests } from './ops/embedded-backup.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, holdsDemoAccounts, seedDemoData } from './seed/demo-data.ts';
 
 const logger = jsonLogger();
 
@@ -21,7 +22,9 @@ async function main() {
   const database = await openDatabase(config.database);
   logger.info('database ready', { kind: database.kind, migrationsApplied: database.migrations.applied });
   const now = () => new Date();
-  await seedEmptyDatabase(database, now().toISOString().slice(0, 10));
+  if (config.demoData) await seedEmptyDatabase(database, now().toISOString().slice(0, 10));
+  const demo = await holdsDemoAccounts(database.prisma);
+  if (demo) logger.warn('this database holds the demo accounts, whose password is published: never put real information in it');
 
   const jobs = startJobs({ db: database.prisma, logger, now, settings: config.jobs });
   // A running server is the only one that may open its embedded database: it makes the backups.
@@ -29,16 +32,30 @@ async function main() {
     config.database.kind === 'pglite' ? answerBackupRequests(config.database.dataDir, (file) => database.backup(file), (message, fields) => logger.info(message, fields)) : () => {};
 
   let isReady = true;
-  const app = createApp({ db: database.prisma, logger, now, secureCookies: config.secureCookies, forecastCacheMs: config.forecastCacheSeconds * 1000 }, { isReady: () => isReady, webRoot: config.webRoot });
+  const app = createApp(
+    {
+      db: database.prisma,
+      logger,
+      now,
+      secureCookies: config.secureCookies,
+      publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined,
+      trustedProxies: config.trustedProxies,
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      fhirCodeSystemBase: config.fhirCodeSystemBase,
+      tellAccountHolder: config.jobs.mail ? accountMailer(config.jobs.mail) : undefined,
+      holdsDemoAccounts: demo,
+      forecastCacheMs: config.forecastCacheSeconds * 1000,
+    },
+    { isReady: () => isReady, webRoot: config.webRoot },
+  );
   if (!existsSync(`${config.webRoot}/index.html`)) logger.warn('web app not built: serving the API only', { webRoot: config.webRoot, fix: 'npm run build -w @pathways/web' });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info('listening', { port: info.port });
     const url = `http://localhost:${info.port}`;
-    process.stderr.write(
-      `\nPathways is running at ${url}\n  API reference: ${url}/api/docs\n  Demo sign-ins (password "${DEMO_PASSWORD}"):\n` +
-        DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(18)} ${account.email}`).join('\n') +
-        '\n\n',
-    );
+    const demoSignIns = demo
+      ? `  Demo sign-ins (password "${DEMO_PASSWORD}"):\n${DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(18)} ${account.email}`).join('\n')}\n`
+      : '';
+    process.stderr.write(`\nPathways is running at ${url}\n  API reference: ${url}/api/docs\n${demoSignIns}\n`);
   });
 
   const shutDown = (signal: string) => {
@@ -60,33 +77,30 @@ async function main() {
 }
 
 /**
- * Seeds the demo into an empty database. Several processes starting together on one
- * PostgreSQL must not all seed it: the first holds a transaction-level advisory lock while it
- * seeds (on other connections), the rest wait for it, then find the data there.
+ * Seeds the demo into an empty database, in one transaction: a start-up killed half-way
+ * leaves an empty database, which the next start seeds again. Several processes starting
+ * together on one PostgreSQL must not all seed it: the first holds a transaction-level
+ * advisory lock while it seeds, the rest wait for it, then find the data there.
  */
 async function seedEmptyDatabase(database: Database, today: string) {
-  const seedIfEmpty = async () => {
-    if ((await database.prisma.localArea.count()) > 0) return;
-    const started = Date.now();
-    const seeded = await seedDemoData(database.prisma, today);
-    logger.info('demo data seeded', { ...seeded, ms: Date.now() - started });
-  };
-  // The embedded database has one connection and one process: nothing to race.
-  if (database.kind === 'pglite') return seedIfEmpty();
-  await database.prisma.$transaction(
+  const started = Date.now();
+  const seeded = await database.prisma.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK}::bigint)`;
-      await seedIfEmpty();
+      // The embedded database has one connection and one process: nothing to race.
+      if (database.kind === 'postgres') await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK}::bigint)`;
+      if ((await tx.localArea.count()) > 0) return null;
+      return seedDemoData(tx, today);
     },
     { timeout: 10 * 60_000, maxWait: 10 * 60_000 },
   );
+  if (seeded) logger.info('demo data seeded', { ...seeded, ms: Date.now() - started });
 }
 
 /** Advisory lock key for seeding ("PWSEED" in ASCII, as a number). */
 const SEED_LOCK = 0x505753454544;
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof MigrationError) {
+  if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DataFolderError) {
     logger.error(error.message, { name: error.name });
     process.stderr.write(`\nPathways cannot start: ${error.message}\n`);
   } else {

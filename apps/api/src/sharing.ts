@@ -1,22 +1,33 @@
-import type { PrismaClient } from '@pathways/db';
-import { isEventType, pathwayOfEvent } from '@pathways/engine';
+import type { PrismaClient, YoungPerson } from '@pathways/db';
+import { isEventType, pathwayOfEvent, type Plan } from '@pathways/engine';
 
 /**
  * What an adult agency may see of a young person's record, each part agreed separately (by
  * the young person from 16, subject to capacity; by a parent before):
  * - `handover`: that they are coming, the handover pack and who they are (needed for any access);
  * - `plan`: milestones, pathway states and the event log, apart from health;
- * - `health`: health and palliative milestones and events (special category data);
+ * - `health`: health and palliative milestones and events, and the health facts of the record
+ *   (special category data);
  * - `goals`: their goals, progress notes and "about me".
  */
 export const SHARING_SCOPES = ['handover', 'plan', 'health', 'goals'] as const;
 export type SharingScope = (typeof SHARING_SCOPES)[number];
+export type VisibleParts = ReadonlySet<SharingScope>;
+
+/** Every part: what the young person, their family and their area's staff see. */
+export const ALL_PARTS: VisibleParts = new Set(SHARING_SCOPES);
 
 /** Consent scopes that are not agency sharing. */
 export const FAMILY_ACCESS = 'family_access';
 
 /** Pathways whose milestones and events are health data: shared only with `health` consent. */
 const HEALTH_PATHWAYS: readonly string[] = ['health', 'palliative'];
+
+/**
+ * Facts on the record that are health data (UK GDPR art. 9): a diagnosis, a disability, a
+ * doubt about capacity, a disability benefit. Shown to an agency only with `health` consent.
+ */
+export const HEALTH_FACTS = ['lifeLimitingCondition', 'complexHealthNeeds', 'learningDisability', 'mayLackCapacity', 'receivesDisabilityLivingAllowance'] as const;
 
 /** Whether a pathway's milestones and events are health data. */
 export function isHealthPathway(pathway: string): boolean {
@@ -28,20 +39,50 @@ export function isHealthEvent(type: string): boolean {
   return isEventType(type) && isHealthPathway(pathwayOfEvent(type));
 }
 
-/** Of these young people, those who agree now to share their handover with the agency (one query, for an inbox). */
-export async function sharingHandoverWith(db: PrismaClient, youngPersonIds: string[], agencyId: string): Promise<Set<string>> {
-  const consents = await db.consent.findMany({
-    where: { youngPersonId: { in: youngPersonIds }, withdrawnAt: null, scope: 'handover', OR: [{ agencyId }, { agencyId: null }] },
-    select: { youngPersonId: true },
-  });
-  return new Set(consents.map((consent) => consent.youngPersonId));
+/** Whether a pathway's milestones, states and events are within these parts. */
+export function pathwayVisible(parts: VisibleParts, pathway: string): boolean {
+  return isHealthPathway(pathway) ? parts.has('health') : parts.has('plan');
 }
 
-/** The parts of a young person's record an agency may see now: consents to it or to every agency, not withdrawn. */
-export async function scopesSharedWith(db: PrismaClient, youngPersonId: string, agencyId: string): Promise<Set<SharingScope>> {
+/**
+ * The parts of each of these young people's records an agency may see now: agreements to it
+ * or to every agency, not withdrawn (one query, for an inbox or a calendar feed).
+ */
+export async function partsSharedWith(db: PrismaClient, youngPersonIds: readonly string[], agencyId: string): Promise<Map<string, Set<SharingScope>>> {
   const consents = await db.consent.findMany({
-    where: { youngPersonId, withdrawnAt: null, scope: { in: [...SHARING_SCOPES] }, OR: [{ agencyId }, { agencyId: null }] },
-    select: { scope: true },
+    where: { youngPersonId: { in: [...youngPersonIds] }, withdrawnAt: null, scope: { in: [...SHARING_SCOPES] }, OR: [{ agencyId }, { agencyId: null }] },
+    select: { youngPersonId: true, scope: true },
   });
-  return new Set(consents.map((consent) => consent.scope as SharingScope));
+  const parts = new Map<string, Set<SharingScope>>(youngPersonIds.map((id) => [id, new Set()]));
+  for (const consent of consents) parts.get(consent.youngPersonId)?.add(consent.scope as SharingScope);
+  return parts;
+}
+
+/** The parts of one young person's record an agency may see now. */
+export async function scopesSharedWith(db: PrismaClient, youngPersonId: string, agencyId: string): Promise<Set<SharingScope>> {
+  return (await partsSharedWith(db, [youngPersonId], agencyId)).get(youngPersonId) ?? new Set();
+}
+
+/** The record as these parts allow: health facts only with `health`, "about me" only with `goals`. */
+export function recordWithin<T extends Pick<YoungPerson, 'aboutMe'> & Partial<Record<(typeof HEALTH_FACTS)[number], boolean>>>(record: T, parts: VisibleParts): T {
+  const shown: Record<string, unknown> = { ...record };
+  if (!parts.has('health')) for (const fact of HEALTH_FACTS) delete shown[fact];
+  if (!parts.has('goals')) shown.aboutMe = null;
+  return shown as T;
+}
+
+/** The plan as these parts allow: only the pathways (and their refused events) within them. */
+export function planWithin(plan: Plan, parts: VisibleParts): Plan {
+  if (parts.has('plan') && parts.has('health')) return plan;
+  return {
+    ...plan,
+    milestones: plan.milestones.filter((milestone) => pathwayVisible(parts, milestone.pathway)),
+    pathways: plan.pathways.filter((pathway) => pathwayVisible(parts, pathway.pathway)),
+    rejectedEvents: plan.rejectedEvents.filter((event) => eventVisible(parts, event.type)),
+  };
+}
+
+/** Whether an event of this type is within these parts (events for every pathway go with the plan). */
+export function eventVisible(parts: VisibleParts, type: string): boolean {
+  return isHealthEvent(type) ? parts.has('health') : parts.has('plan');
 }

@@ -14,6 +14,8 @@ export const DEFAULT_WEB_ROOT = new URL('../../web/dist/', import.meta.url).path
 
 /** The meta element the web app reads its session from (apps/web/src/first-requests.ts). */
 const SESSION_META = 'pathways-session';
+/** Present when the database holds the demo accounts (published password). */
+const DEMO_META = 'pathways-demo';
 
 /**
  * Serves the built web app on the API's own port: hashed assets cached for a year, every
@@ -34,18 +36,23 @@ export function serveWebApp(app: Hono<AppEnv>, webRoot: string): boolean {
   app.get('/favicon.svg', serveStatic({ root }));
   app.get('*', compress(), async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/calendar/')) return next();
+    const services = c.get('services');
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await findSession(c.get('services').db, token, c.get('services').now()) : null;
+    const session = token ? await findSession(services.db, token, services.now(), services.sessionIdleMinutes) : null;
     c.header('Cache-Control', 'private, no-store');
-    return c.html(withSession(indexHtml, session));
+    return c.html(withSession(indexHtml, session, services.holdsDemoAccounts ?? false));
   });
   return true;
 }
 
-/** index.html with the session in a meta element right after the character set, before any script. */
-function withSession(indexHtml: string, session: { user: SessionUser; csrfToken: string } | null): string {
+/**
+ * index.html with the session in a meta element right after the character set, before any
+ * script, and, when the database holds the demo accounts, a second one the app shows as a
+ * warning on every page (apps/web/src/components/DemoBanner.tsx).
+ */
+function withSession(indexHtml: string, session: { user: SessionUser; csrfToken: string } | null, demo: boolean): string {
   const content = escapeHtml(JSON.stringify(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null }));
-  const meta = `<meta name="${SESSION_META}" content="${content}" />`;
+  const meta = `<meta name="${SESSION_META}" content="${content}" />${demo ? `\n    <meta name="${DEMO_META}" content="true" />` : ''}`;
   const charset = /<meta charset[^>]*>/i;
   return charset.test(indexHtml) ? indexHtml.replace(charset, (tag) => `${tag}\n    ${meta}`) : indexHtml.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
 }

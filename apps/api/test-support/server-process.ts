@@ -5,9 +5,9 @@ const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 
 export type ServerProcess = { url: string; child: ChildProcess; logs: string[]; exited: Promise<number | null> };
 
-/** Starts `src/server.ts` as `npm start` would, and waits until it listens (or exits). */
+/** Starts `src/server.ts` as `npm start` would (with the demo unless `env` says otherwise), and waits until it listens (or exits). */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], { env: { ...process.env, DEMO_DATA: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const listening = new Promise<string>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { createYoungPerson, openDatabase, type Database } from '@pathways/db';
 import { inject } from 'vitest';
 import { createDatabase } from '../../../packages/db/test-support/postgres-server.ts';
 import { createApp } from '../src/app.ts';
+import type { AppServices } from '../src/app-env.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { SHARING_SCOPES } from '../src/sharing.ts';
 import { jsonLogger, silentLogger } from '../src/logger.ts';
@@ -34,7 +35,11 @@ export type Fixture = {
 let passwordHash: Promise<string> | undefined;
 
 /** Opens a database ("PGlite" in memory, or a fresh PostgreSQL database), fills the fixture and serves the app on a free port. */
-export async function startTestServer(backend: 'PGlite' | 'PostgreSQL', now: () => Date = () => new Date(`${TODAY}T10:00:00Z`), options: { webRoot?: string } = {}): Promise<Fixture> {
+export async function startTestServer(
+  backend: 'PGlite' | 'PostgreSQL',
+  now: () => Date = () => new Date(`${TODAY}T10:00:00Z`),
+  options: { webRoot?: string; services?: Partial<AppServices> } = {},
+): Promise<Fixture> {
   let dropDatabase = async () => {};
   let db: Database;
   if (backend === 'PGlite') {
@@ -72,7 +77,7 @@ export async function startTestServer(backend: 'PGlite' | 'PostgreSQL', now: () 
   };
   await prisma.carerLink.create({ data: { userId: users.parent.id, youngPersonId: child.id, relationship: 'parent' } });
 
-  const app = createApp({ db: prisma, logger: process.env.TEST_LOGS ? jsonLogger() : silentLogger, now, secureCookies: false, forecastCacheMs: 0 }, { webRoot: options.webRoot });
+  const app = createApp({ db: prisma, logger: process.env.TEST_LOGS ? jsonLogger() : silentLogger, now, secureCookies: false, forecastCacheMs: 0, ...options.services }, { webRoot: options.webRoot });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });

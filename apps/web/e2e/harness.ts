@@ -31,7 +31,7 @@ export async function startServer(options: { databaseUrl?: string | undefined; e
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: API_DIR,
-    env: { ...process.env, PORT: String(port), WEB_ROOT, ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: dataDir as string, DATABASE_URL: '' }), ...options.env },
+    env: { ...process.env, PORT: String(port), WEB_ROOT, DEMO_DATA: 'true', ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: dataDir as string, DATABASE_URL: '' }), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += chunk));

@@ -338,6 +338,25 @@ describe('in Danish', () => {
   });
 });
 
+describe('a demonstration server', () => {
+  it('says on every page that it is a demonstration, and a run of wrong passwords is told how long to wait', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto(`${server.baseUrl}/`);
+    const banner = page.getByRole('region', { name: 'Demonstration' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('never enter real information here');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.getByLabel(/Email address/).fill('someone@family.test');
+      await page.getByLabel(/^Password/).fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+    }
+    expect(await page.getByRole('alert').textContent()).toMatch(/^Too many tries\. Wait \d+ seconds?, then try again\.$/);
+    const worker = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker);
+    await worker.getByRole('region', { name: 'Demonstration' }).waitFor();
+  });
+});
+
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
   for await (const chunk of stream) text += chunk.toString();

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { backupPglite, backupPostgres } from './backup.ts';
+import { checkDataFolder, DataFolderError, lockDataFolder } from './data-folder.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { migrate, readMigrations, type MigrationResult } from './migrator.ts';
 import { pgliteConnection, postgresConnection } from './sql-connection.ts';
@@ -29,7 +30,15 @@ export type Database = {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const migrations = await readMigrations();
   if (config.kind === 'pglite') {
-    const pglite = await PGlite.create(config.dataDir);
+    if (config.dataDir) checkDataFolder(config.dataDir);
+    const lock = config.dataDir ? await lockDataFolder(config.dataDir) : { release: async () => {} };
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(config.dataDir);
+    } catch (error) {
+      await lock.release();
+      throw new DataFolderError(`The embedded database in DATA_DIR ${config.dataDir} could not be opened (${error instanceof Error ? error.message : String(error)}): it may be damaged. Nothing was changed; restore a backup into an empty folder.`);
+    }
     try {
       const result = await migrate(pgliteConnection(pglite), migrations);
       const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
@@ -41,10 +50,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         close: async () => {
           await prisma.$disconnect();
           await pglite.close();
+          await lock.release();
         },
       };
     } catch (error) {
       await pglite.close();
+      await lock.release();
       throw error;
     }
   }

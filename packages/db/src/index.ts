@@ -6,9 +6,10 @@
  */
 export { openDatabase, type Database, type DatabaseConfig } from './database.ts';
 export { migrate, readMigrations, checksumOf, MigrationError, MIGRATIONS_DIRECTORY, type Migration, type MigrationResult } from './migrator.ts';
+export { DataFolderError } from './data-folder.ts';
 export { pgliteConnection, postgresConnection, type SqlConnection } from './sql-connection.ts';
 export { AppError, type AppErrorCode } from './errors.ts';
-export { audit, type Actor, type Tx } from './repositories/actor.ts';
+export { audit, auditList, type Actor, type Tx } from './repositories/actor.ts';
 export { createYoungPerson, updateYoungPerson, getYoungPerson, eraseYoungPerson, eraseClaimed, claimVersion, type ErasedCounts, ZYoungPersonInput, ZYoungPersonChanges, type YoungPersonInput } from './repositories/young-people.ts';
 export { recordPathwayEvent } from './repositories/pathway-events.ts';
 export { materialisePlan } from './repositories/materialise-plan.ts';
@@ -25,4 +26,5 @@ export { collectSubjectAccess, type SubjectAccessExport } from './repositories/s
 export { runDailyJob, lastRunBefore, type DailyJobResult } from './jobs/daily-job.ts';
 export { runReminders, REMINDERS_JOB } from './jobs/reminders.ts';
 export { runRetention, RETENTION_JOB } from './jobs/retention.ts';
+export { runPurge, PURGE_JOB, SIGN_IN_RECORD_DAYS } from './jobs/purge.ts';
 export { backupPglite, backupPgliteFolder, backupPostgres, restorePglite, restorePostgres, postgresProgram } from './backup.ts';

@@ -44,6 +44,7 @@ export {
 } from './machines/pathway-runner.ts';
 
 export { parseIsoDate, toIsoDate, isoToDay, addMonths, addDays, type DayNumber } from './dates/calendar-date.ts';
+export { formatLongDate } from './plan/format-date.ts';
 export { dateOfAge, ageOn, type LeapDayBirthday } from './dates/ages.ts';
 export { schoolYearStart, schoolYearEnd, schoolYearOn, endOfCompulsorySchool, cohortYear, type SchoolCalendar } from './dates/school-year.ts';
 export { syntheticPerson, type SyntheticPerson } from './synthetic/synthetic-people.ts';

@@ -1,7 +1,9 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { errorBody, HttpError } from '../errors.ts';
+import { recordRefusal } from '../security-events.ts';
 import { findSession, type SessionUser } from './sessions.ts';
 
 export const SESSION_COOKIE = 'pathways_session';
@@ -10,7 +12,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Loads the signed-in user from the session cookie (or none). */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE) ?? null;
-  const session = token ? await findSession(c.get('services').db, token, c.get('services').now()) : null;
+  const services = c.get('services');
+  const session = token ? await findSession(services.db, token, services.now(), services.sessionIdleMinutes) : null;
   c.set('user', session?.user ?? null);
   c.set('csrfToken', session?.csrfToken ?? null);
   c.set('sessionToken', session ? token : null);
@@ -23,8 +26,37 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export const requireCsrfToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (UNSAFE_METHODS.has(c.req.method) && c.get('user')) {
-    const sent = c.req.header('x-csrf-token');
-    if (!sent || sent !== c.get('csrfToken')) return c.json(errorBody('csrf', 'Missing or wrong X-CSRF-Token header.'), 403);
+    if (!sameSecret(c.req.header('x-csrf-token'), c.get('csrfToken'))) {
+      await recordRefusal(c, 403, 'csrf');
+      return c.json(errorBody('csrf', 'Missing or wrong X-CSRF-Token header.'), 403);
+    }
+  }
+  await next();
+};
+
+/** Compares a sent secret with the expected one in constant time (no early exit on the first wrong character). */
+function sameSecret(sent: string | undefined, expected: string | null): boolean {
+  if (!sent || !expected) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Every write, whatever its content type, must come from the planner's own origin: a browser
+ * says where a request comes from in `Origin` (and `Sec-Fetch-Site`), and another site's page
+ * is refused before anything else happens. Clients that are not browsers send neither and
+ * rely on the CSRF token alone. The own origin is the one the request was sent to, or
+ * `PUBLIC_URL`'s behind a proxy that terminates HTTPS.
+ */
+export const sameOriginWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (UNSAFE_METHODS.has(c.req.method)) {
+    const origin = c.req.header('origin');
+    const site = c.req.header('sec-fetch-site');
+    const own = new Set([new URL(c.req.url).origin, ...(c.get('services').publicOrigin ? [c.get('services').publicOrigin as string] : [])]);
+    if ((origin !== undefined && !own.has(origin)) || (site !== undefined && site !== 'same-origin')) {
+      return c.json(errorBody('csrf', 'Writes are accepted only from the planner’s own pages.'), 403);
+    }
   }
   await next();
 };
@@ -34,7 +66,10 @@ export function requireRole(...roles: string[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.get('user');
     if (!user) return c.json(errorBody('unauthenticated', 'Please sign in.'), 401);
-    if (roles.length > 0 && !roles.includes(user.role)) return c.json(errorBody('forbidden', 'Your role cannot do this.'), 403);
+    if (roles.length > 0 && !roles.includes(user.role)) {
+      await recordRefusal(c, 403, 'forbidden');
+      return c.json(errorBody('forbidden', 'Your role cannot do this.'), 403);
+    }
     await next();
   };
 }

@@ -3,7 +3,9 @@ import type { PrismaClient } from '@pathways/db';
 import { hashToken, newSecretToken } from './secret-token.ts';
 
 const SESSION_HOURS = 8;
-const SEEN_UPDATE_MINUTES = 5;
+const SEEN_UPDATE_MINUTES = 1;
+/** A session nobody has used for this long ends (NCSC: end idle sessions); SESSION_IDLE_MINUTES changes it. */
+export const DEFAULT_IDLE_MINUTES = 30;
 
 export type SessionUser = {
   id: string;
@@ -24,8 +26,8 @@ export async function createSession(db: PrismaClient, userId: string, now: Date)
   return { token, csrfToken, expiresAt };
 }
 
-/** The signed-in user of a session token, or null if it is unknown, expired or the user is disabled. */
-export async function findSession(db: PrismaClient, token: string, now: Date): Promise<{ user: SessionUser; csrfToken: string } | null> {
+/** The signed-in user of a session token, or null if it is unknown, expired, idle too long or the user is disabled. */
+export async function findSession(db: PrismaClient, token: string, now: Date, idleMinutes = DEFAULT_IDLE_MINUTES): Promise<{ user: SessionUser; csrfToken: string } | null> {
   // Every request asks this, so it is one round trip (a join), not a session then a user.
   const [session] = await db.$queryRaw<(SessionUser & { tokenHash: string; csrfToken: string; expiresAt: Date; lastSeenAt: Date; disabledAt: Date | null })[]>`
     SELECT s."tokenHash", s."csrfToken", s."expiresAt", s."lastSeenAt",
@@ -33,6 +35,10 @@ export async function findSession(db: PrismaClient, token: string, now: Date): P
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s."tokenHash" = ${hashToken(token)}`;
   if (!session || session.expiresAt <= now || session.disabledAt) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > idleMinutes * 60_000) {
+    await db.session.deleteMany({ where: { tokenHash: session.tokenHash } });
+    return null;
+  }
   if (now.getTime() - session.lastSeenAt.getTime() > SEEN_UPDATE_MINUTES * 60_000) {
     await db.session.update({ where: { tokenHash: session.tokenHash }, data: { lastSeenAt: now } });
   }
@@ -43,3 +49,4 @@ export async function findSession(db: PrismaClient, token: string, now: Date): P
 export async function endSession(db: PrismaClient, token: string): Promise<void> {
   await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
+

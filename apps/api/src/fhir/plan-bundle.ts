@@ -2,9 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Agency, Goal, GoalProgressNote, Handover, YoungPerson } from '@pathways/db';
 import { isoDay } from '@pathways/db';
 import { englandRulePack, type Plan, type PlannedMilestone } from '@pathways/engine';
-import type { Bundle, BundleEntry, CarePlan, CarePlanActivity, CareTeam, Composition, FhirResource, Goal as FhirGoal, Organization, Patient, Practitioner, Reference } from 'fhir/r4';
+import { escapeHtml } from '../html-escape.ts';
+import type { Bundle, BundleEntry, CarePlan, CarePlanActivity, CareTeam, Composition, CompositionSection, FhirResource, Goal as FhirGoal, Organization, Patient, Practitioner, Reference, RelatedPerson } from 'fhir/r4';
 
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
+/** NHS Organisation Data Service codes (a trust, an ICB, a GP practice). */
+export const ODS_CODE_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
+/** Where Pathways' own code systems live unless FHIR_CODE_SYSTEM_BASE (or PUBLIC_URL) says otherwise. */
+export const DEFAULT_CODE_SYSTEM_BASE = 'https://pathways.invalid/fhir';
 
 export type PlanBundleInput = {
   person: YoungPerson;
@@ -16,6 +21,8 @@ export type PlanBundleInput = {
   /** Present for a handover: the bundle becomes a document led by a Composition. */
   handover?: Handover & { toAgency: Agency };
   generatedAt: Date;
+  /** The base of our code-system URLs (milestones, agency types): the deployment's own address. */
+  codeSystemBase?: string;
 };
 
 /** A stable UUID (name-based, SHA-1, as UUID v5) so the same plan exports the same references. */
@@ -24,12 +31,26 @@ function uuidFor(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Nothing records that work on a due or late milestone has begun: it is `not-started` until done. */
 const ACTIVITY_STATUS: Record<Exclude<PlannedMilestone['status'], 'not_applicable'>, NonNullable<CarePlanActivity['detail']>['status']> = {
   done: 'completed',
-  due: 'in-progress',
-  overdue: 'in-progress',
+  due: 'not-started',
+  overdue: 'not-started',
   upcoming: 'scheduled',
 };
+
+/** FHIR forbids empty arrays: an element with nothing in it is left out. */
+const nonEmpty = <T>(items: T[]): T[] | undefined => (items.length > 0 ? items : undefined);
+
+/** A period whose start is never after its end (invariant per-1): a start later than the end is left out. */
+function period(start: string | null | undefined, end: string | null | undefined): { start?: string; end?: string } | undefined {
+  if (!start && !end) return undefined;
+  if (start && end && start > end) return { end };
+  return { start: start ?? undefined, end: end ?? undefined };
+}
+
+/** XHTML narrative for a resource or section (FHIR's `text`). */
+const narrative = (text: string) => ({ status: 'generated' as const, div: `<div xmlns="http://www.w3.org/1999/xhtml">${escapeHtml(text)}</div>` });
 
 const GOAL_STATUS: Record<string, FhirGoal['lifecycleStatus']> = { active: 'active', achieved: 'completed', paused: 'on-hold', dropped: 'cancelled' };
 
@@ -56,18 +77,27 @@ export function planBundle(input: PlanBundleInput): Bundle {
     birthDate: isoDay(person.dateOfBirth),
   } satisfies Patient);
 
+  const codeSystemBase = (input.codeSystemBase ?? DEFAULT_CODE_SYSTEM_BASE).replace(/\/$/, '');
   const agencyRefs = new Map<string, Reference>();
+  /** An agency by type, as an Organization; the young person is the Patient and their family a RelatedPerson, never an Organization. */
   const agencyRef = (type: string): Reference => {
     const known = agencyRefs.get(type);
     if (known) return known;
+    if (type === 'young_person') return patientRef;
+    if (type === 'family') {
+      const family = { ...add(`related-person:${person.id}:family`, { resourceType: 'RelatedPerson', patient: patientRef, relationship: [{ text: 'family' }], text: narrative('The young person’s family') } satisfies RelatedPerson), display: 'Family' };
+      agencyRefs.set(type, family);
+      return family;
+    }
     const agency = input.agencies.find((candidate) => candidate.type === type);
     const display = agency?.name ?? englandRulePack.agencyNames[type as keyof typeof englandRulePack.agencyNames] ?? type;
     const ref = {
       ...add(`organization:${person.areaId}:${type}`, {
         resourceType: 'Organization',
+        identifier: agency?.odsCode ? [{ system: ODS_CODE_SYSTEM, value: agency.odsCode }] : undefined,
         name: display,
-        type: [{ text: type }],
-        telecom: [...(agency?.email ? [{ system: 'email' as const, value: agency.email }] : []), ...(agency?.phone ? [{ system: 'phone' as const, value: agency.phone }] : [])],
+        type: [{ coding: [{ system: `${codeSystemBase}/CodeSystem/agency-type`, code: type }], text: englandRulePack.agencyNames[type as keyof typeof englandRulePack.agencyNames] ?? type }],
+        telecom: nonEmpty([...(agency?.email ? [{ system: 'email' as const, value: agency.email }] : []), ...(agency?.phone ? [{ system: 'phone' as const, value: agency.phone }] : [])]),
       } satisfies Organization),
       display,
     };
@@ -83,6 +113,7 @@ export function planBundle(input: PlanBundleInput): Bundle {
   const leads = new Set<string>();
   const contributors = new Set<string>();
 
+  const carePlanRefs: Reference[] = [];
   for (const pathway of plan.pathways) {
     const milestones = plan.milestones.filter((m) => m.pathway === pathway.pathway && m.status !== 'not_applicable');
     if (milestones.length === 0) continue;
@@ -92,51 +123,59 @@ export function planBundle(input: PlanBundleInput): Bundle {
       return {
         detail: {
           kind: 'Task',
-          code: { coding: [{ system: 'https://pathways.example/milestone', code: milestone.id }], text: milestone.title },
+          code: { coding: [{ system: `${codeSystemBase}/CodeSystem/milestone`, code: milestone.id }], text: milestone.title },
           status: ACTIVITY_STATUS[milestone.status as keyof typeof ACTIVITY_STATUS],
-          statusReason: milestone.status === 'overdue' ? { text: 'overdue' } : undefined,
-          scheduledPeriod: { start: milestone.windowStart ?? undefined, end: milestone.dueDate ?? undefined },
+          statusReason: milestone.status === 'overdue' ? { text: 'late: its due date has passed' } : undefined,
+          scheduledPeriod: period(milestone.windowStart, milestone.dueDate),
           performer: [agencyRef(milestone.leadAgency)],
           description: milestone.explanation,
         },
       };
     });
-    add(`careplan:${person.id}:${pathway.pathway}`, {
+    const title = `${pathway.pathway.replaceAll('_', ' ')} pathway`;
+    const carePlanRef = add(`careplan:${person.id}:${pathway.pathway}`, {
       resourceType: 'CarePlan',
+      text: narrative(`${title}: ${pathway.description}`),
       status: pathway.isEnded ? 'completed' : 'active',
       intent: 'plan',
-      title: `${pathway.pathway.replaceAll('_', ' ')} pathway`,
+      title,
       description: pathway.description,
       subject: patientRef,
       activity: activities,
     } satisfies CarePlan);
+    carePlanRefs.push({ ...carePlanRef, display: title });
   }
 
+  const goalRefs: Reference[] = [];
   for (const goal of input.goals) {
-    add(`goal:${goal.id}`, {
+    goalRefs.push(add(`goal:${goal.id}`, {
       resourceType: 'Goal',
+      text: narrative(goal.text),
       lifecycleStatus: GOAL_STATUS[goal.status] ?? 'active',
       category: [{ text: goal.outcomeArea.replaceAll('_', ' ') }],
       description: { text: goal.text },
       subject: patientRef,
       startDate: isoDay(goal.createdAt),
-      note: goal.notes.map((note) => ({ text: note.note, time: note.createdAt.toISOString() })),
-    } satisfies FhirGoal);
+      note: nonEmpty(goal.notes.map((note) => ({ text: note.note, time: note.createdAt.toISOString() }))),
+    } satisfies FhirGoal));
   }
 
   for (const type of leads) careTeamParticipants.push({ role: [{ text: 'lead agency' }], member: agencyRef(type) });
   for (const type of contributors) if (!leads.has(type) && type !== 'young_person' && type !== 'family') careTeamParticipants.push({ role: [{ text: 'contributing agency' }], member: agencyRef(type) });
-  const careTeamRef = add(`careteam:${person.id}`, { resourceType: 'CareTeam', status: 'active', name: 'Transition team', subject: patientRef, participant: careTeamParticipants } satisfies CareTeam);
+  const careTeamRef = add(`careteam:${person.id}`, { resourceType: 'CareTeam', status: 'active', name: 'Transition team', subject: patientRef, participant: nonEmpty(careTeamParticipants) } satisfies CareTeam);
 
   const timestamp = input.generatedAt.toISOString();
   if (!input.handover) return { resourceType: 'Bundle', type: 'collection', timestamp, entry: entries };
 
   const handover = input.handover;
-  const section = (title: string, text: string | null) => (text ? [{ title, text: { status: 'generated' as const, div: `<div xmlns="http://www.w3.org/1999/xhtml">${escapeHtml(text)}</div>` } }] : []);
+  const section = (title: string, text: string | null): CompositionSection[] => (text ? [{ title, text: narrative(text) }] : []);
+  const listed = (title: string, refs: Reference[]): CompositionSection[] =>
+    refs.length > 0 ? [{ title, text: narrative(refs.map((ref) => ref.display ?? '').filter(Boolean).join('; ') || title), entry: refs }] : [];
   const composition: Composition = {
     resourceType: 'Composition',
     id: uuidFor(`composition:${handover.id}`),
-    status: 'final',
+    // A pack still being written is not the final word.
+    status: handover.status === 'draft' ? 'preliminary' : 'final',
     type: { text: 'Transition handover to adult services' },
     subject: patientRef,
     date: timestamp,
@@ -149,18 +188,17 @@ export function planBundle(input: PlanBundleInput): Bundle {
       ...section('Current support', handover.currentSupport),
       ...section('Contacts', handover.contacts),
       ...section('Decisions still to make', handover.pendingDecisions),
-      { title: 'Care team', entry: [careTeamRef] },
+      ...listed('Plan', carePlanRefs),
+      ...listed('Goals', goalRefs.map((ref, index) => ({ ...ref, display: input.goals[index]?.text }))),
+      { title: 'Care team', text: narrative(careTeamParticipants.map((participant) => participant.member?.display).filter(Boolean).join('; ') || 'Transition team'), entry: [careTeamRef] },
     ],
   };
   return {
     resourceType: 'Bundle',
     type: 'document',
-    identifier: { system: 'https://pathways.example/handover', value: handover.id },
+    // Each version of the document is a new document: the pack's version and the record's.
+    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${uuidFor(`document:${handover.id}:${handover.version}:${person.version}`)}` },
     timestamp,
     entry: [{ fullUrl: `urn:uuid:${composition.id}`, resource: composition }, ...entries],
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }

@@ -1,4 +1,4 @@
-import { runReminders, runRetention, type PrismaClient } from '@pathways/db';
+import { runPurge, runReminders, runRetention, type PrismaClient } from '@pathways/db';
 import type { Logger } from '../logger.ts';
 import { sendReminderEmails, type MailSettings } from './email-reminders.ts';
 
@@ -6,11 +6,13 @@ export type JobSettings = {
   /** How often each process looks for due work; 0 turns the jobs off in this process. */
   intervalMs: number;
   retentionYears: number;
+  /** Sessions idle this long are purged (as they are refused). */
+  sessionIdleMinutes: number;
   mail: MailSettings | null;
 };
 
 /**
- * The scheduled jobs, in every API process: each tick runs today's reminders and retention
+ * The scheduled jobs, in every API process: each tick runs today's reminders, retention and purge
  * (each at most once a day across all processes, see `runDailyJob`) and sends pending
  * reminder e-mails (claimed row by row, so never twice). Nothing is kept in memory between
  * ticks: a process that dies loses nothing, and any other process picks the work up.
@@ -22,6 +24,7 @@ export function startJobs(options: { db: PrismaClient; logger: Logger; now: () =
     for (const [job, run] of [
       ['reminders', () => runReminders({ db: options.db, today })],
       ['retention', () => runRetention({ db: options.db, today, retentionYears: options.settings.retentionYears })],
+      ['purge', () => runPurge({ db: options.db, today, now: options.now(), idleMinutes: options.settings.sessionIdleMinutes })],
     ] as const) {
       try {
         const result = await run();

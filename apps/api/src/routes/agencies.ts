@@ -24,6 +24,7 @@ const ZAgency = z
 const directory = createRoute({
   method: 'get',
   path: '/api/agencies',
+  operationId: 'listAgencies',
   tags: ['Agencies'],
   summary: 'The agency directory (any signed-in user)',
   middleware: [requireRole()] as const,
@@ -34,6 +35,7 @@ const directory = createRoute({
 const areas = createRoute({
   method: 'get',
   path: '/api/areas',
+  operationId: 'listAreas',
   tags: ['Agencies'],
   summary: 'Local areas (any signed-in user): where agencies and young people belong',
   middleware: [requireRole()] as const,

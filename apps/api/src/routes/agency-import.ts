@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, type PrismaClient } from '@pathways/db';
+import { AppError, audit, type PrismaClient } from '@pathways/db';
 import { AGENCY_TYPES } from '@pathways/engine';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { controlCharacterAt } from '../input-guard.ts';
 import { errorResponses, json } from './schemas.ts';
 
 /**
@@ -11,25 +12,30 @@ import { errorResponses, json } from './schemas.ts';
  * the shape a local offer publishes. `agency_type` is our extension: which kind of agency it
  * is in the planner (unknown ones are stored as "other").
  */
-const ZOrukService = z.object({
-  id: z.string().min(1),
+/** A web address a person can safely follow: http or https only (never `javascript:` or `data:`). */
+const ZWebAddress = z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' }).max(2000);
+
+const ZOrukService = z
+  .object({
+  id: z.string().min(1).max(200),
   name: z.string().trim().min(1).max(300),
   description: z.string().max(5000).optional(),
-  email: z.email().optional(),
-  url: z.url().optional(),
+  email: z.email().max(200).optional(),
+  url: ZWebAddress.optional(),
   agency_type: z.enum(AGENCY_TYPES).optional(),
   organization: z.object({
-    id: z.string().min(1),
+    id: z.string().trim().min(1).max(200),
     name: z.string().trim().min(1).max(300),
-    email: z.email().optional(),
-    website: z.url().optional(),
-    url: z.url().optional(),
+    email: z.email().max(200).optional(),
+    website: ZWebAddress.optional(),
+    url: ZWebAddress.optional(),
   }),
   eligibilitys: z
     .array(z.object({ minimum_age: z.number().int().min(0).max(120).optional(), maximum_age: z.number().int().min(0).max(120).optional() }).refine((e) => e.minimum_age === undefined || e.maximum_age === undefined || e.minimum_age <= e.maximum_age, { message: 'minimum_age is above maximum_age', path: ['minimum_age'] }))
     .optional(),
   contacts: z.array(z.object({ name: z.string().optional(), email: z.email().optional(), phones: z.array(z.object({ number: z.string().min(3).max(40) })).optional() })).optional(),
-});
+  })
+  .openapi('OrukService', { description: 'One Open Referral UK service with its organisation, eligibility and contacts' });
 type OrukService = z.infer<typeof ZOrukService>;
 
 export type ImportProblem = { line: number; field: string; message: string };
@@ -45,7 +51,8 @@ export function parseOrukServices(text: string): { services: { line: number; ser
     } catch (error) {
       return { services: [], problems: [{ line: 1, field: 'body', message: `not valid JSON: ${(error as Error).message}` }] };
     }
-    items = (parsed as unknown[]).map((raw, index) => ({ line: index + 1, raw }));
+    if (!Array.isArray(parsed)) return { services: [], problems: [{ line: 1, field: 'body', message: 'expected a JSON array of services' }] };
+    items = parsed.map((raw, index) => ({ line: index + 1, raw }));
   } else {
     items = text.split(/\r?\n/).map((raw, index) => ({ line: index + 1, raw })).filter((item) => (item.raw as string).trim() !== '');
   }
@@ -61,6 +68,12 @@ export function parseOrukServices(text: string): { services: { line: number; ser
         continue;
       }
     }
+    // A control character (a NUL cannot even be stored) spoils its own line only.
+    const unreadable = controlCharacterAt(value);
+    if (unreadable !== null) {
+      problems.push({ line, field: unreadable, message: 'must not contain control characters' });
+      continue;
+    }
     const result = ZOrukService.safeParse(value);
     if (result.success) services.push({ line, service: result.data });
     else {
@@ -71,7 +84,11 @@ export function parseOrukServices(text: string): { services: { line: number; ser
   return { services, problems };
 }
 
-/** Creates or updates one agency per organisation, merging its services, ages and contacts. */
+/**
+ * Creates or updates one agency per organisation, merging its services, ages and contacts.
+ * Organisations are matched on their id in the feed, never on their name: a feed line named
+ * like the statutory adult social care team must not overwrite that team's contact details.
+ */
 async function importServices(db: PrismaClient, areaId: string, services: { service: OrukService }[]) {
   const byOrganisation = new Map<string, OrukService[]>();
   for (const { service } of services) byOrganisation.set(service.organization.id, [...(byOrganisation.get(service.organization.id) ?? []), service]);
@@ -85,6 +102,7 @@ async function importServices(db: PrismaClient, areaId: string, services: { serv
       const maximums = ages.flatMap((age) => (age.maximum_age === undefined ? [] : [age.maximum_age]));
       const contact = group.flatMap((service) => service.contacts ?? [])[0];
       const data = {
+        externalId: first.organization.id,
         name: first.organization.name,
         type: first.agency_type ?? 'other',
         areaId,
@@ -95,7 +113,7 @@ async function importServices(db: PrismaClient, areaId: string, services: { serv
         minAge: minimums.length > 0 ? Math.min(...minimums) : null,
         maxAge: maximums.length > 0 ? Math.max(...maximums) : null,
       };
-      const existing = await tx.agency.findFirst({ where: { areaId, name: data.name } });
+      const existing = await tx.agency.findFirst({ where: { areaId, externalId: data.externalId } });
       if (existing) {
         await tx.agency.update({ where: { id: existing.id }, data: { ...data, services: [...new Set([...existing.services, ...data.services])] } });
         updated++;
@@ -111,25 +129,38 @@ async function importServices(db: PrismaClient, areaId: string, services: { serv
 const importRoute = createRoute({
   method: 'post',
   path: '/api/agencies/import',
+  operationId: 'importAgencies',
   tags: ['Agencies'],
   summary: 'Load a local offer in the Open Referral UK shape (administrators): good lines imported, bad lines reported and skipped',
   middleware: [requireRole('administrator')] as const,
   description:
     'Body: NDJSON (`application/x-ndjson`, one ORUK service with its organization, eligibilitys and contacts per line) or a JSON array of them. Each line is checked on its own (not by the route validator), so one bad line cannot stop the rest.',
-  request: { query: z.object({ areaId: z.uuid() }) },
+  request: {
+    query: z.object({ areaId: z.uuid() }),
+    // Described, not validated here: each line is checked on its own in the handler.
+    body: {
+      required: true,
+      content: {
+        'application/x-ndjson': { schema: { type: 'string', description: 'One OrukService (JSON) per line' } },
+        'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/OrukService' } } },
+      },
+    },
+  },
   responses: {
     200: json(z.object({ servicesRead: z.number().int(), agenciesCreated: z.number().int(), agenciesUpdated: z.number().int(), problems: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })) }), 'What was imported, and what was skipped and why'),
     ...errorResponses(400, 401, 403),
   },
 });
 
-export const agencyImportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(importRoute, async (c) => {
+export const agencyImportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+agencyImportRoutes.openAPIRegistry.register('OrukService', ZOrukService);
+agencyImportRoutes.openapi(importRoute, async (c) => {
   const { db } = c.get('services');
   const user = signedInUser(c);
   const { areaId } = c.req.valid('query');
   if (!(await db.localArea.findUnique({ where: { id: areaId } }))) throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
   const { services, problems } = parseOrukServices(await c.req.text());
   const counts = services.length > 0 ? await importServices(db, areaId, services) : { created: 0, updated: 0 };
-  await db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'import', entityType: 'Agency', detail: { services: services.length, problems: problems.length, ...counts } } });
+  await audit(db, { userId: user.id, role: user.role }, { action: 'import', entityType: 'Agency', detail: { services: services.length, problems: problems.length, ...counts } });
   return c.json({ servicesRead: services.length, agenciesCreated: counts.created, agenciesUpdated: counts.updated, problems }, 200);
 });

@@ -4,7 +4,7 @@ import { youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
-import { errorResponses, json, ZIdParam } from './schemas.ts';
+import { errorResponses, json, ZIdParam, ZPageNumber } from './schemas.ts';
 
 const ZAuditRow = z
   .object({
@@ -19,10 +19,11 @@ const ZAuditRow = z
 const trail = createRoute({
   method: 'get',
   path: '/api/young-people/{id}/audit',
+  operationId: 'getAuditTrail',
   tags: ['Young people'],
   summary: 'Who viewed or changed this record, newest first (staff of the area, and the young person themself)',
   middleware: [requireRole('transition_worker', 'team_manager', 'young_person')] as const,
-  request: { params: ZIdParam, query: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
+  request: { params: ZIdParam, query: z.object({ page: ZPageNumber, pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
   responses: { 200: json(z.object({ items: z.array(ZAuditRow), total: z.number().int() }), 'A page of the audit trail'), ...errorResponses(400, 401, 403, 404) },
 });
 

@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { audit, dateColumn, type PrismaClient, type YoungPerson } from '@pathways/db';
-import { citationOf, milestoneRule } from '@pathways/engine';
+import { auditList, dateColumn, isoDay, type PrismaClient, type YoungPerson } from '@pathways/db';
+import { citationOf, formatLongDate, isoToDay, milestoneRule, RULE_PACKS } from '@pathways/engine';
 import { Hono } from 'hono';
-import ical from 'ical-generator';
-import { canSeeYoungPerson } from '../access.ts';
+import ical, { ICalEventTransparency } from 'ical-generator';
+import { canSeeYoungPerson, NOWHERE } from '../access.ts';
+import { ALL_PARTS, partsSharedWith, pathwayVisible, type VisibleParts } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { hashToken, newSecretToken } from '../auth/secret-token.ts';
@@ -15,39 +16,53 @@ const FEED_ROLES = ['transition_worker', 'team_manager', 'young_person', 'parent
 const OPEN_STATUSES = ['overdue', 'due', 'upcoming'];
 const MONTHS_AHEAD = 12;
 
-/** Whose milestones belong in a user's calendar: their own young people, by relationship. */
-async function youngPeopleFor(db: PrismaClient, user: SessionUser, day: string): Promise<{ people: YoungPerson[]; leadAgency?: string }> {
+type FeedPerson = { person: YoungPerson; parts: VisibleParts };
+
+/**
+ * Whose milestones belong in a user's calendar, by relationship, each with the parts of their
+ * record the user may see (the same decision as every other answer about them).
+ */
+async function youngPeopleFor(db: PrismaClient, user: SessionUser, day: string): Promise<{ people: FeedPerson[]; leadAgency?: string }> {
+  const everything = (people: YoungPerson[]) => people.map((person) => ({ person, parts: ALL_PARTS }));
   switch (user.role) {
     case 'transition_worker':
     case 'team_manager':
-      return { people: await db.youngPerson.findMany({ where: { namedWorkerId: user.id } }) };
+      return { people: everything(await db.youngPerson.findMany({ where: { namedWorkerId: user.id, areaId: user.areaId ?? NOWHERE } })) };
     case 'young_person':
-      return { people: user.youngPersonId ? await db.youngPerson.findMany({ where: { id: user.youngPersonId } }) : [] };
+      return { people: everything(user.youngPersonId ? await db.youngPerson.findMany({ where: { id: user.youngPersonId } }) : []) };
     case 'parent_carer': {
       const links = await db.carerLink.findMany({ where: { userId: user.id }, include: { youngPerson: true } });
       const visible = await Promise.all(links.map(async (link) => ((await canSeeYoungPerson(db, user, link.youngPerson, day)) ? link.youngPerson : null)));
-      return { people: visible.filter((person): person is YoungPerson => person !== null) };
+      return { people: everything(visible.filter((person): person is YoungPerson => person !== null)) };
     }
     case 'adult_services': {
-      // The milestones their agency leads, for young people handed over to it.
+      // The milestones their agency leads, for young people handed over to it who still agree to share.
       const agency = user.agencyId ? await db.agency.findUnique({ where: { id: user.agencyId } }) : null;
       if (!agency) return { people: [] };
-      const handovers = await db.handover.findMany({ where: { toAgencyId: agency.id, status: { not: 'draft' } }, include: { youngPerson: true } });
-      return { people: handovers.map((handover) => handover.youngPerson), leadAgency: agency.type };
+      const handovers = await db.handover.findMany({ where: { toAgencyId: agency.id, status: { not: 'draft' }, youngPerson: { areaId: agency.areaId } }, include: { youngPerson: true } });
+      const shared = await partsSharedWith(db, handovers.map((handover) => handover.youngPersonId), agency.id);
+      const people = handovers.map((handover) => ({ person: handover.youngPerson, parts: shared.get(handover.youngPersonId) ?? new Set<never>() }));
+      return { people: people.filter(({ parts }) => parts.has('handover')), leadAgency: agency.type };
     }
     default:
       return { people: [] };
   }
 }
 
+/** Days from 1 January 2020, for SEQUENCE numbers that only rise. */
+const dayIndex = (date: Date) => Math.floor((date.getTime() - Date.UTC(2020, 0, 1)) / 86_400_000);
+
 /**
- * The iCalendar feed of a user's milestones: overdue and due in the next 12 months. Each
- * milestone keeps one UID for good; SEQUENCE is the record's version, which rises with every
- * change, so a moved date updates the calendar entry instead of adding a second one.
+ * The iCalendar feed of a user's milestones: overdue and due in the next 12 months, with the
+ * young people it named (for the audit trail). Each milestone keeps one UID for good. A late
+ * milestone stands on today, where a calendar user looks, not on its past due date. SEQUENCE
+ * rises with every change of the record (its day and version) and, for a late milestone, with
+ * every day it moves forward, so a moved date updates the entry instead of adding a second one.
  */
-export async function calendarFeed(db: PrismaClient, user: SessionUser, day: string): Promise<string> {
+export async function calendarFeed(db: PrismaClient, user: SessionUser, day: string): Promise<{ body: string; youngPersonIds: string[] }> {
   const { people, leadAgency } = await youngPeopleFor(db, user, day);
-  const byId = new Map(people.map((person) => [person.id, person]));
+  const byId = new Map(people.map((entry) => [entry.person.id, entry]));
+  const todayColumn = dateColumn(day);
   const horizon = dateColumn(day);
   horizon.setUTCMonth(horizon.getUTCMonth() + MONTHS_AHEAD);
   const milestones = await db.milestone.findMany({
@@ -55,26 +70,45 @@ export async function calendarFeed(db: PrismaClient, user: SessionUser, day: str
     orderBy: [{ dueDate: 'asc' }],
   });
   const calendar = ical({ name: 'Pathways milestones', prodId: { company: 'Pathways', product: 'Transition planner', language: 'EN' } });
+  const named = new Set<string>();
   for (const milestone of milestones) {
-    const person = byId.get(milestone.youngPersonId);
-    if (!person || !milestone.dueDate) continue;
+    const entry = byId.get(milestone.youngPersonId);
+    if (!entry || !milestone.dueDate || !pathwayVisible(entry.parts, milestone.pathway)) continue;
+    const { person } = entry;
+    named.add(person.id);
     const rule = milestoneRule(milestone.milestoneId);
+    const isLate = milestone.dueDate < todayColumn;
     // Minimal personal data leaves the system: a first name and an initial.
     const who = user.role === 'young_person' ? '' : ` — ${person.preferredName ?? person.givenName} ${person.familyName.slice(0, 1)}.`;
+    const lead = agencyName(person.jurisdiction, milestone.leadAgency);
+    const late = isLate ? `Late: it was due on ${formatLongDate(isoToDay(isoDay(milestone.dueDate)), 'en-GB')}. ` : '';
     calendar.createEvent({
       id: `${milestone.youngPersonId}.${milestone.milestoneId}@pathways`,
       // All-day: ical-generator writes a date without a calendar zone from its UTC parts, and
       // Prisma gives @db.Date values at UTC midnight, so no server time zone can move the day.
-      start: milestone.dueDate,
+      start: isLate ? todayColumn : milestone.dueDate,
       allDay: true,
-      summary: `${rule?.title ?? milestone.milestoneId}${who}`,
-      description: rule ? `${rule.rule[0]?.toUpperCase()}${rule.rule.slice(1)}. Lead: ${milestone.leadAgency}. Source: ${citationOf(rule.source)}.` : undefined,
-      sequence: person.version,
+      // A reminder of a deadline, not a meeting: it must not block the person's free time.
+      transparency: ICalEventTransparency.TRANSPARENT,
+      summary: `${isLate ? 'Late: ' : ''}${rule?.title ?? 'A transition milestone'}${who}`,
+      description: rule ? `${late}${rule.rule[0]?.toUpperCase()}${rule.rule.slice(1)}. Lead: ${lead}. Source: ${citationOf(rule.source)}.` : late || undefined,
+      sequence: (isLate ? dayIndex(todayColumn) : dayIndex(person.updatedAt)) * 1000 + (person.version % 1000),
       lastModified: person.updatedAt,
       stamp: person.updatedAt,
     });
   }
-  return calendar.toString();
+  return { body: endWithCrlf(calendar.toString()), youngPersonIds: [...named] };
+}
+
+/** An agency type as people call it, in the young person's jurisdiction. */
+function agencyName(jurisdiction: string, type: string): string {
+  const pack = RULE_PACKS[jurisdiction as keyof typeof RULE_PACKS] ?? RULE_PACKS.england;
+  return pack.agencyNames[type as keyof typeof pack.agencyNames] ?? RULE_PACKS.england.agencyNames[type as keyof typeof RULE_PACKS.england.agencyNames] ?? 'the lead agency';
+}
+
+/** RFC 5545 §3.1: every content line, the last one included, ends with CRLF. */
+function endWithCrlf(text: string): string {
+  return text.endsWith('\r\n') ? text : `${text.replace(/\r?\n?$/, '')}\r\n`;
 }
 
 const ZFeedAddress = z.object({ url: z.string().openapi({ example: 'http://localhost:3000/calendar/3q2…Xw.ics' }) }).openapi('CalendarFeed');
@@ -82,6 +116,7 @@ const ZFeedAddress = z.object({ url: z.string().openapi({ example: 'http://local
 const issue = createRoute({
   method: 'post',
   path: '/api/calendar-feed',
+  operationId: 'createCalendarFeed',
   tags: ['Calendar'],
   summary: 'Create (or replace) your secret calendar feed address; the old one stops working',
   middleware: [requireRole(...FEED_ROLES)] as const,
@@ -90,6 +125,7 @@ const issue = createRoute({
 const revoke = createRoute({
   method: 'delete',
   path: '/api/calendar-feed',
+  operationId: 'revokeCalendarFeed',
   tags: ['Calendar'],
   summary: 'Revoke your calendar feed address',
   middleware: [requireRole()] as const,
@@ -121,8 +157,8 @@ export const calendarFeedRoutes = new Hono<AppEnv>().get('/calendar/:file{[A-Za-
   const user = found && !found.revokedAt ? await services.db.user.findUnique({ where: { id: found.userId } }) : null;
   if (!user || user.disabledAt) return c.text('Not found', 404);
   const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role, areaId: user.areaId, agencyId: user.agencyId, youngPersonId: user.youngPersonId };
-  const body = await calendarFeed(services.db, sessionUser, today(services));
-  await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'CalendarFeed' });
+  const { body, youngPersonIds } = await calendarFeed(services.db, sessionUser, today(services));
+  await auditList(services.db, { userId: user.id, role: user.role }, 'CalendarFeed', youngPersonIds);
   c.header('Cache-Control', 'private, max-age=300');
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
 });

@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { CASELOAD_MAX_PAGE, findCaseload } from '@pathways/db';
+import { auditList, CASELOAD_MAX_PAGE, findCaseload } from '@pathways/db';
 import { NOWHERE, STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
-import { errorResponses, json } from './schemas.ts';
+import { errorResponses, json, ZPageNumber } from './schemas.ts';
 
 const STATUSES = ['done', 'overdue', 'due', 'upcoming', 'not_applicable'] as const;
 
@@ -30,6 +30,7 @@ const ZCaseloadMilestone = z
 const caseload = createRoute({
   method: 'get',
   path: '/api/caseload',
+  operationId: 'getCaseload',
   tags: ['Caseload'],
   summary: 'Milestones due in a date window across your area (staff), soonest first',
   middleware: [requireRole(...STAFF_ROLES)] as const,
@@ -41,7 +42,7 @@ const caseload = createRoute({
       agency: z.string().max(50).optional().openapi({ description: 'Lead agency type, e.g. la_send' }),
       pathway: z.string().max(50).optional(),
       status: z.string().optional().openapi({ description: 'Comma-separated statuses; default overdue,due,upcoming' }),
-      page: z.coerce.number().int().min(1).default(1),
+      page: ZPageNumber,
       pageSize: z.coerce.number().int().min(1).max(CASELOAD_MAX_PAGE).default(50),
     }),
   },
@@ -82,6 +83,6 @@ export const caseloadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       pageSize: query.pageSize,
     },
   });
-  await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'Caseload', detail: { from: query.from, to: query.to, rows: result.items.length } } });
+  await auditList(services.db, { userId: user.id, role: user.role }, 'Caseload', Object.keys(result.people), { from: query.from, to: query.to, rows: result.items.length });
   return c.json(result, 200);
 });

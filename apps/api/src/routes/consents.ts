@@ -74,7 +74,7 @@ function recordedAs(user: SessionUser, person: YoungPerson, day: string, basis: 
 }
 
 const list = createRoute({
-  method: 'get', path: '/api/young-people/{id}/consents', tags: ['Consent and sharing'],
+  method: 'get', path: '/api/young-people/{id}/consents', operationId: 'listConsents', tags: ['Consent and sharing'],
   summary: 'Who may see which parts of the plan: agreements given and withdrawn (staff of the area, the young person, a parent or carer who may see the plan)',
   middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
   request: { params: ZIdParam },
@@ -82,7 +82,7 @@ const list = createRoute({
 });
 
 const give = createRoute({
-  method: 'post', path: '/api/young-people/{id}/consents', tags: ['Consent and sharing'],
+  method: 'post', path: '/api/young-people/{id}/consents', operationId: 'giveConsent', tags: ['Consent and sharing'],
   summary: 'Agree to share a part of the plan with an agency (or all agencies), or family access from 16',
   middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
   request: {
@@ -106,7 +106,7 @@ const give = createRoute({
 });
 
 const withdraw = createRoute({
-  method: 'post', path: '/api/consents/{consentId}/withdraw', tags: ['Consent and sharing'],
+  method: 'post', path: '/api/consents/{consentId}/withdraw', operationId: 'withdrawConsent', tags: ['Consent and sharing'],
   summary: 'Withdraw an agreement: it stops at once',
   middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
   request: { params: z.object({ consentId: z.uuid().openapi({ param: { name: 'consentId', in: 'path' } }) }) },

@@ -25,6 +25,7 @@ const EVENT_TYPES = Object.entries(EVENT_CATALOGUE).map(([type, definition]) => 
 const list = createRoute({
   method: 'get',
   path: '/api/event-types',
+  operationId: 'listEventTypes',
   tags: ['Plans'],
   summary: 'Every event a pathway can record, with a plain-language label and the JSON Schema of its fields (for “record what happened” forms)',
   middleware: [requireRole()] as const,

@@ -46,6 +46,7 @@ const ZQuery = z.object({ months: z.coerce.number().int().min(1).max(60).default
 const forecast = createRoute({
   method: 'get',
   path: '/api/forecast',
+  operationId: 'getForecast',
   tags: ['Commissioning'],
   summary: 'Demand coming in the next months: counts only, never names; counts under 5 suppressed',
   middleware: [requireRole(...COMMISSIONING_ROLES)] as const,
@@ -56,6 +57,7 @@ const forecast = createRoute({
 const forecastAsCsv = createRoute({
   method: 'get',
   path: '/api/forecast.csv',
+  operationId: 'getForecastCsv',
   tags: ['Commissioning'],
   summary: 'The same forecast as CSV (suppressed counts written <5)',
   middleware: [requireRole(...COMMISSIONING_ROLES)] as const,

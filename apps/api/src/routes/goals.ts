@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError, audit, type Goal, type PrismaClient } from '@pathways/db';
-import { canChangeYoungPerson, requirePart, visibleParts, youngPersonFor } from '../access.ts';
+import { canChangeYoungPerson, recordFor, requirePart, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
-import { errorResponses, json, ZIdParam } from './schemas.ts';
+import { errorResponses, json, ZIdParam, ZVersionNumber } from './schemas.ts';
 
 const OUTCOME_AREAS = ['employment', 'independent_living', 'community_inclusion', 'good_health'] as const;
 const GOAL_STATUSES = ['active', 'achieved', 'paused', 'dropped'] as const;
@@ -51,24 +51,24 @@ async function goalFor(db: PrismaClient, user: SessionUser, goalId: string, day:
 }
 
 const list = createRoute({
-  method: 'get', path: '/api/young-people/{id}/goals', tags: ['Goals'], summary: 'Goals, in the young person’s words, with progress notes',
+  method: 'get', path: '/api/young-people/{id}/goals', operationId: 'listGoals', tags: ['Goals'], summary: 'Goals, in the young person’s words, with progress notes',
   middleware: [requireRole()] as const, request: { params: ZIdParam },
   responses: { 200: json(z.object({ items: z.array(ZGoal) }), 'Goals'), ...errorResponses(401, 404) },
 });
 const add = createRoute({
-  method: 'post', path: '/api/young-people/{id}/goals', tags: ['Goals'], summary: 'Add a goal',
+  method: 'post', path: '/api/young-people/{id}/goals', operationId: 'addGoal', tags: ['Goals'], summary: 'Add a goal',
   middleware: [requireRole()] as const,
   request: { params: ZIdParam, body: { content: { 'application/json': { schema: z.object({ text: z.string().trim().min(1).max(2000), outcomeArea: z.enum(OUTCOME_AREAS) }) } }, required: true } },
   responses: { 201: json(ZGoal, 'Added'), ...errorResponses(400, 401, 403, 404) },
 });
 const change = createRoute({
-  method: 'patch', path: '/api/goals/{goalId}', tags: ['Goals'], summary: 'Change a goal’s words or status, naming the version you read',
+  method: 'patch', path: '/api/goals/{goalId}', operationId: 'changeGoal', tags: ['Goals'], summary: 'Change a goal’s words or status, naming the version you read',
   middleware: [requireRole()] as const,
-  request: { params: ZGoalParam, body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), text: z.string().trim().min(1).max(2000).optional(), status: z.enum(GOAL_STATUSES).optional() }) } }, required: true } },
+  request: { params: ZGoalParam, body: { content: { 'application/json': { schema: z.object({ version: ZVersionNumber, text: z.string().trim().min(1).max(2000).optional(), status: z.enum(GOAL_STATUSES).optional() }) } }, required: true } },
   responses: { 200: json(ZGoal, 'Changed'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 const addNote = createRoute({
-  method: 'post', path: '/api/goals/{goalId}/notes', tags: ['Goals'], summary: 'Record progress on a goal',
+  method: 'post', path: '/api/goals/{goalId}/notes', operationId: 'addGoalNote', tags: ['Goals'], summary: 'Record progress on a goal',
   middleware: [requireRole()] as const,
   request: { params: ZGoalParam, body: { content: { 'application/json': { schema: z.object({ note: z.string().trim().min(1).max(2000) }) } }, required: true } },
   responses: { 201: json(ZGoal, 'The goal with its notes'), ...errorResponses(400, 401, 403, 404) },
@@ -78,8 +78,8 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   .openapi(list, async (c) => {
     const { db } = c.get('services');
     const user = signedInUser(c);
-    const person = await youngPersonFor(db, user, c.req.valid('param').id, today(c.get('services')));
-    requirePart(await visibleParts(db, user, person.id), 'goals');
+    const { person, parts } = await recordFor(db, user, c.req.valid('param').id, today(c.get('services')));
+    requirePart(parts, 'goals');
     const goals = await db.goal.findMany({ where: { youngPersonId: person.id }, include: { notes: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
     await audit(db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Goal', youngPersonId: person.id });
     return c.json({ items: goals.map(present) }, 200);

@@ -1,14 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, dateColumn, isoDay, type Handover, type PrismaClient } from '@pathways/db';
+import { AppError, audit, auditList, dateColumn, isoDay, type Handover, type PrismaClient } from '@pathways/db';
 import { addMonths, dateOfAge, isoToDay, toIsoDate, ZIsoDate } from '@pathways/engine';
-import { NOWHERE, STAFF_ROLES, youngPersonFor } from '../access.ts';
+import { NOWHERE, STAFF_ROLES, visibleParts, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
-import { scopesSharedWith, sharingHandoverWith } from '../sharing.ts';
-import { errorResponses, json, ZIdParam } from './schemas.ts';
+import { partsSharedWith, scopesSharedWith, type VisibleParts } from '../sharing.ts';
+import { errorResponses, fhirJson, json, type FhirBundle, ZIdParam, ZVersionNumber } from './schemas.ts';
 
 /** How long before the 18th birthday (or an earlier transfer) adult services should have the pack. */
 const LEAD_MONTHS = 6;
@@ -39,7 +39,7 @@ const ZHandover = z
   })
   .openapi('Handover');
 
-type HandoverRow = Handover & { youngPerson: { givenName: string; familyName: string; dateOfBirth: Date }; toAgency: { name: string } };
+type HandoverRow = Handover & { youngPerson: { givenName: string; familyName: string; dateOfBirth: Date; areaId: string }; toAgency: { name: string; areaId: string } };
 
 function present(handover: HandoverRow, day: string) {
   const { youngPerson, toAgency, createdAt: _c, updatedAt: _u, fromUserId: _f, ...rest } = handover;
@@ -57,16 +57,21 @@ function present(handover: HandoverRow, day: string) {
 }
 
 const dateAt18 = (dateOfBirth: Date) => dateColumn(toIsoDate(dateOfAge(isoToDay(isoDay(dateOfBirth)), 18, 0, 'march_1')));
-const INCLUDE = { youngPerson: { select: { givenName: true, familyName: true, dateOfBirth: true } }, toAgency: { select: { name: true } } } as const;
+const INCLUDE = { youngPerson: { select: { givenName: true, familyName: true, dateOfBirth: true, areaId: true } }, toAgency: { select: { name: true, areaId: true } } } as const;
 
-/** A handover the user may see: staff of the young person's area, or adult services it was sent to. */
-async function handoverFor(db: PrismaClient, user: SessionUser, id: string): Promise<HandoverRow & { youngPerson: { areaId: string } }> {
-  const handover = await db.handover.findUnique({ where: { id }, include: { ...INCLUDE, youngPerson: { select: { givenName: true, familyName: true, dateOfBirth: true, areaId: true } } } });
+/**
+ * A handover the user may see, with the parts of the young person's record they may see: staff
+ * of the young person's area, or the adult services it was sent to (an agency of that area),
+ * while the young person agrees to share the handover with them.
+ */
+async function handoverFor(db: PrismaClient, user: SessionUser, id: string): Promise<{ handover: HandoverRow; parts: VisibleParts }> {
+  const handover = await db.handover.findUnique({ where: { id }, include: INCLUDE });
   const isStaff = (STAFF_ROLES as readonly string[]).includes(user.role) && handover?.youngPerson.areaId === user.areaId;
-  const isReceiver =
-    user.role === 'adult_services' && handover?.toAgencyId === user.agencyId && handover.status !== 'draft' && (await scopesSharedWith(db, handover.youngPersonId, handover.toAgencyId)).has('handover');
+  const isReceiver = user.role === 'adult_services' && handover?.toAgencyId === user.agencyId && handover.status !== 'draft' && handover.toAgency.areaId === handover.youngPerson.areaId;
   if (!handover || !(isStaff || isReceiver)) throw new AppError('not_found', 'No such handover.');
-  return handover;
+  const parts = await visibleParts(db, user, handover.youngPersonId);
+  if (!parts.has('handover')) throw new AppError('not_found', 'No such handover.');
+  return { handover, parts };
 }
 
 /** Moves a handover on if it is still at `version` and in one of `from`; otherwise says why not. */
@@ -81,10 +86,10 @@ async function transition(db: PrismaClient, user: SessionUser, handover: Handove
 }
 
 const ZHandoverParam = z.object({ handoverId: z.uuid().openapi({ param: { name: 'handoverId', in: 'path' } }) });
-const ZVersion = z.object({ version: z.number().int().min(1) });
+const ZVersion = z.object({ version: ZVersionNumber });
 
 const create = createRoute({
-  method: 'post', path: '/api/young-people/{id}/handovers', tags: ['Handovers'], summary: 'Draft a handover pack to an adult agency (staff)',
+  method: 'post', path: '/api/young-people/{id}/handovers', operationId: 'draftHandover', tags: ['Handovers'], summary: 'Draft a handover pack to an adult agency (staff)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
   request: {
     params: ZIdParam,
@@ -110,35 +115,35 @@ const create = createRoute({
   responses: { 201: json(ZHandover, 'Drafted'), ...errorResponses(400, 401, 403, 404) },
 });
 const list = createRoute({
-  method: 'get', path: '/api/handovers', tags: ['Handovers'],
+  method: 'get', path: '/api/handovers', operationId: 'listHandovers', tags: ['Handovers'],
   summary: 'Staff: handovers from your area. Adult services: your inbox, soonest transfer first',
   middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const,
   request: { query: z.object({ status: z.enum(STATUSES).optional() }) },
   responses: { 200: json(z.object({ items: z.array(ZHandover) }), 'Handovers'), ...errorResponses(400, 401, 403) },
 });
 const read = createRoute({
-  method: 'get', path: '/api/handovers/{handoverId}', tags: ['Handovers'], summary: 'One handover pack',
+  method: 'get', path: '/api/handovers/{handoverId}', operationId: 'getHandover', tags: ['Handovers'], summary: 'One handover pack',
   middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const, request: { params: ZHandoverParam },
   responses: { 200: json(ZHandover, 'The pack'), ...errorResponses(401, 403, 404) },
 });
 const fhirExport = createRoute({
-  method: 'get', path: '/api/handovers/{handoverId}/fhir', tags: ['Handovers'], summary: 'The handover as an HL7 FHIR R4 document Bundle (Composition, Patient, CarePlans, Goals, CareTeam)',
+  method: 'get', path: '/api/handovers/{handoverId}/fhir', operationId: 'getHandoverFhir', tags: ['Handovers'], summary: 'The handover as an HL7 FHIR R4 document Bundle (Composition, Patient, CarePlans, Goals, CareTeam)',
   middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const, request: { params: ZHandoverParam },
-  responses: { 200: { description: 'An HL7 FHIR R4 document Bundle, as application/fhir+json' }, ...errorResponses(401, 403, 404) },
+  responses: { 200: fhirJson('An HL7 FHIR R4 document Bundle led by a Composition'), ...errorResponses(401, 403, 404) },
 });
 
 const send = createRoute({
-  method: 'post', path: '/api/handovers/{handoverId}/send', tags: ['Handovers'], summary: 'Send the pack to the adult agency (staff)',
+  method: 'post', path: '/api/handovers/{handoverId}/send', operationId: 'sendHandover', tags: ['Handovers'], summary: 'Send the pack to the adult agency (staff)',
   middleware: [requireRole(...STAFF_ROLES)] as const, request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion } }, required: true } },
   responses: { 200: json(ZHandover, 'Sent'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 const acknowledge = createRoute({
-  method: 'post', path: '/api/handovers/{handoverId}/acknowledge', tags: ['Handovers'], summary: 'Acknowledge receipt (adult services)',
+  method: 'post', path: '/api/handovers/{handoverId}/acknowledge', operationId: 'acknowledgeHandover', tags: ['Handovers'], summary: 'Acknowledge receipt (adult services)',
   middleware: [requireRole('adult_services')] as const, request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion } }, required: true } },
   responses: { 200: json(ZHandover, 'Acknowledged'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 const requestInfo = createRoute({
-  method: 'post', path: '/api/handovers/{handoverId}/request-info', tags: ['Handovers'], summary: 'Ask the sender for more information (adult services)',
+  method: 'post', path: '/api/handovers/{handoverId}/request-info', operationId: 'requestHandoverInfo', tags: ['Handovers'], summary: 'Ask the sender for more information (adult services)',
   middleware: [requireRole('adult_services')] as const,
   request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion.extend({ message: z.string().trim().min(1).max(5000) }) } }, required: true } },
   responses: { 200: json(ZHandover, 'Asked'), ...errorResponses(400, 401, 403, 404, 409, 422) },
@@ -151,8 +156,9 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const day = today(services);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, day, 'change');
     const { toAgencyId, expectedTransfer, dueBy, ...pack } = c.req.valid('json');
-    const agency = await services.db.agency.findUnique({ where: { id: toAgencyId } });
-    if (!agency) throw new AppError('invalid', 'toAgencyId: no such agency', { field: 'toAgencyId' });
+    // Only an agency serving the young person's own area; another area's is "no such agency" (not "not yours").
+    const agency = await services.db.agency.findFirst({ where: { id: toAgencyId, areaId: person.areaId } });
+    if (!agency) throw new AppError('invalid', 'toAgencyId: no such agency in this young person’s area', { field: 'toAgencyId' });
     const at18 = toIsoDate(dateOfAge(isoToDay(isoDay(person.dateOfBirth)), 18, 0, 'march_1'));
     const target = expectedTransfer && expectedTransfer < at18 ? expectedTransfer : at18;
     const latestDue = toIsoDate(addMonths(isoToDay(target), -LEAD_MONTHS));
@@ -185,32 +191,35 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
         : { youngPerson: { areaId: user.areaId ?? NOWHERE }, status };
     const found = await services.db.handover.findMany({ where, include: INCLUDE, orderBy: [{ expectedTransfer: 'asc' }, { dueBy: 'asc' }] });
     // An agency's inbox shows only young people who (still) agree to share the handover with it.
-    const sharing = user.role === 'adult_services' ? await sharingHandoverWith(services.db, found.map((h) => h.youngPersonId), user.agencyId ?? NOWHERE) : null;
-    const handovers = sharing ? found.filter((handover) => sharing.has(handover.youngPersonId)) : found;
-    await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'Handover', detail: { count: handovers.length } } });
+    const sharing = user.role === 'adult_services' ? await partsSharedWith(services.db, found.map((h) => h.youngPersonId), user.agencyId ?? NOWHERE) : null;
+    const handovers = sharing ? found.filter((handover) => sharing.get(handover.youngPersonId)?.has('handover') && handover.toAgency.areaId === handover.youngPerson.areaId) : found;
+    await auditList(services.db, { userId: user.id, role: user.role }, 'Handover', handovers.map((handover) => handover.youngPersonId));
     const day = today(services);
     return c.json({ items: handovers.map((h) => present(h, day)).sort((a, b) => a.daysToTransfer - b.daysToTransfer) }, 200);
   })
   .openapi(read, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId });
     return c.json(present(handover, today(services)), 200);
   })
   .openapi(fhirExport, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const { handover, parts } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const person = await services.db.youngPerson.findUniqueOrThrow({ where: { id: handover.youngPersonId } });
-    const bundle = await loadPlanBundle(services.db, person, today(services), services.now(), handover.id);
+    const bundle = await loadPlanBundle(services.db, person, parts, today(services), services.now(), { handoverId: handover.id, codeSystemBase: services.fhirCodeSystemBase });
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'export', entityType: 'Handover', entityId: handover.id, youngPersonId: person.id, detail: { format: 'fhir' } });
-    return c.body(JSON.stringify(bundle), 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
+    return c.json(bundle as FhirBundle, 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
   })
   .openapi(send, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    if (handover.toAgency.areaId !== handover.youngPerson.areaId) {
+      throw new AppError('unprocessable', 'This agency does not serve the young person’s area: draft a new handover to one that does.', { field: 'toAgencyId' });
+    }
     if (!(await scopesSharedWith(services.db, handover.youngPersonId, handover.toAgencyId)).has('handover')) {
       throw new AppError('unprocessable', 'The young person (or, under 16, their parent) has not agreed to share a handover with this agency. Record their agreement under Sharing first.', { field: 'toAgencyId' });
     }
@@ -220,14 +229,14 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(acknowledge, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const done = await transition(services.db, user, handover, c.req.valid('json').version, ['sent', 'info_requested'], { status: 'acknowledged', acknowledgedAt: services.now() }, 'acknowledge');
     return c.json(present(done, today(services)), 200);
   })
   .openapi(requestInfo, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const handover = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const { version, message } = c.req.valid('json');
     const asked = await transition(services.db, user, handover, version, ['sent'], { status: 'info_requested', infoRequest: message }, 'request_info');
     return c.json(present(asked, today(services)), 200);

@@ -22,12 +22,12 @@ const ZNotification = z
   .openapi('Notification');
 
 const list = createRoute({
-  method: 'get', path: '/api/notifications', tags: ['Reminders'], summary: 'Your reminders, newest first (the latest 100), and how many are unread',
+  method: 'get', path: '/api/notifications', operationId: 'listNotifications', tags: ['Reminders'], summary: 'Your reminders, newest first (the latest 100), and how many are unread',
   middleware: [requireRole()] as const,
   responses: { 200: json(z.object({ unread: z.number().int(), items: z.array(ZNotification) }), 'Reminders'), ...errorResponses(401) },
 });
 const markRead = createRoute({
-  method: 'post', path: '/api/notifications/{notificationId}/read', tags: ['Reminders'], summary: 'Mark one of your reminders as read',
+  method: 'post', path: '/api/notifications/{notificationId}/read', operationId: 'markNotificationRead', tags: ['Reminders'], summary: 'Mark one of your reminders as read',
   middleware: [requireRole()] as const,
   request: { params: z.object({ notificationId: z.uuid().openapi({ param: { name: 'notificationId', in: 'path' } }) }) },
   responses: { 200: json(z.object({ id: z.string(), readAt: z.string() }), 'Read'), ...errorResponses(401, 404) },

@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { audit, displayName, isoDay, updateYoungPerson } from '@pathways/db';
+import { auditList, displayName, isoDay, updateYoungPerson } from '@pathways/db';
 import { canSeeYoungPerson, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
-import { errorResponses, json, ZIdParam } from './schemas.ts';
+import { errorResponses, json, ZIdParam, ZVersionNumber } from './schemas.ts';
 
 /**
  * The young person's and family's side of a record: whose plans they may open, and the
@@ -15,6 +15,7 @@ const ZOwnPerson = z.object({ id: z.string(), name: z.string(), dateOfBirth: z.s
 const mine = createRoute({
   method: 'get',
   path: '/api/my-young-people',
+  operationId: 'listMyYoungPeople',
   tags: ['Young people'],
   summary: 'The plans you may open as a young person (your own) or parent or carer (those you are linked to and may see)',
   middleware: [requireRole('young_person', 'parent_carer')] as const,
@@ -24,12 +25,13 @@ const mine = createRoute({
 const aboutMe = createRoute({
   method: 'put',
   path: '/api/young-people/{id}/about-me',
+  operationId: 'saveAboutMe',
   tags: ['Young people'],
   summary: '“About me / what matters to me”, in the young person’s words (the young person, a parent or carer who may see the plan, or staff of the area); it feeds handover packs',
   middleware: [requireRole('young_person', 'parent_carer', 'transition_worker', 'team_manager')] as const,
   request: {
     params: ZIdParam,
-    body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), aboutMe: z.string().max(10_000) }) } }, required: true },
+    body: { content: { 'application/json': { schema: z.object({ version: ZVersionNumber, aboutMe: z.string().max(10_000) }) } }, required: true },
   },
   responses: { 200: json(z.object({ aboutMe: z.string().nullable(), version: z.number().int() }), 'Saved'), ...errorResponses(400, 401, 403, 404, 409) },
 });
@@ -42,7 +44,7 @@ export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const people = await services.db.youngPerson.findMany({ where: { id: { in: ids } }, orderBy: { givenName: 'asc' } });
     const visible = [];
     for (const person of people) if (await canSeeYoungPerson(services.db, user, person, today(services))) visible.push(person);
-    await audit(services.db, { userId: user.id, role: user.role }, { action: 'list', entityType: 'YoungPerson', detail: { count: visible.length } });
+    await auditList(services.db, { userId: user.id, role: user.role }, 'YoungPerson', visible.map((person) => person.id), { count: visible.length });
     return c.json({ items: visible.map((person) => ({ id: person.id, name: displayName(person), dateOfBirth: isoDay(person.dateOfBirth), version: person.version })) }, 200);
   })
   .openapi(aboutMe, async (c) => {

@@ -4,11 +4,13 @@ import { STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { ZPlan } from './plan-schema.ts';
 import { errorResponses, json } from './schemas.ts';
 
 const preview = createRoute({
   method: 'post',
   path: '/api/plan-preview',
+  operationId: 'previewPlan',
   tags: ['Plans'],
   summary: 'Plan a profile without saving anything ("what if" questions)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
@@ -26,7 +28,7 @@ const preview = createRoute({
       required: true,
     },
   },
-  responses: { 200: json(z.object({}).catchall(z.unknown()).openapi('PlanPreview'), 'The plan; rejected events are listed with reasons'), ...errorResponses(400, 401, 403) },
+  responses: { 200: json(ZPlan, 'The plan; rejected events are listed with reasons'), ...errorResponses(400, 401, 403) },
 });
 
 export const planPreviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(preview, async (c) => {

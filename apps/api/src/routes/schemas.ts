@@ -12,9 +12,18 @@ export const ZError = z
   })
   .openapi('Error');
 
+/** The largest whole number a PostgreSQL `integer` column holds (2³¹ − 1). */
+export const INT32_MAX = 2_147_483_647;
+
+/** A record version as the client read it: a positive 32-bit integer (larger cannot exist). */
+export const ZVersionNumber = z.number().int().min(1).max(INT32_MAX);
+
+/** A page number in a query string: from 1 up to a million (no list has more pages). */
+export const ZPageNumber = z.coerce.number().int().min(1).max(1_000_000).default(1);
+
 export const ZIdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]) =>
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503)[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       status,
@@ -26,7 +35,9 @@ export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 422 |
           404: 'Not found, or not yours to see',
           409: 'Someone else changed it first; the current version is included',
           422: 'Not possible in the current state of the pathway; the message says why',
-          429: 'Too many attempts; retry later',
+          413: 'The request body is too large',
+          429: 'Too many attempts; retry after the seconds in Retry-After',
+          503: 'Busy; retry after the seconds in Retry-After',
         }[status],
         content: { 'application/json': { schema: ZError } },
       },
@@ -34,3 +45,24 @@ export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 422 |
   );
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** An HL7 FHIR R4 Bundle as we export it (the full rules are FHIR's: http://hl7.org/fhir/R4/bundle.html). */
+export const ZFhirBundle = z
+  .object({
+    resourceType: z.literal('Bundle'),
+    type: z.enum(['collection', 'document']),
+    identifier: z.object({ system: z.string(), value: z.string() }).optional().openapi({ description: 'For a document: new for every version of it' }),
+    timestamp: z.string(),
+    entry: z.array(
+      z.object({
+        fullUrl: z.string().openapi({ example: 'urn:uuid:3f6c…' }),
+        resource: z.object({ resourceType: z.string(), id: z.string() }).catchall(z.unknown()).openapi({ description: 'Composition, Patient, CarePlan, Goal, CareTeam, Organization, Practitioner or RelatedPerson (FHIR R4)' }),
+      }),
+    ),
+  })
+  .openapi('FhirBundle', { description: 'An HL7 FHIR R4 Bundle', externalDocs: { url: 'http://hl7.org/fhir/R4/bundle.html' } });
+
+export type FhirBundle = z.infer<typeof ZFhirBundle>;
+
+/** A FHIR answer: the Bundle, as application/fhir+json. */
+export const fhirJson = (description: string) => ({ description, content: { 'application/fhir+json': { schema: ZFhirBundle } } });

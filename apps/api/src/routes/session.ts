@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../app-env.ts';
+import { audit } from '@pathways/db';
+import type { AppEnv, AppServices } from '../app-env.ts';
 import { SESSION_COOKIE } from '../auth/middleware.ts';
 import { DECOY_HASH, verifyPassword } from '../auth/passwords.ts';
-import { recordSignIn, signInAllowed } from '../auth/rate-limit.ts';
+import { clientAddress } from '../auth/client-address.ts';
+import { FREE_FAILURES, inWords, reserveAttempt, signInSucceeded } from '../auth/sign-in-throttle.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { HttpError, validationHook } from '../errors.ts';
 import { errorResponses, json } from './schemas.ts';
@@ -24,15 +26,17 @@ const ZSession = z.object({ user: ZSessionUser, csrfToken: z.string() }).openapi
 const signIn = createRoute({
   method: 'post',
   path: '/api/session',
+  operationId: 'signIn',
   tags: ['Session'],
   summary: 'Sign in (sets an HttpOnly session cookie; send csrfToken as X-CSRF-Token on writes)',
   request: { body: { content: { 'application/json': { schema: z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }) } }, required: true } },
-  responses: { 200: json(ZSession, 'Signed in'), ...errorResponses(400, 401, 429) },
+  responses: { 200: json(ZSession, 'Signed in'), ...errorResponses(400, 401, 429, 503) },
 });
 
 const current = createRoute({
   method: 'get',
   path: '/api/session',
+  operationId: 'getSession',
   tags: ['Session'],
   summary: 'The signed-in user and their CSRF token',
   responses: { 200: json(ZSession, 'Signed in'), ...errorResponses(401) },
@@ -41,6 +45,7 @@ const current = createRoute({
 const signOut = createRoute({
   method: 'delete',
   path: '/api/session',
+  operationId: 'signOut',
   tags: ['Session'],
   summary: 'Sign out',
   responses: { 204: { description: 'Signed out' }, ...errorResponses(403) },
@@ -48,22 +53,31 @@ const signOut = createRoute({
 
 export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(signIn, async (c) => {
-    const { db, now, secureCookies } = c.get('services');
+    const services = c.get('services');
+    const { db, now, secureCookies } = services;
     const { email, password } = c.req.valid('json');
     const normalised = email.toLowerCase();
-    const ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
-    const limit = await signInAllowed(db, normalised, ip, now());
-    if (!limit.allowed) {
-      throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins. Wait a few minutes and try again.', { 'Retry-After': String(limit.retryAfterSeconds) });
+    const ip = clientAddress(c);
+    const accountKey = `email:${normalised}`;
+    const addressKey = `ip:${ip}`;
+    // The attempt is reserved (counted as a failure) before the password is checked.
+    for (const [key, free] of [[addressKey, FREE_FAILURES.address], [accountKey, FREE_FAILURES.account]] as const) {
+      const reservation = await reserveAttempt(db, key, free, now());
+      if (!reservation.allowed) {
+        await db.loginAttempt.create({ data: { email: normalised, ip, succeeded: false, at: now() } });
+        throw new HttpError(429, 'rate_limited', `Too many failed sign-ins. Try again in ${inWords(reservation.retryAfterSeconds)}.`, { 'Retry-After': String(reservation.retryAfterSeconds) });
+      }
+      if (key === accountKey && reservation.failures === free + 1) await tellAboutFailedSignIns(services, normalised);
     }
     const user = await db.user.findUnique({ where: { email: normalised } });
     // Always spend the same effort, known email or not.
     const isValid = await verifyPassword(password, user?.passwordHash ?? (await DECOY_HASH));
     if (!user || !isValid || user.disabledAt) {
-      await recordSignIn(db, normalised, ip, false, now());
+      await db.loginAttempt.create({ data: { email: normalised, ip, succeeded: false, at: now() } });
       throw new HttpError(401, 'unauthenticated', 'Email or password is not right.');
     }
-    await recordSignIn(db, normalised, ip, true, now());
+    await signInSucceeded(db, accountKey, addressKey, now());
+    await db.loginAttempt.create({ data: { email: normalised, ip, succeeded: true, at: now() } });
     const session = await createSession(db, user.id, now());
     setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', secure: secureCookies, path: '/', maxAge: Math.floor((session.expiresAt.getTime() - now().getTime()) / 1000) });
     const { id, name, role, areaId, agencyId, youngPersonId } = user;
@@ -81,3 +95,22 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
+
+/**
+ * The account's free attempts have just run out: its holder is told by e-mail (a guesser may
+ * be at work, and their own next try will have to wait), and it is logged as a security event.
+ * An unknown e-mail address is only logged.
+ */
+async function tellAboutFailedSignIns(services: AppServices, email: string): Promise<void> {
+  const user = await services.db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true } });
+  services.logger.warn('security: repeated failed sign-ins', { account: user?.id ?? null });
+  if (!user) return;
+  await audit(services.db, { userId: null, role: 'system' }, { action: 'sign_in_throttled', entityType: 'User', entityId: user.id });
+  await services.tellAccountHolder?.(
+    user,
+    'Failed sign-ins to your Pathways account',
+    `Hello ${user.name},\n\nSomeone has just tried to sign in to your Pathways account several times with the wrong password. ` +
+      'Each further try now has to wait a little longer, so you may be asked to wait before you can sign in.\n\n' +
+      'If this was you, wait a few minutes and try again. If it was not, tell your Pathways administrator.\n',
+  ).catch((error: unknown) => services.logger.error('could not e-mail the account holder', { error: String(error) }));
+}

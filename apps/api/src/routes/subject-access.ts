@@ -24,13 +24,13 @@ function mayRequest(user: SessionUser, person: YoungPerson, day: string): void {
 
 const ROLES = ['transition_worker', 'team_manager', 'young_person', 'parent_carer'] as const;
 const asJson = createRoute({
-  method: 'get', path: '/api/young-people/{id}/subject-access', tags: ['Data protection'],
+  method: 'get', path: '/api/young-people/{id}/subject-access', operationId: 'getSubjectAccess', tags: ['Data protection'],
   summary: 'Everything held about a young person (subject access request), as JSON',
   middleware: [requireRole(...ROLES)] as const, request: { params: ZIdParam },
   responses: { 200: json(z.object({}).catchall(z.unknown()).openapi('SubjectAccess'), 'Everything held'), ...errorResponses(401, 403, 404) },
 });
 const asDocument = createRoute({
-  method: 'get', path: '/api/young-people/{id}/subject-access.html', tags: ['Data protection'],
+  method: 'get', path: '/api/young-people/{id}/subject-access.html', operationId: 'getSubjectAccessDocument', tags: ['Data protection'],
   summary: 'The same as a printable document (HTML, ready to print or save as PDF)',
   middleware: [requireRole(...ROLES)] as const, request: { params: ZIdParam },
   responses: { 200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } }, ...errorResponses(401, 403, 404) },

@@ -1,13 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, createYoungPerson, eraseYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
-import { buildPlan, type Plan } from '@pathways/engine';
-import { NOWHERE, requirePart, visibleParts, youngPersonFor, STAFF_ROLES } from '../access.ts';
-import { isHealthEvent, isHealthPathway } from '../sharing.ts';
+import { AppError, audit, auditList, createYoungPerson, eraseYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
+import { buildPlan } from '@pathways/engine';
+import { NOWHERE, recordFor, requirePart, youngPersonFor, STAFF_ROLES } from '../access.ts';
+import { eventVisible, planWithin, recordWithin } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
-import { errorResponses, json, ZIdParam } from './schemas.ts';
+import { ZPlan } from './plan-schema.ts';
+import { errorResponses, fhirJson, json, type FhirBundle, ZIdParam, ZPageNumber, ZVersionNumber } from './schemas.ts';
 
 const ZYoungPerson = z
   .object({
@@ -34,20 +35,9 @@ function present(person: YoungPerson) {
   return { ...record, dateOfBirth: isoDay(person.dateOfBirth), createdAt: person.createdAt.toISOString(), updatedAt: person.updatedAt.toISOString() };
 }
 
-/** A plan without its health and palliative parts, for an agency not agreed to see them. */
-function withoutHealth(plan: Plan): Plan {
-  return {
-    ...plan,
-    milestones: plan.milestones.filter((milestone) => !isHealthPathway(milestone.pathway)),
-    pathways: plan.pathways.filter((pathway) => !isHealthPathway(pathway.pathway)),
-    rejectedEvents: plan.rejectedEvents.filter((event) => !isHealthEvent(event.type)),
-  };
-}
-
-const ZPlan = z.object({}).catchall(z.unknown()).openapi('Plan', { description: 'The engine plan: milestones with status, dates, explanation; pathways with their state and next events.' });
 const ZEventBody = z
   .object({
-    version: z.number().int().min(1).openapi({ description: 'The record version you read; a newer one means someone else changed it (409).' }),
+    version: ZVersionNumber.openapi({ description: 'The record version you read; a newer one means someone else changed it (409).' }),
     event: z.object({ type: z.string().openapi({ example: 'education.annual_review_held' }), date: z.string().openapi({ example: '2026-03-02' }) }).catchall(z.unknown()),
   })
   .openapi('RecordEvent');
@@ -55,16 +45,18 @@ const ZEventBody = z
 const list = createRoute({
   method: 'get',
   path: '/api/young-people',
+  operationId: 'listYoungPeople',
   tags: ['Young people'],
   summary: 'Young people of your area (staff)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
-  request: { query: z.object({ search: z.string().max(100).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
+  request: { query: z.object({ search: z.string().max(100).optional(), page: ZPageNumber, pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
   responses: { 200: json(z.object({ items: z.array(ZYoungPerson), total: z.number().int() }), 'A page of young people'), ...errorResponses(400, 401, 403) },
 });
 
 const create = createRoute({
   method: 'post',
   path: '/api/young-people',
+  operationId: 'addYoungPerson',
   tags: ['Young people'],
   summary: 'Add a young person to your area (staff)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
@@ -75,6 +67,7 @@ const create = createRoute({
 const read = createRoute({
   method: 'get',
   path: '/api/young-people/{id}',
+  operationId: 'getYoungPerson',
   tags: ['Young people'],
   summary: 'One young person’s record',
   middleware: [requireRole()] as const,
@@ -85,13 +78,14 @@ const read = createRoute({
 const change = createRoute({
   method: 'patch',
   path: '/api/young-people/{id}',
+  operationId: 'changeYoungPerson',
   tags: ['Young people'],
   summary: 'Correct or change a record (staff of the area), naming the version you read; each changed field is kept in its correction history',
   middleware: [requireRole(...STAFF_ROLES)] as const,
   request: {
     params: ZIdParam,
     body: {
-      content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), changes: ZYoungPersonChanges.omit({ areaId: true }), reason: z.string().trim().max(1000).optional().openapi({ description: 'Why (kept with the correction)' }) }) } },
+      content: { 'application/json': { schema: z.object({ version: ZVersionNumber, changes: ZYoungPersonChanges.omit({ areaId: true }), reason: z.string().trim().max(1000).optional().openapi({ description: 'Why (kept with the correction)' }) }) } },
       required: true,
     },
   },
@@ -101,16 +95,18 @@ const change = createRoute({
 const erase = createRoute({
   method: 'delete',
   path: '/api/young-people/{id}',
+  operationId: 'eraseYoungPerson',
   tags: ['Young people'],
   summary: 'Erase a young person and everything about them (team managers of the area); the audit trail keeps only the id',
   middleware: [requireRole('team_manager')] as const,
-  request: { params: ZIdParam, query: z.object({ version: z.coerce.number().int().min(1) }) },
+  request: { params: ZIdParam, query: z.object({ version: z.coerce.number().pipe(ZVersionNumber) }) },
   responses: { 204: { description: 'Erased' }, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 const plan = createRoute({
   method: 'get',
   path: '/api/young-people/{id}/plan',
+  operationId: 'getPlan',
   tags: ['Plans'],
   summary: 'The plan as of today, with an explanation for every milestone',
   middleware: [requireRole()] as const,
@@ -121,16 +117,18 @@ const plan = createRoute({
 const fhirExport = createRoute({
   method: 'get',
   path: '/api/young-people/{id}/fhir',
+  operationId: 'getPlanFhir',
   tags: ['Plans'],
   summary: 'The plan as an HL7 FHIR R4 Bundle (Patient, CarePlan per pathway, Goal, CareTeam)',
   middleware: [requireRole()] as const,
   request: { params: ZIdParam },
-  responses: { 200: { description: 'An HL7 FHIR R4 Bundle, as application/fhir+json' }, ...errorResponses(401, 404) },
+  responses: { 200: fhirJson('An HL7 FHIR R4 Bundle (type collection)'), ...errorResponses(401, 403, 404) },
 });
 
 const events = createRoute({
   method: 'get',
   path: '/api/young-people/{id}/events',
+  operationId: 'listEvents',
   tags: ['Plans'],
   summary: 'The dated event log',
   middleware: [requireRole()] as const,
@@ -141,6 +139,7 @@ const events = createRoute({
 const record = createRoute({
   method: 'post',
   path: '/api/young-people/{id}/events',
+  operationId: 'recordEvent',
   tags: ['Plans'],
   summary: 'Record what happened (validated by the pathway machines)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
@@ -161,7 +160,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       db.youngPerson.count({ where }),
       db.youngPerson.findMany({ where, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
     ]);
-    await db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'list', entityType: 'YoungPerson', detail: { count: people.length, searched: Boolean(search) } } });
+    await auditList(db, { userId: user.id, role: user.role }, 'YoungPerson', people.map((person) => person.id), { count: people.length, searched: Boolean(search) });
     return c.json({ items: people.map(present), total }, 200);
   })
   .openapi(create, async (c) => {
@@ -174,11 +173,10 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   .openapi(read, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
+    const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
     const namedWorker = person.namedWorkerId ? await services.db.user.findUnique({ where: { id: person.namedWorkerId }, select: { name: true } }) : null;
-    const parts = await visibleParts(services.db, user, person.id);
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
-    return c.json({ ...present(person), aboutMe: parts.has('goals') ? person.aboutMe : null, namedWorkerName: namedWorker?.name ?? null }, 200);
+    return c.json({ ...recordWithin(present(person), parts), namedWorkerName: namedWorker?.name ?? null }, 200);
   })
   .openapi(change, async (c) => {
     const services = c.get('services');
@@ -198,32 +196,29 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   .openapi(plan, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
-    const parts = await visibleParts(services.db, user, person.id);
+    const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
     requirePart(parts, 'plan');
     const log = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id });
     const plan = buildPlan(profileOf(person), log.map(engineEventOf), { asOf: today(services) });
-    return c.json(JSON.parse(JSON.stringify(parts.has('health') ? plan : withoutHealth(plan))), 200);
+    return c.json(JSON.parse(JSON.stringify(planWithin(plan, parts))), 200);
   })
   .openapi(fhirExport, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
-    const parts = await visibleParts(services.db, user, person.id);
-    for (const part of ['plan', 'health', 'goals'] as const) requirePart(parts, part);
-    const bundle = await loadPlanBundle(services.db, person, today(services), services.now());
+    const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
+    requirePart(parts, 'plan');
+    const bundle = await loadPlanBundle(services.db, person, parts, today(services), services.now(), { codeSystemBase: services.fhirCodeSystemBase });
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'export', entityType: 'Plan', entityId: person.id, youngPersonId: person.id, detail: { format: 'fhir' } });
-    return c.body(JSON.stringify(bundle), 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
+    return c.json(bundle as FhirBundle, 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
   })
   .openapi(events, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
-    const parts = await visibleParts(services.db, user, person.id);
+    const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
     requirePart(parts, 'plan');
     const all = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: [{ date: 'asc' }, { sequence: 'asc' }] });
-    const log = parts.has('health') ? all : all.filter((row) => !isHealthEvent(row.type));
+    const log = all.filter((row) => eventVisible(parts, row.type));
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'PathwayEvent', youngPersonId: person.id });
     return c.json({ items: log.map((row) => ({ ...engineEventOf(row), id: row.id, recordedAt: row.recordedAt.toISOString(), recordedById: row.recordedById })) }, 200);
   })

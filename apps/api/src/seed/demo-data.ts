@@ -1,4 +1,4 @@
-import { dateColumn, materialisePlan, type PrismaClient } from '@pathways/db';
+import { dateColumn, materialisePlan, type Tx } from '@pathways/db';
 import { buildPlan, syntheticPerson } from '@pathways/engine';
 import { hashPassword } from '../auth/passwords.ts';
 import { SHARING_SCOPES } from '../sharing.ts';
@@ -52,9 +52,10 @@ function nhsNumberFor(serial: number): string | null {
 /**
  * Fills an empty database with a realistic synthetic demo: two local areas with their
  * agencies, an account for every role, ~200 young people aged 13–25 across every pathway
- * with event histories, goals and handovers. Deterministic: the same on every machine.
+ * with event histories, goals and handovers. Deterministic: the same on every machine. Give
+ * it a transaction: a start-up killed half-way then leaves nothing behind, and seeds again.
  */
-export async function seedDemoData(db: PrismaClient, today: string, people = 200): Promise<{ youngPeople: number }> {
+export async function seedDemoData(db: Tx, today: string, people = 200): Promise<{ youngPeople: number }> {
   const areas = new Map<string, string>();
   const agencies = new Map<string, string>();
   for (const area of AREAS) {
@@ -108,7 +109,7 @@ export async function seedDemoData(db: PrismaClient, today: string, people = 200
     await db.pathwayEvent.createMany({
       data: accepted.map(({ type, date, ...payload }, i) => ({ youngPersonId: person.id, sequence: i + 1, type: type as string, date: dateColumn(date as string), payload: payload as object })),
     });
-    await db.$transaction((tx) => materialisePlan(tx, person, today));
+    await materialisePlan(db, person, today);
     if (index % 5 === 0) {
       await db.goal.create({ data: { youngPersonId: person.id, text: 'I want to go to college with my friends', outcomeArea: 'employment', notes: { create: [{ note: 'Visited the college open day.' }] } } });
     }
@@ -138,4 +139,9 @@ export async function seedDemoData(db: PrismaClient, today: string, people = 200
   await db.carerLink.create({ data: { userId: users.get('parent@family.test') as string, youngPersonId: created[1] as string, relationship: 'parent' } });
   await db.consent.create({ data: { youngPersonId: created[1] as string, scope: 'family_access', givenByRole: 'young_person', givenAt: dateColumn(today) } });
   return { youngPeople: created.length };
+}
+
+/** Whether a database holds the demo accounts (whose password is published): every page then says so. */
+export async function holdsDemoAccounts(db: Tx): Promise<boolean> {
+  return (await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((account) => account.email) } } })) > 0;
 }

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly currentVersion?: number,
+    /** From Retry-After, when the server says how long to wait (too many sign-ins, busy). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -50,5 +52,6 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
   const response = await request;
   if (response.ok) return (response.status === 204 ? undefined : await response.json()) as SuccessBody<R>;
   const body = (await response.json().catch(() => ({}))) as Body;
-  throw new ApiError(response.status, body.error?.code ?? 'unknown', body.error?.message ?? `The server answered ${response.status}.`, body.error?.field, body.error?.currentVersion);
+  const retryAfter = Number(response.headers.get('retry-after'));
+  throw new ApiError(response.status, body.error?.code ?? 'unknown', body.error?.message ?? `The server answered ${response.status}.`, body.error?.field, body.error?.currentVersion, retryAfter > 0 ? retryAfter : undefined);
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { useMenuReminders, useSignOut, type SessionUser } from '../api/queries.ts';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
+import { DemoBanner } from './DemoBanner.tsx';
 
 type Link = { to: string; label: string };
 
@@ -59,6 +60,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
+      <DemoBanner />
       <header className="site-header">
         <div className="brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http.ts';
 import { useSignIn } from '../api/queries.ts';
+import type { TFunction } from 'i18next';
+import { isDemo } from '../components/DemoBanner.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 
 export function SignInPage() {
@@ -15,9 +17,7 @@ export function SignInPage() {
     // Once signed in, the app itself moves on (to ?next= or the role's home page).
     signIn.mutate({ email, password });
   };
-  const error = signIn.error;
-  const message =
-    error instanceof ApiError && error.status === 401 ? t('signIn.wrong') : error instanceof ApiError && error.status === 429 ? t('signIn.limited', { minutes: 15 }) : error ? t('common.error', { message: error.message }) : null;
+  const message = signInProblem(signIn.error, t);
 
   return (
     <section className="narrow">
@@ -36,7 +36,18 @@ export function SignInPage() {
           {signIn.isPending ? t('common.loading') : t('signIn.submit')}
         </button>
       </form>
-      <p className="hint">{t('signIn.demo')}</p>
+      {isDemo() && <p className="hint">{t('signIn.demo')}</p>}
     </section>
   );
+}
+
+/** What went wrong, in the person's language: a wrong password, a wait (as long as the server says), or busy. */
+function signInProblem(error: Error | null, t: TFunction): string | null {
+  if (!error) return null;
+  if (!(error instanceof ApiError)) return t('common.error', { message: error.message });
+  if (error.status === 401) return t('signIn.wrong');
+  const seconds = error.retryAfterSeconds ?? 60;
+  if (error.status === 429) return seconds < 60 ? t('signIn.limitedSeconds', { count: seconds }) : t('signIn.limited', { count: Math.ceil(seconds / 60) });
+  if (error.status === 503) return t('signIn.busy');
+  return t('common.error', { message: error.message });
 }

@@ -18,3 +18,14 @@ export type AuditInput = {
 export async function audit(tx: Tx, actor: Actor, entry: AuditInput): Promise<void> {
   await tx.auditEntry.create({ data: { actorId: actor.userId, actorRole: actor.role, ...entry } });
 }
+
+/**
+ * Records a list view (a caseload, an inbox, a search): one entry for each young person whose
+ * details it showed, so that their own "who viewed my record" is complete, or one entry when it
+ * showed nobody, so the look itself is on record.
+ */
+export async function auditList(tx: Tx, actor: Actor, entityType: string, youngPersonIds: readonly string[], detail?: Prisma.InputJsonValue): Promise<void> {
+  const shown = [...new Set(youngPersonIds)];
+  if (shown.length === 0) return audit(tx, actor, { action: 'list', entityType, detail });
+  await tx.auditEntry.createMany({ data: shown.map((youngPersonId) => ({ actorId: actor.userId, actorRole: actor.role, action: 'list', entityType, youngPersonId, detail })) });
+}

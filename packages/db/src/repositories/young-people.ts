@@ -28,10 +28,25 @@ export type YoungPersonInput = z.input<typeof ZYoungPersonInput>;
 
 export const ZYoungPersonChanges = ZYoungPersonInput.partial().strict();
 
+/** Who may be a young person's named worker: a transition worker or team manager of their area, whose account is active. */
+const NAMED_WORKER_ROLES = ['transition_worker', 'team_manager'] as const;
+
+/**
+ * Fails with `invalid` naming `namedWorkerId` unless it is staff of the young person's area.
+ * Another area's worker, a commissioner or a young person is "no such worker" too: the answer
+ * must not tell the caller who exists elsewhere.
+ */
+async function checkNamedWorker(tx: Tx, areaId: string, namedWorkerId: string | null | undefined): Promise<void> {
+  if (!namedWorkerId) return;
+  const worker = await tx.user.findFirst({ where: { id: namedWorkerId, areaId, role: { in: [...NAMED_WORKER_ROLES] }, disabledAt: null }, select: { id: true } });
+  if (!worker) throw new AppError('invalid', 'namedWorkerId: no transition worker or team manager of this area has that id', { field: 'namedWorkerId' });
+}
+
 /** Creates a young person and their first plan, audited, in one transaction. */
 export async function createYoungPerson(options: { db: PrismaClient; actor: Actor; input: YoungPersonInput; today: string }): Promise<YoungPerson> {
   const input = ZYoungPersonInput.parse(options.input);
   return options.db.$transaction(async (tx) => {
+    await checkNamedWorker(tx, input.areaId, input.namedWorkerId);
     const person = await tx.youngPerson.create({ data: { ...input, dateOfBirth: dateColumn(input.dateOfBirth) } });
     await materialisePlan(tx, person, options.today);
     await audit(tx, options.actor, { action: 'create', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
@@ -62,6 +77,7 @@ export async function updateYoungPerson(options: {
   const changes = ZYoungPersonChanges.parse(options.changes);
   return options.db.$transaction(async (tx) => {
     const before = await claimVersion(tx, options.id, options.expectedVersion);
+    await checkNamedWorker(tx, changes.areaId ?? before.areaId, changes.namedWorkerId);
     const corrections = Object.entries(changes)
       .filter(([field, value]) => value !== undefined && !NOT_CORRECTIONS.has(field))
       .map(([field, value]) => ({ field, previousValue: asText(before[field as keyof YoungPerson]), newValue: asText(value) }))

@@ -93,6 +93,13 @@ export type AuditEntry = Prisma.AuditEntryModel
  */
 export type LoginAttempt = Prisma.LoginAttemptModel
 /**
+ * Model SignInThrottle
+ * Failed sign-ins in a row for one account (`email:…`) or one address (`ip:…`), and when the
+ * next attempt may be made: each attempt is reserved here atomically before its password is
+ * checked, so parallel guesses cannot all slip under the limit.
+ */
+export type SignInThrottle = Prisma.SignInThrottleModel
+/**
  * Model CalendarToken
  * A user's secret calendar feed address (only its hash is kept); revoking it stops the feed.
  */

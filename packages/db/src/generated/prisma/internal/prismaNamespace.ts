@@ -412,6 +412,7 @@ export const ModelName = {
   Handover: 'Handover',
   AuditEntry: 'AuditEntry',
   LoginAttempt: 'LoginAttempt',
+  SignInThrottle: 'SignInThrottle',
   CalendarToken: 'CalendarToken',
   RecordCorrection: 'RecordCorrection',
   Notification: 'Notification',
@@ -432,7 +433,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord"
+    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1546,6 +1547,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    SignInThrottle: {
+      payload: Prisma.$SignInThrottlePayload<ExtArgs>
+      fields: Prisma.SignInThrottleFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SignInThrottleFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SignInThrottleFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload>
+        }
+        findFirst: {
+          args: Prisma.SignInThrottleFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SignInThrottleFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload>
+        }
+        findMany: {
+          args: Prisma.SignInThrottleFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload>[]
+        }
+        create: {
+          args: Prisma.SignInThrottleCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload>
+        }
+        createMany: {
+          args: Prisma.SignInThrottleCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SignInThrottleCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload>[]
+        }
+        delete: {
+          args: Prisma.SignInThrottleDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload>
+        }
+        update: {
+          args: Prisma.SignInThrottleUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload>
+        }
+        deleteMany: {
+          args: Prisma.SignInThrottleDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SignInThrottleUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SignInThrottleUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload>[]
+        }
+        upsert: {
+          args: Prisma.SignInThrottleUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInThrottlePayload>
+        }
+        aggregate: {
+          args: Prisma.SignInThrottleAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSignInThrottle>
+        }
+        groupBy: {
+          args: Prisma.SignInThrottleGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SignInThrottleGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SignInThrottleCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SignInThrottleCountAggregateOutputType> | number
+        }
+      }
+    }
     CalendarToken: {
       payload: Prisma.$CalendarTokenPayload<ExtArgs>
       fields: Prisma.CalendarTokenFieldRefs
@@ -1970,6 +2045,8 @@ export const AgencyScalarFieldEnum = {
   id: 'id',
   name: 'name',
   type: 'type',
+  externalId: 'externalId',
+  odsCode: 'odsCode',
   areaId: 'areaId',
   email: 'email',
   phone: 'phone',
@@ -2187,6 +2264,16 @@ export const LoginAttemptScalarFieldEnum = {
 } as const
 
 export type LoginAttemptScalarFieldEnum = (typeof LoginAttemptScalarFieldEnum)[keyof typeof LoginAttemptScalarFieldEnum]
+
+
+export const SignInThrottleScalarFieldEnum = {
+  key: 'key',
+  failures: 'failures',
+  nextAllowedAt: 'nextAllowedAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type SignInThrottleScalarFieldEnum = (typeof SignInThrottleScalarFieldEnum)[keyof typeof SignInThrottleScalarFieldEnum]
 
 
 export const CalendarTokenScalarFieldEnum = {
@@ -2616,6 +2703,7 @@ export type GlobalOmitConfig = {
   handover?: Prisma.HandoverOmit
   auditEntry?: Prisma.AuditEntryOmit
   loginAttempt?: Prisma.LoginAttemptOmit
+  signInThrottle?: Prisma.SignInThrottleOmit
   calendarToken?: Prisma.CalendarTokenOmit
   recordCorrection?: Prisma.RecordCorrectionOmit
   notification?: Prisma.NotificationOmit

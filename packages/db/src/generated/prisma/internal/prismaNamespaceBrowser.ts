@@ -66,6 +66,7 @@ export const ModelName = {
   Handover: 'Handover',
   AuditEntry: 'AuditEntry',
   LoginAttempt: 'LoginAttempt',
+  SignInThrottle: 'SignInThrottle',
   CalendarToken: 'CalendarToken',
   RecordCorrection: 'RecordCorrection',
   Notification: 'Notification',
@@ -104,6 +105,8 @@ export const AgencyScalarFieldEnum = {
   id: 'id',
   name: 'name',
   type: 'type',
+  externalId: 'externalId',
+  odsCode: 'odsCode',
   areaId: 'areaId',
   email: 'email',
   phone: 'phone',
@@ -321,6 +324,16 @@ export const LoginAttemptScalarFieldEnum = {
 } as const
 
 export type LoginAttemptScalarFieldEnum = (typeof LoginAttemptScalarFieldEnum)[keyof typeof LoginAttemptScalarFieldEnum]
+
+
+export const SignInThrottleScalarFieldEnum = {
+  key: 'key',
+  failures: 'failures',
+  nextAllowedAt: 'nextAllowedAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type SignInThrottleScalarFieldEnum = (typeof SignInThrottleScalarFieldEnum)[keyof typeof SignInThrottleScalarFieldEnum]
 
 
 export const CalendarTokenScalarFieldEnum = {

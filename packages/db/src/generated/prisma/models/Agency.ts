@@ -40,6 +40,8 @@ export type AgencyMinAggregateOutputType = {
   id: string | null
   name: string | null
   type: string | null
+  externalId: string | null
+  odsCode: string | null
   areaId: string | null
   email: string | null
   phone: string | null
@@ -55,6 +57,8 @@ export type AgencyMaxAggregateOutputType = {
   id: string | null
   name: string | null
   type: string | null
+  externalId: string | null
+  odsCode: string | null
   areaId: string | null
   email: string | null
   phone: string | null
@@ -70,6 +74,8 @@ export type AgencyCountAggregateOutputType = {
   id: number
   name: number
   type: number
+  externalId: number
+  odsCode: number
   areaId: number
   email: number
   phone: number
@@ -98,6 +104,8 @@ export type AgencyMinAggregateInputType = {
   id?: true
   name?: true
   type?: true
+  externalId?: true
+  odsCode?: true
   areaId?: true
   email?: true
   phone?: true
@@ -113,6 +121,8 @@ export type AgencyMaxAggregateInputType = {
   id?: true
   name?: true
   type?: true
+  externalId?: true
+  odsCode?: true
   areaId?: true
   email?: true
   phone?: true
@@ -128,6 +138,8 @@ export type AgencyCountAggregateInputType = {
   id?: true
   name?: true
   type?: true
+  externalId?: true
+  odsCode?: true
   areaId?: true
   email?: true
   phone?: true
@@ -231,6 +243,8 @@ export type AgencyGroupByOutputType = {
   id: string
   name: string
   type: string
+  externalId: string | null
+  odsCode: string | null
   areaId: string
   email: string | null
   phone: string | null
@@ -270,6 +284,8 @@ export type AgencyWhereInput = {
   id?: Prisma.UuidFilter<"Agency"> | string
   name?: Prisma.StringFilter<"Agency"> | string
   type?: Prisma.StringFilter<"Agency"> | string
+  externalId?: Prisma.StringNullableFilter<"Agency"> | string | null
+  odsCode?: Prisma.StringNullableFilter<"Agency"> | string | null
   areaId?: Prisma.UuidFilter<"Agency"> | string
   email?: Prisma.StringNullableFilter<"Agency"> | string | null
   phone?: Prisma.StringNullableFilter<"Agency"> | string | null
@@ -289,6 +305,8 @@ export type AgencyOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   type?: Prisma.SortOrder
+  externalId?: Prisma.SortOrderInput | Prisma.SortOrder
+  odsCode?: Prisma.SortOrderInput | Prisma.SortOrder
   areaId?: Prisma.SortOrder
   email?: Prisma.SortOrderInput | Prisma.SortOrder
   phone?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -306,11 +324,14 @@ export type AgencyOrderByWithRelationInput = {
 
 export type AgencyWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  areaId_externalId?: Prisma.AgencyAreaIdExternalIdCompoundUniqueInput
   AND?: Prisma.AgencyWhereInput | Prisma.AgencyWhereInput[]
   OR?: Prisma.AgencyWhereInput[]
   NOT?: Prisma.AgencyWhereInput | Prisma.AgencyWhereInput[]
   name?: Prisma.StringFilter<"Agency"> | string
   type?: Prisma.StringFilter<"Agency"> | string
+  externalId?: Prisma.StringNullableFilter<"Agency"> | string | null
+  odsCode?: Prisma.StringNullableFilter<"Agency"> | string | null
   areaId?: Prisma.UuidFilter<"Agency"> | string
   email?: Prisma.StringNullableFilter<"Agency"> | string | null
   phone?: Prisma.StringNullableFilter<"Agency"> | string | null
@@ -324,12 +345,14 @@ export type AgencyWhereUniqueInput = Prisma.AtLeast<{
   area?: Prisma.XOR<Prisma.LocalAreaScalarRelationFilter, Prisma.LocalAreaWhereInput>
   users?: Prisma.UserListRelationFilter
   handovers?: Prisma.HandoverListRelationFilter
-}, "id">
+}, "id" | "areaId_externalId">
 
 export type AgencyOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   type?: Prisma.SortOrder
+  externalId?: Prisma.SortOrderInput | Prisma.SortOrder
+  odsCode?: Prisma.SortOrderInput | Prisma.SortOrder
   areaId?: Prisma.SortOrder
   email?: Prisma.SortOrderInput | Prisma.SortOrder
   phone?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -354,6 +377,8 @@ export type AgencyScalarWhereWithAggregatesInput = {
   id?: Prisma.UuidWithAggregatesFilter<"Agency"> | string
   name?: Prisma.StringWithAggregatesFilter<"Agency"> | string
   type?: Prisma.StringWithAggregatesFilter<"Agency"> | string
+  externalId?: Prisma.StringNullableWithAggregatesFilter<"Agency"> | string | null
+  odsCode?: Prisma.StringNullableWithAggregatesFilter<"Agency"> | string | null
   areaId?: Prisma.UuidWithAggregatesFilter<"Agency"> | string
   email?: Prisma.StringNullableWithAggregatesFilter<"Agency"> | string | null
   phone?: Prisma.StringNullableWithAggregatesFilter<"Agency"> | string | null
@@ -370,6 +395,8 @@ export type AgencyCreateInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   email?: string | null
   phone?: string | null
   address?: string | null
@@ -388,6 +415,8 @@ export type AgencyUncheckedCreateInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   areaId: string
   email?: string | null
   phone?: string | null
@@ -406,6 +435,8 @@ export type AgencyUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -424,6 +455,8 @@ export type AgencyUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -442,6 +475,8 @@ export type AgencyCreateManyInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   areaId: string
   email?: string | null
   phone?: string | null
@@ -458,6 +493,8 @@ export type AgencyUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -473,6 +510,8 @@ export type AgencyUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -503,10 +542,17 @@ export type StringNullableListFilter<$PrismaModel = never> = {
   isEmpty?: boolean
 }
 
+export type AgencyAreaIdExternalIdCompoundUniqueInput = {
+  areaId: string
+  externalId: string
+}
+
 export type AgencyCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   type?: Prisma.SortOrder
+  externalId?: Prisma.SortOrder
+  odsCode?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrder
@@ -528,6 +574,8 @@ export type AgencyMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   type?: Prisma.SortOrder
+  externalId?: Prisma.SortOrder
+  odsCode?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrder
@@ -543,6 +591,8 @@ export type AgencyMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   type?: Prisma.SortOrder
+  externalId?: Prisma.SortOrder
+  odsCode?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrder
@@ -666,6 +716,8 @@ export type AgencyCreateWithoutAreaInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   email?: string | null
   phone?: string | null
   address?: string | null
@@ -683,6 +735,8 @@ export type AgencyUncheckedCreateWithoutAreaInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   email?: string | null
   phone?: string | null
   address?: string | null
@@ -729,6 +783,8 @@ export type AgencyScalarWhereInput = {
   id?: Prisma.UuidFilter<"Agency"> | string
   name?: Prisma.StringFilter<"Agency"> | string
   type?: Prisma.StringFilter<"Agency"> | string
+  externalId?: Prisma.StringNullableFilter<"Agency"> | string | null
+  odsCode?: Prisma.StringNullableFilter<"Agency"> | string | null
   areaId?: Prisma.UuidFilter<"Agency"> | string
   email?: Prisma.StringNullableFilter<"Agency"> | string | null
   phone?: Prisma.StringNullableFilter<"Agency"> | string | null
@@ -745,6 +801,8 @@ export type AgencyCreateWithoutUsersInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   email?: string | null
   phone?: string | null
   address?: string | null
@@ -762,6 +820,8 @@ export type AgencyUncheckedCreateWithoutUsersInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   areaId: string
   email?: string | null
   phone?: string | null
@@ -795,6 +855,8 @@ export type AgencyUpdateWithoutUsersInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -812,6 +874,8 @@ export type AgencyUncheckedUpdateWithoutUsersInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -829,6 +893,8 @@ export type AgencyCreateWithoutHandoversInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   email?: string | null
   phone?: string | null
   address?: string | null
@@ -846,6 +912,8 @@ export type AgencyUncheckedCreateWithoutHandoversInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   areaId: string
   email?: string | null
   phone?: string | null
@@ -879,6 +947,8 @@ export type AgencyUpdateWithoutHandoversInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -896,6 +966,8 @@ export type AgencyUncheckedUpdateWithoutHandoversInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -913,6 +985,8 @@ export type AgencyCreateManyAreaInput = {
   id?: string
   name: string
   type: string
+  externalId?: string | null
+  odsCode?: string | null
   email?: string | null
   phone?: string | null
   address?: string | null
@@ -928,6 +1002,8 @@ export type AgencyUpdateWithoutAreaInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -945,6 +1021,8 @@ export type AgencyUncheckedUpdateWithoutAreaInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -962,6 +1040,8 @@ export type AgencyUncheckedUpdateManyWithoutAreaInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1017,6 +1097,8 @@ export type AgencySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   id?: boolean
   name?: boolean
   type?: boolean
+  externalId?: boolean
+  odsCode?: boolean
   areaId?: boolean
   email?: boolean
   phone?: boolean
@@ -1037,6 +1119,8 @@ export type AgencySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   id?: boolean
   name?: boolean
   type?: boolean
+  externalId?: boolean
+  odsCode?: boolean
   areaId?: boolean
   email?: boolean
   phone?: boolean
@@ -1054,6 +1138,8 @@ export type AgencySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   id?: boolean
   name?: boolean
   type?: boolean
+  externalId?: boolean
+  odsCode?: boolean
   areaId?: boolean
   email?: boolean
   phone?: boolean
@@ -1071,6 +1157,8 @@ export type AgencySelectScalar = {
   id?: boolean
   name?: boolean
   type?: boolean
+  externalId?: boolean
+  odsCode?: boolean
   areaId?: boolean
   email?: boolean
   phone?: boolean
@@ -1083,7 +1171,7 @@ export type AgencySelectScalar = {
   updatedAt?: boolean
 }
 
-export type AgencyOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "type" | "areaId" | "email" | "phone" | "address" | "website" | "services" | "minAge" | "maxAge" | "createdAt" | "updatedAt", ExtArgs["result"]["agency"]>
+export type AgencyOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "type" | "externalId" | "odsCode" | "areaId" | "email" | "phone" | "address" | "website" | "services" | "minAge" | "maxAge" | "createdAt" | "updatedAt", ExtArgs["result"]["agency"]>
 export type AgencyInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
   users?: boolean | Prisma.Agency$usersArgs<ExtArgs>
@@ -1111,6 +1199,15 @@ export type $AgencyPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
      * An agency type from the rule packs (la_send, adult_social_care, nhs_adult, …).
      */
     type: string
+    /**
+     * The organisation's id in the directory feed it was imported from (Open Referral UK); an
+     * import matches on it alone, so it can never overwrite an agency entered by hand.
+     */
+    externalId: string | null
+    /**
+     * NHS Organisation Data Service code, for NHS bodies (exported as the FHIR Organization identifier).
+     */
+    odsCode: string | null
     areaId: string
     email: string | null
     phone: string | null
@@ -1556,6 +1653,8 @@ export interface AgencyFieldRefs {
   readonly id: Prisma.FieldRef<"Agency", 'String'>
   readonly name: Prisma.FieldRef<"Agency", 'String'>
   readonly type: Prisma.FieldRef<"Agency", 'String'>
+  readonly externalId: Prisma.FieldRef<"Agency", 'String'>
+  readonly odsCode: Prisma.FieldRef<"Agency", 'String'>
   readonly areaId: Prisma.FieldRef<"Agency", 'String'>
   readonly email: Prisma.FieldRef<"Agency", 'String'>
   readonly phone: Prisma.FieldRef<"Agency", 'String'>

@@ -427,7 +427,7 @@ export type YoungPersonOrderByWithRelationInput = {
 
 export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   id?: string
-  nhsNumber?: string
+  areaId_nhsNumber?: Prisma.YoungPersonAreaIdNhsNumberCompoundUniqueInput
   AND?: Prisma.YoungPersonWhereInput | Prisma.YoungPersonWhereInput[]
   OR?: Prisma.YoungPersonWhereInput[]
   NOT?: Prisma.YoungPersonWhereInput | Prisma.YoungPersonWhereInput[]
@@ -437,6 +437,7 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   familyName?: Prisma.StringFilter<"YoungPerson"> | string
   preferredName?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   dateOfBirth?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
+  nhsNumber?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   jurisdiction?: Prisma.StringFilter<"YoungPerson"> | string
   yearGroupOffset?: Prisma.IntFilter<"YoungPerson"> | number
   hasEhcPlan?: Prisma.BoolFilter<"YoungPerson"> | boolean
@@ -465,7 +466,7 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   handovers?: Prisma.HandoverListRelationFilter
   corrections?: Prisma.RecordCorrectionListRelationFilter
   notifications?: Prisma.NotificationListRelationFilter
-}, "id" | "nhsNumber">
+}, "id" | "areaId_nhsNumber">
 
 export type YoungPersonOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -774,6 +775,11 @@ export type YoungPersonNullableScalarRelationFilter = {
 export type YoungPersonScalarRelationFilter = {
   is?: Prisma.YoungPersonWhereInput
   isNot?: Prisma.YoungPersonWhereInput
+}
+
+export type YoungPersonAreaIdNhsNumberCompoundUniqueInput = {
+  areaId: string
+  nhsNumber: string
 }
 
 export type YoungPersonCountOrderByAggregateInput = {
@@ -3457,7 +3463,8 @@ export type $YoungPersonPayload<ExtArgs extends runtime.Types.Extensions.Interna
     preferredName: string | null
     dateOfBirth: Date
     /**
-     * Validated by its modulus-11 check digit when given.
+     * Validated by its modulus-11 check digit when given. Unique within an area: whether it is
+     * used in another area is that council's business, and no answer may reveal it.
      */
     nhsNumber: string | null
     jurisdiction: string

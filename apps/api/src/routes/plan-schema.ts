@@ -1,0 +1,73 @@
+import { z } from '@hono/zod-openapi';
+import { AGENCY_TYPES, EVENT_TYPES, JURISDICTIONS, PATHWAYS, type Plan } from '@pathways/engine';
+
+/**
+ * The plan as the API sends it: the engine's `Plan`, described field by field for the OpenAPI
+ * document and the typed clients. The type checks at the foot of this file fail the build if
+ * the engine's type and this schema ever drift apart.
+ */
+const ZIsoDay = z.string().openapi({ example: '2027-06-01', description: 'A calendar date, YYYY-MM-DD' });
+
+export const ZPlannedMilestone = z
+  .object({
+    id: z.string().openapi({ example: 'adult_care_plan_18' }),
+    pathway: z.enum(PATHWAYS),
+    title: z.string(),
+    description: z.string(),
+    status: z.enum(['done', 'overdue', 'due', 'upcoming', 'not_applicable']),
+    dueDate: ZIsoDay.nullable().openapi({ description: 'By when it should happen (for a recurring milestone, its next occurrence)' }),
+    windowStart: ZIsoDay.nullable().openapi({ description: 'When its window opens: "due" means today is between this and dueDate' }),
+    completedOn: ZIsoDay.nullable(),
+    lastDoneOn: ZIsoDay.nullable(),
+    isRecurring: z.boolean(),
+    leadAgency: z.enum(AGENCY_TYPES),
+    contributingAgencies: z.array(z.enum(AGENCY_TYPES)),
+    kind: z.enum(['statutory', 'statutory_guidance', 'good_practice', 'derived']),
+    source: z.object({ document: z.string(), section: z.string().optional() }),
+    confidence: z.enum(['C', 'S', 'U']).openapi({ description: 'C: primary text read; S: secondary sources only; U: unconfirmed' }),
+    notApplicableReason: z.string().nullable(),
+    completedBy: z.array(z.string()).readonly().openapi({ description: 'Event types that complete it' }),
+    explanation: z.string().openapi({ description: 'One sentence: why it has this date and status' }),
+  })
+  .openapi('PlannedMilestone');
+
+export const ZPathwayStatus = z
+  .object({
+    pathway: z.enum(PATHWAYS),
+    state: z.string(),
+    description: z.string(),
+    isEnded: z.boolean(),
+    endReason: z.string().nullable(),
+    nextEvents: z.array(z.enum(EVENT_TYPES)).openapi({ description: 'Events the pathway accepts now' }),
+  })
+  .openapi('PathwayStatus');
+
+export const ZRejectedEvent = z
+  .object({
+    index: z.number().int(),
+    id: z.string().nullable(),
+    type: z.string(),
+    date: z.string().nullable(),
+    code: z.string().openapi({ description: 'Why it was refused, as a code (the reason says it in words)' }),
+    reason: z.string(),
+  })
+  .openapi('RejectedEvent');
+
+export const ZPlan = z
+  .object({
+    asOf: ZIsoDay,
+    jurisdiction: z.enum(JURISDICTIONS),
+    keyDates: z.object({ year9Start: ZIsoDay, age16: ZIsoDay, adulthood: ZIsoDay, age19SchoolYearStart: ZIsoDay, planEndsOn: ZIsoDay, extendedPlanEndsOn: ZIsoDay }),
+    milestones: z.array(ZPlannedMilestone),
+    pathways: z.array(ZPathwayStatus),
+    rejectedEvents: z.array(ZRejectedEvent),
+  })
+  .openapi('Plan', { description: 'The plan as of today: every milestone with its status, dates and explanation; each pathway with its state and the events it accepts now.' });
+
+// The engine's plan is what this schema describes, and nothing it describes is missing from it.
+type Described = z.infer<typeof ZPlan>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const engineFitsSchema: Same<Omit<Plan, 'rejectedEvents'>, Omit<Described, 'rejectedEvents'>> = true;
+const rejectionsFit: Plan['rejectedEvents'] extends Described['rejectedEvents'] ? true : false = true;
+void engineFitsSchema;
+void rejectionsFit;

@@ -2,6 +2,7 @@ import type { BlockList } from 'node:net';
 import type { PrismaClient } from '@pathways/db';
 import type { SessionUser } from './auth/sessions.ts';
 import type { Logger } from './logger.ts';
+import { serviceDay } from './service-day.ts';
 
 /** What every request handler can reach. */
 export type AppServices = {
@@ -9,6 +10,8 @@ export type AppServices = {
   logger: Logger;
   /** The clock is injected so tests can pin "today". */
   now: () => Date;
+  /** The service's time zone (SERVICE_TIME_ZONE): its midnight is when "today" turns over. Default Europe/London. */
+  timeZone?: string;
   secureCookies: boolean;
   /** The origin browsers see (from PUBLIC_URL) when it differs from the one requests arrive at, behind a proxy. */
   publicOrigin?: string;
@@ -35,7 +38,7 @@ export type AppEnv = {
   };
 };
 
-/** Today's calendar date (UTC) as ISO. */
+/** Today's calendar date where the service is (its time zone), as ISO. */
 export function today(services: AppServices): string {
-  return services.now().toISOString().slice(0, 10);
+  return serviceDay(services.now(), services.timeZone);
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { trustedProxies } from './auth/client-address.ts';
 import { DEFAULT_IDLE_MINUTES } from './auth/sessions.ts';
 import { DEFAULT_CODE_SYSTEM_BASE } from './fhir/plan-bundle.ts';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './service-day.ts';
 import type { JobSettings } from './jobs/scheduler.ts';
 import { DEFAULT_WEB_ROOT } from './web-app.ts';
 
@@ -17,6 +18,8 @@ export type Config = {
   publicUrl: string | null;
   trustedProxies: BlockList;
   sessionIdleMinutes: number;
+  /** The service's time zone: when "today" turns over. */
+  timeZone: string;
   /** The base of the FHIR export's code-system URLs. */
   fhirCodeSystemBase: string;
   /** The built web app to serve beside the API. */
@@ -77,6 +80,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
   const fhirCodeSystemBase = env.FHIR_CODE_SYSTEM_BASE?.replace(/\/$/, '') || (publicUrl ? `${publicUrl}/fhir` : DEFAULT_CODE_SYSTEM_BASE);
   if (!/^https?:\/\/[^/]+/.test(fhirCodeSystemBase)) throw new ConfigError('FHIR_CODE_SYSTEM_BASE', 'must start with http:// or https://');
+  const timeZone = env.SERVICE_TIME_ZONE || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) throw new ConfigError('SERVICE_TIME_ZONE', `"${timeZone}" is not a time zone; expected a name such as Europe/London or Europe/Copenhagen`);
   const sessionIdleMinutes = wholeNumber(env, 'SESSION_IDLE_MINUTES', DEFAULT_IDLE_MINUTES, 5, 480);
   const webRoot = env.WEB_ROOT ?? DEFAULT_WEB_ROOT;
   if (webRoot.trim() === '') throw new ConfigError('WEB_ROOT', 'must not be empty');
@@ -99,7 +104,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     fhirCodeSystemBase,
     webRoot: resolve(webRoot),
     forecastCacheSeconds,
-    jobs: { intervalMs: intervalSeconds * 1000, retentionYears, sessionIdleMinutes, mail },
+    timeZone,
+    jobs: { intervalMs: intervalSeconds * 1000, retentionYears, timeZone, sessionIdleMinutes, mail },
   };
 }
 

@@ -11,6 +11,7 @@ import { createApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { accountMailer } from './jobs/account-mail.ts';
 import { startJobs } from './jobs/scheduler.ts';
+import { serviceDay } from './service-day.ts';
 import { jsonLogger } from './logger.ts';
 import { answerBackupRequests } from './ops/embedded-backup.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, holdsDemoAccounts, seedDemoData } from './seed/demo-data.ts';
@@ -22,7 +23,7 @@ async function main() {
   const database = await openDatabase(config.database);
   logger.info('database ready', { kind: database.kind, migrationsApplied: database.migrations.applied });
   const now = () => new Date();
-  if (config.demoData) await seedEmptyDatabase(database, now().toISOString().slice(0, 10));
+  if (config.demoData) await seedEmptyDatabase(database, serviceDay(now(), config.timeZone));
   const demo = await holdsDemoAccounts(database.prisma);
   if (demo) logger.warn('this database holds the demo accounts, whose password is published: never put real information in it');
 
@@ -37,6 +38,7 @@ async function main() {
       db: database.prisma,
       logger,
       now,
+      timeZone: config.timeZone,
       secureCookies: config.secureCookies,
       publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined,
       trustedProxies: config.trustedProxies,

@@ -1,11 +1,14 @@
 import { runPurge, runReminders, runRetention, type PrismaClient } from '@pathways/db';
 import type { Logger } from '../logger.ts';
+import { serviceDay } from '../service-day.ts';
 import { sendReminderEmails, type MailSettings } from './email-reminders.ts';
 
 export type JobSettings = {
   /** How often each process looks for due work; 0 turns the jobs off in this process. */
   intervalMs: number;
   retentionYears: number;
+  /** The service's time zone: each daily job runs for the service's day. */
+  timeZone: string;
   /** Sessions idle this long are purged (as they are refused). */
   sessionIdleMinutes: number;
   mail: MailSettings | null;
@@ -20,7 +23,7 @@ export type JobSettings = {
 export function startJobs(options: { db: PrismaClient; logger: Logger; now: () => Date; settings: JobSettings }): { tick: () => Promise<void>; stop: () => void } {
   let running: Promise<void> | null = null;
   const tick = async () => {
-    const today = options.now().toISOString().slice(0, 10);
+    const today = serviceDay(options.now(), options.settings.timeZone);
     for (const [job, run] of [
       ['reminders', () => runReminders({ db: options.db, today })],
       ['retention', () => runRetention({ db: options.db, today, retentionYears: options.settings.retentionYears })],

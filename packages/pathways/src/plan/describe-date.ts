@@ -1,10 +1,9 @@
 import type { DayNumber } from '../dates/calendar-date.ts';
 import { EVENT_CATALOGUE, isEventType } from '../events/catalogue.ts';
 import type { DateExpression, DateOffset } from '../rule-packs/types.ts';
-import { compulsorySchoolOffset, eventDate, evaluateDate, isPlanExtended, transferDeadline } from './evaluate-date.ts';
+import { compulsorySchoolOffset, evaluateDate, eventDate, isPlanExtended, milestoneDates, transferDeadline } from './evaluate-date.ts';
 import { formatLongDate } from './format-date.ts';
 import { latestMatchingEvent } from './match-events.ts';
-import { milestoneDates } from './milestone-dates.ts';
 import type { PlanContext } from './plan-context.ts';
 
 /**

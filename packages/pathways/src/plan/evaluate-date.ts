@@ -3,8 +3,7 @@ import { addDays, addMonths, fromParts, isoToDay, toParts, type DayNumber } from
 import { endOfCompulsorySchool, schoolYearEnd, schoolYearStart } from '../dates/school-year.ts';
 import type { DateExpression, DateOffset, TransferKind } from '../rule-packs/types.ts';
 import { latestMatchingEvent } from './match-events.ts';
-import { milestoneDates } from './milestone-dates.ts';
-import type { AcceptedEvent, PlanContext } from './plan-context.ts';
+import type { AcceptedEvent, MilestoneDates, PlanContext } from './plan-context.ts';
 
 /**
  * Works out the date a rule expression names for this person, or `undefined` when it depends
@@ -106,4 +105,26 @@ export function applyOffset(date: DayNumber, offset: DateOffset): DayNumber {
   const shifted = months === 0 ? date : addMonths(date, months);
   const days = (offset.weeks ?? 0) * 7 + (offset.days ?? 0);
   return days === 0 ? shifted : addDays(shifted, days);
+}
+
+// A date expression may name another milestone's dates, and a milestone's dates are date
+// expressions: the two are one recursion, so they live in one module.
+/**
+ * The window start and due date of a milestone, memoised per plan. A recurring milestone
+ * without its own window start opens `recurrence.windowMonths` before each due date.
+ */
+export function milestoneDates(id: string, context: PlanContext): MilestoneDates {
+  const known = context.milestoneDates.get(id);
+  if (known) return known;
+  const rule = context.rulesById.get(id);
+  if (!rule) throw new Error(`Rule pack ${context.pack.jurisdiction}: unknown milestone "${id}" referenced`);
+  if (context.resolving.has(id)) throw new Error(`Rule pack ${context.pack.jurisdiction}: milestone "${id}" refers to itself`);
+  context.resolving.add(id);
+  const due = evaluateDate(rule.due, context);
+  let windowStart = rule.windowStart ? evaluateDate(rule.windowStart, context) : undefined;
+  if (!rule.windowStart && rule.recurrence && due !== undefined) windowStart = addMonths(due, -rule.recurrence.windowMonths);
+  context.resolving.delete(id);
+  const dates = { windowStart, due };
+  context.milestoneDates.set(id, dates);
+  return dates;
 }

@@ -2,7 +2,7 @@ import type { DayNumber } from '../dates/calendar-date.ts';
 import type { Source } from '../rule-packs/types.ts';
 import { formatLongDate } from './format-date.ts';
 import { describeDate } from './describe-date.ts';
-import type { MilestoneFacts } from './milestone-status.ts';
+import type { MilestoneFacts } from './types.ts';
 import type { PlanContext } from './plan-context.ts';
 
 const CONFIDENCE_NOTE = {

@@ -1,24 +1,13 @@
 import { toIsoDate, type DayNumber } from '../dates/calendar-date.ts';
 import type { MilestoneRule } from '../rule-packs/types.ts';
 import { evaluateCondition } from './conditions.ts';
-import { evaluateDate } from './evaluate-date.ts';
+import { evaluateDate, milestoneDates } from './evaluate-date.ts';
 import { explainMilestone } from './explain.ts';
 import { matchesWhere } from './match-events.ts';
-import { milestoneDates } from './milestone-dates.ts';
 import type { AcceptedEvent, PlanContext } from './plan-context.ts';
-import type { MilestoneStatus, PathwayEnding, PlannedMilestone } from './types.ts';
+import type { MilestoneFacts, MilestoneStatus, PathwayEnding, PlannedMilestone } from './types.ts';
 
 /** What a milestone's status was worked out from; kept so its explanation can be written later. */
-export type MilestoneFacts = {
-  rule: MilestoneRule;
-  status: MilestoneStatus;
-  windowStart: DayNumber | undefined;
-  due: DayNumber | undefined;
-  completedOn: DayNumber | undefined;
-  lastDoneOn: DayNumber | undefined;
-  notApplicableReason: string | undefined;
-};
-
 /**
  * The status of one milestone as of the plan date:
  * - `not_applicable` when its condition fails or its pathway has ended without it;

@@ -2,7 +2,7 @@ import type { DayNumber } from '../dates/calendar-date.ts';
 import type { EventType } from '../events/catalogue.ts';
 import type { KeyDates } from '../machines/machine-input.ts';
 import type { Rejection } from '../machines/pathway-runner.ts';
-import type { AgencyType, Confidence, Jurisdiction, MilestoneKind, Pathway, Source } from '../rule-packs/types.ts';
+import type { AgencyType, Confidence, Jurisdiction, MilestoneKind, MilestoneRule, Pathway, Source } from '../rule-packs/types.ts';
 
 export type MilestoneStatus = 'done' | 'overdue' | 'due' | 'upcoming' | 'not_applicable';
 
@@ -61,6 +61,17 @@ export type Plan = {
   milestones: PlannedMilestone[];
   pathways: PathwayStatus[];
   rejectedEvents: RejectedEvent[];
+};
+
+/** What the status of one milestone was worked out from, before it is explained in words. */
+export type MilestoneFacts = {
+  rule: MilestoneRule;
+  status: MilestoneStatus;
+  windowStart: DayNumber | undefined;
+  due: DayNumber | undefined;
+  completedOn: DayNumber | undefined;
+  lastDoneOn: DayNumber | undefined;
+  notApplicableReason: string | undefined;
 };
 
 /** Why a pathway has ended, for its remaining milestones. */

@@ -15,36 +15,10 @@ export type EventType = InferResponseType<(typeof api.api)['event-types']['$get'
 export type ForecastRow = InferResponseType<typeof api.api.forecast.$get, 200>['rows'][number];
 export type Agency = InferResponseType<typeof api.api.agencies.$get, 200>['items'][number];
 
-/** The engine's plan, as the API sends it (its schema is open, so typed here from the engine's docs). */
-export type PlannedMilestone = {
-  id: string;
-  pathway: string;
-  title: string;
-  description: string;
-  status: 'done' | 'overdue' | 'due' | 'upcoming' | 'not_applicable';
-  dueDate: string | null;
-  windowStart: string | null;
-  completedOn: string | null;
-  lastDoneOn: string | null;
-  isRecurring: boolean;
-  leadAgency: string;
-  contributingAgencies: string[];
-  kind: string;
-  source: { document: string; section?: string };
-  notApplicableReason: string | null;
-  /** Event types that complete it; `milestone.recorded` means "mark as done" is enough. */
-  completedBy: string[];
-  explanation: string;
-};
-export type PathwayState = { pathway: string; state: string; description: string; isEnded: boolean; endReason: string | null; nextEvents: string[] };
-export type Plan = {
-  asOf: string;
-  jurisdiction: string;
-  keyDates: Record<string, string | null>;
-  milestones: PlannedMilestone[];
-  pathways: PathwayState[];
-  rejectedEvents: { type: string; date: string | null; reason: string }[];
-};
+/** The engine's plan, as the API documents it (apps/api/src/routes/plan-schema.ts, checked against the engine's type). */
+export type Plan = InferResponseType<(typeof api.api)['young-people'][':id']['plan']['$get'], 200>;
+export type PlannedMilestone = Plan['milestones'][number];
+export type PathwayState = Plan['pathways'][number];
 
 export const keys = {
   session: sessionQuery.queryKey,
@@ -111,7 +85,7 @@ export function useYoungPerson(id: string) {
 }
 
 export function usePlan(id: string) {
-  return useQuery({ queryKey: keys.plan(id), queryFn: async () => (await unwrap(api.api['young-people'][':id'].plan.$get({ param: { id } }))) as unknown as Plan });
+  return useQuery({ queryKey: keys.plan(id), queryFn: () => unwrap(api.api['young-people'][':id'].plan.$get({ param: { id } })) });
 }
 
 export function useGoals(id: string) {
@@ -159,7 +133,7 @@ export function useRecordEvent(id: string) {
       unwrap(api.api['young-people'][':id'].events.$post({ param: { id }, json: input })),
     onSuccess: (result) => {
       // The response carries the new plan and version: show them at once, then refresh the rest.
-      client.setQueryData(keys.plan(id), result.plan as unknown as Plan);
+      client.setQueryData<Plan>(keys.plan(id), result.plan);
       client.setQueryData(keys.person(id), (person: YoungPerson | undefined) => (person ? { ...person, version: result.version } : person));
       void client.invalidateQueries({ queryKey: keys.audit(id) });
       void client.invalidateQueries({ queryKey: ['caseload'] });

@@ -50,7 +50,7 @@ function PlanWorkspace({ person, canChange, canSeeAudit }: { person: YoungPerson
     if (milestone.completedBy.includes('milestone.recorded')) {
       return <button type="button" disabled={record.isPending} onClick={() => complete('milestone.recorded')}>{t('plan.markDone')}</button>;
     }
-    const nextEvents = plan.data?.pathways.find((p) => p.pathway === milestone.pathway)?.nextEvents ?? [];
+    const nextEvents: readonly string[] = plan.data?.pathways.find((p) => p.pathway === milestone.pathway)?.nextEvents ?? [];
     const own = (eventTypes.data?.items ?? []).filter((e) => milestone.completedBy.includes(e.type));
     const oneClick = own.filter((e) => nextEvents.includes(e.type) && !((e.fields as { required?: string[] }).required?.length));
     if (oneClick.length > 0) {

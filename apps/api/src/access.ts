@@ -1,5 +1,5 @@
-import { AppError, type PrismaClient, type YoungPerson } from '@pathways/db';
-import { dateOfAge, isoToDay } from '@pathways/engine';
+import { AppError, isoDay, type PrismaClient, type YoungPerson } from '@pathways/db';
+import { birthday } from '@pathways/engine';
 import type { SessionUser } from './auth/sessions.ts';
 import { ALL_PARTS, scopesSharedWith, type SharingScope, type VisibleParts } from './sharing.ts';
 
@@ -28,8 +28,7 @@ export async function canSeeYoungPerson(db: PrismaClient, user: SessionUser, per
     case 'parent_carer': {
       const link = await db.carerLink.findUnique({ where: { userId_youngPersonId: { userId: user.id, youngPersonId: person.id } } });
       if (!link) return false;
-      const sixteen = dateOfAge(isoToDay(person.dateOfBirth.toISOString().slice(0, 10)), 16, 0, 'march_1');
-      if (isoToDay(today) < sixteen) return true;
+      if (today < birthday(isoDay(person.dateOfBirth), person.jurisdiction, 16)) return true;
       const consent = await db.consent.findFirst({ where: { youngPersonId: person.id, scope: 'family_access', withdrawnAt: null } });
       return consent !== null;
     }

@@ -14,7 +14,9 @@ export { createYoungPerson, updateYoungPerson, getYoungPerson, eraseYoungPerson,
 export { recordPathwayEvent } from './repositories/pathway-events.ts';
 export { materialisePlan } from './repositories/materialise-plan.ts';
 export { CASELOAD_MAX_PAGE, caseloadSql, findCaseload, ZCaseloadQuery, type CaseloadMilestone, type CaseloadPage, type CaseloadPerson, type CaseloadRow } from './repositories/caseload.ts';
-export { profileOf, engineEventOf, isoDay, dateColumn, displayName } from './repositories/young-person-profile.ts';
+export { profileOf, engineEventOf, isoDay, dateColumn } from './repositories/young-person-profile.ts';
+/** The young person's name as people use it: defined once, in the engine (the web app uses the same one). */
+export { displayName } from '@pathways/engine';
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
 export type { Agency, Consent, Goal, GoalProgressNote, Handover, LocalArea, Milestone, Notification, PathwayEvent, User, YoungPerson } from './generated/prisma/client.ts';
 export { forecastDemand, forecastCsv, SUPPRESS_BELOW, type Forecast, type ForecastRow } from './repositories/forecast.ts';

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { auditList, dateColumn, isoDay, type PrismaClient, type YoungPerson } from '@pathways/db';
-import { citationOf, formatLongDate, isoToDay, milestoneRule, RULE_PACKS } from '@pathways/engine';
+import { citationOf, formatLongDate, isoToDay, milestoneRule, RULE_PACKS, shortName } from '@pathways/engine';
 import { Hono } from 'hono';
 import ical, { ICalEventTransparency } from 'ical-generator';
 import { canSeeYoungPerson, NOWHERE } from '../access.ts';
@@ -79,7 +79,7 @@ export async function calendarFeed(db: PrismaClient, user: SessionUser, day: str
     const rule = milestoneRule(milestone.milestoneId);
     const isLate = milestone.dueDate < todayColumn;
     // Minimal personal data leaves the system: a first name and an initial.
-    const who = user.role === 'young_person' ? '' : ` — ${person.preferredName ?? person.givenName} ${person.familyName.slice(0, 1)}.`;
+    const who = user.role === 'young_person' ? '' : ` — ${shortName(person)}`;
     const lead = agencyName(person.jurisdiction, milestone.leadAgency);
     const late = isLate ? `Late: it was due on ${formatLongDate(isoToDay(isoDay(milestone.dueDate)), 'en-GB')}. ` : '';
     calendar.createEvent({

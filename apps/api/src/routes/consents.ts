@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError, audit, isoDay, type Consent, type PrismaClient, type YoungPerson } from '@pathways/db';
-import { ageOn, isoToDay } from '@pathways/engine';
+import { ageInYears } from '@pathways/engine';
 import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -54,7 +54,7 @@ async function presentOne(db: PrismaClient, consent: Consent) {
 
 /** Who decides about a young person's sharing today: themselves from 16, a parent or carer before. */
 export function decidesFor(person: YoungPerson, day: string): 'young_person' | 'parent_carer' {
-  return ageOn(isoToDay(day), isoToDay(isoDay(person.dateOfBirth)), 'march_1') >= 16 ? 'young_person' : 'parent_carer';
+  return ageInYears(isoDay(person.dateOfBirth), person.jurisdiction, day) >= 16 ? 'young_person' : 'parent_carer';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, auditList, dateColumn, isoDay, type Handover, type PrismaClient } from '@pathways/db';
-import { addMonths, dateOfAge, isoToDay, toIsoDate, ZIsoDate } from '@pathways/engine';
+import { AppError, audit, auditList, dateColumn, displayName, isoDay, type Handover, type PrismaClient } from '@pathways/db';
+import { addMonths, birthday, isoToDay, toIsoDate, ZIsoDate } from '@pathways/engine';
 import { NOWHERE, STAFF_ROLES, visibleParts, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -39,14 +39,14 @@ const ZHandover = z
   })
   .openapi('Handover');
 
-type HandoverRow = Handover & { youngPerson: { givenName: string; familyName: string; dateOfBirth: Date; areaId: string }; toAgency: { name: string; areaId: string } };
+type HandoverRow = Handover & { youngPerson: { givenName: string; familyName: string; preferredName: string | null; dateOfBirth: Date; jurisdiction: string; areaId: string }; toAgency: { name: string; areaId: string } };
 
 function present(handover: HandoverRow, day: string) {
   const { youngPerson, toAgency, createdAt: _c, updatedAt: _u, fromUserId: _f, ...rest } = handover;
-  const target = handover.expectedTransfer ?? dateAt18(handover.youngPerson.dateOfBirth);
+  const target = handover.expectedTransfer ?? dateColumn(birthday(isoDay(youngPerson.dateOfBirth), youngPerson.jurisdiction, 18));
   return {
     ...rest,
-    youngPersonName: `${youngPerson.givenName} ${youngPerson.familyName}`,
+    youngPersonName: displayName(youngPerson),
     toAgencyName: toAgency.name,
     dueBy: isoDay(handover.dueBy),
     expectedTransfer: handover.expectedTransfer ? isoDay(handover.expectedTransfer) : null,
@@ -56,8 +56,7 @@ function present(handover: HandoverRow, day: string) {
   };
 }
 
-const dateAt18 = (dateOfBirth: Date) => dateColumn(toIsoDate(dateOfAge(isoToDay(isoDay(dateOfBirth)), 18, 0, 'march_1')));
-const INCLUDE = { youngPerson: { select: { givenName: true, familyName: true, dateOfBirth: true, areaId: true } }, toAgency: { select: { name: true, areaId: true } } } as const;
+const INCLUDE = { youngPerson: { select: { givenName: true, familyName: true, preferredName: true, dateOfBirth: true, jurisdiction: true, areaId: true } }, toAgency: { select: { name: true, areaId: true } } } as const;
 
 /**
  * A handover the user may see, with the parts of the young person's record they may see: staff
@@ -159,7 +158,7 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     // Only an agency serving the young person's own area; another area's is "no such agency" (not "not yours").
     const agency = await services.db.agency.findFirst({ where: { id: toAgencyId, areaId: person.areaId } });
     if (!agency) throw new AppError('invalid', 'toAgencyId: no such agency in this young person’s area', { field: 'toAgencyId' });
-    const at18 = toIsoDate(dateOfAge(isoToDay(isoDay(person.dateOfBirth)), 18, 0, 'march_1'));
+    const at18 = birthday(isoDay(person.dateOfBirth), person.jurisdiction, 18);
     const target = expectedTransfer && expectedTransfer < at18 ? expectedTransfer : at18;
     const latestDue = toIsoDate(addMonths(isoToDay(target), -LEAD_MONTHS));
     if (dueBy && dueBy > latestDue && target > day) throw new AppError('invalid', `dueBy: must be at least ${LEAD_MONTHS} months before ${target === at18 ? 'the 18th birthday' : 'the transfer'} (${latestDue} at the latest)`, { field: 'dueBy' });

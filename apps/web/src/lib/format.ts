@@ -29,7 +29,5 @@ export function daysBetween(today: string, isoDay: string): number {
   return differenceInCalendarDays(parseISO(isoDay), parseISO(today));
 }
 
-/** The name a young person goes by: their preferred name, if any, and family name. */
-export function displayName(person: { preferredName: string | null; givenName: string; familyName: string }): string {
-  return `${person.preferredName ?? person.givenName} ${person.familyName}`;
-}
+/** The young person's name as people use it: the engine's one definition, as the API uses it. */
+export { displayName } from '@pathways/engine';

@@ -11,10 +11,6 @@ export function dateColumn(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-/** The name a young person goes by: their preferred name, if any, and family name (the caseload query says the same in SQL). */
-export function displayName(person: Pick<YoungPerson, 'preferredName' | 'givenName' | 'familyName'>): string {
-  return `${person.preferredName ?? person.givenName} ${person.familyName}`;
-}
 
 /** The engine's profile of a stored young person. */
 export function profileOf(person: YoungPerson): ProfileInput {

@@ -1,5 +1,5 @@
 import type { DayNumber } from '../dates/calendar-date.ts';
-import type { Source } from '../rule-packs/types.ts';
+import { citationOf } from '../rule-packs/citation.ts';
 import { formatLongDate } from './format-date.ts';
 import { describeDate } from './describe-date.ts';
 import type { MilestoneFacts } from './types.ts';
@@ -21,7 +21,7 @@ const CONFIDENCE_NOTE = {
 export function explainMilestone(draft: MilestoneFacts, context: PlanContext): string {
   const day = (date: DayNumber) => formatLongDate(date, context.pack.locale);
   const { rule, due, windowStart } = draft;
-  const ruleText = `${rule.rule} (${formatSource(rule.source)})`;
+  const ruleText = `${rule.rule} (${citationOf(rule.source)})`;
   const basis = due !== undefined ? describeDate(rule.due, context) : undefined;
   const inputs = basis ? `; here: ${basis}` : '';
   const lastDone = draft.lastDoneOn !== undefined && rule.recurrence ? ` Last done on ${day(draft.lastDoneOn)}.` : '';
@@ -41,6 +41,3 @@ export function explainMilestone(draft: MilestoneFacts, context: PlanContext): s
   }
 }
 
-export function formatSource(source: Source): string {
-  return source.section ? `${source.document}, ${source.section}` : source.document;
-}

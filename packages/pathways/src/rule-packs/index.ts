@@ -1,6 +1,6 @@
 import { denmarkRulePack } from './denmark.ts';
 import { englandRulePack } from './england.ts';
-import type { Jurisdiction, MilestoneRule, RulePack, Source } from './types.ts';
+import type { Jurisdiction, MilestoneRule, RulePack } from './types.ts';
 
 /** Every jurisdiction's rule pack. A new jurisdiction is a new entry here and a data file. */
 export const RULE_PACKS: Record<Jurisdiction, RulePack> = {
@@ -15,9 +15,6 @@ export function milestoneRule(milestoneId: string): MilestoneRule | undefined {
   return RULE_OF_MILESTONE.get(milestoneId);
 }
 
-/** A rule's legal source on one line: "SEND Regulations 2014, reg. 18(1)(a)". */
-export function citationOf(source: Source): string {
-  return [source.document, source.section].filter(Boolean).join(', ');
-}
+export { citationOf } from './citation.ts';
 
 export { denmarkRulePack, englandRulePack };

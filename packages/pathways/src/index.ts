@@ -9,7 +9,7 @@ export { buildPlan, buildPlanWithState, planMilestones, explain, type PlanOption
 export type { Plan, PlannedMilestone, MilestoneStatus, PathwayStatus, RejectedEvent } from './plan/types.ts';
 export { replayPathways, recordEvent, type RecordEventResult } from './pathways.ts';
 
-export { ZProfile, type Profile, type ProfileInput } from './profile.ts';
+export { ZProfile, flagsOf, type Profile, type ProfileInput } from './profile.ts';
 export { ZPathwayEvent, type PathwayEvent, type EventOf, type ClockEvent } from './events/pathway-event.ts';
 export { parseEvent, type ParsedEvent } from './events/parse-event.ts';
 export { EVENT_CATALOGUE, EVENT_TYPES, isEventType, pathwayOfEvent, type EventType } from './events/catalogue.ts';

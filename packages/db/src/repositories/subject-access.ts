@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { flagsOf } from '@pathways/engine';
 import { isoDay } from './young-person-profile.ts';
 
 const day = (date: Date | null) => (date ? isoDay(date) : null);
@@ -42,15 +43,7 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
       namedWorker: person.namedWorker?.name ?? null,
       jurisdiction: person.jurisdiction,
       yearGroupOffset: person.yearGroupOffset,
-      hasEhcPlan: person.hasEhcPlan,
-      lifeLimitingCondition: person.lifeLimitingCondition,
-      complexHealthNeeds: person.complexHealthNeeds,
-      learningDisability: person.learningDisability,
-      likelyAdultCareNeeds: person.likelyAdultCareNeeds,
-      receivesDisabilityLivingAllowance: person.receivesDisabilityLivingAllowance,
-      mayLackCapacity: person.mayLackCapacity,
-      placedInCare: person.placedInCare,
-      hasCarer: person.hasCarer,
+      ...flagsOf(person),
       aboutMe: person.aboutMe,
       createdAt: at(person.createdAt),
       updatedAt: at(person.updatedAt),

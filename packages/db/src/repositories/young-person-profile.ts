@@ -1,4 +1,4 @@
-import { PROFILE_FLAGS, type PathwayEvent, type ProfileInput } from '@pathways/engine';
+import { flagsOf, type PathwayEvent, type ProfileInput } from '@pathways/engine';
 import type { PathwayEvent as PathwayEventRow, YoungPerson } from '../generated/prisma/client.ts';
 
 /** A `@db.Date` column as an ISO calendar date (Prisma returns it at UTC midnight). */
@@ -11,15 +11,13 @@ export function dateColumn(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-
 /** The engine's profile of a stored young person. */
 export function profileOf(person: YoungPerson): ProfileInput {
-  const flags = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, person[flag]]));
   return {
     dateOfBirth: isoDay(person.dateOfBirth),
     jurisdiction: person.jurisdiction as ProfileInput['jurisdiction'],
     yearGroupOffset: person.yearGroupOffset,
-    ...flags,
+    ...flagsOf(person),
   };
 }
 

@@ -78,18 +78,7 @@ const NEVER = '9999-12-31';
 const INERT_INPUT: PathwayMachineInput = {
   dateOfBirth: NEVER,
   keyDates: { year9Start: NEVER, age16: NEVER, adulthood: NEVER, age19SchoolYearStart: NEVER, planEndsOn: NEVER, extendedPlanEndsOn: NEVER },
-  flags: {
-    hasEhcPlan: false,
-    lifeLimitingCondition: false,
-    complexHealthNeeds: false,
-    learningDisability: false,
-    likelyAdultCareNeeds: false,
-    receivesDisabilityLivingAllowance: false,
-    mayLackCapacity: false,
-    placedInCare: false,
-    hasCarer: false,
-    hasStatutoryPlan: false,
-  },
+  flags: Object.fromEntries(FLAG_NAMES.map((flag) => [flag, false])) as PathwayMachineInput['flags'],
 };
 
 const CLOCK_DRIVEN = new WeakMap<AnyStateMachine, boolean>();

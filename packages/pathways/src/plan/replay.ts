@@ -6,7 +6,7 @@ import type { PathwayMachineInput } from '../machines/machine-input.ts';
 import { PATHWAY_MACHINES } from '../machines/index.ts';
 import { isClockDriven } from '../machines/machine-stepping.ts';
 import { applyEvent, startPathway, type PathwayRun } from '../machines/pathway-runner.ts';
-import type { Profile } from '../profile.ts';
+import { flagsOf, type Profile } from '../profile.ts';
 import { rulesById } from '../rule-packs/rules-by-id.ts';
 import type { Pathway, RulePack } from '../rule-packs/types.ts';
 import { keyDatesToIso, type KeyDayNumbers } from './key-dates.ts';
@@ -150,18 +150,7 @@ export function machineInput(pack: RulePack, profile: Profile, keyDates: KeyDayN
   return {
     dateOfBirth: profile.dateOfBirth,
     keyDates: keyDatesToIso(keyDates),
-    flags: {
-      hasEhcPlan: profile.hasEhcPlan,
-      lifeLimitingCondition: profile.lifeLimitingCondition,
-      complexHealthNeeds: profile.complexHealthNeeds,
-      learningDisability: profile.learningDisability,
-      likelyAdultCareNeeds: profile.likelyAdultCareNeeds,
-      receivesDisabilityLivingAllowance: profile.receivesDisabilityLivingAllowance,
-      mayLackCapacity: profile.mayLackCapacity,
-      placedInCare: profile.placedInCare,
-      hasCarer: profile.hasCarer,
-      hasStatutoryPlan: planFlag === 'never' ? false : profile[planFlag],
-    },
+    flags: { ...flagsOf(profile), hasStatutoryPlan: planFlag === 'never' ? false : profile[planFlag] },
   };
 }
 

@@ -41,12 +41,16 @@ export type AgencyType = (typeof AGENCY_TYPES)[number];
 export const PROFILE_FLAGS = [
   'hasEhcPlan',
   'lifeLimitingCondition',
+  /** In children's continuing care, or likely to need adult NHS Continuing Healthcare. */
   'complexHealthNeeds',
   'learningDisability',
   'likelyAdultCareNeeds',
   'receivesDisabilityLivingAllowance',
+  /** May lack capacity for some decisions (Mental Capacity Act 2005). */
   'mayLackCapacity',
+  /** Looked after / placed in care (Denmark: anbragt). */
   'placedInCare',
+  /** Has a parent or other carer who may need a carer's assessment. */
   'hasCarer',
 ] as const;
 export type ProfileFlag = (typeof PROFILE_FLAGS)[number];

@@ -7,6 +7,7 @@
  */
 export { buildPlan, buildPlanWithState, planMilestones, explain, type PlanOptions } from './plan/build-plan.ts';
 export type { Plan, PlannedMilestone, MilestoneStatus, PathwayStatus, RejectedEvent } from './plan/types.ts';
+export { openStatus } from './plan/open-status.ts';
 export { replayPathways, recordEvent, type RecordEventResult } from './pathways.ts';
 
 export { ZProfile, flagsOf, type Profile, type ProfileInput } from './profile.ts';

@@ -1,4 +1,4 @@
-import { citationOf, milestoneRule, type MilestoneStatus, type Pathway } from '@pathways/engine';
+import { citationOf, milestoneRule, openStatus, type MilestoneStatus, type Pathway } from '@pathways/engine';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
@@ -127,7 +127,8 @@ type PageRow = [
 ];
 
 /**
- * Which milestones have the asked-for statuses today. Stored statuses other than done and
+ * Which milestones have the asked-for statuses today: `openStatus` in SQL (caseload-status.test.ts
+ * holds the two together). Stored statuses other than done and
  * not applicable are re-derived from today and the stored window; asking for all three open
  * ones (the usual caseload) needs no dates, so the index on status answers it alone.
  */
@@ -145,10 +146,8 @@ function statusCondition(statuses: readonly MilestoneStatus[], today: string): P
   return Prisma.sql`(${Prisma.join(parts, ' OR ')})`;
 }
 
-/** ISO days compare as strings. */
+/** A stored status as of today: done and not applicable stay; an open one is re-derived (the engine's rule). */
 function currentStatus(stored: MilestoneStatus, windowStart: string | null, dueDate: string | null, today: string): MilestoneStatus {
   if (stored === 'done' || stored === 'not_applicable' || !dueDate) return stored;
-  if (dueDate < today) return 'overdue';
-  if (!windowStart || windowStart <= today) return 'due';
-  return 'upcoming';
+  return openStatus(windowStart, dueDate, today);
 }

@@ -3,6 +3,7 @@ import type { MilestoneRule } from '../rule-packs/types.ts';
 import { evaluateCondition } from './conditions.ts';
 import { evaluateDate, milestoneDates } from './evaluate-date.ts';
 import { explainMilestone } from './explain.ts';
+import { openStatus } from './open-status.ts';
 import { matchesWhere } from './match-events.ts';
 import type { AcceptedEvent, PlanContext } from './plan-context.ts';
 import type { MilestoneFacts, MilestoneStatus, PathwayEnding, PlannedMilestone } from './types.ts';
@@ -60,10 +61,7 @@ function setNotApplicable(facts: MilestoneFacts, reason: string): void {
 }
 
 function timeStatus(windowStart: DayNumber | undefined, due: DayNumber | undefined, asOf: DayNumber): 'overdue' | 'due' | 'upcoming' {
-  if (due === undefined) return 'upcoming';
-  if (asOf > due) return 'overdue';
-  if (windowStart === undefined || asOf >= windowStart) return 'due';
-  return 'upcoming';
+  return due === undefined ? 'upcoming' : openStatus(windowStart, due, asOf);
 }
 
 /** Accepted events that complete this milestone, in date order. */

@@ -95,6 +95,10 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       const adults = await signIn(f, f.users.adults.email);
       await call(f, adults, 'GET', '/api/handovers');
       expect(await f.db.prisma.auditEntry.count({ where: { youngPersonId: f.personId, action: 'list', entityType: 'Handover', actorId: f.users.adults.id } })).toBe(1);
+      // So does the reminders list, which names the young person each reminder is about.
+      await f.db.prisma.notification.create({ data: { userId: f.users.worker.id, youngPersonId: f.childId, milestoneId: 'year9_pfa_review', kind: 'overdue', onDate: new Date(`${TODAY}T00:00:00Z`) } });
+      expect((await call(f, worker, 'GET', '/api/notifications')).body.items).toHaveLength(1);
+      expect(await f.db.prisma.auditEntry.count({ where: { youngPersonId: f.childId, action: 'list', entityType: 'Notification', actorId: f.users.worker.id } })).toBe(1);
       // The calendar feed names whom it showed.
       const feed = new URL((await call(f, worker, 'POST', '/api/calendar-feed')).body.url as string).pathname;
       await fetch(`${f.baseUrl}${feed}`);

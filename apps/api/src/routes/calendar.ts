@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { auditList, dateColumn, isoDay, type PrismaClient, type YoungPerson } from '@pathways/db';
+import { auditList, calendarFeedOwner, dateColumn, isoDay, replaceCalendarToken, revokeCalendarTokens, type PrismaClient, type YoungPerson } from '@pathways/db';
 import { citationOf, formatLongDate, isoToDay, milestoneRule, RULE_PACKS, shortName } from '@pathways/engine';
 import { Hono } from 'hono';
 import ical, { ICalEventTransparency } from 'ical-generator';
@@ -135,17 +135,13 @@ const revoke = createRoute({
 export const calendarRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(issue, async (c) => {
     const { db, now } = c.get('services');
-    const user = signedInUser(c);
     const token = newSecretToken();
-    await db.$transaction([
-      db.calendarToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now() } }),
-      db.calendarToken.create({ data: { tokenHash: hashToken(token), userId: user.id, createdAt: now() } }),
-    ]);
+    await replaceCalendarToken({ db, userId: signedInUser(c).id, tokenHash: hashToken(token), now: now() });
     return c.json({ url: `${new URL(c.req.url).origin}/calendar/${token}.ics` }, 201);
   })
   .openapi(revoke, async (c) => {
     const { db, now } = c.get('services');
-    await db.calendarToken.updateMany({ where: { userId: signedInUser(c).id, revokedAt: null }, data: { revokedAt: now() } });
+    await revokeCalendarTokens({ db, userId: signedInUser(c).id, now: now() });
     return c.body(null, 204);
   });
 
@@ -153,9 +149,8 @@ export const calendarRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 export const calendarFeedRoutes = new Hono<AppEnv>().get('/calendar/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
   const services = c.get('services');
   const token = c.req.param('file').replace(/\.ics$/, '');
-  const found = await services.db.calendarToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  const user = found && !found.revokedAt ? await services.db.user.findUnique({ where: { id: found.userId } }) : null;
-  if (!user || user.disabledAt) return c.text('Not found', 404);
+  const user = await calendarFeedOwner(services.db, hashToken(token));
+  if (!user) return c.text('Not found', 404);
   const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role, areaId: user.areaId, agencyId: user.agencyId, youngPersonId: user.youngPersonId };
   const { body, youngPersonIds } = await calendarFeed(services.db, sessionUser, today(services));
   await auditList(services.db, { userId: user.id, role: user.role }, 'CalendarFeed', youngPersonIds);

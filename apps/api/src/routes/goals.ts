@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, type Goal, type PrismaClient } from '@pathways/db';
+import { addGoal, addGoalNote, AppError, changeGoal, getGoal, listGoals, type GoalWithNotes, type PrismaClient } from '@pathways/db';
 import { canChangeYoungPerson, recordFor, requirePart, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -26,7 +26,6 @@ const ZGoal = z
 
 const ZGoalParam = z.object({ goalId: z.uuid().openapi({ param: { name: 'goalId', in: 'path' } }) });
 
-type GoalWithNotes = Goal & { notes: { id: string; note: string; authorId: string | null; createdAt: Date }[] };
 const present = (goal: GoalWithNotes) => ({
   ...goal,
   createdAt: goal.createdAt.toISOString(),
@@ -44,8 +43,7 @@ async function goalOwnerFor(db: PrismaClient, user: SessionUser, youngPersonId: 
 }
 
 async function goalFor(db: PrismaClient, user: SessionUser, goalId: string, day: string) {
-  const goal = await db.goal.findUnique({ where: { id: goalId } });
-  if (!goal) throw new AppError('not_found', 'No such goal.');
+  const goal = await getGoal(db, goalId);
   await goalOwnerFor(db, user, goal.youngPersonId, day);
   return goal;
 }
@@ -80,19 +78,14 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const user = signedInUser(c);
     const { person, parts } = await recordFor(db, user, c.req.valid('param').id, today(c.get('services')));
     requirePart(parts, 'goals');
-    const goals = await db.goal.findMany({ where: { youngPersonId: person.id }, include: { notes: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
-    await audit(db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Goal', youngPersonId: person.id });
+    const goals = await listGoals({ db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id });
     return c.json({ items: goals.map(present) }, 200);
   })
   .openapi(add, async (c) => {
     const { db } = c.get('services');
     const user = signedInUser(c);
     const person = await goalOwnerFor(db, user, c.req.valid('param').id, today(c.get('services')));
-    const goal = await db.$transaction(async (tx) => {
-      const created = await tx.goal.create({ data: { ...c.req.valid('json'), youngPersonId: person.id, createdById: user.id }, include: { notes: true } });
-      await audit(tx, { userId: user.id, role: user.role }, { action: 'create', entityType: 'Goal', entityId: created.id, youngPersonId: person.id });
-      return created;
-    });
+    const goal = await addGoal({ db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id, ...c.req.valid('json') });
     return c.json(present(goal), 201);
   })
   .openapi(change, async (c) => {
@@ -100,22 +93,13 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const user = signedInUser(c);
     const goal = await goalFor(db, user, c.req.valid('param').goalId, today(c.get('services')));
     const { version, ...changes } = c.req.valid('json');
-    const changed = await db.$transaction(async (tx) => {
-      const { count } = await tx.goal.updateMany({ where: { id: goal.id, version }, data: { ...changes, version: { increment: 1 } } });
-      if (count === 0) throw new AppError('conflict', 'Someone else changed this goal; reload it and try again.', { currentVersion: goal.version });
-      await audit(tx, { userId: user.id, role: user.role }, { action: 'update', entityType: 'Goal', entityId: goal.id, youngPersonId: goal.youngPersonId, detail: { fields: Object.keys(changes) } });
-      return tx.goal.findUniqueOrThrow({ where: { id: goal.id }, include: { notes: { orderBy: { createdAt: 'asc' } } } });
-    });
+    const changed = await changeGoal({ db, actor: { userId: user.id, role: user.role }, goal, version, changes });
     return c.json(present(changed), 200);
   })
   .openapi(addNote, async (c) => {
     const { db } = c.get('services');
     const user = signedInUser(c);
     const goal = await goalFor(db, user, c.req.valid('param').goalId, today(c.get('services')));
-    const withNote = await db.$transaction(async (tx) => {
-      await tx.goalProgressNote.create({ data: { goalId: goal.id, note: c.req.valid('json').note, authorId: user.id } });
-      await audit(tx, { userId: user.id, role: user.role }, { action: 'create', entityType: 'GoalProgressNote', entityId: goal.id, youngPersonId: goal.youngPersonId });
-      return tx.goal.findUniqueOrThrow({ where: { id: goal.id }, include: { notes: { orderBy: { createdAt: 'asc' } } } });
-    });
+    const withNote = await addGoalNote({ db, actor: { userId: user.id, role: user.role }, goal, note: c.req.valid('json').note });
     return c.json(present(withNote), 201);
   });

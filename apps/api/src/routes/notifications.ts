@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, displayName, isoDay } from '@pathways/db';
+import { displayName, isoDay, listNotifications, markNotificationRead } from '@pathways/db';
 import { milestoneRule } from '@pathways/engine';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -37,11 +37,7 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   .openapi(list, async (c) => {
     const { db } = c.get('services');
     const user = signedInUser(c);
-    const [rows, unread] = await Promise.all([
-      db.notification.findMany({ where: { userId: user.id }, orderBy: [{ createdAt: 'desc' }, { onDate: 'desc' }], take: 100, include: { youngPerson: { select: { givenName: true, preferredName: true, familyName: true } } } }),
-      db.notification.count({ where: { userId: user.id, readAt: null } }),
-    ]);
-    await audit(db, { userId: user.id, role: user.role }, { action: 'list', entityType: 'Notification', detail: { count: rows.length } });
+    const { rows, unread } = await listNotifications({ db, actor: { userId: user.id, role: user.role } });
     return c.json(
       {
         unread,
@@ -62,10 +58,6 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   })
   .openapi(markRead, async (c) => {
     const { db, now } = c.get('services');
-    const user = signedInUser(c);
-    const id = c.req.valid('param').notificationId;
-    const { count } = await db.notification.updateMany({ where: { id, userId: user.id, readAt: null }, data: { readAt: now() } });
-    const row = await db.notification.findFirst({ where: { id, userId: user.id } });
-    if (!row || (count === 0 && !row.readAt)) throw new AppError('not_found', 'No such reminder.');
-    return c.json({ id: row.id, readAt: (row.readAt as Date).toISOString() }, 200);
+    const read = await markNotificationRead({ db, userId: signedInUser(c).id, id: c.req.valid('param').notificationId, now: now() });
+    return c.json({ id: read.id, readAt: read.readAt.toISOString() }, 200);
   });

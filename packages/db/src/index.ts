@@ -15,6 +15,7 @@ export { recordPathwayEvent } from './repositories/pathway-events.ts';
 export { addGoal, addGoalNote, changeGoal, getGoal, listGoals, type GoalWithNotes } from './repositories/goals.ts';
 export { listNotifications, markNotificationRead, type NotificationWithPerson } from './repositories/notifications.ts';
 export { calendarFeedOwner, replaceCalendarToken, revokeCalendarTokens } from './repositories/calendar-tokens.ts';
+export { getConsent, giveConsent, listConsents, withdrawConsent, type ConsentWithAgency } from './repositories/consents.ts';
 export { materialisePlan } from './repositories/materialise-plan.ts';
 export { CASELOAD_MAX_PAGE, caseloadSql, findCaseload, ZCaseloadQuery, type CaseloadMilestone, type CaseloadPage, type CaseloadPerson, type CaseloadRow } from './repositories/caseload.ts';
 export { profileOf, engineEventOf, isoDay, dateColumn } from './repositories/young-person-profile.ts';

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, isoDay, type Consent, type PrismaClient, type YoungPerson } from '@pathways/db';
+import { AppError, getConsent, giveConsent, isoDay, listConsents, withdrawConsent, type ConsentWithAgency, type YoungPerson } from '@pathways/db';
 import { ageInYears } from '@pathways/engine';
 import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
@@ -30,8 +30,7 @@ const ZConsent = z
   })
   .openapi('Consent');
 
-type ConsentRow = Consent & { agencyName: string | null };
-const present = (consent: ConsentRow) => ({
+const present = (consent: ConsentWithAgency) => ({
   id: consent.id,
   scope: consent.scope as (typeof SCOPES)[number],
   agencyId: consent.agencyId,
@@ -40,17 +39,6 @@ const present = (consent: ConsentRow) => ({
   givenAt: consent.givenAt.toISOString(),
   withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
 });
-
-async function withAgencyNames(db: PrismaClient, consents: Consent[]): Promise<ConsentRow[]> {
-  const ids = [...new Set(consents.map((consent) => consent.agencyId).filter((id): id is string => id !== null))];
-  const names = new Map((await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((agency) => [agency.id, agency.name]));
-  return consents.map((consent) => ({ ...consent, agencyName: consent.agencyId ? (names.get(consent.agencyId) ?? null) : null }));
-}
-
-/** One agreement as the API answers it, with its agency's name. */
-async function presentOne(db: PrismaClient, consent: Consent) {
-  return present((await withAgencyNames(db, [consent]))[0] as ConsentRow);
-}
 
 /** Who decides about a young person's sharing today: themselves from 16, a parent or carer before. */
 export function decidesFor(person: YoungPerson, day: string): 'young_person' | 'parent_carer' {
@@ -119,9 +107,8 @@ export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const user = signedInUser(c);
     const day = today(c.get('services'));
     const person = await youngPersonFor(db, user, c.req.valid('param').id, day);
-    const consents = await db.consent.findMany({ where: { youngPersonId: person.id }, orderBy: { givenAt: 'desc' } });
-    await audit(db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Consent', youngPersonId: person.id });
-    return c.json({ decidedBy: decidesFor(person, day), items: (await withAgencyNames(db, consents)).map(present) }, 200);
+    const consents = await listConsents({ db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id });
+    return c.json({ decidedBy: decidesFor(person, day), items: consents.map(present) }, 200);
   })
   .openapi(give, async (c) => {
     const { db } = c.get('services');
@@ -131,30 +118,17 @@ export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { scope, agencyId, basis } = c.req.valid('json');
     if (scope === FAMILY_ACCESS && agencyId) throw new AppError('invalid', 'agencyId: family access is not for an agency', { field: 'agencyId' });
     if (scope === FAMILY_ACCESS && decidesFor(person, day) !== 'young_person') throw new AppError('unprocessable', 'Family access needs no agreement until the young person is 16.', { field: 'scope' });
-    if (agencyId && !(await db.agency.findFirst({ where: { id: agencyId, areaId: person.areaId } }))) throw new AppError('invalid', 'agencyId: no such agency in the young person’s area', { field: 'agencyId' });
     const givenByRole = recordedAs(user, person, day, basis);
-    const existing = await db.consent.findFirst({ where: { youngPersonId: person.id, scope, agencyId, withdrawnAt: null } });
-    if (existing) return c.json(await presentOne(db, existing), 200);
-    const consent = await db.$transaction(async (tx) => {
-      const created = await tx.consent.create({ data: { youngPersonId: person.id, scope, agencyId, givenByUserId: user.id, givenByRole, givenAt: c.get('services').now() } });
-      await audit(tx, { userId: user.id, role: user.role }, { action: 'give_consent', entityType: 'Consent', entityId: created.id, youngPersonId: person.id, detail: { scope, agencyId, givenByRole } });
-      return created;
-    });
-    return c.json(await presentOne(db, consent), 201);
+    const given = await giveConsent({ db, actor: { userId: user.id, role: user.role }, person, scope, agencyId, givenByRole, now: c.get('services').now() });
+    return given.created ? c.json(present(given.consent), 201) : c.json(present(given.consent), 200);
   })
   .openapi(withdraw, async (c) => {
     const { db } = c.get('services');
     const user = signedInUser(c);
     const day = today(c.get('services'));
-    const consent = await db.consent.findUnique({ where: { id: c.req.valid('param').consentId } });
-    if (!consent) throw new AppError('not_found', 'No such agreement.');
+    const consent = await getConsent(db, c.req.valid('param').consentId);
     const person = await youngPersonFor(db, user, consent.youngPersonId, day);
     recordedAs(user, person, day, consent.givenByRole === 'best_interests' ? 'best_interests' : 'agreed');
-    const withdrawn = await db.$transaction(async (tx) => {
-      const { count } = await tx.consent.updateMany({ where: { id: consent.id, withdrawnAt: null }, data: { withdrawnAt: c.get('services').now(), withdrawnById: user.id } });
-      if (count === 0) throw new AppError('unprocessable', 'This agreement was already withdrawn.');
-      await audit(tx, { userId: user.id, role: user.role }, { action: 'withdraw_consent', entityType: 'Consent', entityId: consent.id, youngPersonId: person.id, detail: { scope: consent.scope, agencyId: consent.agencyId } });
-      return tx.consent.findUniqueOrThrow({ where: { id: consent.id } });
-    });
-    return c.json(await presentOne(db, withdrawn), 200);
+    const withdrawn = await withdrawConsent({ db, actor: { userId: user.id, role: user.role }, consent, now: c.get('services').now() });
+    return c.json(present(withdrawn), 200);
   });

@@ -16,6 +16,7 @@ export { addGoal, addGoalNote, changeGoal, getGoal, listGoals, type GoalWithNote
 export { listNotifications, markNotificationRead, type NotificationWithPerson } from './repositories/notifications.ts';
 export { calendarFeedOwner, replaceCalendarToken, revokeCalendarTokens } from './repositories/calendar-tokens.ts';
 export { getConsent, giveConsent, listConsents, withdrawConsent, type ConsentWithAgency } from './repositories/consents.ts';
+export { draftHandover, findHandover, handoverTarget, listHandovers, moveHandover, HANDOVER_LEAD_MONTHS, type HandoverPack, type HandoverStep, type HandoverWithParties } from './repositories/handovers.ts';
 export { materialisePlan } from './repositories/materialise-plan.ts';
 export { CASELOAD_MAX_PAGE, caseloadSql, findCaseload, ZCaseloadQuery, type CaseloadMilestone, type CaseloadPage, type CaseloadPerson, type CaseloadRow } from './repositories/caseload.ts';
 export { profileOf, engineEventOf, isoDay, dateColumn } from './repositories/young-person-profile.ts';

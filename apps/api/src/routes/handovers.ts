@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, auditList, dateColumn, displayName, isoDay, type Handover, type PrismaClient } from '@pathways/db';
-import { addMonths, birthday, isoToDay, toIsoDate, ZIsoDate } from '@pathways/engine';
+import { AppError, audit, auditList, displayName, draftHandover, findHandover, handoverTarget, HANDOVER_LEAD_MONTHS, isoDay, listHandovers, moveHandover, type HandoverWithParties, type PrismaClient } from '@pathways/db';
+import { isoToDay, ZIsoDate } from '@pathways/engine';
 import { NOWHERE, STAFF_ROLES, visibleParts, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -10,8 +10,6 @@ import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
 import { partsSharedWith, scopesSharedWith, type VisibleParts } from '../sharing.ts';
 import { errorResponses, fhirJson, json, type FhirBundle, ZIdParam, ZVersionNumber } from './schemas.ts';
 
-/** How long before the 18th birthday (or an earlier transfer) adult services should have the pack. */
-const LEAD_MONTHS = 6;
 const STATUSES = ['draft', 'sent', 'acknowledged', 'info_requested'] as const;
 
 const ZHandover = z
@@ -39,49 +37,35 @@ const ZHandover = z
   })
   .openapi('Handover');
 
-type HandoverRow = Handover & { youngPerson: { givenName: string; familyName: string; preferredName: string | null; dateOfBirth: Date; jurisdiction: string; areaId: string }; toAgency: { name: string; areaId: string } };
-
-function present(handover: HandoverRow, day: string) {
+function present(handover: HandoverWithParties, day: string) {
   const { youngPerson, toAgency, createdAt: _c, updatedAt: _u, fromUserId: _f, ...rest } = handover;
-  const target = handover.expectedTransfer ?? dateColumn(birthday(isoDay(youngPerson.dateOfBirth), youngPerson.jurisdiction, 18));
+  const target = handover.expectedTransfer ? isoDay(handover.expectedTransfer) : handoverTarget(youngPerson, null).day;
   return {
     ...rest,
     youngPersonName: displayName(youngPerson),
     toAgencyName: toAgency.name,
     dueBy: isoDay(handover.dueBy),
     expectedTransfer: handover.expectedTransfer ? isoDay(handover.expectedTransfer) : null,
-    daysToTransfer: isoToDay(isoDay(target)) - isoToDay(day),
+    daysToTransfer: isoToDay(target) - isoToDay(day),
     sentAt: handover.sentAt?.toISOString() ?? null,
     acknowledgedAt: handover.acknowledgedAt?.toISOString() ?? null,
   };
 }
 
-const INCLUDE = { youngPerson: { select: { givenName: true, familyName: true, preferredName: true, dateOfBirth: true, jurisdiction: true, areaId: true } }, toAgency: { select: { name: true, areaId: true } } } as const;
 
 /**
  * A handover the user may see, with the parts of the young person's record they may see: staff
  * of the young person's area, or the adult services it was sent to (an agency of that area),
  * while the young person agrees to share the handover with them.
  */
-async function handoverFor(db: PrismaClient, user: SessionUser, id: string): Promise<{ handover: HandoverRow; parts: VisibleParts }> {
-  const handover = await db.handover.findUnique({ where: { id }, include: INCLUDE });
+async function handoverFor(db: PrismaClient, user: SessionUser, id: string): Promise<{ handover: HandoverWithParties; parts: VisibleParts }> {
+  const handover = await findHandover(db, id);
   const isStaff = (STAFF_ROLES as readonly string[]).includes(user.role) && handover?.youngPerson.areaId === user.areaId;
   const isReceiver = user.role === 'adult_services' && handover?.toAgencyId === user.agencyId && handover.status !== 'draft' && handover.toAgency.areaId === handover.youngPerson.areaId;
   if (!handover || !(isStaff || isReceiver)) throw new AppError('not_found', 'No such handover.');
   const parts = await visibleParts(db, user, handover.youngPersonId);
   if (!parts.has('handover')) throw new AppError('not_found', 'No such handover.');
   return { handover, parts };
-}
-
-/** Moves a handover on if it is still at `version` and in one of `from`; otherwise says why not. */
-async function transition(db: PrismaClient, user: SessionUser, handover: Handover, version: number, from: readonly (typeof STATUSES)[number][], data: Partial<Handover>, action: string) {
-  if (!from.includes(handover.status)) throw new AppError('unprocessable', `A handover that is ${handover.status.replace('_', ' ')} cannot be ${action.replace('_', ' ')}.`);
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.handover.updateMany({ where: { id: handover.id, version, status: { in: [...from] } }, data: { ...data, version: { increment: 1 } } });
-    if (count === 0) throw new AppError('conflict', 'Someone else changed this handover; reload it and try again.', { currentVersion: handover.version });
-    await audit(tx, { userId: user.id, role: user.role }, { action, entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId });
-    return tx.handover.findUniqueOrThrow({ where: { id: handover.id }, include: INCLUDE });
-  });
 }
 
 const ZHandoverParam = z.object({ handoverId: z.uuid().openapi({ param: { name: 'handoverId', in: 'path' } }) });
@@ -98,7 +82,7 @@ const create = createRoute({
           schema: z.object({
             toAgencyId: z.uuid(),
             expectedTransfer: ZIsoDate.optional(),
-            dueBy: ZIsoDate.optional().openapi({ description: `Defaults to ${LEAD_MONTHS} months before the 18th birthday or the transfer, whichever is first; may not be later than that` }),
+            dueBy: ZIsoDate.optional().openapi({ description: `Defaults to ${HANDOVER_LEAD_MONTHS} months before the 18th birthday or the transfer, whichever is first; may not be later than that` }),
             summary: z.string().trim().min(1).max(10_000),
             whatMatters: z.string().max(10_000).optional(),
             needs: z.string().max(10_000).optional(),
@@ -155,40 +139,14 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const day = today(services);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, day, 'change');
     const { toAgencyId, expectedTransfer, dueBy, ...pack } = c.req.valid('json');
-    // Only an agency serving the young person's own area; another area's is "no such agency" (not "not yours").
-    const agency = await services.db.agency.findFirst({ where: { id: toAgencyId, areaId: person.areaId } });
-    if (!agency) throw new AppError('invalid', 'toAgencyId: no such agency in this young person’s area', { field: 'toAgencyId' });
-    const at18 = birthday(isoDay(person.dateOfBirth), person.jurisdiction, 18);
-    const target = expectedTransfer && expectedTransfer < at18 ? expectedTransfer : at18;
-    const latestDue = toIsoDate(addMonths(isoToDay(target), -LEAD_MONTHS));
-    if (dueBy && dueBy > latestDue && target > day) throw new AppError('invalid', `dueBy: must be at least ${LEAD_MONTHS} months before ${target === at18 ? 'the 18th birthday' : 'the transfer'} (${latestDue} at the latest)`, { field: 'dueBy' });
-    const handover = await services.db.$transaction(async (tx) => {
-      const created = await tx.handover.create({
-        data: {
-          ...pack,
-          youngPersonId: person.id,
-          toAgencyId,
-          fromUserId: user.id,
-          whatMatters: pack.whatMatters ?? person.aboutMe,
-          dueBy: dateColumn(dueBy ?? (latestDue > day ? latestDue : day)),
-          expectedTransfer: expectedTransfer ? dateColumn(expectedTransfer) : null,
-        },
-        include: INCLUDE,
-      });
-      await audit(tx, { userId: user.id, role: user.role }, { action: 'create', entityType: 'Handover', entityId: created.id, youngPersonId: person.id });
-      return created;
-    });
+    const handover = await draftHandover({ db: services.db, actor: { userId: user.id, role: user.role }, person, toAgencyId, expectedTransfer, dueBy, pack, today: day });
     return c.json(present(handover, day), 201);
   })
   .openapi(list, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const { status } = c.req.valid('query');
-    const where =
-      user.role === 'adult_services'
-        ? { toAgencyId: user.agencyId ?? NOWHERE, status: status ?? { not: 'draft' as const } }
-        : { youngPerson: { areaId: user.areaId ?? NOWHERE }, status };
-    const found = await services.db.handover.findMany({ where, include: INCLUDE, orderBy: [{ expectedTransfer: 'asc' }, { dueBy: 'asc' }] });
+    const found = await listHandovers(services.db, user.role === 'adult_services' ? { toAgencyId: user.agencyId ?? NOWHERE, status } : { areaId: user.areaId ?? NOWHERE, status });
     // An agency's inbox shows only young people who (still) agree to share the handover with it.
     const sharing = user.role === 'adult_services' ? await partsSharedWith(services.db, found.map((h) => h.youngPersonId), user.agencyId ?? NOWHERE) : null;
     const handovers = sharing ? found.filter((handover) => sharing.get(handover.youngPersonId)?.has('handover') && handover.toAgency.areaId === handover.youngPerson.areaId) : found;
@@ -222,14 +180,14 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     if (!(await scopesSharedWith(services.db, handover.youngPersonId, handover.toAgencyId)).has('handover')) {
       throw new AppError('unprocessable', 'The young person (or, under 16, their parent) has not agreed to share a handover with this agency. Record their agreement under Sharing first.', { field: 'toAgencyId' });
     }
-    const sent = await transition(services.db, user, handover, c.req.valid('json').version, ['draft', 'info_requested'], { status: 'sent', sentAt: services.now() }, 'send');
+    const sent = await moveHandover({ db: services.db, actor: { userId: user.id, role: user.role }, handover, version: c.req.valid('json').version, step: 'send', now: services.now() });
     return c.json(present(sent, today(services)), 200);
   })
   .openapi(acknowledge, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
-    const done = await transition(services.db, user, handover, c.req.valid('json').version, ['sent', 'info_requested'], { status: 'acknowledged', acknowledgedAt: services.now() }, 'acknowledge');
+    const done = await moveHandover({ db: services.db, actor: { userId: user.id, role: user.role }, handover, version: c.req.valid('json').version, step: 'acknowledge', now: services.now() });
     return c.json(present(done, today(services)), 200);
   })
   .openapi(requestInfo, async (c) => {
@@ -237,6 +195,6 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const user = signedInUser(c);
     const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const { version, message } = c.req.valid('json');
-    const asked = await transition(services.db, user, handover, version, ['sent'], { status: 'info_requested', infoRequest: message }, 'request_info');
+    const asked = await moveHandover({ db: services.db, actor: { userId: user.id, role: user.role }, handover, version, step: 'request_info', now: services.now(), infoRequest: message });
     return c.json(present(asked, today(services)), 200);
   });

@@ -39,19 +39,32 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https'], message: 'The engine does no I/O.' },
-            { group: ['@prisma/*', 'hono', 'hono/*', '@pathways/db'], message: 'The engine must not depend on persistence or HTTP.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https'],
+              message: 'The engine does no I/O.',
+            },
+            {
+              group: ['@prisma/*', 'hono', 'hono/*', '@pathways/db'],
+              message: 'The engine must not depend on persistence or HTTP.',
+            },
           ],
         },
       ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Pass the date in (asOf); never read the wall clock.' },
-        { object: 'process', property: 'env', message: 'The engine is configured by its arguments, not the environment.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'The engine is configured by its arguments, not the environment.',
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'new Date() reads the wall clock; pass the date in.' },
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+          message: 'new Date() reads the wall clock; pass the date in.',
+        },
       ],
     },
   },

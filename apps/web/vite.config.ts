@@ -14,15 +14,26 @@ const FIRST_REQUESTS = 'src/first-requests.ts';
 function firstRequestsEntry(): Plugin {
   return {
     name: 'pathways-first-requests',
-    config: (_config, { command }) => (command === 'build' ? { build: { rollupOptions: { input: { index: 'index.html', 'first-requests': FIRST_REQUESTS } } } } : undefined),
+    config: (_config, { command }) =>
+      command === 'build'
+        ? { build: { rollupOptions: { input: { index: 'index.html', 'first-requests': FIRST_REQUESTS } } } }
+        : undefined,
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.isEntry && output.name === 'first-requests');
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === 'first-requests',
+        );
         // In development the app's own entry imports it (see main.tsx).
         if (!chunk) return [];
         // async: it runs as soon as it has arrived, without waiting for the app's scripts.
-        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head' }];
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` },
+            injectTo: 'head',
+          },
+        ];
       },
     },
   };
@@ -42,7 +53,10 @@ function precompressAssets(): Plugin {
     closeBundle() {
       for (const file of readdirSync(assetsDir).filter((name) => /\.(js|css|svg)$/.test(name))) {
         const content = readFileSync(join(assetsDir, file));
-        writeFileSync(join(assetsDir, `${file}.br`), brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(
+          join(assetsDir, `${file}.br`),
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
         writeFileSync(join(assetsDir, `${file}.gz`), gzipSync(content, { level: 9 }));
       }
     },

@@ -17,11 +17,24 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { caseloadSql, forecastDemand, loadSyntheticCounty, openDatabase, replanEveryone, ZCaseloadQuery, type ReplanResult } from '@pathways/db';
+import {
+  caseloadSql,
+  forecastDemand,
+  loadSyntheticCounty,
+  openDatabase,
+  replanEveryone,
+  ZCaseloadQuery,
+  type ReplanResult,
+} from '@pathways/db';
 import { englandRulePack, type RulePack } from '@pathways/engine';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { startServerProcess } from '../test-support/server-process.ts';
-import { createDatabase, freePort, hasPostgresBinaries, startPrivatePostgres } from '../../../packages/db/test-support/postgres-server.ts';
+import {
+  createDatabase,
+  freePort,
+  hasPostgresBinaries,
+  startPrivatePostgres,
+} from '../../../packages/db/test-support/postgres-server.ts';
 import { argument } from './arguments.ts';
 
 const PEOPLE = Number(argument('people') ?? 20_000);
@@ -37,12 +50,15 @@ const IN_90_DAYS = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0,
 /** A rule change for the re-plan: the county plans Care Act transition assessments by 17¼, not 17½. */
 const CHANGED_PACK: RulePack = {
   ...englandRulePack,
-  milestones: englandRulePack.milestones.map((rule) => (rule.id === 'care_act_transition_assessment' ? { ...rule, due: { at: 'birthday', years: 17, months: 3 } } : rule)),
+  milestones: englandRulePack.milestones.map((rule) =>
+    rule.id === 'care_act_transition_assessment' ? { ...rule, due: { at: 'birthday', years: 17, months: 3 } } : rule,
+  ),
 };
 
 type Figures = { name: string; p50: number; p95: number; rps: number; errors: number; requests: number };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /**
  * Runs autocannon, collecting every response time to report exact percentiles: for SECONDS,
@@ -52,7 +68,10 @@ async function load(name: string, options: autocannon.Options, until?: Promise<u
   const times: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ connections: CONNECTIONS, duration: until ? 3600 : SECONDS, ...options }, (error, finished) => (error ? reject(error) : resolve(finished)));
+    const instance = autocannon(
+      { connections: CONNECTIONS, duration: until ? 3600 : SECONDS, ...options },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
     instance.on('response', (_client, status, _bytes, responseTime) => {
       if (status >= 200 && status < 300) times.push(responseTime);
       else errors++;
@@ -60,11 +79,22 @@ async function load(name: string, options: autocannon.Options, until?: Promise<u
     void until?.finally(() => instance.stop());
   });
   times.sort((a, b) => a - b);
-  return { name, p50: percentile(times, 50), p95: percentile(times, 95), rps: result.requests.average, errors: errors + result.errors + result.timeouts, requests: times.length };
+  return {
+    name,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    rps: result.requests.average,
+    errors: errors + result.errors + result.timeouts,
+    requests: times.length,
+  };
 }
 
 async function signIn(url: string, email: string) {
-  const response = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (!response.ok) throw new Error(`sign-in ${email}: ${response.status}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrfToken };
@@ -94,23 +124,56 @@ async function benchmark(backend: 'postgres' | 'pglite') {
 
   try {
     // Load the county.
-    const database = await openDatabase(backend === 'postgres' ? { kind: 'postgres', url: databaseUrl as string } : { kind: 'pglite', dataDir: env.DATA_DIR as string });
+    const database = await openDatabase(
+      backend === 'postgres'
+        ? { kind: 'postgres', url: databaseUrl as string }
+        : { kind: 'pglite', dataDir: env.DATA_DIR as string },
+    );
     const db = database.prisma;
     const passwordHash = await hashPassword(PASSWORD);
     const area = await db.localArea.create({ data: { code: 'CTY', name: 'Countyshire', jurisdiction: 'england' } });
-    const agency = await db.agency.create({ data: { name: 'Adult social care', type: 'adult_social_care', areaId: area.id, services: [] } });
+    const agency = await db.agency.create({
+      data: { name: 'Adult social care', type: 'adult_social_care', areaId: area.id, services: [] },
+    });
     const workers = await Promise.all(
-      Array.from({ length: WORKERS }, (_, i) => db.user.create({ data: { email: `worker${i}@county.test`, name: `Worker ${i}`, role: 'transition_worker', areaId: area.id, passwordHash } })),
+      Array.from({ length: WORKERS }, (_, i) =>
+        db.user.create({
+          data: {
+            email: `worker${i}@county.test`,
+            name: `Worker ${i}`,
+            role: 'transition_worker',
+            areaId: area.id,
+            passwordHash,
+          },
+        }),
+      ),
     );
-    await db.user.create({ data: { email: 'commissioner@county.test', name: 'Commissioner', role: 'commissioner', areaId: area.id, passwordHash } });
+    await db.user.create({
+      data: {
+        email: 'commissioner@county.test',
+        name: 'Commissioner',
+        role: 'commissioner',
+        areaId: area.id,
+        passwordHash,
+      },
+    });
     let started = performance.now();
-    const loaded = await loadSyntheticCounty({ db, count: PEOPLE, seed: 20261122, today: TODAY, areas: [{ id: area.id, workerIds: workers.map((w) => w.id), adultAgencyId: agency.id }] });
+    const loaded = await loadSyntheticCounty({
+      db,
+      count: PEOPLE,
+      seed: 20261122,
+      today: TODAY,
+      areas: [{ id: area.id, workerIds: workers.map((w) => w.id), adultAgencyId: agency.id }],
+    });
     const loadMs = performance.now() - started;
     const people = await db.youngPerson.findMany({ select: { id: true, version: true }, take: 20_000 });
     const replans: ({ label: string; ms: number } & ReplanResult)[] = [];
     if (backend === 'pglite') {
       // One process owns an embedded database: re-plan before the server takes it.
-      for (const [label, rulePacks] of [['nightly, no rule changed', undefined], ['after a rule-pack change', [CHANGED_PACK]]] as const) {
+      for (const [label, rulePacks] of [
+        ['nightly, no rule changed', undefined],
+        ['after a rule-pack change', [CHANGED_PACK]],
+      ] as const) {
         started = performance.now();
         const result = await replanEveryone({ db, today: TODAY, ...(rulePacks ? { rulePacks } : {}) });
         replans.push({ label, ms: performance.now() - started, ...result });
@@ -129,7 +192,12 @@ async function benchmark(backend: 'postgres' | 'pglite') {
     });
     const worker = await signIn(server.url, 'worker0@county.test');
     const commissioner = await signIn(server.url, 'commissioner@county.test');
-    const headers = (session: { cookie: string; csrfToken: string }) => ({ cookie: session.cookie, 'x-csrf-token': session.csrfToken, origin: server.url, 'content-type': 'application/json' });
+    const headers = (session: { cookie: string; csrfToken: string }) => ({
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      origin: server.url,
+      'content-type': 'application/json',
+    });
 
     // Each scenario twice: saturated (10 connections, each sending its next request as soon
     // as the last is answered: the capacity of this machine), and at a steady RATE requests a
@@ -137,11 +205,35 @@ async function benchmark(backend: 'postgres' | 'pglite') {
     let next = 0;
     let writer = 0;
     const scenarios: { name: string; options: autocannon.Options }[] = [
-      { name: 'caseload, one worker, next 90 days', options: { url: `${server.url}/api/caseload?from=${TODAY}&to=${IN_90_DAYS}&worker=me&pageSize=50`, headers: headers(worker) } },
-      { name: 'caseload, whole area, next 90 days', options: { url: `${server.url}/api/caseload?from=${TODAY}&to=${IN_90_DAYS}&pageSize=50`, headers: headers(worker) } },
+      {
+        name: 'caseload, one worker, next 90 days',
+        options: {
+          url: `${server.url}/api/caseload?from=${TODAY}&to=${IN_90_DAYS}&worker=me&pageSize=50`,
+          headers: headers(worker),
+        },
+      },
+      {
+        name: 'caseload, whole area, next 90 days',
+        options: {
+          url: `${server.url}/api/caseload?from=${TODAY}&to=${IN_90_DAYS}&pageSize=50`,
+          headers: headers(worker),
+        },
+      },
       {
         name: 'one young person’s plan',
-        options: { url: server.url, headers: headers(worker), requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/api/young-people/${people[next++ % people.length]?.id}/plan` }) }] },
+        options: {
+          url: server.url,
+          headers: headers(worker),
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (request) => ({
+                ...request,
+                path: `/api/young-people/${people[next++ % people.length]?.id}/plan`,
+              }),
+            },
+          ],
+        },
       },
       {
         name: 'record an event',
@@ -153,13 +245,23 @@ async function benchmark(backend: 'postgres' | 'pglite') {
               method: 'POST',
               setupRequest: (request) => {
                 const person = people[writer++ % people.length];
-                return { ...request, path: `/api/young-people/${person?.id}/events`, body: JSON.stringify({ version: person?.version, event: { type: 'milestone.recorded', date: TODAY, milestoneId: 'community_inclusion' } }) };
+                return {
+                  ...request,
+                  path: `/api/young-people/${person?.id}/events`,
+                  body: JSON.stringify({
+                    version: person?.version,
+                    event: { type: 'milestone.recorded', date: TODAY, milestoneId: 'community_inclusion' },
+                  }),
+                };
               },
             },
           ],
         },
       },
-      { name: 'commissioning forecast', options: { url: `${server.url}/api/forecast`, headers: headers(commissioner) } },
+      {
+        name: 'commissioning forecast',
+        options: { url: `${server.url}/api/forecast`, headers: headers(commissioner) },
+      },
     ];
     const results: Figures[] = [];
     const atRate: Figures[] = [];
@@ -177,7 +279,16 @@ async function benchmark(backend: 'postgres' | 'pglite') {
       // concurrent clients as autocannon uses.
       const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
       const times: number[] = [];
-      const sql = caseloadSql(ZCaseloadQuery.parse({ from: TODAY, to: IN_90_DAYS, areaId: area.id, namedWorkerId: workers[0]?.id, pageSize: 50 }), TODAY);
+      const sql = caseloadSql(
+        ZCaseloadQuery.parse({
+          from: TODAY,
+          to: IN_90_DAYS,
+          areaId: area.id,
+          namedWorkerId: workers[0]?.id,
+          pageSize: 50,
+        }),
+        TODAY,
+      );
       const endAt = performance.now() + SECONDS * 1000;
       const client = async () => {
         while (performance.now() < endAt) {
@@ -189,46 +300,90 @@ async function benchmark(backend: 'postgres' | 'pglite') {
       await Promise.all(Array.from({ length: CONNECTIONS }, client));
       await pool.end();
       times.sort((a, b) => a - b);
-      rawSql = { name: 'caseload, one worker, raw SQL (same query)', p50: percentile(times, 50), p95: percentile(times, 95), rps: times.length / SECONDS, errors: 0, requests: times.length };
+      rawSql = {
+        name: 'caseload, one worker, raw SQL (same query)',
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        rps: times.length / SECONDS,
+        errors: 0,
+        requests: times.length,
+      };
 
       // Re-plan everyone while the caseload keeps being read: the nightly run (no rule changed),
       // then after a rule-pack change that moves one milestone for everyone it applies to.
       const replanDb = await openDatabase({ kind: 'postgres', url: databaseUrl as string });
-      for (const [label, rulePacks] of [['nightly, no rule changed', undefined], ['after a rule-pack change', [CHANGED_PACK]]] as const) {
+      for (const [label, rulePacks] of [
+        ['nightly, no rule changed', undefined],
+        ['after a rule-pack change', [CHANGED_PACK]],
+      ] as const) {
         started = performance.now();
-        const replanning = replanEveryone({ db: replanDb.prisma, today: TODAY, ...(rulePacks ? { rulePacks } : {}) }).then((result) => replans.push({ label, ms: performance.now() - started, ...result }));
-        duringReplan.push(await load(`caseload, one worker, during re-plan (${label})`, { url: `${server.url}/api/caseload?from=${TODAY}&to=${IN_90_DAYS}&worker=me&pageSize=50`, headers: headers(worker), overallRate: RATE }, replanning));
+        const replanning = replanEveryone({
+          db: replanDb.prisma,
+          today: TODAY,
+          ...(rulePacks ? { rulePacks } : {}),
+        }).then((result) => replans.push({ label, ms: performance.now() - started, ...result }));
+        duringReplan.push(
+          await load(
+            `caseload, one worker, during re-plan (${label})`,
+            {
+              url: `${server.url}/api/caseload?from=${TODAY}&to=${IN_90_DAYS}&worker=me&pageSize=50`,
+              headers: headers(worker),
+              overallRate: RATE,
+            },
+            replanning,
+          ),
+        );
         await replanning;
       }
       await replanDb.close();
     }
-    return { backend, loaded, loadMs, forecastMs, replans, results: [...results, ...(rawSql ? [rawSql] : [])], atRate: [...atRate, ...duringReplan], oneAtATime };
+    return {
+      backend,
+      loaded,
+      loadMs,
+      forecastMs,
+      replans,
+      results: [...results, ...(rawSql ? [rawSql] : [])],
+      atRate: [...atRate, ...duringReplan],
+      oneAtATime,
+    };
   } finally {
     for (const cleanup of cleanups) await cleanup();
   }
 }
 
 const backends = (argument('backend') ? [argument('backend')] : ['postgres', 'pglite']) as ('postgres' | 'pglite')[];
-console.log(`Pathways API benchmark — ${cpus()[0]?.model ?? 'CPU'} × ${cpus().length}, Node ${process.version}, ${PEOPLE} young people, ${CONNECTIONS} connections, ${SECONDS} s per scenario, over loopback\n`);
+console.log(
+  `Pathways API benchmark — ${cpus()[0]?.model ?? 'CPU'} × ${cpus().length}, Node ${process.version}, ${PEOPLE} young people, ${CONNECTIONS} connections, ${SECONDS} s per scenario, over loopback\n`,
+);
 for (const backend of backends) {
   const run = await benchmark(backend);
-  console.log(`== ${backend === 'postgres' ? 'PostgreSQL 15' : 'PGlite (embedded)'}: loaded ${run.loaded.people} people, ${run.loaded.events} events, ${run.loaded.milestones} milestones in ${(run.loadMs / 1000).toFixed(1)} s`);
-  const row = (r: Figures) => `${r.name.padEnd(64)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${String(r.errors).padStart(9)}`;
+  console.log(
+    `== ${backend === 'postgres' ? 'PostgreSQL 15' : 'PGlite (embedded)'}: loaded ${run.loaded.people} people, ${run.loaded.events} events, ${run.loaded.milestones} milestones in ${(run.loadMs / 1000).toFixed(1)} s`,
+  );
+  const row = (r: Figures) =>
+    `${r.name.padEnd(64)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${String(r.errors).padStart(9)}`;
   console.log(`saturated: ${CONNECTIONS} connections, each sending its next request when the last is answered`);
   console.log(`${'scenario'.padEnd(64)}  p50 ms   p95 ms    req/s   non-2xx`);
   for (const r of run.results) console.log(row(r));
   const api = run.results.find((r) => r.name === 'caseload, one worker, next 90 days');
   const raw = run.results.find((r) => r.name.includes('raw SQL'));
   if (api && raw) console.log(`caseload p95, API ÷ raw SQL (both saturated): ${(api.p95 / raw.p95).toFixed(1)}×`);
-  console.log(`commissioning forecast computed without the cache (the first request of a day): ${run.forecastMs.toFixed(0)} ms`);
+  console.log(
+    `commissioning forecast computed without the cache (the first request of a day): ${run.forecastMs.toFixed(0)} ms`,
+  );
   console.log('\none at a time: 1 connection, the next request when the last is answered (the latency floor)');
   console.log(`${'scenario'.padEnd(64)}  p50 ms   p95 ms    req/s   non-2xx`);
   for (const r of run.oneAtATime) console.log(row(r));
-  console.log(`\nsteady load: ${RATE} requests a second (autocannon fires its ${CONNECTIONS} connections together: bursts of ${CONNECTIONS} every ${(1000 * CONNECTIONS) / RATE} ms)`);
+  console.log(
+    `\nsteady load: ${RATE} requests a second (autocannon fires its ${CONNECTIONS} connections together: bursts of ${CONNECTIONS} every ${(1000 * CONNECTIONS) / RATE} ms)`,
+  );
   console.log(`${'scenario'.padEnd(64)}  p50 ms   p95 ms    req/s   non-2xx`);
   for (const r of run.atRate) console.log(row(r));
   for (const replan of run.replans) {
-    console.log(`re-plan all ${replan.planned} people, ${replan.label}: ${(replan.ms / 1000).toFixed(1)} s, ${replan.rewritten} plans rewritten, ${replan.skipped} skipped, ${replan.batches} batches${backend === 'postgres' ? ' (while the caseload was being read)' : ''}`);
+    console.log(
+      `re-plan all ${replan.planned} people, ${replan.label}: ${(replan.ms / 1000).toFixed(1)} s, ${replan.rewritten} plans rewritten, ${replan.skipped} skipped, ${replan.batches} batches${backend === 'postgres' ? ' (while the caseload was being read)' : ''}`,
+    );
   }
   console.log('');
 }

@@ -18,7 +18,12 @@ export const NOWHERE = '00000000-0000-0000-0000-000000000000';
  *   the young person (or their parent) agrees to share it with them (see `sharing.ts`);
  * - commissioners and administrators: never (aggregates and the directory only).
  */
-export async function canSeeYoungPerson(db: PrismaClient, user: SessionUser, person: YoungPerson, today: string): Promise<boolean> {
+export async function canSeeYoungPerson(
+  db: PrismaClient,
+  user: SessionUser,
+  person: YoungPerson,
+  today: string,
+): Promise<boolean> {
   switch (user.role) {
     case 'transition_worker':
     case 'team_manager':
@@ -26,17 +31,28 @@ export async function canSeeYoungPerson(db: PrismaClient, user: SessionUser, per
     case 'young_person':
       return user.youngPersonId === person.id;
     case 'parent_carer': {
-      const link = await db.carerLink.findUnique({ where: { userId_youngPersonId: { userId: user.id, youngPersonId: person.id } } });
+      const link = await db.carerLink.findUnique({
+        where: { userId_youngPersonId: { userId: user.id, youngPersonId: person.id } },
+      });
       if (!link) return false;
       if (today < birthday(isoDay(person.dateOfBirth), person.jurisdiction, 16)) return true;
-      const consent = await db.consent.findFirst({ where: { youngPersonId: person.id, scope: 'family_access', withdrawnAt: null } });
+      const consent = await db.consent.findFirst({
+        where: { youngPersonId: person.id, scope: 'family_access', withdrawnAt: null },
+      });
       return consent !== null;
     }
     case 'adult_services':
       // A handover sent to their agency, which must serve the young person's own area.
       return (
         user.agencyId !== null &&
-        (await db.handover.count({ where: { youngPersonId: person.id, toAgencyId: user.agencyId, toAgency: { areaId: person.areaId }, status: { not: 'draft' } } })) > 0 &&
+        (await db.handover.count({
+          where: {
+            youngPersonId: person.id,
+            toAgencyId: user.agencyId,
+            toAgency: { areaId: person.areaId },
+            status: { not: 'draft' },
+          },
+        })) > 0 &&
         (await scopesSharedWith(db, person.id, user.agencyId)).has('handover')
       );
     default:
@@ -53,10 +69,18 @@ export function canChangeYoungPerson(user: SessionUser, person: YoungPerson): bo
  * Loads a young person the user may see, or fails with not found (never "forbidden": that
  * would tell a stranger that the record exists).
  */
-export async function youngPersonFor(db: PrismaClient, user: SessionUser, id: string, today: string, mode: 'read' | 'change' = 'read'): Promise<YoungPerson> {
+export async function youngPersonFor(
+  db: PrismaClient,
+  user: SessionUser,
+  id: string,
+  today: string,
+  mode: 'read' | 'change' = 'read',
+): Promise<YoungPerson> {
   const person = await db.youngPerson.findUnique({ where: { id } });
-  if (!person || !(await canSeeYoungPerson(db, user, person, today))) throw new AppError('not_found', 'No such young person.');
-  if (mode === 'change' && !canChangeYoungPerson(user, person)) throw new AppError('forbidden', 'Only staff of this young person’s area can change their record.');
+  if (!person || !(await canSeeYoungPerson(db, user, person, today)))
+    throw new AppError('not_found', 'No such young person.');
+  if (mode === 'change' && !canChangeYoungPerson(user, person))
+    throw new AppError('forbidden', 'Only staff of this young person’s area can change their record.');
   return person;
 }
 
@@ -69,7 +93,13 @@ export type RecordAccess = { person: YoungPerson; parts: VisibleParts };
  * (`visibleParts`). Every route, export and feed about one young person starts here and
  * shapes its answer with the functions in `sharing.ts`.
  */
-export async function recordFor(db: PrismaClient, user: SessionUser, id: string, today: string, mode: 'read' | 'change' = 'read'): Promise<RecordAccess> {
+export async function recordFor(
+  db: PrismaClient,
+  user: SessionUser,
+  id: string,
+  today: string,
+  mode: 'read' | 'change' = 'read',
+): Promise<RecordAccess> {
   const person = await youngPersonFor(db, user, id, today, mode);
   return { person, parts: await visibleParts(db, user, person.id) };
 }
@@ -83,9 +113,15 @@ export async function visibleParts(db: PrismaClient, user: SessionUser, youngPer
   return scopesSharedWith(db, youngPersonId, user.agencyId ?? NOWHERE);
 }
 
-const PART_NAMES: Record<SharingScope, string> = { handover: 'their handover', plan: 'their plan', health: 'their health information', goals: 'their goals' };
+const PART_NAMES: Record<SharingScope, string> = {
+  handover: 'their handover',
+  plan: 'their plan',
+  health: 'their health information',
+  goals: 'their goals',
+};
 
 /** Fails with `forbidden`, saying which part was not agreed, unless the user may see it. */
 export function requirePart(parts: VisibleParts, part: SharingScope): void {
-  if (!parts.has(part)) throw new AppError('forbidden', `The young person has not agreed to share ${PART_NAMES[part]} with your service.`);
+  if (!parts.has(part))
+    throw new AppError('forbidden', `The young person has not agreed to share ${PART_NAMES[part]} with your service.`);
 }

@@ -33,17 +33,35 @@ import { serveWebApp } from './web-app.ts';
 export function createApp(services: AppServices, options: { isReady?: () => boolean; webRoot?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError);
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` } }, 404),
+  );
 
   app.use('*', async (c, next) => {
     c.set('services', services);
     const started = performance.now();
     await next();
     if (c.req.path.startsWith('/api/')) {
-      services.logger.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('user')?.id ?? null });
+      services.logger.info('request', {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        user: c.get('user')?.id ?? null,
+      });
     }
   });
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    }),
+  );
   // Personal data is never kept by a browser or proxy cache (the web app's hashed assets set their own).
   app.use('/api/*', noStore);
   app.use('/calendar/*', noStore);
@@ -51,7 +69,9 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
   app.route('/', calendarFeedRoutes);
   app.get('/readyz', async (c) => {
     if (!(options.isReady?.() ?? true)) return c.json({ status: 'shutting down' }, 503);
-    return (await databaseAnswers(services)) ? c.json({ status: 'ready' }) : c.json({ status: 'database unavailable' }, 503);
+    return (await databaseAnswers(services))
+      ? c.json({ status: 'ready' })
+      : c.json({ status: 'database unavailable' }, 503);
   });
 
   // Bodies are limited while they stream in, before anything parses them.

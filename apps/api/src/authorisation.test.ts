@@ -1,64 +1,158 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, ROLES, signIn, startTestServer, TODAY, type Fixture, type RoleName, type Session } from '../test-support/test-server.ts';
+import {
+  call,
+  ROLES,
+  signIn,
+  startTestServer,
+  TODAY,
+  type Fixture,
+  type RoleName,
+  type Session,
+} from '../test-support/test-server.ts';
 import { inject } from 'vitest';
 
 type Who = RoleName | 'anonymous';
 type Request = { method: string; path: string; body?: unknown };
 type Row = { name: string; request: (f: Fixture) => Promise<Request>; expect: Record<Who, number> };
 
-const version = async (f: Fixture, id: string) => (await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id } })).version;
+const version = async (f: Fixture, id: string) =>
+  (await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id } })).version;
 const goal = async (f: Fixture) =>
-  (await f.db.prisma.goal.findFirst({ where: { youngPersonId: f.personId } })) ?? (await f.db.prisma.goal.create({ data: { youngPersonId: f.personId, text: 'I want a job in a café', outcomeArea: 'employment' } }));
+  (await f.db.prisma.goal.findFirst({ where: { youngPersonId: f.personId } })) ??
+  (await f.db.prisma.goal.create({
+    data: { youngPersonId: f.personId, text: 'I want a job in a café', outcomeArea: 'employment' },
+  }));
 const handover = (f: Fixture, status: 'draft' | 'sent') =>
-  f.db.prisma.handover.create({ data: { youngPersonId: f.personId, toAgencyId: f.adultAgencyId, status, dueBy: new Date(`${TODAY}T00:00:00Z`), summary: 'Pack' } });
+  f.db.prisma.handover.create({
+    data: {
+      youngPersonId: f.personId,
+      toAgencyId: f.adultAgencyId,
+      status,
+      dueBy: new Date(`${TODAY}T00:00:00Z`),
+      summary: 'Pack',
+    },
+  });
 
 /** Expected status for each caller: staff of the area, staff elsewhere, the young person, a parent of someone else, adult services with a handover, commissioner, administrator. */
 const by = (statuses: Partial<Record<Who, number>> & { otherwise: number }): Record<Who, number> =>
-  Object.fromEntries((['anonymous', ...ROLES] as Who[]).map((who) => [who, who === 'anonymous' ? 401 : (statuses[who] ?? statuses.otherwise)])) as Record<Who, number>;
+  Object.fromEntries(
+    (['anonymous', ...ROLES] as Who[]).map((who) => [
+      who,
+      who === 'anonymous' ? 401 : (statuses[who] ?? statuses.otherwise),
+    ]),
+  ) as Record<Who, number>;
 /** The young person's own record: their area's staff, themselves; a parent of someone else and staff elsewhere find nothing. */
-const DATA_SUBJECT = { worker: 200, manager: 200, youngPerson: 200, adults: 403, commissioner: 403, admin: 403, otherwise: 404 };
+const DATA_SUBJECT = {
+  worker: 200,
+  manager: 200,
+  youngPerson: 200,
+  adults: 403,
+  commissioner: 403,
+  admin: 403,
+  otherwise: 404,
+};
 const STAFF_READ = { worker: 200, manager: 200, otherWorker: 404, youngPerson: 200, adults: 200, otherwise: 404 };
 
 const MATRIX: Row[] = [
-  { name: 'GET /api/session', request: async () => ({ method: 'GET', path: '/api/session' }), expect: by({ otherwise: 200 }) },
-  { name: 'GET /api/young-people', request: async () => ({ method: 'GET', path: '/api/young-people' }), expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }) },
+  {
+    name: 'GET /api/session',
+    request: async () => ({ method: 'GET', path: '/api/session' }),
+    expect: by({ otherwise: 200 }),
+  },
+  {
+    name: 'GET /api/young-people',
+    request: async () => ({ method: 'GET', path: '/api/young-people' }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }),
+  },
   {
     name: 'POST /api/young-people',
-    request: async () => ({ method: 'POST', path: '/api/young-people', body: { givenName: 'New', familyName: 'Person', dateOfBirth: '2011-04-04', jurisdiction: 'england' } }),
+    request: async () => ({
+      method: 'POST',
+      path: '/api/young-people',
+      body: { givenName: 'New', familyName: 'Person', dateOfBirth: '2011-04-04', jurisdiction: 'england' },
+    }),
     expect: by({ worker: 201, manager: 201, otherWorker: 201, otherwise: 403 }),
   },
-  { name: 'GET /api/young-people/{id}', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}` }), expect: by(STAFF_READ) },
+  {
+    name: 'GET /api/young-people/{id}',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}` }),
+    expect: by(STAFF_READ),
+  },
   {
     name: 'PATCH /api/young-people/{id}',
-    request: async (f) => ({ method: 'PATCH', path: `/api/young-people/${f.personId}`, body: { version: await version(f, f.personId), changes: { preferredName: 'May' } } }),
+    request: async (f) => ({
+      method: 'PATCH',
+      path: `/api/young-people/${f.personId}`,
+      body: { version: await version(f, f.personId), changes: { preferredName: 'May' } },
+    }),
     expect: by({ worker: 200, manager: 200, otherWorker: 404, otherwise: 403 }),
   },
   {
     name: 'DELETE /api/young-people/{id}',
     request: async (f) => {
-      const person = await f.db.prisma.youngPerson.create({ data: { areaId: f.areaId, givenName: 'Erase', familyName: 'Me', dateOfBirth: new Date('2010-01-01'), jurisdiction: 'england' } });
+      const person = await f.db.prisma.youngPerson.create({
+        data: {
+          areaId: f.areaId,
+          givenName: 'Erase',
+          familyName: 'Me',
+          dateOfBirth: new Date('2010-01-01'),
+          jurisdiction: 'england',
+        },
+      });
       return { method: 'DELETE', path: `/api/young-people/${person.id}?version=1` };
     },
     expect: by({ manager: 204, otherWorker: 403, otherwise: 403 }),
   },
-  { name: 'GET /api/young-people/{id}/plan', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/plan` }), expect: by(STAFF_READ) },
-  { name: 'GET /api/young-people/{id}/fhir', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/fhir` }), expect: by(STAFF_READ) },
-  { name: 'GET /api/young-people/{id}/events', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/events` }), expect: by(STAFF_READ) },
+  {
+    name: 'GET /api/young-people/{id}/plan',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/plan` }),
+    expect: by(STAFF_READ),
+  },
+  {
+    name: 'GET /api/young-people/{id}/fhir',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/fhir` }),
+    expect: by(STAFF_READ),
+  },
+  {
+    name: 'GET /api/young-people/{id}/events',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/events` }),
+    expect: by(STAFF_READ),
+  },
   {
     name: 'POST /api/young-people/{id}/events',
-    request: async (f) => ({ method: 'POST', path: `/api/young-people/${f.personId}/events`, body: { version: await version(f, f.personId), event: { type: 'education.annual_review_held', date: TODAY } } }),
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/young-people/${f.personId}/events`,
+      body: { version: await version(f, f.personId), event: { type: 'education.annual_review_held', date: TODAY } },
+    }),
     expect: by({ worker: 201, manager: 201, otherWorker: 404, otherwise: 403 }),
   },
-  { name: 'GET /api/caseload', request: async () => ({ method: 'GET', path: `/api/caseload?from=${TODAY}&to=2027-06-30` }), expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }) },
   {
-    name: 'POST /api/plan-preview',
-    request: async () => ({ method: 'POST', path: '/api/plan-preview', body: { profile: { dateOfBirth: '2012-03-03', jurisdiction: 'england', hasEhcPlan: true }, events: [] } }),
+    name: 'GET /api/caseload',
+    request: async () => ({ method: 'GET', path: `/api/caseload?from=${TODAY}&to=2027-06-30` }),
     expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }),
   },
-  { name: 'GET /api/young-people/{id}/goals', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/goals` }), expect: by(STAFF_READ) },
+  {
+    name: 'POST /api/plan-preview',
+    request: async () => ({
+      method: 'POST',
+      path: '/api/plan-preview',
+      body: { profile: { dateOfBirth: '2012-03-03', jurisdiction: 'england', hasEhcPlan: true }, events: [] },
+    }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }),
+  },
+  {
+    name: 'GET /api/young-people/{id}/goals',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/goals` }),
+    expect: by(STAFF_READ),
+  },
   {
     name: 'POST /api/young-people/{id}/goals',
-    request: async (f) => ({ method: 'POST', path: `/api/young-people/${f.personId}/goals`, body: { text: 'Learn to cook', outcomeArea: 'independent_living' } }),
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/young-people/${f.personId}/goals`,
+      body: { text: 'Learn to cook', outcomeArea: 'independent_living' },
+    }),
     expect: by({ worker: 201, manager: 201, youngPerson: 201, adults: 403, otherwise: 404 }),
   },
   {
@@ -71,15 +165,27 @@ const MATRIX: Row[] = [
   },
   {
     name: 'POST /api/goals/{goalId}/notes',
-    request: async (f) => ({ method: 'POST', path: `/api/goals/${(await goal(f)).id}/notes`, body: { note: 'Made pasta on my own' } }),
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/goals/${(await goal(f)).id}/notes`,
+      body: { note: 'Made pasta on my own' },
+    }),
     expect: by({ worker: 201, manager: 201, youngPerson: 201, adults: 403, otherwise: 404 }),
   },
   {
     name: 'POST /api/young-people/{id}/handovers',
-    request: async (f) => ({ method: 'POST', path: `/api/young-people/${f.personId}/handovers`, body: { toAgencyId: f.adultAgencyId, summary: 'Summary' } }),
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/young-people/${f.personId}/handovers`,
+      body: { toAgencyId: f.adultAgencyId, summary: 'Summary' },
+    }),
     expect: by({ worker: 201, manager: 201, otherWorker: 404, otherwise: 403 }),
   },
-  { name: 'GET /api/handovers', request: async () => ({ method: 'GET', path: '/api/handovers' }), expect: by({ worker: 200, manager: 200, otherWorker: 200, adults: 200, otherwise: 403 }) },
+  {
+    name: 'GET /api/handovers',
+    request: async () => ({ method: 'GET', path: '/api/handovers' }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 200, adults: 200, otherwise: 403 }),
+  },
   {
     name: 'GET /api/handovers/{handoverId}',
     request: async (f) => ({ method: 'GET', path: `/api/handovers/${(await handover(f, 'sent')).id}` }),
@@ -92,42 +198,109 @@ const MATRIX: Row[] = [
   },
   {
     name: 'POST /api/handovers/{handoverId}/send',
-    request: async (f) => ({ method: 'POST', path: `/api/handovers/${(await handover(f, 'draft')).id}/send`, body: { version: 1 } }),
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/handovers/${(await handover(f, 'draft')).id}/send`,
+      body: { version: 1 },
+    }),
     expect: by({ worker: 200, manager: 200, otherWorker: 404, otherwise: 403 }),
   },
   {
     name: 'POST /api/handovers/{handoverId}/acknowledge',
-    request: async (f) => ({ method: 'POST', path: `/api/handovers/${(await handover(f, 'sent')).id}/acknowledge`, body: { version: 1 } }),
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/handovers/${(await handover(f, 'sent')).id}/acknowledge`,
+      body: { version: 1 },
+    }),
     expect: by({ adults: 200, otherwise: 403 }),
   },
   {
     name: 'POST /api/handovers/{handoverId}/request-info',
-    request: async (f) => ({ method: 'POST', path: `/api/handovers/${(await handover(f, 'sent')).id}/request-info`, body: { version: 1, message: 'Please add the current care plan.' } }),
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/handovers/${(await handover(f, 'sent')).id}/request-info`,
+      body: { version: 1, message: 'Please add the current care plan.' },
+    }),
     expect: by({ adults: 200, otherwise: 403 }),
   },
-  { name: 'GET /api/forecast', request: async () => ({ method: 'GET', path: '/api/forecast' }), expect: by({ commissioner: 200, manager: 200, otherwise: 403 }) },
-  { name: 'GET /api/forecast.csv', request: async () => ({ method: 'GET', path: '/api/forecast.csv?months=12' }), expect: by({ commissioner: 200, manager: 200, otherwise: 403 }) },
-  { name: 'POST /api/calendar-feed', request: async () => ({ method: 'POST', path: '/api/calendar-feed' }), expect: by({ worker: 201, manager: 201, otherWorker: 201, youngPerson: 201, parent: 201, adults: 201, otherwise: 403 }) },
-  { name: 'DELETE /api/calendar-feed', request: async () => ({ method: 'DELETE', path: '/api/calendar-feed' }), expect: by({ otherwise: 204 }) },
+  {
+    name: 'GET /api/forecast',
+    request: async () => ({ method: 'GET', path: '/api/forecast' }),
+    expect: by({ commissioner: 200, manager: 200, otherwise: 403 }),
+  },
+  {
+    name: 'GET /api/forecast.csv',
+    request: async () => ({ method: 'GET', path: '/api/forecast.csv?months=12' }),
+    expect: by({ commissioner: 200, manager: 200, otherwise: 403 }),
+  },
+  {
+    name: 'POST /api/calendar-feed',
+    request: async () => ({ method: 'POST', path: '/api/calendar-feed' }),
+    expect: by({
+      worker: 201,
+      manager: 201,
+      otherWorker: 201,
+      youngPerson: 201,
+      parent: 201,
+      adults: 201,
+      otherwise: 403,
+    }),
+  },
+  {
+    name: 'DELETE /api/calendar-feed',
+    request: async () => ({ method: 'DELETE', path: '/api/calendar-feed' }),
+    expect: by({ otherwise: 204 }),
+  },
   {
     name: 'POST /api/agencies/import',
     request: async (f) => ({ method: 'POST', path: `/api/agencies/import?areaId=${f.areaId}`, body: [] }),
     expect: by({ admin: 200, otherwise: 403 }),
   },
-  { name: 'GET /api/agencies', request: async () => ({ method: 'GET', path: '/api/agencies' }), expect: by({ otherwise: 200 }) },
-  { name: 'GET /api/my-young-people', request: async () => ({ method: 'GET', path: '/api/my-young-people' }), expect: by({ youngPerson: 200, parent: 200, otherwise: 403 }) },
+  {
+    name: 'GET /api/agencies',
+    request: async () => ({ method: 'GET', path: '/api/agencies' }),
+    expect: by({ otherwise: 200 }),
+  },
+  {
+    name: 'GET /api/my-young-people',
+    request: async () => ({ method: 'GET', path: '/api/my-young-people' }),
+    expect: by({ youngPerson: 200, parent: 200, otherwise: 403 }),
+  },
   {
     name: 'PUT /api/young-people/{id}/about-me',
-    request: async (f) => ({ method: 'PUT', path: `/api/young-people/${f.personId}/about-me`, body: { version: await version(f, f.personId), aboutMe: 'I like trains and loud music.' } }),
-    expect: by({ worker: 200, manager: 200, youngPerson: 200, adults: 403, commissioner: 403, admin: 403, otherwise: 404 }),
+    request: async (f) => ({
+      method: 'PUT',
+      path: `/api/young-people/${f.personId}/about-me`,
+      body: { version: await version(f, f.personId), aboutMe: 'I like trains and loud music.' },
+    }),
+    expect: by({
+      worker: 200,
+      manager: 200,
+      youngPerson: 200,
+      adults: 403,
+      commissioner: 403,
+      admin: 403,
+      otherwise: 404,
+    }),
   },
-  { name: 'GET /api/young-people/{id}/audit', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/audit` }), expect: by({ worker: 200, manager: 200, youngPerson: 200, otherWorker: 404, otherwise: 403 }) },
-  { name: 'GET /api/young-people/{id}/consents', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/consents` }), expect: by(DATA_SUBJECT) },
+  {
+    name: 'GET /api/young-people/{id}/audit',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/audit` }),
+    expect: by({ worker: 200, manager: 200, youngPerson: 200, otherWorker: 404, otherwise: 403 }),
+  },
+  {
+    name: 'GET /api/young-people/{id}/consents',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/consents` }),
+    expect: by(DATA_SUBJECT),
+  },
   {
     name: 'POST /api/young-people/{id}/consents',
     request: async (f) => {
       // Each caller starts from no agreement, so an allowed one is recorded (201).
-      await f.db.prisma.consent.updateMany({ where: { youngPersonId: f.personId, scope: 'plan', agencyId: null, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+      await f.db.prisma.consent.updateMany({
+        where: { youngPersonId: f.personId, scope: 'plan', agencyId: null, withdrawnAt: null },
+        data: { withdrawnAt: new Date() },
+      });
       return { method: 'POST', path: `/api/young-people/${f.personId}/consents`, body: { scope: 'plan' } };
     },
     expect: by({ ...DATA_SUBJECT, worker: 201, manager: 201, youngPerson: 201 }),
@@ -135,28 +308,67 @@ const MATRIX: Row[] = [
   {
     name: 'POST /api/consents/{consentId}/withdraw',
     request: async (f) => {
-      const consent = await f.db.prisma.consent.create({ data: { youngPersonId: f.personId, scope: 'goals', givenByRole: 'young_person', givenAt: new Date() } });
+      const consent = await f.db.prisma.consent.create({
+        data: { youngPersonId: f.personId, scope: 'goals', givenByRole: 'young_person', givenAt: new Date() },
+      });
       return { method: 'POST', path: `/api/consents/${consent.id}/withdraw` };
     },
     expect: by(DATA_SUBJECT),
   },
-  { name: 'GET /api/young-people/{id}/subject-access', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/subject-access` }), expect: by(DATA_SUBJECT) },
-  { name: 'GET /api/young-people/{id}/subject-access.html', request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/subject-access.html` }), expect: by(DATA_SUBJECT) },
-  { name: 'GET /api/notifications', request: async () => ({ method: 'GET', path: '/api/notifications' }), expect: by({ otherwise: 200 }) },
+  {
+    name: 'GET /api/young-people/{id}/subject-access',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/subject-access` }),
+    expect: by(DATA_SUBJECT),
+  },
+  {
+    name: 'GET /api/young-people/{id}/subject-access.html',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/subject-access.html` }),
+    expect: by(DATA_SUBJECT),
+  },
+  {
+    name: 'GET /api/notifications',
+    request: async () => ({ method: 'GET', path: '/api/notifications' }),
+    expect: by({ otherwise: 200 }),
+  },
   {
     name: 'POST /api/notifications/{notificationId}/read',
     request: async (f) => {
-      const notification = await f.db.prisma.notification.create({ data: { userId: f.users.worker.id, youngPersonId: f.personId, milestoneId: 'annual_review', kind: 'overdue', onDate: new Date(`${TODAY}T00:00:00Z`) } }).catch(() => f.db.prisma.notification.findFirstOrThrow({ where: { userId: f.users.worker.id, milestoneId: 'annual_review' } }));
+      const notification = await f.db.prisma.notification
+        .create({
+          data: {
+            userId: f.users.worker.id,
+            youngPersonId: f.personId,
+            milestoneId: 'annual_review',
+            kind: 'overdue',
+            onDate: new Date(`${TODAY}T00:00:00Z`),
+          },
+        })
+        .catch(() =>
+          f.db.prisma.notification.findFirstOrThrow({
+            where: { userId: f.users.worker.id, milestoneId: 'annual_review' },
+          }),
+        );
       await f.db.prisma.notification.update({ where: { id: notification.id }, data: { readAt: null } });
       return { method: 'POST', path: `/api/notifications/${notification.id}/read` };
     },
     expect: by({ worker: 200, otherwise: 404 }),
   },
-  { name: 'GET /api/areas', request: async () => ({ method: 'GET', path: '/api/areas' }), expect: by({ otherwise: 200 }) },
-  { name: 'GET /api/event-types', request: async () => ({ method: 'GET', path: '/api/event-types' }), expect: by({ otherwise: 200 }) },
+  {
+    name: 'GET /api/areas',
+    request: async () => ({ method: 'GET', path: '/api/areas' }),
+    expect: by({ otherwise: 200 }),
+  },
+  {
+    name: 'GET /api/event-types',
+    request: async () => ({ method: 'GET', path: '/api/event-types' }),
+    expect: by({ otherwise: 200 }),
+  },
 ];
 
-const BACKENDS = [['PGlite', true], ['PostgreSQL', inject('postgresUrl') !== null]] as const;
+const BACKENDS = [
+  ['PGlite', true],
+  ['PostgreSQL', inject('postgresUrl') !== null],
+] as const;
 
 describe.each(BACKENDS)('authorisation on %s: every endpoint × every role', (backend, isAvailable) => {
   let fixture: Fixture;
@@ -171,8 +383,12 @@ describe.each(BACKENDS)('authorisation on %s: every endpoint × every role', (ba
   afterAll(async () => fixture?.close());
 
   it.skipIf(!isAvailable)('covers every endpoint of the OpenAPI document', async () => {
-    const document = (await call(fixture, null, 'GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    const document = (await call(fixture, null, 'GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     // Signing in and out are open to everyone by design (tested in api.test.ts); a calendar
     // feed's only key is the secret in its address (tested in calendar.test.ts and the consent walk).
     const open = ['POST /api/session', 'DELETE /api/session', 'GET /calendar/{file}'];

@@ -13,9 +13,15 @@ const POSTGRES_URL = inject('postgresUrl');
 const COMMAND = fileURLToPath(new URL('./ops/backup-command.ts', import.meta.url));
 
 /** `npm run backup|restore -w @pathways/api -- FILE`, as an operator runs it. */
-function runCommand(command: 'backup' | 'restore', file: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function runCommand(
+  command: 'backup' | 'restore',
+  file: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', COMMAND, command, file], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', COMMAND, command, file], {
+      env: { ...process.env, ...env },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -27,10 +33,14 @@ function runCommand(command: 'backup' | 'restore', file: string, env: Record<str
 async function everything(config: DatabaseConfig): Promise<Record<string, string>> {
   const database = await openDatabase(config);
   try {
-    const tables = await database.prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
+    const tables = await database.prisma.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    );
     const rows: Record<string, string> = {};
     for (const { name } of tables) {
-      const data = await database.prisma.$queryRawUnsafe<{ row: string }[]>(`SELECT t::text AS row FROM "${name}" t ORDER BY 1`);
+      const data = await database.prisma.$queryRawUnsafe<{ row: string }[]>(
+        `SELECT t::text AS row FROM "${name}" t ORDER BY 1`,
+      );
       rows[name] = data.map((r) => r.row).join('\n');
     }
     return rows;
@@ -40,11 +50,26 @@ async function everything(config: DatabaseConfig): Promise<Record<string, string
 }
 
 async function addGoal(url: string, text: string) {
-  const signedIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: 'worker@northshire.test', password: DEMO_PASSWORD }) });
+  const signedIn = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: 'worker@northshire.test', password: DEMO_PASSWORD }),
+  });
   const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
-  const headers = { cookie: (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': csrfToken, origin: url, 'content-type': 'application/json' };
-  const [person] = ((await (await fetch(`${url}/api/young-people?pageSize=1`, { headers })).json()) as { items: { id: string }[] }).items;
-  const goal = await fetch(`${url}/api/young-people/${person?.id}/goals`, { method: 'POST', headers, body: JSON.stringify({ text, outcomeArea: 'employment' }) });
+  const headers = {
+    cookie: (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    'x-csrf-token': csrfToken,
+    origin: url,
+    'content-type': 'application/json',
+  };
+  const [person] = (
+    (await (await fetch(`${url}/api/young-people?pageSize=1`, { headers })).json()) as { items: { id: string }[] }
+  ).items;
+  const goal = await fetch(`${url}/api/young-people/${person?.id}/goals`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ text, outcomeArea: 'employment' }),
+  });
   expect(goal.status).toBe(201);
 }
 
@@ -53,10 +78,18 @@ describe('backup and restore', () => {
     const folder = mkdtempSync(join(tmpdir(), 'pathways-backup-'));
     const dataDir = join(folder, 'data');
     try {
-      const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(await freePort()), JOBS_INTERVAL_SECONDS: '0' });
+      const server = await startServerProcess({
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        PORT: String(await freePort()),
+        JOBS_INTERVAL_SECONDS: '0',
+      });
       try {
         await addGoal(server.url, 'Written before the backup');
-        const backup = await runCommand('backup', join(folder, 'pathways.tar.gz'), { DATA_DIR: dataDir, DATABASE_URL: '' });
+        const backup = await runCommand('backup', join(folder, 'pathways.tar.gz'), {
+          DATA_DIR: dataDir,
+          DATABASE_URL: '',
+        });
         expect(backup.output).toContain('Backup written to');
         expect(backup.code).toBe(0);
         expect(server.logs.some((line) => line.includes('"message":"backup written"'))).toBe(true);
@@ -69,10 +102,16 @@ describe('backup and restore', () => {
       expect(existsSync(join(folder, 'pathways.tar.gz.partial'))).toBe(false);
 
       const restoredDir = join(folder, 'restored');
-      const restore = await runCommand('restore', join(folder, 'pathways.tar.gz'), { DATA_DIR: restoredDir, DATABASE_URL: '' });
+      const restore = await runCommand('restore', join(folder, 'pathways.tar.gz'), {
+        DATA_DIR: restoredDir,
+        DATABASE_URL: '',
+      });
       expect(restore.code, restore.output).toBe(0);
       // Restoring over an existing database is refused.
-      expect((await runCommand('restore', join(folder, 'pathways.tar.gz'), { DATA_DIR: restoredDir, DATABASE_URL: '' })).output).toContain('is not empty');
+      expect(
+        (await runCommand('restore', join(folder, 'pathways.tar.gz'), { DATA_DIR: restoredDir, DATABASE_URL: '' }))
+          .output,
+      ).toContain('is not empty');
 
       const original = await everything({ kind: 'pglite', dataDir });
       const restored = await everything({ kind: 'pglite', dataDir: restoredDir });
@@ -80,11 +119,18 @@ describe('backup and restore', () => {
       expect(restored.Goal).toContain('Written before the backup');
       expect(restored.Goal).not.toContain('Written after the backup');
       // Everything else is the same, row for row (the later goal and its audit aside).
-      for (const table of Object.keys(original).filter((name) => !['Goal', 'AuditEntry', 'Session', 'LoginAttempt', 'SignInThrottle'].includes(name))) {
+      for (const table of Object.keys(original).filter(
+        (name) => !['Goal', 'AuditEntry', 'Session', 'LoginAttempt', 'SignInThrottle'].includes(name),
+      )) {
         expect(restored[table], table).toBe(original[table]);
       }
       // The restored folder serves: a new server on it starts without migrating or seeding.
-      const again = await startServerProcess({ DATA_DIR: restoredDir, DATABASE_URL: '', PORT: String(await freePort()), JOBS_INTERVAL_SECONDS: '0' });
+      const again = await startServerProcess({
+        DATA_DIR: restoredDir,
+        DATABASE_URL: '',
+        PORT: String(await freePort()),
+        JOBS_INTERVAL_SECONDS: '0',
+      });
       again.child.kill('SIGTERM');
       await again.exited;
       expect(again.logs.some((line) => line.includes('demo data seeded'))).toBe(false);
@@ -93,31 +139,41 @@ describe('backup and restore', () => {
     }
   }, 180_000);
 
-  it.skipIf(!POSTGRES_URL)('copies PostgreSQL with pg_dump while the server runs, and pg_restore into a new database finds every record', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'pathways-backup-'));
-    const source = await createDatabase(POSTGRES_URL ?? '', 'pathways_backup');
-    const target = await createDatabase(POSTGRES_URL ?? '', 'pathways_restore');
-    try {
-      const server = await startServerProcess({ DATABASE_URL: source.url, PORT: String(await freePort()), JOBS_INTERVAL_SECONDS: '0' });
+  it.skipIf(!POSTGRES_URL)(
+    'copies PostgreSQL with pg_dump while the server runs, and pg_restore into a new database finds every record',
+    async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'pathways-backup-'));
+      const source = await createDatabase(POSTGRES_URL ?? '', 'pathways_backup');
+      const target = await createDatabase(POSTGRES_URL ?? '', 'pathways_restore');
       try {
-        await addGoal(server.url, 'Written before the backup');
-        const backup = await runCommand('backup', join(folder, 'pathways.dump'), { DATABASE_URL: source.url });
-        expect(backup.code, backup.output).toBe(0);
+        const server = await startServerProcess({
+          DATABASE_URL: source.url,
+          PORT: String(await freePort()),
+          JOBS_INTERVAL_SECONDS: '0',
+        });
+        try {
+          await addGoal(server.url, 'Written before the backup');
+          const backup = await runCommand('backup', join(folder, 'pathways.dump'), { DATABASE_URL: source.url });
+          expect(backup.code, backup.output).toBe(0);
+        } finally {
+          server.child.kill('SIGTERM');
+          await server.exited;
+        }
+        const restore = await runCommand('restore', join(folder, 'pathways.dump'), { DATABASE_URL: target.url });
+        expect(restore.code, restore.output).toBe(0);
+        expect(
+          (await runCommand('restore', join(folder, 'pathways.dump'), { DATABASE_URL: target.url })).output,
+        ).toContain('not empty');
+        const original = await everything({ kind: 'postgres', url: source.url });
+        const restored = await everything({ kind: 'postgres', url: target.url });
+        expect(original.YoungPerson?.split('\n')).toHaveLength(200);
+        expect(restored).toEqual(original);
       } finally {
-        server.child.kill('SIGTERM');
-        await server.exited;
+        await source.drop();
+        await target.drop();
+        rmSync(folder, { recursive: true, force: true });
       }
-      const restore = await runCommand('restore', join(folder, 'pathways.dump'), { DATABASE_URL: target.url });
-      expect(restore.code, restore.output).toBe(0);
-      expect((await runCommand('restore', join(folder, 'pathways.dump'), { DATABASE_URL: target.url })).output).toContain('not empty');
-      const original = await everything({ kind: 'postgres', url: source.url });
-      const restored = await everything({ kind: 'postgres', url: target.url });
-      expect(original.YoungPerson?.split('\n')).toHaveLength(200);
-      expect(restored).toEqual(original);
-    } finally {
-      await source.drop();
-      await target.drop();
-      rmSync(folder, { recursive: true, force: true });
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });

@@ -27,7 +27,10 @@ describe('iCalendar feed', () => {
 
     const plan = async (transferDate: string) => {
       const version = (await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: f.personId } })).version;
-      const recorded = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, { version, event: { type: 'health.transfer_planned', date: TODAY, transferDate } });
+      const recorded = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
+        version,
+        event: { type: 'health.transfer_planned', date: TODAY, transferDate },
+      });
       expect(recorded.status).toBe(201);
     };
     const feed = async () => {
@@ -38,7 +41,10 @@ describe('iCalendar feed', () => {
 
     await plan('2027-09-01');
     const entries = await feed();
-    expect(entries.find((entry) => entry.uid === `${f.personId}.adult_care_plan_18@pathways`)).toMatchObject({ start: '2027-06-01', summary: 'Adult care and support ready at 18 — Maya H.' });
+    expect(entries.find((entry) => entry.uid === `${f.personId}.adult_care_plan_18@pathways`)).toMatchObject({
+      start: '2027-06-01',
+      summary: 'Adult care and support ready at 18 — Maya H.',
+    });
     const transfer = entries.find((entry) => entry.uid === `${f.personId}.health_transfer@pathways`);
     expect(transfer).toMatchObject({ start: '2027-09-01', summary: 'Move to adult health teams — Maya H.' });
     expect(entries.every((entry) => entry.uid.startsWith(`${f.personId}.`))).toBe(true);
@@ -58,7 +64,9 @@ describe('iCalendar feed', () => {
     const path = new URL(body.url as string).pathname;
     const entries = parse(await (await fetch(`${f.baseUrl}${path}`)).text());
     expect(entries.length).toBeGreaterThan(0);
-    expect(entries.every((entry) => entry.uid.startsWith(`${f.personId}.`) && !entry.summary.includes('Maya'))).toBe(true);
+    expect(entries.every((entry) => entry.uid.startsWith(`${f.personId}.`) && !entry.summary.includes('Maya'))).toBe(
+      true,
+    );
     // A new address replaces the old one; revoking stops both.
     const second = new URL((await call(f, maya, 'POST', '/api/calendar-feed')).body.url as string).pathname;
     expect((await fetch(`${f.baseUrl}${path}`)).status).toBe(404);
@@ -82,14 +90,20 @@ describe('iCalendar feed', () => {
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((event) => event.getFirstPropertyValue('transp') === 'TRANSPARENT')).toBe(true);
     const descriptions = events.map((event) => String(event.getFirstPropertyValue('description') ?? ''));
-    expect(descriptions.some((description) => /Lead: (Council SEND team|Adult social care|[A-Z][a-z]+ [a-z])/.test(description))).toBe(true);
+    expect(
+      descriptions.some((description) =>
+        /Lead: (Council SEND team|Adult social care|[A-Z][a-z]+ [a-z])/.test(description),
+      ),
+    ).toBe(true);
     expect(descriptions.join('\n')).not.toMatch(/Lead: [a-z]+_[a-z_]+\./);
     // Late milestones stand on today, saying when they were due; nothing is back in the past.
     const late = events.filter((event) => String(event.getFirstPropertyValue('summary')).startsWith('Late: '));
     expect(late.length).toBeGreaterThan(0);
     for (const event of late) {
       expect(new ICAL.Event(event).startDate.toString()).toBe(TODAY);
-      expect(String(event.getFirstPropertyValue('description'))).toMatch(/^Late: it was due on \d{1,2} [A-Z][a-z]+ \d{4}\. /);
+      expect(String(event.getFirstPropertyValue('description'))).toMatch(
+        /^Late: it was due on \d{1,2} [A-Z][a-z]+ \d{4}\. /,
+      );
     }
     expect(events.every((event) => new ICAL.Event(event).startDate.toString() >= TODAY)).toBe(true);
   });

@@ -31,7 +31,10 @@ export type Config = {
 };
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = 'ConfigError';
   }
@@ -44,7 +47,8 @@ export class ConfigError extends Error {
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const portText = env.PORT ?? '3000';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65_535) throw new ConfigError('PORT', `"${portText}" is not a port number (1–65535)`);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65_535)
+    throw new ConfigError('PORT', `"${portText}" is not a port number (1–65535)`);
 
   let database: Config['database'];
   if (env.DATABASE_URL) {
@@ -54,7 +58,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     } catch {
       throw new ConfigError('DATABASE_URL', 'is not a URL; expected postgres://user:password@host:5432/database');
     }
-    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, not ${url.protocol}//`);
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+      throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, not ${url.protocol}//`);
     database = { kind: 'postgres', url: env.DATABASE_URL };
   } else {
     const dataDir = env.DATA_DIR ?? './data';
@@ -63,25 +68,38 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
 
   const secure = env.SECURE_COOKIES;
-  if (secure !== undefined && secure !== 'true' && secure !== 'false') throw new ConfigError('SECURE_COOKIES', 'must be true or false');
+  if (secure !== undefined && secure !== 'true' && secure !== 'false')
+    throw new ConfigError('SECURE_COOKIES', 'must be true or false');
   // Demo accounts have a published password: only on request. The README's `npm start` asks for
   // `embedded` (the demo on the embedded database only), so a DATABASE_URL server never gets it by default.
   const demo = env.DEMO_DATA || 'false';
-  if (!['true', 'false', 'embedded'].includes(demo)) throw new ConfigError('DEMO_DATA', 'must be true, false or embedded');
+  if (!['true', 'false', 'embedded'].includes(demo))
+    throw new ConfigError('DEMO_DATA', 'must be true, false or embedded');
   const demoData = demo === 'true' || (demo === 'embedded' && database.kind === 'pglite');
   const publicUrl = env.PUBLIC_URL?.replace(/\/$/, '') || null;
-  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://, e.g. https://pathways.example.gov.uk');
-  if (secure === 'false' && publicUrl?.startsWith('https://')) throw new ConfigError('SECURE_COOKIES', 'cannot be false when PUBLIC_URL is https://');
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl))
+    throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://, e.g. https://pathways.example.gov.uk');
+  if (secure === 'false' && publicUrl?.startsWith('https://'))
+    throw new ConfigError('SECURE_COOKIES', 'cannot be false when PUBLIC_URL is https://');
   let proxies: BlockList;
   try {
     proxies = trustedProxies(env.TRUSTED_PROXIES);
   } catch (error) {
-    throw new ConfigError('TRUSTED_PROXIES', `${(error as Error).message}; expected addresses or CIDR ranges, comma-separated`);
+    throw new ConfigError(
+      'TRUSTED_PROXIES',
+      `${(error as Error).message}; expected addresses or CIDR ranges, comma-separated`,
+    );
   }
-  const fhirCodeSystemBase = env.FHIR_CODE_SYSTEM_BASE?.replace(/\/$/, '') || (publicUrl ? `${publicUrl}/fhir` : DEFAULT_CODE_SYSTEM_BASE);
-  if (!/^https?:\/\/[^/]+/.test(fhirCodeSystemBase)) throw new ConfigError('FHIR_CODE_SYSTEM_BASE', 'must start with http:// or https://');
+  const fhirCodeSystemBase =
+    env.FHIR_CODE_SYSTEM_BASE?.replace(/\/$/, '') || (publicUrl ? `${publicUrl}/fhir` : DEFAULT_CODE_SYSTEM_BASE);
+  if (!/^https?:\/\/[^/]+/.test(fhirCodeSystemBase))
+    throw new ConfigError('FHIR_CODE_SYSTEM_BASE', 'must start with http:// or https://');
   const timeZone = env.SERVICE_TIME_ZONE || DEFAULT_TIME_ZONE;
-  if (!isTimeZone(timeZone)) throw new ConfigError('SERVICE_TIME_ZONE', `"${timeZone}" is not a time zone; expected a name such as Europe/London or Europe/Copenhagen`);
+  if (!isTimeZone(timeZone))
+    throw new ConfigError(
+      'SERVICE_TIME_ZONE',
+      `"${timeZone}" is not a time zone; expected a name such as Europe/London or Europe/Copenhagen`,
+    );
   const sessionIdleMinutes = wholeNumber(env, 'SESSION_IDLE_MINUTES', DEFAULT_IDLE_MINUTES, 5, 480);
   const webRoot = env.WEB_ROOT ?? DEFAULT_WEB_ROOT;
   if (webRoot.trim() === '') throw new ConfigError('WEB_ROOT', 'must not be empty');
@@ -111,6 +129,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 
 function wholeNumber(env: NodeJS.ProcessEnv, variable: string, fallback: number, min: number, max: number): number {
   const text = env[variable] ?? String(fallback);
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new ConfigError(variable, `"${text}" is not a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new ConfigError(variable, `"${text}" is not a whole number from ${min} to ${max}`);
   return Number(text);
 }

@@ -15,15 +15,34 @@ const PACK = 'A pack only handover sharing may show';
 /** What each part holds, as text that shows wherever it leaks. */
 const MARKERS: Record<Exclude<SharingScope, 'handover'>, RegExp[]> = {
   // Milestones and events of the pathways that are not health.
-  plan: [/care_act_transition_assessment/, /education\.annual_review_held/, /"pathway":"education"/, /social care pathway/],
-  health: [/health_transfer/, /health\.transfer_planned/, /"pathway":"health"/, /health pathway/, ...HEALTH_FACTS.map((fact) => new RegExp(fact))],
+  plan: [
+    /care_act_transition_assessment/,
+    /education\.annual_review_held/,
+    /"pathway":"education"/,
+    /social care pathway/,
+  ],
+  health: [
+    /health_transfer/,
+    /health\.transfer_planned/,
+    /"pathway":"health"/,
+    /health pathway/,
+    ...HEALTH_FACTS.map((fact) => new RegExp(fact)),
+  ],
   goals: [new RegExp(ABOUT_ME), new RegExp(GOAL)],
 };
 
 /** Answers about the product, not about anyone: the event catalogue names every event type, the API document every field. */
-const ABOUT_NOBODY = new Set(['/api/event-types', '/api/openapi.json', '/api/docs', '/api/areas', '/api/agencies', '/api/session']);
+const ABOUT_NOBODY = new Set([
+  '/api/event-types',
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/areas',
+  '/api/agencies',
+  '/api/session',
+]);
 
-const combinations = (): SharingScope[][] => Array.from({ length: 2 ** SHARING_SCOPES.length }, (_, mask) => SHARING_SCOPES.filter((_, bit) => mask & (1 << bit)));
+const combinations = (): SharingScope[][] =>
+  Array.from({ length: 2 ** SHARING_SCOPES.length }, (_, mask) => SHARING_SCOPES.filter((_, bit) => mask & (1 << bit)));
 
 describe('the consent walk: every endpoint and export, every combination of agreements', () => {
   let f: Fixture;
@@ -36,7 +55,10 @@ describe('the consent walk: every endpoint and export, every combination of agre
     f = await startTestServer('PGlite');
     const worker = await signIn(f, f.users.worker.email);
     adults = await signIn(f, f.users.adults.email);
-    await f.db.prisma.youngPerson.update({ where: { id: f.personId }, data: { aboutMe: ABOUT_ME, lifeLimitingCondition: true, learningDisability: true, mayLackCapacity: true } });
+    await f.db.prisma.youngPerson.update({
+      where: { id: f.personId },
+      data: { aboutMe: ABOUT_ME, lifeLimitingCondition: true, learningDisability: true, mayLackCapacity: true },
+    });
     await call(f, worker, 'POST', `/api/young-people/${f.personId}/goals`, { text: GOAL, outcomeArea: 'employment' });
     let version = (await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: f.personId } })).version;
     for (const event of [
@@ -47,12 +69,18 @@ describe('the consent walk: every endpoint and export, every combination of agre
       expect(recorded.status).toBe(201);
       version = recorded.body.version;
     }
-    const handover = await f.db.prisma.handover.findFirstOrThrow({ where: { youngPersonId: f.personId, toAgencyId: f.adultAgencyId } });
+    const handover = await f.db.prisma.handover.findFirstOrThrow({
+      where: { youngPersonId: f.personId, toAgencyId: f.adultAgencyId },
+    });
     await f.db.prisma.handover.update({ where: { id: handover.id }, data: { summary: PACK } });
     handoverId = handover.id;
     feedPath = new URL((await call(f, adults, 'POST', '/api/calendar-feed')).body.url as string).pathname;
-    const openapi = (await call(f, null, 'GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    getPaths = Object.entries(openapi.paths).filter(([, operations]) => 'get' in operations).map(([path]) => path);
+    const openapi = (await call(f, null, 'GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    getPaths = Object.entries(openapi.paths)
+      .filter(([, operations]) => 'get' in operations)
+      .map(([path]) => path);
   });
   afterAll(async () => f?.close());
 
@@ -68,40 +96,55 @@ describe('the consent walk: every endpoint and export, every combination of agre
 
   async function agree(parts: SharingScope[]) {
     await f.db.prisma.consent.deleteMany({ where: { youngPersonId: f.personId } });
-    await f.db.prisma.consent.createMany({ data: parts.map((scope) => ({ youngPersonId: f.personId, scope, agencyId: f.adultAgencyId, givenByRole: 'young_person', givenAt: new Date(`${TODAY}T09:00:00Z`) })) });
+    await f.db.prisma.consent.createMany({
+      data: parts.map((scope) => ({
+        youngPersonId: f.personId,
+        scope,
+        agencyId: f.adultAgencyId,
+        givenByRole: 'young_person',
+        givenAt: new Date(`${TODAY}T09:00:00Z`),
+      })),
+    });
   }
 
-  it.each(combinations().map((parts) => [parts.join(', ') || 'nothing', parts] as const))('agreed to share %s', async (_, parts) => {
-    await agree(parts);
-    const answers: { path: string; status: number; text: string }[] = [];
-    expect(concretePaths()).toContain(feedPath);
-    for (const path of concretePaths()) {
-      // The calendar feed is fetched as a calendar app would: no cookie, the secret in the address.
-      const response = await call(f, path === feedPath ? null : adults, 'GET', path);
-      expect(response.status, path).toBeLessThan(500);
-      answers.push({ path, status: response.status, text: typeof response.body === 'string' ? response.body : JSON.stringify(response.body) });
-    }
-    const seen = answers.filter((answer) => answer.status === 200 && !ABOUT_NOBODY.has(answer.path));
-    const everything = seen.map((answer) => answer.text).join('\n');
-
-    if (!parts.includes('handover')) {
-      // Without the handover agreement they do not know the young person at all.
-      expect(everything).not.toContain(f.personId);
-      expect(everything).not.toContain('Maya');
-      expect(everything).not.toContain(PACK);
-      return;
-    }
-    expect(everything).toContain(PACK);
-    for (const part of ['plan', 'health', 'goals'] as const) {
-      for (const marker of MARKERS[part]) {
-        const leaks = seen.filter((answer) => marker.test(answer.text)).map((answer) => answer.path);
-        if (parts.includes(part)) continue;
-        expect(leaks, `${part} (${marker}) shown without agreement`).toEqual([]);
+  it.each(combinations().map((parts) => [parts.join(', ') || 'nothing', parts] as const))(
+    'agreed to share %s',
+    async (_, parts) => {
+      await agree(parts);
+      const answers: { path: string; status: number; text: string }[] = [];
+      expect(concretePaths()).toContain(feedPath);
+      for (const path of concretePaths()) {
+        // The calendar feed is fetched as a calendar app would: no cookie, the secret in the address.
+        const response = await call(f, path === feedPath ? null : adults, 'GET', path);
+        expect(response.status, path).toBeLessThan(500);
+        answers.push({
+          path,
+          status: response.status,
+          text: typeof response.body === 'string' ? response.body : JSON.stringify(response.body),
+        });
       }
-    }
-    // What is agreed is there to see (so the walk is not passing on empty answers).
-    if (parts.includes('goals')) expect(everything).toContain(GOAL);
-    if (parts.includes('plan')) expect(everything).toMatch(MARKERS.plan[0] as RegExp);
-    if (parts.includes('health') && parts.includes('plan')) expect(everything).toMatch(/health_transfer/);
-  });
+      const seen = answers.filter((answer) => answer.status === 200 && !ABOUT_NOBODY.has(answer.path));
+      const everything = seen.map((answer) => answer.text).join('\n');
+
+      if (!parts.includes('handover')) {
+        // Without the handover agreement they do not know the young person at all.
+        expect(everything).not.toContain(f.personId);
+        expect(everything).not.toContain('Maya');
+        expect(everything).not.toContain(PACK);
+        return;
+      }
+      expect(everything).toContain(PACK);
+      for (const part of ['plan', 'health', 'goals'] as const) {
+        for (const marker of MARKERS[part]) {
+          const leaks = seen.filter((answer) => marker.test(answer.text)).map((answer) => answer.path);
+          if (parts.includes(part)) continue;
+          expect(leaks, `${part} (${marker}) shown without agreement`).toEqual([]);
+        }
+      }
+      // What is agreed is there to see (so the walk is not passing on empty answers).
+      if (parts.includes('goals')) expect(everything).toContain(GOAL);
+      if (parts.includes('plan')) expect(everything).toMatch(MARKERS.plan[0] as RegExp);
+      if (parts.includes('health') && parts.includes('plan')) expect(everything).toMatch(/health_transfer/);
+    },
+  );
 });

@@ -32,14 +32,20 @@ export async function handleError(error: Error, c: Context<AppEnv>) {
     return c.json(errorBody(error.code, error.message), error.status);
   }
   if (error instanceof AppError) {
-    if (error.code === 'forbidden' || error.code === 'not_found') await recordRefusal(c, STATUS[error.code], error.code);
+    if (error.code === 'forbidden' || error.code === 'not_found')
+      await recordRefusal(c, STATUS[error.code], error.code);
     return c.json(errorBody(error.code, error.message, error.details), STATUS[error.code]);
   }
   if (error instanceof ZodError) return invalidInput(error, c);
-  if (error instanceof HTTPException) return c.json(errorBody(error.status === 401 ? 'unauthenticated' : 'http_error', error.message), error.status);
+  if (error instanceof HTTPException)
+    return c.json(errorBody(error.status === 401 ? 'unauthenticated' : 'http_error', error.message), error.status);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     const refused = refusedByDatabase(error);
-    if (refused) return c.json(errorBody(refused.code, refused.message, refused.field ? { field: refused.field } : {}), refused.status);
+    if (refused)
+      return c.json(
+        errorBody(refused.code, refused.message, refused.field ? { field: refused.field } : {}),
+        refused.status,
+      );
   }
   c.get('services').logger.error('unhandled error', { error: error.message, stack: error.stack, path: c.req.path });
   return c.json(errorBody('internal', 'Something went wrong; nothing was changed. Please try again.'), 500);
@@ -58,7 +64,11 @@ export function validationHook(result: { success: boolean; error?: unknown }, c:
   return undefined;
 }
 
-type DriverCause = { originalCode?: string; originalMessage?: string; constraint?: { fields?: string[]; index?: string } };
+type DriverCause = {
+  originalCode?: string;
+  originalMessage?: string;
+  constraint?: { fields?: string[]; index?: string };
+};
 
 /** The columns of a unique constraint the database named: from the driver's list, else from the constraint's name (Model_a_b_key). */
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError, cause: DriverCause): string[] {
@@ -74,7 +84,9 @@ function uniqueFields(error: Prisma.PrismaClientKnownRequestError, cause: Driver
  * out of the column's range (400). The routes validate first; this is the net under them, so
  * that no input ever becomes a 500.
  */
-function refusedByDatabase(error: Prisma.PrismaClientKnownRequestError): { status: 400 | 409; code: string; message: string; field?: string } | null {
+function refusedByDatabase(
+  error: Prisma.PrismaClientKnownRequestError,
+): { status: 400 | 409; code: string; message: string; field?: string } | null {
   const cause = (error.meta?.driverAdapterError as { cause?: DriverCause } | undefined)?.cause ?? {};
   if (error.code === 'P2002') {
     // A young person's NHS number is unique within their area: the field is the number, not the area.
@@ -85,7 +97,12 @@ function refusedByDatabase(error: Prisma.PrismaClientKnownRequestError): { statu
   if (error.code === 'P2003') {
     // Constraint names are Model_field_fkey.
     const field = cause.constraint?.index?.split('_').slice(1, -1).join('_') || undefined;
-    return { status: 400, code: 'invalid', message: `${field ?? 'input'}: refers to something that does not exist`, field };
+    return {
+      status: 400,
+      code: 'invalid',
+      message: `${field ?? 'input'}: refers to something that does not exist`,
+      field,
+    };
   }
   // SQLSTATE class 22: data exception (out of range, bad encoding, bad date).
   if (['P2000', 'P2007', 'P2020', 'P2033'].includes(error.code) || cause.originalCode?.startsWith('22')) {

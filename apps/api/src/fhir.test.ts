@@ -53,11 +53,14 @@ function expectValidR4(bundle: Bundle) {
   expect(fullUrls.size).toBe(bundle.entry?.length);
   for (const reference of references(bundle)) expect(fullUrls, reference).toContain(reference);
   // The young person is the Patient, never an Organization.
-  expect(resources<Organization>(bundle, 'Organization').map((organization) => organization.name)).not.toContain('The young person');
+  expect(resources<Organization>(bundle, 'Organization').map((organization) => organization.name)).not.toContain(
+    'The young person',
+  );
   expect(resources<Patient>(bundle, 'Patient')).toHaveLength(1);
 }
 
-const resources = <T>(bundle: Bundle, type: string) => (bundle.entry ?? []).map((entry) => entry.resource).filter((resource) => resource?.resourceType === type) as T[];
+const resources = <T>(bundle: Bundle, type: string) =>
+  (bundle.entry ?? []).map((entry) => entry.resource).filter((resource) => resource?.resourceType === type) as T[];
 
 describe('FHIR R4 export', () => {
   let f: Fixture;
@@ -67,10 +70,16 @@ describe('FHIR R4 export', () => {
     worker = await signIn(f, f.users.worker.email);
     await f.db.prisma.youngPerson.update({ where: { id: f.personId }, data: { nhsNumber: '9434765919' } });
     await f.db.prisma.agency.update({ where: { id: f.adultAgencyId }, data: { odsCode: 'X9Z9Z' } });
-    const goal = await call(f, worker, 'POST', `/api/young-people/${f.personId}/goals`, { text: 'I want to work in a bike shop', outcomeArea: 'employment' });
+    const goal = await call(f, worker, 'POST', `/api/young-people/${f.personId}/goals`, {
+      text: 'I want to work in a bike shop',
+      outcomeArea: 'employment',
+    });
     await call(f, worker, 'POST', `/api/goals/${goal.body.id}/notes`, { note: 'Two weeks of work experience done' });
     const version = (await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: f.personId } })).version;
-    await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, { version, event: { type: 'social_care.assessment_completed', date: TODAY, likelyEligible: true } });
+    await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
+      version,
+      event: { type: 'social_care.assessment_completed', date: TODAY, likelyEligible: true },
+    });
   });
   afterAll(async () => f?.close());
 
@@ -87,21 +96,35 @@ describe('FHIR R4 export', () => {
     expect(patient?.birthDate).toBe('2009-06-01');
 
     const carePlans = resources<CarePlan>(bundle, 'CarePlan');
-    expect(carePlans.map((plan) => plan.title)).toEqual(expect.arrayContaining(['education pathway', 'health pathway', 'social care pathway']));
+    expect(carePlans.map((plan) => plan.title)).toEqual(
+      expect.arrayContaining(['education pathway', 'health pathway', 'social care pathway']),
+    );
     const socialCare = carePlans.find((plan) => plan.title === 'social care pathway');
-    const assessment = socialCare?.activity?.find((activity) => activity.detail?.code?.coding?.[0]?.code === 'care_act_transition_assessment');
+    const assessment = socialCare?.activity?.find(
+      (activity) => activity.detail?.code?.coding?.[0]?.code === 'care_act_transition_assessment',
+    );
     expect(assessment?.detail).toMatchObject({ status: 'completed', performer: [{ display: 'Adult social care' }] });
     expect(assessment?.detail?.description).toMatch(/^Done on 22 November 2026: /);
     const activities = carePlans.flatMap((plan) => plan.activity ?? []);
     expect(activities.some((activity) => activity.detail?.status === 'scheduled')).toBe(true);
     // Nothing records that work on a due or late milestone has begun.
-    expect(activities.filter((activity) => activity.detail?.statusReason).every((activity) => activity.detail?.status === 'not-started')).toBe(true);
+    expect(
+      activities
+        .filter((activity) => activity.detail?.statusReason)
+        .every((activity) => activity.detail?.status === 'not-started'),
+    ).toBe(true);
     expect(activities.some((activity) => activity.detail?.status === 'in-progress')).toBe(false);
-    const carers = resources<Organization>(bundle, 'Organization').find((organization) => organization.name === 'Adult social care');
+    const carers = resources<Organization>(bundle, 'Organization').find(
+      (organization) => organization.name === 'Adult social care',
+    );
     expect(carers?.identifier).toEqual([{ system: ODS_CODE_SYSTEM, value: 'X9Z9Z' }]);
 
     const [goal] = resources<Goal>(bundle, 'Goal');
-    expect(goal).toMatchObject({ lifecycleStatus: 'active', description: { text: 'I want to work in a bike shop' }, note: [{ text: 'Two weeks of work experience done' }] });
+    expect(goal).toMatchObject({
+      lifecycleStatus: 'active',
+      description: { text: 'I want to work in a bike shop' },
+      note: [{ text: 'Two weeks of work experience done' }],
+    });
     const [team] = resources<CareTeam>(bundle, 'CareTeam');
     expect(team?.participant?.[0]).toMatchObject({ role: [{ text: 'named worker' }], member: { display: 'worker' } });
     expect(team?.participant?.some((participant) => participant.role?.[0]?.text === 'lead agency')).toBe(true);
@@ -117,25 +140,48 @@ describe('FHIR R4 export', () => {
     const composition = bundle.entry?.[0]?.resource as Composition;
     expect(composition.resourceType).toBe('Composition');
     expect(composition.status).toBe('final');
-    expect(composition.section?.[0]).toMatchObject({ title: 'Summary', text: { div: '<div xmlns="http://www.w3.org/1999/xhtml">Needs support with personal care.</div>' } });
+    expect(composition.section?.[0]).toMatchObject({
+      title: 'Summary',
+      text: { div: '<div xmlns="http://www.w3.org/1999/xhtml">Needs support with personal care.</div>' },
+    });
     // Every CarePlan and Goal can be reached from a section with narrative.
-    const sectioned = new Set(composition.section?.flatMap((section) => (section.text?.div ? (section.entry ?? []).map((entry) => entry.reference) : [])));
-    const planned = (bundle.entry ?? []).filter((entry) => ['CarePlan', 'Goal'].includes(entry.resource?.resourceType ?? '')).map((entry) => entry.fullUrl);
+    const sectioned = new Set(
+      composition.section?.flatMap((section) =>
+        section.text?.div ? (section.entry ?? []).map((entry) => entry.reference) : [],
+      ),
+    );
+    const planned = (bundle.entry ?? [])
+      .filter((entry) => ['CarePlan', 'Goal'].includes(entry.resource?.resourceType ?? ''))
+      .map((entry) => entry.fullUrl);
     expect(planned.length).toBeGreaterThan(3);
     for (const reference of planned) expect(sectioned, reference).toContain(reference);
     expect(bundle.identifier?.value).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
 
     // A new version of the document is a new document; the same version is the same one.
-    const again = JSON.parse((await call(f, await signIn(f, f.users.adults.email), 'GET', `/api/handovers/${handover.id}/fhir`)).body) as Bundle;
+    const again = JSON.parse(
+      (await call(f, await signIn(f, f.users.adults.email), 'GET', `/api/handovers/${handover.id}/fhir`)).body,
+    ) as Bundle;
     expect(again.identifier).toEqual(bundle.identifier);
     const version = (await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: f.personId } })).version;
-    expect((await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, { version, event: { type: 'education.annual_review_held', date: TODAY } })).status).toBe(201);
-    const changed = JSON.parse((await call(f, await signIn(f, f.users.adults.email), 'GET', `/api/handovers/${handover.id}/fhir`)).body) as Bundle;
+    expect(
+      (
+        await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
+          version,
+          event: { type: 'education.annual_review_held', date: TODAY },
+        })
+      ).status,
+    ).toBe(201);
+    const changed = JSON.parse(
+      (await call(f, await signIn(f, f.users.adults.email), 'GET', `/api/handovers/${handover.id}/fhir`)).body,
+    ) as Bundle;
     expect(changed.identifier?.value).not.toBe(bundle.identifier?.value);
   });
 
   it('marks a draft handover’s Composition preliminary', async () => {
-    const drafted = await call(f, worker, 'POST', `/api/young-people/${f.personId}/handovers`, { toAgencyId: f.adultAgencyId, summary: 'Still writing this' });
+    const drafted = await call(f, worker, 'POST', `/api/young-people/${f.personId}/handovers`, {
+      toAgencyId: f.adultAgencyId,
+      summary: 'Still writing this',
+    });
     expect(drafted.status).toBe(201);
     const bundle = JSON.parse((await call(f, worker, 'GET', `/api/handovers/${drafted.body.id}/fhir`)).body) as Bundle;
     expectValidR4(bundle);
@@ -143,12 +189,29 @@ describe('FHIR R4 export', () => {
   });
 
   it('is checked by validators that do reject what R4 forbids', () => {
-    expect(r4SchemaProblems({ resourceType: 'Goal', lifecycleStatus: 'someday', description: { text: 'x' }, subject: { reference: 'urn:uuid:1' } }).length).toBeGreaterThan(0);
+    expect(
+      r4SchemaProblems({
+        resourceType: 'Goal',
+        lifecycleStatus: 'someday',
+        description: { text: 'x' },
+        subject: { reference: 'urn:uuid:1' },
+      }).length,
+    ).toBeGreaterThan(0);
     expect(r4SchemaProblems({ resourceType: 'Patient', birthDate: '22/11/2026' }).length).toBeGreaterThan(0);
     // Required elements and cardinality, from the StructureDefinitions.
-    expect(structureDefinitionProblems({ resourceType: 'Goal', lifecycleStatus: 'active', subject: { reference: 'Patient/1' } })).toEqual(['Goal.description: Missing required property']);
-    expect(structureDefinitionProblems({ resourceType: 'CarePlan', status: 'active', intent: 'plan' }).length).toBeGreaterThan(0);
-    expect(structureDefinitionProblems({ resourceType: 'Patient', birthDate: ['2009-06-01', '2009-06-02'] }).length).toBeGreaterThan(0);
+    expect(
+      structureDefinitionProblems({
+        resourceType: 'Goal',
+        lifecycleStatus: 'active',
+        subject: { reference: 'Patient/1' },
+      }),
+    ).toEqual(['Goal.description: Missing required property']);
+    expect(
+      structureDefinitionProblems({ resourceType: 'CarePlan', status: 'active', intent: 'plan' }).length,
+    ).toBeGreaterThan(0);
+    expect(
+      structureDefinitionProblems({ resourceType: 'Patient', birthDate: ['2009-06-01', '2009-06-02'] }).length,
+    ).toBeGreaterThan(0);
     // What neither checks here, our own walks do: invariant per-1 and ele-1 (no empty elements).
     expect(backwardsPeriods({ period: { start: '2027-01-02', end: '2027-01-01' } })).toHaveLength(1);
     expect(emptyElements({ resourceType: 'Organization', telecom: [] })).toEqual(['.telecom']);

@@ -9,10 +9,19 @@ function setUp(ttlMs: number) {
   const compute = (today: string, months: number) =>
     new Promise<Forecast>((resolve, reject) => {
       calls.push(`${today}/${months}`);
-      pending.push({ resolve: () => resolve({ generatedOn: today, fromMonth: '', toMonth: '', suppressBelow: 5, rows: [] }), reject });
+      pending.push({
+        resolve: () => resolve({ generatedOn: today, fromMonth: '', toMonth: '', suppressBelow: 5, rows: [] }),
+        reject,
+      });
     });
   const cache = new ForecastCache(compute, ttlMs, () => new Date(now));
-  return { cache, calls, settle: () => pending.splice(0).forEach((p) => p.resolve()), fail: () => pending.splice(0).forEach((p) => p.reject(new Error('database gone'))), advance: (ms: number) => (now += ms) };
+  return {
+    cache,
+    calls,
+    settle: () => pending.splice(0).forEach((p) => p.resolve()),
+    fail: () => pending.splice(0).forEach((p) => p.reject(new Error('database gone'))),
+    advance: (ms: number) => (now += ms),
+  };
 }
 
 describe('ForecastCache', () => {

@@ -20,8 +20,12 @@ export class ForecastCache {
     const now = this.clock().getTime();
     const cached = this.#entries.get(key);
     if (cached && cached.expiresAt > now) return cached.promise;
-    for (const [other, entry] of this.#entries) if (entry.expiresAt <= now && other !== key) this.#entries.delete(other);
-    const promise = this.compute(today, months).then((forecast) => ({ ...forecast, computedAt: this.clock().toISOString() }));
+    for (const [other, entry] of this.#entries)
+      if (entry.expiresAt <= now && other !== key) this.#entries.delete(other);
+    const promise = this.compute(today, months).then((forecast) => ({
+      ...forecast,
+      computedAt: this.clock().toISOString(),
+    }));
     // Until it settles every request shares it; a failure is not kept.
     const entry = { promise, expiresAt: Number.POSITIVE_INFINITY };
     this.#entries.set(key, entry);

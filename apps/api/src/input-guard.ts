@@ -66,6 +66,13 @@ export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize,
-    onError: (c) => c.json(errorBody('too_large', `The request is larger than ${Math.round(maxSize / 1024 / 1024)} MB; send less at once.`), 413),
+    onError: (c) =>
+      c.json(
+        errorBody(
+          'too_large',
+          `The request is larger than ${Math.round(maxSize / 1024 / 1024)} MB; send less at once.`,
+        ),
+        413,
+      ),
   });
 }

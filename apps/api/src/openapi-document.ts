@@ -10,9 +10,15 @@ const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 const OPEN = new Set(['signIn', 'getSession', 'signOut']);
 const ERROR = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 const ANSWERS: Record<string, { description: string }> = {
-  '400': { description: 'Invalid input (a control character, a date out of range, a number too large…); the message names the field' },
+  '400': {
+    description:
+      'Invalid input (a control character, a date out of range, a number too large…); the message names the field',
+  },
   '401': { description: 'Not signed in, or the session has ended' },
-  '403': { description: 'Signed in, but this role may not do this, the young person has not agreed to share it, or a write came without the CSRF token or from another site' },
+  '403': {
+    description:
+      'Signed in, but this role may not do this, the young person has not agreed to share it, or a write came without the CSRF token or from another site',
+  },
   '413': { description: 'The request body is larger than the limit (1 MB; 20 MB for imports)' },
 };
 
@@ -23,14 +29,25 @@ const ANSWERS: Record<string, { description: string }> = {
  * the input guard; the calendar feed, served outside the typed routes.
  */
 export function describeApi(app: OpenAPIHono<AppEnv>, serverUrl: string): Document {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/session (HttpOnly, SameSite=Strict)' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'csrfToken', { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'The csrfToken from POST or GET /api/session, on every write' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'Set by POST /api/session (HttpOnly, SameSite=Strict)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'csrfToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description: 'The csrfToken from POST or GET /api/session, on every write',
+  });
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Pathways API',
       version: '0.1.0',
-      description: 'Transition-to-adulthood planner. Sign in with POST /api/session; the session cookie is HttpOnly; send the returned csrfToken as X-CSRF-Token on every write.',
+      description:
+        'Transition-to-adulthood planner. Sign in with POST /api/session; the session cookie is HttpOnly; send the returned csrfToken as X-CSRF-Token on every write.',
       // OpenAPI 3.1 names a licence by SPDX identifier; the typings know only 3.0's url.
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' } as { name: string },
     },
@@ -54,12 +71,27 @@ export function describeApi(app: OpenAPIHono<AppEnv>, serverUrl: string): Docume
       get: {
         operationId: 'getCalendarFeed',
         tags: ['Calendar'],
-        summary: 'A calendar feed (iCalendar) of your milestones, for a calendar app; the secret in the address is the only key',
+        summary:
+          'A calendar feed (iCalendar) of your milestones, for a calendar app; the secret in the address is the only key',
         security: [],
-        parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+\\.ics$' }, description: 'The secret token followed by .ics (from POST /api/calendar-feed)' }],
+        parameters: [
+          {
+            name: 'file',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+\\.ics$' },
+            description: 'The secret token followed by .ics (from POST /api/calendar-feed)',
+          },
+        ],
         responses: {
-          '200': { description: 'RFC 5545 iCalendar: overdue milestones on today, the next 12 months on their dates', content: { 'text/calendar': { schema: { type: 'string' } } } },
-          '404': { description: 'No such feed (revoked, replaced or never issued)', content: { 'text/plain': { schema: { type: 'string' } } } },
+          '200': {
+            description: 'RFC 5545 iCalendar: overdue milestones on today, the next 12 months on their dates',
+            content: { 'text/calendar': { schema: { type: 'string' } } },
+          },
+          '404': {
+            description: 'No such feed (revoked, replaced or never issued)',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
         },
       },
     },

@@ -11,8 +11,17 @@ import { call, signIn, startTestServer, type Fixture } from '../test-support/tes
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
 
-type Operation = { operationId?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; requestBody?: { content: Record<string, unknown> } };
-type Document = { paths: Record<string, Record<string, Operation>>; servers?: unknown[]; components: { securitySchemes?: Record<string, unknown> } };
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  requestBody?: { content: Record<string, unknown> };
+};
+type Document = {
+  paths: Record<string, Record<string, Operation>>;
+  servers?: unknown[];
+  components: { securitySchemes?: Record<string, unknown> };
+};
 
 describe('the OpenAPI document', () => {
   let f: Fixture;
@@ -25,12 +34,19 @@ describe('the OpenAPI document', () => {
   });
   afterAll(async () => f?.close());
 
-  const operations = () => Object.entries(document.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ path, method, operation })));
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({ path, method, operation })),
+    );
 
   it('is lint clean under an independent linter’s recommended rules (Redocly)', async () => {
     const config = await createConfig({ extends: ['recommended'] });
     const problems = await lintFromString({ source: text, absoluteRef: 'openapi.json', config });
-    expect(problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} ${problem.location[0]?.pointer ?? ''}`)).toEqual([]);
+    expect(
+      problems.map(
+        (problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} ${problem.location[0]?.pointer ?? ''}`,
+      ),
+    ).toEqual([]);
   });
 
   it('describes every operation: its id, its security, its 401 and 403, and what the special formats return', () => {
@@ -38,19 +54,29 @@ describe('the OpenAPI document', () => {
     expect(ids.every(Boolean)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     expect(document.servers?.length).toBeGreaterThan(0);
-    expect(document.components.securitySchemes).toMatchObject({ session: { type: 'apiKey', in: 'cookie', name: 'pathways_session' }, csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } });
+    expect(document.components.securitySchemes).toMatchObject({
+      session: { type: 'apiKey', in: 'cookie', name: 'pathways_session' },
+      csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+    });
     for (const { path, method, operation } of operations()) {
-      if (path.startsWith('/calendar/') || ['signIn', 'getSession', 'signOut'].includes(operation.operationId ?? '')) continue;
+      if (path.startsWith('/calendar/') || ['signIn', 'getSession', 'signOut'].includes(operation.operationId ?? ''))
+        continue;
       expect(Object.keys(operation.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['401', '403']));
       if (method !== 'get') expect(operation.security, `${method} ${path}`).toEqual([{ session: [], csrfToken: [] }]);
     }
-    const content = (path: string, method = 'get', status = '200') => Object.keys(document.paths[path]?.[method]?.responses[status]?.content ?? {});
+    const content = (path: string, method = 'get', status = '200') =>
+      Object.keys(document.paths[path]?.[method]?.responses[status]?.content ?? {});
     expect(content('/api/young-people/{id}/fhir')).toEqual(['application/fhir+json']);
     expect(content('/api/handovers/{handoverId}/fhir')).toEqual(['application/fhir+json']);
     expect(content('/api/forecast.csv')).toEqual(['text/csv']);
     expect(content('/calendar/{file}')).toEqual(['text/calendar']);
-    expect(document.paths['/api/young-people/{id}/plan']?.get?.responses['200']?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Plan' });
-    expect(Object.keys(document.paths['/api/agencies/import']?.post?.requestBody?.content ?? {})).toEqual(['application/x-ndjson', 'application/json']);
+    expect(
+      document.paths['/api/young-people/{id}/plan']?.get?.responses['200']?.content?.['application/json']?.schema,
+    ).toEqual({ $ref: '#/components/schemas/Plan' });
+    expect(Object.keys(document.paths['/api/agencies/import']?.post?.requestBody?.content ?? {})).toEqual([
+      'application/x-ndjson',
+      'application/json',
+    ]);
   });
 
   it('gives a client, generated from it by a tool nobody here wrote, that type-checks when used and works', async () => {
@@ -78,12 +104,34 @@ const refusal: string | undefined = refused.error?.error.message;
 console.log(JSON.stringify({ due, status, goalId, kind, refusal }));
 `,
       );
-      writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ extends: '../../../tsconfig.base.json', compilerOptions: { types: ['node'] }, include: ['*.ts'] }));
-      await run(process.execPath, [join(API_DIR, '../../node_modules/typescript/bin/tsc'), '--noEmit', '-p', folder], { cwd: API_DIR });
+      writeFileSync(
+        join(folder, 'tsconfig.json'),
+        JSON.stringify({
+          extends: '../../../tsconfig.base.json',
+          compilerOptions: { types: ['node'] },
+          include: ['*.ts'],
+        }),
+      );
+      await run(process.execPath, [join(API_DIR, '../../node_modules/typescript/bin/tsc'), '--noEmit', '-p', folder], {
+        cwd: API_DIR,
+      });
 
       const handover = await f.db.prisma.handover.findFirstOrThrow({ where: { youngPersonId: f.personId } });
       const worker = await signIn(f, f.users.worker.email);
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', join(folder, 'usage.ts'), f.baseUrl, worker?.cookie ?? '', worker?.csrfToken ?? '', f.personId, handover.id], { cwd: API_DIR });
+      const { stdout } = await run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(folder, 'usage.ts'),
+          f.baseUrl,
+          worker?.cookie ?? '',
+          worker?.csrfToken ?? '',
+          f.personId,
+          handover.id,
+        ],
+        { cwd: API_DIR },
+      );
       const result = JSON.parse(stdout) as Record<string, unknown>;
       expect(result).toMatchObject({ status: expect.any(String), goalId: expect.any(String), kind: 'document' });
       expect(result.refusal).toBeUndefined();

@@ -13,7 +13,9 @@ export async function recordRefusal(c: Context<AppEnv>, status: number, code: st
   const services = c.get('services');
   const detail = { method: c.req.method, path: c.req.path, status, code };
   services.logger.warn('security: refused', { user: user.id, role: user.role, ...detail });
-  await audit(services.db, { userId: user.id, role: user.role }, { action: 'refused', entityType: 'Request', detail }).catch((error: unknown) =>
-    services.logger.error('could not record a refusal', { error: String(error) }),
-  );
+  await audit(
+    services.db,
+    { userId: user.id, role: user.role },
+    { action: 'refused', entityType: 'Request', detail },
+  ).catch((error: unknown) => services.logger.error('could not record a refusal', { error: String(error) }));
 }

@@ -25,12 +25,19 @@ async function main() {
   const now = () => new Date();
   if (config.demoData) await seedEmptyDatabase(database, serviceDay(now(), config.timeZone));
   const demo = await holdsDemoAccounts(database.prisma);
-  if (demo) logger.warn('this database holds the demo accounts, whose password is published: never put real information in it');
+  if (demo)
+    logger.warn('this database holds the demo accounts, whose password is published: never put real information in it');
 
   const jobs = startJobs({ db: database.prisma, logger, now, settings: config.jobs });
   // A running server is the only one that may open its embedded database: it makes the backups.
   const stopAnsweringBackups =
-    config.database.kind === 'pglite' ? answerBackupRequests(config.database.dataDir, (file) => database.backup(file), (message, fields) => logger.info(message, fields)) : () => {};
+    config.database.kind === 'pglite'
+      ? answerBackupRequests(
+          config.database.dataDir,
+          (file) => database.backup(file),
+          (message, fields) => logger.info(message, fields),
+        )
+      : () => {};
 
   let isReady = true;
   const app = createApp(
@@ -50,7 +57,11 @@ async function main() {
     },
     { isReady: () => isReady, webRoot: config.webRoot },
   );
-  if (!existsSync(`${config.webRoot}/index.html`)) logger.warn('web app not built: serving the API only', { webRoot: config.webRoot, fix: 'npm run build -w @pathways/web' });
+  if (!existsSync(`${config.webRoot}/index.html`))
+    logger.warn('web app not built: serving the API only', {
+      webRoot: config.webRoot,
+      fix: 'npm run build -w @pathways/web',
+    });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info('listening', { port: info.port });
     const url = `http://localhost:${info.port}`;

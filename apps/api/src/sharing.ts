@@ -27,7 +27,13 @@ const HEALTH_PATHWAYS: readonly string[] = ['health', 'palliative'];
  * Facts on the record that are health data (UK GDPR art. 9): a diagnosis, a disability, a
  * doubt about capacity, a disability benefit. Shown to an agency only with `health` consent.
  */
-export const HEALTH_FACTS = ['lifeLimitingCondition', 'complexHealthNeeds', 'learningDisability', 'mayLackCapacity', 'receivesDisabilityLivingAllowance'] as const;
+export const HEALTH_FACTS = [
+  'lifeLimitingCondition',
+  'complexHealthNeeds',
+  'learningDisability',
+  'mayLackCapacity',
+  'receivesDisabilityLivingAllowance',
+] as const;
 
 /** Whether a pathway's milestones and events are health data. */
 export function isHealthPathway(pathway: string): boolean {
@@ -48,9 +54,18 @@ export function pathwayVisible(parts: VisibleParts, pathway: string): boolean {
  * The parts of each of these young people's records an agency may see now: agreements to it
  * or to every agency, not withdrawn (one query, for an inbox or a calendar feed).
  */
-export async function partsSharedWith(db: PrismaClient, youngPersonIds: readonly string[], agencyId: string): Promise<Map<string, Set<SharingScope>>> {
+export async function partsSharedWith(
+  db: PrismaClient,
+  youngPersonIds: readonly string[],
+  agencyId: string,
+): Promise<Map<string, Set<SharingScope>>> {
   const consents = await db.consent.findMany({
-    where: { youngPersonId: { in: [...youngPersonIds] }, withdrawnAt: null, scope: { in: [...SHARING_SCOPES] }, OR: [{ agencyId }, { agencyId: null }] },
+    where: {
+      youngPersonId: { in: [...youngPersonIds] },
+      withdrawnAt: null,
+      scope: { in: [...SHARING_SCOPES] },
+      OR: [{ agencyId }, { agencyId: null }],
+    },
     select: { youngPersonId: true, scope: true },
   });
   const parts = new Map<string, Set<SharingScope>>(youngPersonIds.map((id) => [id, new Set()]));
@@ -59,12 +74,18 @@ export async function partsSharedWith(db: PrismaClient, youngPersonIds: readonly
 }
 
 /** The parts of one young person's record an agency may see now. */
-export async function scopesSharedWith(db: PrismaClient, youngPersonId: string, agencyId: string): Promise<Set<SharingScope>> {
+export async function scopesSharedWith(
+  db: PrismaClient,
+  youngPersonId: string,
+  agencyId: string,
+): Promise<Set<SharingScope>> {
   return (await partsSharedWith(db, [youngPersonId], agencyId)).get(youngPersonId) ?? new Set();
 }
 
 /** The record as these parts allow: health facts only with `health`, "about me" only with `goals`. */
-export function recordWithin<T extends Pick<YoungPerson, 'aboutMe'> & Partial<Record<(typeof HEALTH_FACTS)[number], boolean>>>(record: T, parts: VisibleParts): T {
+export function recordWithin<
+  T extends Pick<YoungPerson, 'aboutMe'> & Partial<Record<(typeof HEALTH_FACTS)[number], boolean>>,
+>(record: T, parts: VisibleParts): T {
   const shown: Record<string, unknown> = { ...record };
   if (!parts.has('health')) for (const fact of HEALTH_FACTS) delete shown[fact];
   if (!parts.has('goals')) shown.aboutMe = null;

@@ -4,12 +4,17 @@ import { escapeHtml } from './html-escape.ts';
 /** A value as HTML text; nothing shows as a dash. */
 const escape = (value: unknown) => escapeHtml(String(value ?? '—'));
 
-const words = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
+const words = (key: string) =>
+  key
+    .replace(/([A-Z])/g, ' $1')
+    .replace(/_/g, ' ')
+    .replace(/^./, (first) => first.toUpperCase());
 
 /** A table of rows with the given columns; "None." when there are none. */
 function table(rows: Record<string, unknown>[], columns: string[]): string {
   if (rows.length === 0) return '<p>None.</p>';
-  const cell = (value: unknown) => (typeof value === 'object' && value !== null ? escape(JSON.stringify(value)) : escape(value));
+  const cell = (value: unknown) =>
+    typeof value === 'object' && value !== null ? escape(JSON.stringify(value)) : escape(value);
   return `<table><thead><tr>${columns.map((column) => `<th scope="col">${escape(words(column))}</th>`).join('')}</tr></thead><tbody>${rows
     .map((row) => `<tr>${columns.map((column) => `<td>${cell(row[column])}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
@@ -34,12 +39,29 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; } 
 </style></head><body>
 <h1>Information held about ${escape(name)}</h1>
 <p>This is a copy of everything Pathways holds about ${escape(name)}, made on ${escape(copy.generatedAt.slice(0, 10))} (UK GDPR article 15).</p>
-${section('About the record', `<dl>${Object.entries(record).map(([key, value]) => `<dt>${escape(words(key))}</dt><dd>${escape(typeof value === 'boolean' ? (value ? 'Yes' : 'No') : value)}</dd>`).join('')}</dl>`)}
+${section(
+  'About the record',
+  `<dl>${Object.entries(record)
+    .map(
+      ([key, value]) =>
+        `<dt>${escape(words(key))}</dt><dd>${escape(typeof value === 'boolean' ? (value ? 'Yes' : 'No') : value)}</dd>`,
+    )
+    .join('')}</dl>`,
+)}
 ${section('Family links', table(copy.familyLinks, ['name', 'relationship', 'since']))}
 ${section('What happened (the event log)', table(copy.events, ['date', 'type', 'details', 'recordedAt']))}
 ${section('The plan: milestones', table(copy.milestones, ['pathway', 'milestoneId', 'status', 'windowStart', 'dueDate', 'completedOn', 'leadAgency']))}
 ${section('Where each pathway is now', table(copy.pathways, ['pathway', 'state', 'isEnded', 'since']))}
-${section('Goals', table(copy.goals.map((goal) => ({ ...goal, notes: goal.notes.map((note) => `${note.at?.slice(0, 10)}: ${note.note}`).join(' | ') })), ['text', 'outcomeArea', 'status', 'createdAt', 'notes']))}
+${section(
+  'Goals',
+  table(
+    copy.goals.map((goal) => ({
+      ...goal,
+      notes: goal.notes.map((note) => `${note.at?.slice(0, 10)}: ${note.note}`).join(' | '),
+    })),
+    ['text', 'outcomeArea', 'status', 'createdAt', 'notes'],
+  ),
+)}
 ${section('Handovers to adult services', table(copy.handovers, ['toAgency', 'status', 'dueBy', 'expectedTransfer', 'summary', 'whatMatters', 'needs', 'currentSupport', 'contacts', 'pendingDecisions', 'infoRequest', 'sentAt', 'acknowledgedAt']))}
 ${section('Agreements to share', table(copy.consents, ['scope', 'agencyId', 'givenByRole', 'givenAt', 'withdrawnAt']))}
 ${section('Corrections to the record', table(copy.corrections, ['field', 'previousValue', 'newValue', 'reason', 'correctedBy', 'correctedAt']))}

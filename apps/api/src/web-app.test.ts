@@ -5,7 +5,8 @@ import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, startTestServer, type Fixture } from '../test-support/test-server.ts';
 
-const INDEX_HTML = '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <script type="module" src="/assets/app-abc123.js"></script>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n';
+const INDEX_HTML =
+  '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <script type="module" src="/assets/app-abc123.js"></script>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n';
 const SCRIPT = 'console.log("the planner");'.repeat(50);
 
 /** The session the page carries, read as a browser reads the attribute (entities decoded). */
@@ -13,7 +14,11 @@ function sessionInPage(html: string): unknown {
   const content = /<meta name="pathways-session" content="([^"]*)"/.exec(html)?.[1];
   if (content === undefined) throw new Error('no session in the page');
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return JSON.parse(content.replace(/&(?:#(\d+)|(\w+));/g, (entity, code?: string, name?: string) => (code ? String.fromCharCode(Number(code)) : (named[name as string] ?? entity))));
+  return JSON.parse(
+    content.replace(/&(?:#(\d+)|(\w+));/g, (entity, code?: string, name?: string) =>
+      code ? String.fromCharCode(Number(code)) : (named[name as string] ?? entity),
+    ),
+  );
 }
 
 describe('the web app served by the API', () => {

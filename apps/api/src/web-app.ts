@@ -32,7 +32,15 @@ export function serveWebApp(app: Hono<AppEnv>, webRoot: string): boolean {
   const root = relative(process.cwd(), webRoot) || '.';
   const indexHtml = readFileSync(indexFile, 'utf8');
   // The build writes brotli and gzip copies of each asset (apps/web/vite.config.ts), sent as they are.
-  app.use('/assets/*', compress(), serveStatic({ root, precompressed: true, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+  app.use(
+    '/assets/*',
+    compress(),
+    serveStatic({
+      root,
+      precompressed: true,
+      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+    }),
+  );
   app.get('/favicon.svg', serveStatic({ root }));
   app.get('*', compress(), async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/calendar/')) return next();
@@ -50,9 +58,17 @@ export function serveWebApp(app: Hono<AppEnv>, webRoot: string): boolean {
  * script, and, when the database holds the demo accounts, a second one the app shows as a
  * warning on every page (apps/web/src/components/DemoBanner.tsx).
  */
-function withSession(indexHtml: string, session: { user: SessionUser; csrfToken: string } | null, demo: boolean): string {
-  const content = escapeHtml(JSON.stringify(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null }));
+function withSession(
+  indexHtml: string,
+  session: { user: SessionUser; csrfToken: string } | null,
+  demo: boolean,
+): string {
+  const content = escapeHtml(
+    JSON.stringify(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null }),
+  );
   const meta = `<meta name="${SESSION_META}" content="${content}" />${demo ? `\n    <meta name="${DEMO_META}" content="true" />` : ''}`;
   const charset = /<meta charset[^>]*>/i;
-  return charset.test(indexHtml) ? indexHtml.replace(charset, (tag) => `${tag}\n    ${meta}`) : indexHtml.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
+  return charset.test(indexHtml)
+    ? indexHtml.replace(charset, (tag) => `${tag}\n    ${meta}`)
+    : indexHtml.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
 }

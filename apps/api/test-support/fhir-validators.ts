@@ -33,4 +33,6 @@ export function structureDefinitionProblems(resource: unknown): string[] {
 }
 
 const errorsOf = (issues: OperationOutcomeIssue[]) =>
-  issues.filter((issue) => issue.severity === 'error' || issue.severity === 'fatal').map((issue) => `${issue.expression?.join(', ') ?? ''}: ${issue.details?.text ?? issue.code}`);
+  issues
+    .filter((issue) => issue.severity === 'error' || issue.severity === 'fatal')
+    .map((issue) => `${issue.expression?.join(', ') ?? ''}: ${issue.details?.text ?? issue.code}`);

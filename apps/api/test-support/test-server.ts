@@ -13,7 +13,16 @@ export const TODAY = '2026-11-22';
 export const PASSWORD = 'correct horse battery staple';
 const POSTGRES_URL = inject('postgresUrl');
 
-export const ROLES = ['worker', 'manager', 'otherWorker', 'youngPerson', 'parent', 'adults', 'commissioner', 'admin'] as const;
+export const ROLES = [
+  'worker',
+  'manager',
+  'otherWorker',
+  'youngPerson',
+  'parent',
+  'adults',
+  'commissioner',
+  'admin',
+] as const;
 export type RoleName = (typeof ROLES)[number];
 
 export type Fixture = {
@@ -55,16 +64,75 @@ export async function startTestServer(
   const hash = await passwordHash;
   const area = await prisma.localArea.create({ data: { code: 'NS', name: 'Northshire', jurisdiction: 'england' } });
   const otherArea = await prisma.localArea.create({ data: { code: 'WV', name: 'Westvale', jurisdiction: 'england' } });
-  const adultAgency = await prisma.agency.create({ data: { name: 'Adult social care', type: 'adult_social_care', areaId: area.id, services: ['Care Act assessments'] } });
-  const user = (email: string, role: string, extra: object = {}) => prisma.user.create({ data: { email, name: email.split('@')[0] as string, role: role as never, passwordHash: hash, ...extra } });
+  const adultAgency = await prisma.agency.create({
+    data: { name: 'Adult social care', type: 'adult_social_care', areaId: area.id, services: ['Care Act assessments'] },
+  });
+  const user = (email: string, role: string, extra: object = {}) =>
+    prisma.user.create({
+      data: { email, name: email.split('@')[0] as string, role: role as never, passwordHash: hash, ...extra },
+    });
   const worker = await user('worker@ns.test', 'transition_worker', { areaId: area.id });
   const actor = { userId: worker.id, role: 'transition_worker' };
-  const person = await createYoungPerson({ db: prisma, actor, today: TODAY, input: { areaId: area.id, namedWorkerId: worker.id, givenName: 'Maya', familyName: 'Hill', dateOfBirth: '2009-06-01', jurisdiction: 'england', hasEhcPlan: true, likelyAdultCareNeeds: true } });
-  const child = await createYoungPerson({ db: prisma, actor, today: TODAY, input: { areaId: area.id, givenName: 'Leo', familyName: 'Khan', dateOfBirth: '2012-03-03', jurisdiction: 'england', hasEhcPlan: true } });
-  const otherPerson = await createYoungPerson({ db: prisma, actor, today: TODAY, input: { areaId: otherArea.id, givenName: 'Ava', familyName: 'Reid', dateOfBirth: '2010-01-15', jurisdiction: 'england' } });
+  const person = await createYoungPerson({
+    db: prisma,
+    actor,
+    today: TODAY,
+    input: {
+      areaId: area.id,
+      namedWorkerId: worker.id,
+      givenName: 'Maya',
+      familyName: 'Hill',
+      dateOfBirth: '2009-06-01',
+      jurisdiction: 'england',
+      hasEhcPlan: true,
+      likelyAdultCareNeeds: true,
+    },
+  });
+  const child = await createYoungPerson({
+    db: prisma,
+    actor,
+    today: TODAY,
+    input: {
+      areaId: area.id,
+      givenName: 'Leo',
+      familyName: 'Khan',
+      dateOfBirth: '2012-03-03',
+      jurisdiction: 'england',
+      hasEhcPlan: true,
+    },
+  });
+  const otherPerson = await createYoungPerson({
+    db: prisma,
+    actor,
+    today: TODAY,
+    input: {
+      areaId: otherArea.id,
+      givenName: 'Ava',
+      familyName: 'Reid',
+      dateOfBirth: '2010-01-15',
+      jurisdiction: 'england',
+    },
+  });
   // Maya (17) agreed to share her handover, plan, health information and goals with adult social care.
-  await prisma.consent.createMany({ data: SHARING_SCOPES.map((scope) => ({ youngPersonId: person.id, scope, agencyId: adultAgency.id, givenByRole: 'young_person', givenAt: new Date(`${TODAY}T09:00:00Z`) })) });
-  await prisma.handover.create({ data: { youngPersonId: person.id, toAgencyId: adultAgency.id, status: 'sent', dueBy: new Date('2026-12-01T00:00:00Z'), summary: 'Needs support with personal care.', sentAt: new Date() } });
+  await prisma.consent.createMany({
+    data: SHARING_SCOPES.map((scope) => ({
+      youngPersonId: person.id,
+      scope,
+      agencyId: adultAgency.id,
+      givenByRole: 'young_person',
+      givenAt: new Date(`${TODAY}T09:00:00Z`),
+    })),
+  });
+  await prisma.handover.create({
+    data: {
+      youngPersonId: person.id,
+      toAgencyId: adultAgency.id,
+      status: 'sent',
+      dueBy: new Date('2026-12-01T00:00:00Z'),
+      summary: 'Needs support with personal care.',
+      sentAt: new Date(),
+    },
+  });
   const users = {
     worker,
     manager: await user('manager@ns.test', 'team_manager', { areaId: area.id }),
@@ -77,7 +145,17 @@ export async function startTestServer(
   };
   await prisma.carerLink.create({ data: { userId: users.parent.id, youngPersonId: child.id, relationship: 'parent' } });
 
-  const app = createApp({ db: prisma, logger: process.env.TEST_LOGS ? jsonLogger() : silentLogger, now, secureCookies: false, forecastCacheMs: 0, ...options.services }, { webRoot: options.webRoot });
+  const app = createApp(
+    {
+      db: prisma,
+      logger: process.env.TEST_LOGS ? jsonLogger() : silentLogger,
+      now,
+      secureCookies: false,
+      forecastCacheMs: 0,
+      ...options.services,
+    },
+    { webRoot: options.webRoot },
+  );
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
@@ -104,7 +182,11 @@ export type Session = { cookie: string; csrfToken: string } | null;
 
 /** Signs in over HTTP and keeps the cookie and CSRF token. */
 export async function signIn(fixture: Fixture, email: string, password = PASSWORD): Promise<Session> {
-  const response = await fetch(`${fixture.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${fixture.baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (response.status !== 200) throw new Error(`sign-in ${email}: ${response.status}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await response.json()) as { csrfToken: string };
@@ -112,7 +194,13 @@ export async function signIn(fixture: Fixture, email: string, password = PASSWOR
 }
 
 /** One HTTP request as a browser of that session would make it. */
-export async function call(fixture: Fixture, session: Session, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+export async function call(
+  fixture: Fixture,
+  session: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any; headers: Headers }> {
   // As a browser on the planner's own page would: it sends Origin with every write.
   const headers: Record<string, string> = { origin: fixture.baseUrl };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -120,7 +208,11 @@ export async function call(fixture: Fixture, session: Session, method: string, p
     headers.cookie = session.cookie;
     headers['x-csrf-token'] = session.csrfToken;
   }
-  const response = await fetch(`${fixture.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${fixture.baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
   return { status: response.status, body: text && isJson ? JSON.parse(text) : text || null, headers: response.headers };

@@ -60,7 +60,10 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await page.locator('.milestone-details').waitFor();
     await page.locator('details summary').last().click();
     await page.locator('details table').waitFor();
-    await page.getByRole('region', { name: 'Who may see this plan' }).getByRole('button', { name: 'Agree to share' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Who may see this plan' })
+      .getByRole('button', { name: 'Agree to share' })
+      .waitFor();
     await expectNoViolations(page, 'plan, with sharing and subject access');
     await page.getByRole('link', { name: 'Prepare a handover' }).click();
     await expectNoViolations(page, 'new handover');
@@ -126,17 +129,30 @@ it('axe-core is really checking: a page with a known fault fails', async () => {
 
 describe('keyboard alone', () => {
   /** Presses Tab until the focused element matches, checking that every stop shows its focus. */
-  async function tabTo(page: Page, matches: (element: { tag: string; text: string; label: string | null }) => boolean, limit = 80, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+  async function tabTo(
+    page: Page,
+    matches: (element: { tag: string; text: string; label: string | null }) => boolean,
+    limit = 80,
+    key: 'Tab' | 'Shift+Tab' = 'Tab',
+  ) {
     const trail: string[] = [];
     for (let presses = 0; presses < limit; presses++) {
       await page.keyboard.press(key);
       const focused = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement;
         const style = getComputedStyle(element);
-        return { tag: element.tagName.toLowerCase(), text: (element.textContent ?? '').trim(), label: element.getAttribute('aria-label'), isVisible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' };
+        return {
+          tag: element.tagName.toLowerCase(),
+          text: (element.textContent ?? '').trim(),
+          label: element.getAttribute('aria-label'),
+          isVisible: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
+        };
       });
       trail.push(`${focused.tag} "${focused.text.slice(0, 30)}"`);
-      expect(focused.isVisible, `focus ring on ${focused.tag} "${focused.text.slice(0, 40)}" after ${trail.join(' → ')}`).toBe(true);
+      expect(
+        focused.isVisible,
+        `focus ring on ${focused.tag} "${focused.text.slice(0, 40)}" after ${trail.join(' → ')}`,
+      ).toBe(true);
       if (matches(focused)) return;
     }
     throw new Error('never reached by Tab');

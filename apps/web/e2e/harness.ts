@@ -15,7 +15,16 @@ export const DEMO_PASSWORD = 'pathways-demo';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -25,13 +34,24 @@ export type RunningServer = { baseUrl: string; stop: () => Promise<void>; output
  * Starts the real server (`npm start`'s entry point) in its own process on a free port:
  * migrations, demo data on an empty database, the built web app on the same port.
  */
-export async function startServer(options: { databaseUrl?: string | undefined; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { databaseUrl?: string | undefined; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = options.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'pathways-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: API_DIR,
-    env: { ...process.env, PORT: String(port), WEB_ROOT, DEMO_DATA: 'true', ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: dataDir as string, DATABASE_URL: '' }), ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      WEB_ROOT,
+      DEMO_DATA: 'true',
+      ...(options.databaseUrl
+        ? { DATABASE_URL: options.databaseUrl }
+        : { DATA_DIR: dataDir as string, DATABASE_URL: '' }),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += chunk));

@@ -32,7 +32,11 @@ async function newContext(locale = 'en-GB') {
 
 /** Signs in through the API (as the test's own helper, not a journey under test) and reads JSON. */
 async function apiAs(email: string) {
-  const response = await fetch(`${server.baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.baseUrl }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const response = await fetch(`${server.baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.baseUrl },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
   return async (path: string) => (await fetch(`${server.baseUrl}${path}`, { headers: { cookie } })).json();
 }
@@ -71,24 +75,27 @@ describe('a transition worker', () => {
     expect(await page.getByRole('table').getAttribute('aria-rowcount')).toMatch(/^\d+$/);
   });
 
-  it.each(['/caseload', '/'])('opening %s asks for the caseload’s rows at once, once, and the menu’s reminders only after them', async (path) => {
-    const asked: string[] = [];
-    const onRequest = (request: { url: () => string }) => asked.push(`asked ${new URL(request.url()).pathname}`);
-    const onAnswer = (request: { url: () => string }) => asked.push(`answered ${new URL(request.url()).pathname}`);
-    page.on('request', onRequest);
-    page.on('requestfinished', onAnswer);
-    await page.goto(`${server.baseUrl}${path}`);
-    await page.getByRole('row').nth(1).waitFor();
-    await expect.poll(() => asked.includes('answered /api/notifications')).toBe(true);
-    page.off('request', onRequest);
-    page.off('requestfinished', onAnswer);
-    expect(new URL(page.url()).pathname).toBe('/caseload');
-    const api = asked.filter((entry) => entry.includes('/api/'));
-    // The page carries the session: nothing asks who is signed in before the rows are asked for.
-    expect(api).not.toContain('asked /api/session');
-    expect(api.filter((entry) => entry === 'asked /api/caseload')).toHaveLength(1);
-    expect(api.indexOf('asked /api/notifications')).toBeGreaterThan(api.indexOf('answered /api/caseload'));
-  });
+  it.each(['/caseload', '/'])(
+    'opening %s asks for the caseload’s rows at once, once, and the menu’s reminders only after them',
+    async (path) => {
+      const asked: string[] = [];
+      const onRequest = (request: { url: () => string }) => asked.push(`asked ${new URL(request.url()).pathname}`);
+      const onAnswer = (request: { url: () => string }) => asked.push(`answered ${new URL(request.url()).pathname}`);
+      page.on('request', onRequest);
+      page.on('requestfinished', onAnswer);
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.getByRole('row').nth(1).waitFor();
+      await expect.poll(() => asked.includes('answered /api/notifications')).toBe(true);
+      page.off('request', onRequest);
+      page.off('requestfinished', onAnswer);
+      expect(new URL(page.url()).pathname).toBe('/caseload');
+      const api = asked.filter((entry) => entry.includes('/api/'));
+      // The page carries the session: nothing asks who is signed in before the rows are asked for.
+      expect(api).not.toContain('asked /api/session');
+      expect(api.filter((entry) => entry === 'asked /api/caseload')).toHaveLength(1);
+      expect(api.indexOf('asked /api/notifications')).toBeGreaterThan(api.indexOf('answered /api/caseload'));
+    },
+  );
 
   it('records an event from the pathway’s state, and sees the yearly review move on', async () => {
     await page.getByLabel('Status').selectOption('due');
@@ -109,7 +116,11 @@ describe('a transition worker', () => {
   });
 
   it('marks a milestone done and sees it turn done', async () => {
-    const open = page.locator('tr[data-milestone]').filter({ has: page.getByRole('button', { name: 'Mark as done' }) }).filter({ hasText: /Due now|Late/ }).first();
+    const open = page
+      .locator('tr[data-milestone]')
+      .filter({ has: page.getByRole('button', { name: 'Mark as done' }) })
+      .filter({ hasText: /Due now|Late/ })
+      .first();
     const id = await open.getAttribute('data-milestone');
     await open.getByRole('button', { name: 'Mark as done' }).click();
     const row = page.locator(`tr[data-milestone="${id}"]`);
@@ -134,7 +145,10 @@ describe('a transition worker', () => {
     await sharing.getByLabel('What').selectOption({ label: 'Who I am and my handover' });
     await sharing.getByRole('button', { name: 'Agree to share' }).click();
     await sharing.getByRole('status').getByText('Saved. They can see it now.').waitFor();
-    await sharing.getByRole('listitem').filter({ hasText: 'Who I am and my handover: every service working with them' }).waitFor();
+    await sharing
+      .getByRole('listitem')
+      .filter({ hasText: 'Who I am and my handover: every service working with them' })
+      .waitFor();
     await page.getByRole('link', { name: 'Prepare a handover' }).click();
     await page.getByLabel('Adult agency').selectOption({ index: 1 });
     await page.getByLabel('Summary').fill('Settled at college; needs help with personal care and travel.');
@@ -143,7 +157,10 @@ describe('a transition worker', () => {
     expect(await page.locator('dl.facts').textContent()).toContain('Draft');
     await page.getByRole('button', { name: 'Send to adult services' }).click();
     await expect.poll(() => page.locator('dl.facts').textContent()).toContain('Sent');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download (FHIR)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download (FHIR)' }).click(),
+    ]);
     const bundle = JSON.parse(await streamText(await download.createReadStream()));
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'document' });
     await page.emulateMedia({ media: 'print' });
@@ -209,26 +226,49 @@ describe('a young person', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBeGreaterThan(0);
     await page.reload();
-    expect(await page.getByLabel('About me and what matters to me').inputValue()).toBe('I love trains. Talk to me, not about me.');
+    expect(await page.getByLabel('About me and what matters to me').inputValue()).toBe(
+      'I love trains. Talk to me, not about me.',
+    );
 
     const mayaId = ((await (await apiAs(ACCOUNTS.youngPerson))('/api/my-young-people')).items[0] as { id: string }).id;
-    const worker = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker, `/young-people/${mayaId}/handovers/new`);
+    const worker = await signIn(
+      await newContext(),
+      server.baseUrl,
+      ACCOUNTS.worker,
+      `/young-people/${mayaId}/handovers/new`,
+    );
     await worker.getByRole('heading', { level: 1, name: 'Prepare a handover for Maya Hill' }).waitFor();
-    expect(await worker.getByLabel(/What matters to the young person/).inputValue()).toBe('I love trains. Talk to me, not about me.');
+    expect(await worker.getByLabel(/What matters to the young person/).inputValue()).toBe(
+      'I love trains. Talk to me, not about me.',
+    );
   });
 
   it('can switch to easy read: bigger text and pictures', async () => {
-    const before = await page.locator('.plain-milestone h3').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    const before = await page
+      .locator('.plain-milestone h3')
+      .first()
+      .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
     await page.getByRole('checkbox', { name: /Easy read/ }).check();
-    const after = await page.locator('.plain-milestone h3').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    const after = await page
+      .locator('.plain-milestone h3')
+      .first()
+      .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
     expect(after).toBeGreaterThan(before * 1.2);
     expect(await page.locator('.plain-milestone .icon').first().isVisible()).toBe(true);
     await page.getByRole('checkbox', { name: /Easy read/ }).uncheck();
   });
 
   it('cannot open another young person’s plan by URL', async () => {
-    const people = (await (await apiAs(ACCOUNTS.worker))('/api/young-people?pageSize=5')).items as { id: string; givenName: string; familyName: string }[];
-    const other = people.find((person) => person.givenName !== 'Maya') as { id: string; givenName: string; familyName: string };
+    const people = (await (await apiAs(ACCOUNTS.worker))('/api/young-people?pageSize=5')).items as {
+      id: string;
+      givenName: string;
+      familyName: string;
+    }[];
+    const other = people.find((person) => person.givenName !== 'Maya') as {
+      id: string;
+      givenName: string;
+      familyName: string;
+    };
     for (const path of [`/young-people/${other.id}`, `/my-plan/${other.id}`]) {
       await page.goto(`${server.baseUrl}${path}`);
       await page.getByRole('alert').waitFor();
@@ -247,7 +287,9 @@ describe('a young person’s own information', () => {
     await sharing.getByLabel('What').selectOption({ label: 'My goals and “about me”' });
     await sharing.getByRole('button', { name: 'Agree to share' }).click();
     await sharing.getByRole('status').getByText('Saved. They can see it now.').waitFor();
-    const agreement = sharing.getByRole('listitem').filter({ hasText: 'My goals and “about me”: every service working with them' });
+    const agreement = sharing
+      .getByRole('listitem')
+      .filter({ hasText: 'My goals and “about me”: every service working with them' });
     await agreement.waitFor();
     await agreement.getByRole('button', { name: /Stop sharing/ }).click();
     await agreement.waitFor({ state: 'detached' });
@@ -255,7 +297,10 @@ describe('a young person’s own information', () => {
     await sharing.getByText(/My goals and “about me”: every service working with them: stopped on/).waitFor();
 
     const copy = page.getByRole('region', { name: 'Get a copy of everything about me' });
-    const [printable] = await Promise.all([context.waitForEvent('page'), copy.getByRole('link', { name: /Open a copy to print/ }).click()]);
+    const [printable] = await Promise.all([
+      context.waitForEvent('page'),
+      copy.getByRole('link', { name: /Open a copy to print/ }).click(),
+    ]);
     await printable.waitForLoadState();
     expect(await printable.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Information held about Maya/);
     await printable.getByRole('heading', { name: 'Agreements to share' }).waitFor();
@@ -264,27 +309,33 @@ describe('a young person’s own information', () => {
 });
 
 describe('a transition worker’s reminders', () => {
-  it.skipIf(!inject('postgresUrl'))('lists the milestones that became late, with a way to the plan, and marks them read', async () => {
-    // A reminder the daily job would make, written straight into the database the server uses.
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`
+  it.skipIf(!inject('postgresUrl'))(
+    'lists the milestones that became late, with a way to the plan, and marks them read',
+    async () => {
+      // A reminder the daily job would make, written straight into the database the server uses.
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(
+        `
       INSERT INTO "Notification" (id, "userId", "youngPersonId", "milestoneId", kind, "onDate")
       SELECT gen_random_uuid(), u.id, p.id, 'annual_review', 'overdue', DATE '2020-02-02'
-        FROM "User" u JOIN "YoungPerson" p ON p."namedWorkerId" = u.id WHERE u.email = $1 LIMIT 1`, [ACCOUNTS.worker]);
-    await client.end();
-    const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker);
-    const menuLink = page.getByRole('link', { name: /^Reminders \((\d+) new\)$/ });
-    const unread = Number(/\((\d+) new\)/.exec((await menuLink.textContent()) ?? '')?.[1]);
-    await menuLink.click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reminders');
-    const reminder = page.getByRole('listitem').filter({ hasText: '2 February 2020' });
-    await reminder.getByRole('button', { name: /Mark as read/ }).click();
-    await reminder.getByRole('button', { name: /Mark as read/ }).waitFor({ state: 'detached' });
-    await page.getByRole('link', { name: unread > 1 ? `Reminders (${unread - 1} new)` : 'Reminders' }).waitFor();
-    await reminder.getByRole('link', { name: /Open .*plan/ }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Plan for /);
-  });
+        FROM "User" u JOIN "YoungPerson" p ON p."namedWorkerId" = u.id WHERE u.email = $1 LIMIT 1`,
+        [ACCOUNTS.worker],
+      );
+      await client.end();
+      const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker);
+      const menuLink = page.getByRole('link', { name: /^Reminders \((\d+) new\)$/ });
+      const unread = Number(/\((\d+) new\)/.exec((await menuLink.textContent()) ?? '')?.[1]);
+      await menuLink.click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reminders');
+      const reminder = page.getByRole('listitem').filter({ hasText: '2 February 2020' });
+      await reminder.getByRole('button', { name: /Mark as read/ }).click();
+      await reminder.getByRole('button', { name: /Mark as read/ }).waitFor({ state: 'detached' });
+      await page.getByRole('link', { name: unread > 1 ? `Reminders (${unread - 1} new)` : 'Reminders' }).waitFor();
+      await reminder.getByRole('link', { name: /Open .*plan/ }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Plan for /);
+    },
+  );
 });
 
 describe('adult services', () => {
@@ -314,7 +365,12 @@ describe('a commissioner', () => {
     await page.locator('figure.chart svg').first().waitFor();
     expect(await page.locator('table.numbers tbody tr').count()).toBeGreaterThan(3);
     const text = (await page.locator('main').textContent()) as string;
-    const people = (await (await apiAs(ACCOUNTS.worker))('/api/young-people?pageSize=200')).items as { givenName: string; familyName: string; dateOfBirth: string; nhsNumber: string | null }[];
+    const people = (await (await apiAs(ACCOUNTS.worker))('/api/young-people?pageSize=200')).items as {
+      givenName: string;
+      familyName: string;
+      dateOfBirth: string;
+      nhsNumber: string | null;
+    }[];
     expect(people.length).toBeGreaterThan(50);
     for (const person of people) {
       expect(text).not.toContain(`${person.givenName} ${person.familyName}`);

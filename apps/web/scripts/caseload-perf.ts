@@ -21,7 +21,13 @@ import { loadSyntheticCounty, openDatabase } from '@pathways/db';
 import { hashPassword } from '../../api/src/auth/passwords.ts';
 import { launchChromium, startServer, WEB_ROOT } from '../e2e/harness.ts';
 
-const { values } = parseArgs({ options: { people: { type: 'string', default: '2500' }, runs: { type: 'string', default: '5' }, settle: { type: 'string', default: '2500' } } });
+const { values } = parseArgs({
+  options: {
+    people: { type: 'string', default: '2500' },
+    runs: { type: 'string', default: '5' },
+    settle: { type: 'string', default: '2500' },
+  },
+});
 const PEOPLE = Number(values.people);
 const RUNS = Number(values.runs);
 const PASSWORD = 'perf-password';
@@ -33,10 +39,19 @@ const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] as number;
 
 function initialJavaScript() {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    stdio: 'inherit',
+  });
   const html = readFileSync(join(WEB_ROOT, 'index.html'), 'utf8');
   // A script may be both preloaded and loaded by its own tag: counted once.
-  const scripts = [...new Set([...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((match) => match[1] as string))];
+  const scripts = [
+    ...new Set(
+      [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
+        (match) => match[1] as string,
+      ),
+    ),
+  ];
   const sizes = scripts.map((src) => {
     const bytes = readFileSync(join(WEB_ROOT, src));
     return { src, raw: bytes.length, gzip: gzipSync(bytes).length };
@@ -49,11 +64,33 @@ async function loadCounty(dataDir: string, today: string) {
   const db = database.prisma;
   const passwordHash = await hashPassword(PASSWORD);
   const area = await db.localArea.create({ data: { code: 'CTY', name: 'Countyshire', jurisdiction: 'england' } });
-  const agency = await db.agency.create({ data: { name: 'Adult social care', type: 'adult_social_care', areaId: area.id, services: [] } });
-  const workers = await Promise.all(Array.from({ length: 10 }, (_, i) => db.user.create({ data: { email: `worker${i}@county.test`, name: `Worker ${i}`, role: 'transition_worker', areaId: area.id, passwordHash } })));
-  await db.user.create({ data: { email: 'manager@county.test', name: 'Manager', role: 'team_manager', areaId: area.id, passwordHash } });
+  const agency = await db.agency.create({
+    data: { name: 'Adult social care', type: 'adult_social_care', areaId: area.id, services: [] },
+  });
+  const workers = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      db.user.create({
+        data: {
+          email: `worker${i}@county.test`,
+          name: `Worker ${i}`,
+          role: 'transition_worker',
+          areaId: area.id,
+          passwordHash,
+        },
+      }),
+    ),
+  );
+  await db.user.create({
+    data: { email: 'manager@county.test', name: 'Manager', role: 'team_manager', areaId: area.id, passwordHash },
+  });
   const started = performance.now();
-  await loadSyntheticCounty({ db, count: PEOPLE, seed: 20261123, today, areas: [{ id: area.id, workerIds: workers.map((w) => w.id), adultAgencyId: agency.id }] });
+  await loadSyntheticCounty({
+    db,
+    count: PEOPLE,
+    seed: 20261123,
+    today,
+    areas: [{ id: area.id, workerIds: workers.map((w) => w.id), adultAgencyId: agency.id }],
+  });
   const loadSeconds = (performance.now() - started) / 1000;
   await database.close();
   return loadSeconds;
@@ -62,8 +99,11 @@ async function loadCounty(dataDir: string, today: string) {
 async function main() {
   const js = initialJavaScript();
   console.log('Initial JavaScript (entry + modulepreloads):');
-  for (const size of js.sizes) console.log(`  ${size.src.padEnd(40)} ${KB(size.raw).padStart(10)} raw  ${KB(size.gzip).padStart(9)} gzip`);
-  console.log(`  total ${KB(js.raw)} raw, ${KB(js.gzip)} gzip (target < 250 KB gzip: ${js.gzip < 250 * 1024 ? 'met' : 'MISSED'})\n`);
+  for (const size of js.sizes)
+    console.log(`  ${size.src.padEnd(40)} ${KB(size.raw).padStart(10)} raw  ${KB(size.gzip).padStart(9)} gzip`);
+  console.log(
+    `  total ${KB(js.raw)} raw, ${KB(js.gzip)} gzip (target < 250 KB gzip: ${js.gzip < 250 * 1024 ? 'met' : 'MISSED'})\n`,
+  );
 
   const today = new Date().toISOString().slice(0, 10);
   const dataDir = mkdtempSync(join(tmpdir(), 'pathways-perf-'));
@@ -71,13 +111,23 @@ async function main() {
   const server = await startServer({ env: { DATA_DIR: dataDir, DATABASE_URL: '' } });
   const browser = await launchChromium();
   try {
-    const session = await fetch(`${server.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'manager@county.test', password: PASSWORD }) });
+    const session = await fetch(`${server.baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@county.test', password: PASSWORD }),
+    });
     const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]?.split('=') as [string, string];
     // A window wide enough for 5,000 rows: everything late in the last year and due in the next.
     const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-    const rows = (await (await fetch(`${server.baseUrl}/api/caseload?from=${from}&to=${to}&pageSize=5000`, { headers: { cookie: cookie.join('=') } })).json()) as { items: unknown[]; total: number };
-    console.log(`Caseload page: ${PEOPLE.toLocaleString('en-GB')} young people (loaded in ${loadSeconds.toFixed(1)} s), team manager's whole area, ${from} to ${to}: ${rows.items.length.toLocaleString('en-GB')} rows on the page (${rows.total.toLocaleString('en-GB')} in the window)`);
+    const rows = (await (
+      await fetch(`${server.baseUrl}/api/caseload?from=${from}&to=${to}&pageSize=5000`, {
+        headers: { cookie: cookie.join('=') },
+      })
+    ).json()) as { items: unknown[]; total: number };
+    console.log(
+      `Caseload page: ${PEOPLE.toLocaleString('en-GB')} young people (loaded in ${loadSeconds.toFixed(1)} s), team manager's whole area, ${from} to ${to}: ${rows.items.length.toLocaleString('en-GB')} rows on the page (${rows.total.toLocaleString('en-GB')} in the window)`,
+    );
     if (rows.items.length < 5000) console.log('  (fewer than 5,000 rows: pass --people with a larger number)');
 
     const figures: { rendered: number; interactive: number; filter: number }[] = [];
@@ -88,7 +138,11 @@ async function main() {
       await context.addInitScript(() => {
         const longTasks: { start: number; end: number }[] = [];
         (window as unknown as { __longTasks: typeof longTasks }).__longTasks = longTasks;
-        new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration }))).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver((list) =>
+          list
+            .getEntries()
+            .forEach((entry) => longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration })),
+        ).observe({ type: 'longtask', buffered: true });
       });
       const page = await context.newPage();
       // A new window makes Chromium load its own address-bar pages (chrome://omnibox-popup…),
@@ -99,11 +153,16 @@ async function main() {
       // Leave the page alone while it loads: asking it anything (waitForFunction polls) makes
       // Playwright inject its own script, which takes the page's main thread for ~100 ms.
       await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
-      await page.waitForFunction(() => performance.getEntriesByName('caseload-rendered').length > 0, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('caseload-rendered').length > 0, undefined, {
+        timeout: 30_000,
+      });
       await page.waitForTimeout(1000); // a quiet second, to see any long task that follows the first paint
       const { rendered, interactive } = await page.evaluate(() => {
         const renderedAt = (performance.getEntriesByName('caseload-rendered')[0] as PerformanceEntry).startTime;
-        const lastLongTask = Math.max(0, ...(window as unknown as { __longTasks: { end: number }[] }).__longTasks.map((task) => task.end));
+        const lastLongTask = Math.max(
+          0,
+          ...(window as unknown as { __longTasks: { end: number }[] }).__longTasks.map((task) => task.end),
+        );
         return { rendered: renderedAt, interactive: Math.max(renderedAt, lastLongTask) };
       });
       // A key press in the name filter, until the row count on screen has changed.
@@ -113,11 +172,15 @@ async function main() {
       await page.waitForFunction((text) => document.querySelector('p.count')?.textContent !== text, before);
       const filter = (await page.evaluate(() => performance.now())) - startedFilter;
       figures.push({ rendered, interactive, filter });
-      console.log(`  run ${run + 1}: first rows ${rendered.toFixed(0)} ms, interactive ${interactive.toFixed(0)} ms, filter key press ${filter.toFixed(0)} ms`);
+      console.log(
+        `  run ${run + 1}: first rows ${rendered.toFixed(0)} ms, interactive ${interactive.toFixed(0)} ms, filter key press ${filter.toFixed(0)} ms`,
+      );
       await context.close();
     }
     const interactive = median(figures.map((f) => f.interactive));
-    console.log(`\nMedian of ${RUNS}: first rows ${median(figures.map((f) => f.rendered)).toFixed(0)} ms, interactive ${interactive.toFixed(0)} ms (target < 1,000 ms: ${interactive < 1000 ? 'met' : 'MISSED'}), filter key press ${median(figures.map((f) => f.filter)).toFixed(0)} ms`);
+    console.log(
+      `\nMedian of ${RUNS}: first rows ${median(figures.map((f) => f.rendered)).toFixed(0)} ms, interactive ${interactive.toFixed(0)} ms (target < 1,000 ms: ${interactive < 1000 ? 'met' : 'MISSED'}), filter key press ${median(figures.map((f) => f.filter)).toFixed(0)} ms`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -9,7 +9,10 @@ import { launchChromium, signIn, startServer } from '../e2e/harness.ts';
 
 const OUT = new URL('../../../docs/screenshots/', import.meta.url).pathname;
 
-execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+  cwd: new URL('..', import.meta.url).pathname,
+  stdio: 'inherit',
+});
 mkdirSync(OUT, { recursive: true });
 const server = await startServer();
 const browser = await launchChromium();
@@ -30,7 +33,12 @@ try {
   await worker.getByLabel('Group by').selectOption('person');
   await shoot(worker, 'caseload');
   await worker.getByLabel('Group by').selectOption('none');
-  await worker.getByRole('row').filter({ hasText: /Late|Due now/ }).first().getByRole('link').click();
+  await worker
+    .getByRole('row')
+    .filter({ hasText: /Late|Due now/ })
+    .first()
+    .getByRole('link')
+    .click();
   await worker.locator('.timeline-marker.status-due, .timeline-marker.status-overdue').first().click();
   await shoot(worker, 'plan');
 

@@ -46,7 +46,11 @@ export function App() {
   if (!user) {
     return (
       <Layout user={null}>
-        {location.pathname === '/sign-in' ? <SignInPage /> : <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />}
+        {location.pathname === '/sign-in' ? (
+          <SignInPage />
+        ) : (
+          <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+        )}
       </Layout>
     );
   }

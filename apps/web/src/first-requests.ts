@@ -36,7 +36,9 @@ export function startFirstRequests(document: Document, location: Location) {
       // Staff who work from the caseload open it by its address, or as their home page "/".
       const search = location.pathname === '/caseload' ? location.search : location.pathname === '/' ? '' : null;
       if (user && homeOf(user.role) === '/caseload' && search !== null) {
-        void queryClient.prefetchQuery(caseloadQuery(caseloadWindow(new URLSearchParams(search), user.role, localToday()).filter));
+        void queryClient.prefetchQuery(
+          caseloadQuery(caseloadWindow(new URLSearchParams(search), user.role, localToday()).filter),
+        );
       }
     },
     () => undefined, // the app asks again and shows the error

@@ -9,10 +9,15 @@ const DEBIAN_BIN = '/usr/lib/postgresql';
 
 /** A PostgreSQL client program (pg_dump, pg_restore) from PATH or Debian's versioned folders. */
 export function postgresProgram(name: 'pg_dump' | 'pg_restore'): string {
-  const fromPath = (process.env.PATH ?? '').split(':').map((dir) => `${dir}/${name}`).find((candidate) => existsSync(candidate));
+  const fromPath = (process.env.PATH ?? '')
+    .split(':')
+    .map((dir) => `${dir}/${name}`)
+    .find((candidate) => existsSync(candidate));
   if (fromPath) return fromPath;
   const versions = existsSync(DEBIAN_BIN) ? readdirSync(DEBIAN_BIN).sort((a, b) => Number(b) - Number(a)) : [];
-  const debian = versions.map((version) => `${DEBIAN_BIN}/${version}/bin/${name}`).find((candidate) => existsSync(candidate));
+  const debian = versions
+    .map((version) => `${DEBIAN_BIN}/${version}/bin/${name}`)
+    .find((candidate) => existsSync(candidate));
   if (!debian) throw new Error(`${name} not found: install the PostgreSQL client programs (Debian: postgresql-client)`);
   return debian;
 }
@@ -23,7 +28,9 @@ function run(program: string, args: string[]): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${program} exited with ${code}: ${stderr.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${program} exited with ${code}: ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -46,7 +53,8 @@ export async function backupPostgres(url: string, file: string): Promise<void> {
 
 /** Restores an embedded backup into a new data folder (refusing one that already holds a database). */
 export async function restorePglite(file: string, dataDir: string): Promise<void> {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty: restore into a new folder`);
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0)
+    throw new Error(`${dataDir} is not empty: restore into a new folder`);
   const pglite = await PGlite.create(dataDir, { loadDataDir: new Blob([await readFile(file)]) });
   await pglite.query('SELECT 1');
   await pglite.close();
@@ -57,8 +65,11 @@ export async function restorePostgres(file: string, url: string): Promise<void> 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ count: string }>(`SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'`);
-    if (Number(rows[0]?.count) > 0) throw new Error('the target database is not empty: restore into a new, empty database');
+    const { rows } = await client.query<{ count: string }>(
+      `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
+    if (Number(rows[0]?.count) > 0)
+      throw new Error('the target database is not empty: restore into a new, empty database');
   } finally {
     await client.end();
   }

@@ -49,12 +49,17 @@ export async function lockDataFolder(dataDir: string): Promise<DataFolderLock> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const server = await listenOn(socketPath);
     if (server) return { release: () => new Promise((resolve) => server.close(() => resolve())) };
-    if (await answers(socketPath)) throw new DataFolderError(`Another Pathways server is already using DATA_DIR ${dataDir}. Stop it first, or give this one its own DATA_DIR (or a DATABASE_URL to share one PostgreSQL).`);
+    if (await answers(socketPath))
+      throw new DataFolderError(
+        `Another Pathways server is already using DATA_DIR ${dataDir}. Stop it first, or give this one its own DATA_DIR (or a DATABASE_URL to share one PostgreSQL).`,
+      );
     // A socket left by a process that died: take it over, one process at a time.
     if (await takeOverStale(socketPath)) continue;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new DataFolderError(`Could not take DATA_DIR ${dataDir} for this server: another process keeps competing for it.`);
+  throw new DataFolderError(
+    `Could not take DATA_DIR ${dataDir} for this server: another process keeps competing for it.`,
+  );
 }
 
 /** Beside the folder when the path fits a socket address (about 100 bytes), else in the temporary folder, named by the folder. */
@@ -67,7 +72,9 @@ function lockSocketPath(dataDir: string): string {
 function listenOn(socketPath: string): Promise<Server | null> {
   return new Promise((resolve, reject) => {
     const server = createServer((socket) => socket.end());
-    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(null) : reject(error)));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' ? resolve(null) : reject(error),
+    );
     server.listen(socketPath, () => {
       server.unref();
       resolve(server);
@@ -96,7 +103,8 @@ async function takeOverStale(socketPath: string): Promise<boolean> {
   try {
     mkdirSync(mutex);
   } catch {
-    if (Date.now() - (statSync(mutex, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 10_000) rmSync(mutex, { recursive: true, force: true });
+    if (Date.now() - (statSync(mutex, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 10_000)
+      rmSync(mutex, { recursive: true, force: true });
     return false;
   }
   try {

@@ -9,8 +9,7 @@ import { pgliteConnection, postgresConnection } from './sql-connection.ts';
 
 export type DatabaseConfig =
   /** Embedded PostgreSQL (PGlite); `dataDir` undefined keeps it in memory. */
-  | { kind: 'pglite'; dataDir?: string }
-  | { kind: 'postgres'; url: string };
+  { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string };
 
 export type Database = {
   kind: DatabaseConfig['kind'];
@@ -37,7 +36,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       pglite = await PGlite.create(config.dataDir);
     } catch (error) {
       await lock.release();
-      throw new DataFolderError(`The embedded database in DATA_DIR ${config.dataDir} could not be opened (${error instanceof Error ? error.message : String(error)}): it may be damaged. Nothing was changed; restore a backup into an empty folder.`);
+      throw new DataFolderError(
+        `The embedded database in DATA_DIR ${config.dataDir} could not be opened (${error instanceof Error ? error.message : String(error)}): it may be damaged. Nothing was changed; restore a backup into an empty folder.`,
+      );
     }
     try {
       const result = await migrate(pgliteConnection(pglite), migrations);
@@ -67,5 +68,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     await connection.close();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url }) });
-  return { kind: 'postgres', prisma, migrations: result, backup: (file) => backupPostgres(config.url, file), close: () => prisma.$disconnect() };
+  return {
+    kind: 'postgres',
+    prisma,
+    migrations: result,
+    backup: (file) => backupPostgres(config.url, file),
+    close: () => prisma.$disconnect(),
+  };
 }

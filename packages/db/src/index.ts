@@ -5,26 +5,88 @@
  * @module
  */
 export { openDatabase, type Database, type DatabaseConfig } from './database.ts';
-export { migrate, readMigrations, checksumOf, MigrationError, MIGRATIONS_DIRECTORY, type Migration, type MigrationResult } from './migrator.ts';
+export {
+  migrate,
+  readMigrations,
+  checksumOf,
+  MigrationError,
+  MIGRATIONS_DIRECTORY,
+  type Migration,
+  type MigrationResult,
+} from './migrator.ts';
 export { DataFolderError } from './data-folder.ts';
 export { pgliteConnection, postgresConnection, type SqlConnection } from './sql-connection.ts';
 export { AppError, type AppErrorCode } from './errors.ts';
 export { audit, auditList, type Actor, type Tx } from './repositories/actor.ts';
-export { createYoungPerson, updateYoungPerson, getYoungPerson, eraseYoungPerson, eraseClaimed, claimVersion, type ErasedCounts, ZYoungPersonInput, ZYoungPersonChanges, type YoungPersonInput } from './repositories/young-people.ts';
+export {
+  createYoungPerson,
+  updateYoungPerson,
+  getYoungPerson,
+  eraseYoungPerson,
+  eraseClaimed,
+  claimVersion,
+  type ErasedCounts,
+  ZYoungPersonInput,
+  ZYoungPersonChanges,
+  type YoungPersonInput,
+} from './repositories/young-people.ts';
 export { recordPathwayEvent } from './repositories/pathway-events.ts';
 export { addGoal, addGoalNote, changeGoal, getGoal, listGoals, type GoalWithNotes } from './repositories/goals.ts';
 export { listNotifications, markNotificationRead, type NotificationWithPerson } from './repositories/notifications.ts';
 export { calendarFeedOwner, replaceCalendarToken, revokeCalendarTokens } from './repositories/calendar-tokens.ts';
-export { getConsent, giveConsent, listConsents, withdrawConsent, type ConsentWithAgency } from './repositories/consents.ts';
-export { draftHandover, findHandover, handoverTarget, listHandovers, moveHandover, HANDOVER_LEAD_MONTHS, type HandoverPack, type HandoverStep, type HandoverWithParties } from './repositories/handovers.ts';
+export {
+  getConsent,
+  giveConsent,
+  listConsents,
+  withdrawConsent,
+  type ConsentWithAgency,
+} from './repositories/consents.ts';
+export {
+  draftHandover,
+  findHandover,
+  handoverTarget,
+  listHandovers,
+  moveHandover,
+  HANDOVER_LEAD_MONTHS,
+  type HandoverPack,
+  type HandoverStep,
+  type HandoverWithParties,
+} from './repositories/handovers.ts';
 export { materialisePlan } from './repositories/materialise-plan.ts';
-export { CASELOAD_MAX_PAGE, caseloadSql, findCaseload, ZCaseloadQuery, type CaseloadMilestone, type CaseloadPage, type CaseloadPerson, type CaseloadRow } from './repositories/caseload.ts';
+export {
+  CASELOAD_MAX_PAGE,
+  caseloadSql,
+  findCaseload,
+  ZCaseloadQuery,
+  type CaseloadMilestone,
+  type CaseloadPage,
+  type CaseloadPerson,
+  type CaseloadRow,
+} from './repositories/caseload.ts';
 export { profileOf, engineEventOf, isoDay, dateColumn } from './repositories/young-person-profile.ts';
 /** The young person's name as people use it: defined once, in the engine (the web app uses the same one). */
 export { displayName } from '@pathways/engine';
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
-export type { Agency, Consent, Goal, GoalProgressNote, Handover, LocalArea, Milestone, Notification, PathwayEvent, User, YoungPerson } from './generated/prisma/client.ts';
-export { forecastDemand, forecastCsv, SUPPRESS_BELOW, type Forecast, type ForecastRow } from './repositories/forecast.ts';
+export type {
+  Agency,
+  Consent,
+  Goal,
+  GoalProgressNote,
+  Handover,
+  LocalArea,
+  Milestone,
+  Notification,
+  PathwayEvent,
+  User,
+  YoungPerson,
+} from './generated/prisma/client.ts';
+export {
+  forecastDemand,
+  forecastCsv,
+  SUPPRESS_BELOW,
+  type Forecast,
+  type ForecastRow,
+} from './repositories/forecast.ts';
 export { loadSyntheticCounty } from './bulk/synthetic-county.ts';
 export { storedPlanOf, type StoredPlan } from './repositories/plan-rows.ts';
 export { writeStoredPlans } from './repositories/plan-store.ts';
@@ -34,4 +96,11 @@ export { runDailyJob, lastRunBefore, type DailyJobResult } from './jobs/daily-jo
 export { runReminders, REMINDERS_JOB } from './jobs/reminders.ts';
 export { runRetention, RETENTION_JOB } from './jobs/retention.ts';
 export { runPurge, PURGE_JOB, SIGN_IN_RECORD_DAYS } from './jobs/purge.ts';
-export { backupPglite, backupPgliteFolder, backupPostgres, restorePglite, restorePostgres, postgresProgram } from './backup.ts';
+export {
+  backupPglite,
+  backupPgliteFolder,
+  backupPostgres,
+  restorePglite,
+  restorePostgres,
+  postgresProgram,
+} from './backup.ts';

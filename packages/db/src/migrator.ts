@@ -45,7 +45,10 @@ function matchesChecksum(sql: string, recorded: string): boolean {
 /** The migrations in Prisma's folder format (`<timestamp>_<name>/migration.sql`), in order. */
 export async function readMigrations(directory = MIGRATIONS_DIRECTORY): Promise<Migration[]> {
   const entries = await readdir(directory, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(directory, name, 'migration.sql'), 'utf8');
@@ -91,13 +94,25 @@ export async function migrate(connection: SqlConnection, migrations: Migration[]
       if (row.rolled_back_at) continue;
       const migration = local.get(row.migration_name);
       if (!migration) {
-        throw new MigrationError('unknown_migration', row.migration_name, `The database has migration ${row.migration_name}, which this version of Pathways does not have: run a version that does.`);
+        throw new MigrationError(
+          'unknown_migration',
+          row.migration_name,
+          `The database has migration ${row.migration_name}, which this version of Pathways does not have: run a version that does.`,
+        );
       }
       if (!row.finished_at) {
-        throw new MigrationError('failed_before', row.migration_name, `Migration ${row.migration_name} failed earlier and was not resolved; fix it before starting.`);
+        throw new MigrationError(
+          'failed_before',
+          row.migration_name,
+          `Migration ${row.migration_name} failed earlier and was not resolved; fix it before starting.`,
+        );
       }
       if (!matchesChecksum(migration.sql, row.checksum)) {
-        throw new MigrationError('checksum_changed', row.migration_name, `Migration ${row.migration_name} was changed after it was applied (checksum differs); restore the file instead of editing history.`);
+        throw new MigrationError(
+          'checksum_changed',
+          row.migration_name,
+          `Migration ${row.migration_name} was changed after it was applied (checksum differs); restore the file instead of editing history.`,
+        );
       }
       done.add(row.migration_name);
     }
@@ -122,10 +137,18 @@ async function applyOne(connection: SqlConnection, migration: Migration): Promis
       [id, migration.checksum, migration.name],
     );
     await connection.exec(migration.sql);
-    await connection.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+    await connection.query(
+      'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
+      [id],
+    );
     await connection.exec('COMMIT');
   } catch (error) {
     await connection.exec('ROLLBACK');
-    throw new MigrationError('migration_failed', migration.name, `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+    throw new MigrationError(
+      'migration_failed',
+      migration.name,
+      `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }

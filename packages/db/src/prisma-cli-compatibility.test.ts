@@ -13,7 +13,12 @@ function prisma(args: string[], databaseUrl: string) {
   return spawnSync(process.execPath, ['../../node_modules/prisma/build/index.js', ...args], {
     cwd: PACKAGE,
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_SCHEMA_ENGINE_BINARY: ENGINE, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PRISMA_SCHEMA_ENGINE_BINARY: ENGINE,
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    },
   });
 }
 

@@ -1,7 +1,11 @@
 import { openDatabase, type Database } from '../src/database.ts';
 import { freshPostgresDatabase, POSTGRES_URL } from './databases.ts';
 
-export type Backend = { name: string; isAvailable: boolean; open: () => Promise<Database & { drop: () => Promise<void> }> };
+export type Backend = {
+  name: string;
+  isAvailable: boolean;
+  open: () => Promise<Database & { drop: () => Promise<void> }>;
+};
 
 /** Both databases the product runs on: embedded PGlite (in memory) and a real PostgreSQL 15. */
 export const BACKENDS: Backend[] = [

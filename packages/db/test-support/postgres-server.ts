@@ -26,7 +26,9 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -35,7 +37,9 @@ export function freePort(): Promise<number> {
 function runAsPostgres(binary: string, args: string[]): void {
   const isRoot = process.getuid?.() === 0;
   const command = isRoot ? 'su' : join(BIN, binary);
-  const commandArgs = isRoot ? ['postgres', '-s', '/bin/sh', '-c', [join(BIN, binary), ...args].map((a) => `'${a}'`).join(' ')] : args;
+  const commandArgs = isRoot
+    ? ['postgres', '-s', '/bin/sh', '-c', [join(BIN, binary), ...args].map((a) => `'${a}'`).join(' ')]
+    : args;
   const result = spawnSync(command, commandArgs, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${binary} failed: ${result.stderr || result.stdout}`);
 }
@@ -48,7 +52,16 @@ export async function startPrivatePostgres(): Promise<{ url: string; stop: () =>
   const port = await freePort();
   const data = join(folder, 'data');
   runAsPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync']);
-  runAsPostgres('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${folder} -c fsync=off`, '-l', join(folder, 'log'), '-w', 'start']);
+  runAsPostgres('pg_ctl', [
+    '-D',
+    data,
+    '-o',
+    `-p ${port} -k ${folder} -c fsync=off`,
+    '-l',
+    join(folder, 'log'),
+    '-w',
+    'start',
+  ]);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
@@ -77,7 +90,10 @@ export default async function setup(project: TestProject): Promise<(() => void) 
 }
 
 /** A new, empty database on a PostgreSQL server; `drop()` removes it (closing its connections). */
-export async function createDatabase(serverUrl: string, prefix = 'pathways_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createDatabase(
+  serverUrl: string,
+  prefix = 'pathways_test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
   const run = async (sql: string) => {
     const client = new pg.Client({ connectionString: serverUrl });

@@ -19,7 +19,15 @@ const SEED = 20261122;
 const SIZES = [1_000, 10_000, 50_000];
 const TARGET_MS_AT_10K = 1_000;
 
-type Result = { count: number; totalMs: number; usPerPerson: number; peakRssMb: number; heapUsedMb: number; events: number; statuses: Record<string, number> };
+type Result = {
+  count: number;
+  totalMs: number;
+  usPerPerson: number;
+  peakRssMb: number;
+  heapUsedMb: number;
+  events: number;
+  statuses: Record<string, number>;
+};
 
 function warmUp(): void {
   // Warm up the JIT on people outside the measured range.
@@ -56,8 +64,12 @@ function measure(count: number, first = 0): Result {
 async function measureOnCores(count: number, workers: number): Promise<{ wallMs: number; peakRssMb: number }> {
   const entry = new URL('./worker-entry.mjs', import.meta.url);
   const slice = Math.ceil(count / workers);
-  const threads = Array.from({ length: workers }, (_, i) => new Worker(entry, { workerData: { first: i * slice, count: Math.min(slice, count - i * slice) } }));
-  const message = (worker: Worker) => new Promise<unknown>((resolve, reject) => worker.once('message', resolve).once('error', reject));
+  const threads = Array.from(
+    { length: workers },
+    (_, i) => new Worker(entry, { workerData: { first: i * slice, count: Math.min(slice, count - i * slice) } }),
+  );
+  const message = (worker: Worker) =>
+    new Promise<unknown>((resolve, reject) => worker.once('message', resolve).once('error', reject));
   await Promise.all(threads.map(message));
   const started = performance.now();
   const done = Promise.all(threads.map(message));
@@ -83,12 +95,16 @@ if (!isMainThread) {
   process.stdout.write(JSON.stringify(measure(Number(process.argv[countArgument + 1]))));
 } else {
   const self = fileURLToPath(import.meta.url);
-  console.log(`planMilestones benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`);
+  console.log(
+    `planMilestones benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`,
+  );
   console.log(`as of ${AS_OF}, seed ${SEED}, England rule pack (${43} milestones, 8 pathway machines); one core\n`);
   console.log('people    events   total ms   µs/person   peak RSS MB   heap MB');
   const results: Result[] = [];
   for (const count of SIZES) {
-    const output = execFileSync(process.execPath, [...process.execArgv, self, '--count', String(count)], { encoding: 'utf8' });
+    const output = execFileSync(process.execPath, [...process.execArgv, self, '--count', String(count)], {
+      encoding: 'utf8',
+    });
     const result = JSON.parse(output) as Result;
     results.push(result);
     console.log(
@@ -98,14 +114,23 @@ if (!isMainThread) {
   const tenK = results.find((r) => r.count === 10_000);
   const cores = availableParallelism();
   const parallel = JSON.parse(
-    execFileSync(process.execPath, [...process.execArgv, self, '--count', '10000', '--cores', String(cores)], { encoding: 'utf8' }),
+    execFileSync(process.execPath, [...process.execArgv, self, '--count', '10000', '--cores', String(cores)], {
+      encoding: 'utf8',
+    }),
   ) as { wallMs: number; peakRssMb: number };
   if (tenK) {
     const verdict = (ms: number) => (ms < TARGET_MS_AT_10K ? 'meets' : 'misses');
-    console.log(`\n10,000 people on one core: ${tenK.totalMs.toFixed(0)} ms (${verdict(tenK.totalMs)} the ${TARGET_MS_AT_10K} ms target).`);
-    console.log(`10,000 people on ${cores} cores (worker threads): ${parallel.wallMs.toFixed(0)} ms wall, peak RSS ${parallel.peakRssMb.toFixed(0)} MB (${verdict(parallel.wallMs)} the target).`);
+    console.log(
+      `\n10,000 people on one core: ${tenK.totalMs.toFixed(0)} ms (${verdict(tenK.totalMs)} the ${TARGET_MS_AT_10K} ms target).`,
+    );
+    console.log(
+      `10,000 people on ${cores} cores (worker threads): ${parallel.wallMs.toFixed(0)} ms wall, peak RSS ${parallel.peakRssMb.toFixed(0)} MB (${verdict(parallel.wallMs)} the target).`,
+    );
     console.log(`milestone statuses at 10,000: ${JSON.stringify(tenK.statuses)}`);
   }
   const [first, , last] = results;
-  if (first && last) console.log(`peak RSS grows ${(last.peakRssMb - first.peakRssMb).toFixed(0)} MB from ${first.count} to ${last.count} people.`);
+  if (first && last)
+    console.log(
+      `peak RSS grows ${(last.peakRssMb - first.peakRssMb).toFixed(0)} MB from ${first.count} to ${last.count} people.`,
+    );
 }

@@ -49,6 +49,13 @@ export { formatLongDate } from './plan/format-date.ts';
 export { displayName, shortName } from './people/names.ts';
 export { birthday, ageInYears } from './people/birthdays.ts';
 export { dateOfAge, ageOn, type LeapDayBirthday } from './dates/ages.ts';
-export { schoolYearStart, schoolYearEnd, schoolYearOn, endOfCompulsorySchool, cohortYear, type SchoolCalendar } from './dates/school-year.ts';
+export {
+  schoolYearStart,
+  schoolYearEnd,
+  schoolYearOn,
+  endOfCompulsorySchool,
+  cohortYear,
+  type SchoolCalendar,
+} from './dates/school-year.ts';
 export { syntheticPerson, type SyntheticPerson } from './synthetic/synthetic-people.ts';
 export { isValidNhsNumber, ZNhsNumber } from './nhs-number.ts';

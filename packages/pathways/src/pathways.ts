@@ -2,7 +2,13 @@ import { isoToDay } from './dates/calendar-date.ts';
 import { ZIsoDate } from './dates/iso-date-schema.ts';
 import { parseEvent } from './events/parse-event.ts';
 import { pathwayOfEvent } from './events/catalogue.ts';
-import { applyEvent, persistPathway, restorePathway, type PersistedPathwayRun, type Rejection } from './machines/pathway-runner.ts';
+import {
+  applyEvent,
+  persistPathway,
+  restorePathway,
+  type PersistedPathwayRun,
+  type Rejection,
+} from './machines/pathway-runner.ts';
 import { computeKeyDates } from './plan/key-dates.ts';
 import { replayEvents } from './plan/replay.ts';
 import type { RejectedEvent } from './plan/types.ts';
@@ -44,7 +50,10 @@ export function recordEvent(persisted: readonly PersistedPathwayRun[], rawEvent:
   if (!parsed.ok) return { ok: false, rejection: { code: 'invalid', reason: `${parsed.field}: ${parsed.message}` } };
   const { event } = parsed;
   if (event.type === 'milestone.recorded') {
-    return { ok: false, rejection: { code: 'invalid', reason: 'milestone.recorded is routed by its milestone: use replayPathways.' } };
+    return {
+      ok: false,
+      rejection: { code: 'invalid', reason: 'milestone.recorded is routed by its milestone: use replayPathways.' },
+    };
   }
   const target = pathwayOfEvent(event.type);
   const next: PersistedPathwayRun[] = [];
@@ -69,7 +78,10 @@ export function recordEvent(persisted: readonly PersistedPathwayRun[], rawEvent:
   if (!accepted) {
     return {
       ok: false,
-      rejection: refusal ?? { code: 'not_applicable', reason: `No ${String(target as Pathway).replaceAll('_', ' ')} pathway in this plan.` },
+      rejection: refusal ?? {
+        code: 'not_applicable',
+        reason: `No ${String(target as Pathway).replaceAll('_', ' ')} pathway in this plan.`,
+      },
     };
   }
   return { ok: true, pathways: next };

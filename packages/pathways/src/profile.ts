@@ -3,7 +3,10 @@ import { ZIsoDate } from './dates/iso-date-schema.ts';
 import { JURISDICTIONS, PROFILE_FLAGS, type ProfileFlag } from './rule-packs/types.ts';
 
 /** Every profile flag (listed, with what each means, once: PROFILE_FLAGS), false unless said. */
-const flags = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, z.boolean().default(false)])) as Record<ProfileFlag, z.ZodDefault<z.ZodBoolean>>;
+const flags = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, z.boolean().default(false)])) as Record<
+  ProfileFlag,
+  z.ZodDefault<z.ZodBoolean>
+>;
 
 /** What the engine needs to know about a young person. Flags default to false. */
 export const ZProfile = z.object({

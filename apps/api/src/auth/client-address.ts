@@ -9,10 +9,14 @@ import type { AppEnv } from '../app-env.ts';
  */
 export function trustedProxies(text: string | undefined): BlockList {
   const list = new BlockList();
-  for (const entry of (text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address = '', bits] = entry.split('/');
     const family = isIP(address);
-    if (family === 0 || (bits !== undefined && !/^\d+$/.test(bits))) throw new Error(`"${entry}" is not an IP address or CIDR range`);
+    if (family === 0 || (bits !== undefined && !/^\d+$/.test(bits)))
+      throw new Error(`"${entry}" is not an IP address or CIDR range`);
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (bits === undefined) list.addAddress(address, type);
     else list.addSubnet(address, Number(bits), type);
@@ -40,7 +44,10 @@ export function clientAddress(c: Context<AppEnv>): string {
   }
   const trusted = c.get('services').trustedProxies;
   if (!trusted || !isTrusted(trusted, peer)) return peer;
-  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   for (let index = hops.length - 1; index >= 0; index--) {
     const hop = hops[index] as string;
     if (!isTrusted(trusted, hop)) return hop;

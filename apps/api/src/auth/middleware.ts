@@ -53,7 +53,10 @@ export const sameOriginWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (UNSAFE_METHODS.has(c.req.method)) {
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
-    const own = new Set([new URL(c.req.url).origin, ...(c.get('services').publicOrigin ? [c.get('services').publicOrigin as string] : [])]);
+    const own = new Set([
+      new URL(c.req.url).origin,
+      ...(c.get('services').publicOrigin ? [c.get('services').publicOrigin as string] : []),
+    ]);
     if ((origin !== undefined && !own.has(origin)) || (site !== undefined && site !== 'same-origin')) {
       return c.json(errorBody('csrf', 'Writes are accepted only from the planner’s own pages.'), 403);
     }

@@ -17,10 +17,21 @@ const MAX_WAITING = 8;
 
 function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
   if (hashing.pendingCount >= MAX_WAITING) {
-    return Promise.reject(new HttpError(503, 'busy', 'Pathways is busy signing people in. Please try again in a moment.', { 'Retry-After': '2' }));
+    return Promise.reject(
+      new HttpError(503, 'busy', 'Pathways is busy signing people in. Please try again in a moment.', {
+        'Retry-After': '2',
+      }),
+    );
   }
   const options: ScryptOptions = { ...cost, maxmem: 256 * 1024 * 1024 };
-  return hashing(() => new Promise<Buffer>((resolve, reject) => scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)))));
+  return hashing(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
+  );
 }
 
 /** `scrypt$N$r$p$salt$hash` (base64): the parameters travel with the hash, so the cost can rise later. */

@@ -18,18 +18,37 @@ export type SessionUser = {
 };
 
 /** Starts a session: the token goes to the client's HttpOnly cookie, only its hash to the database. */
-export async function createSession(db: PrismaClient, userId: string, now: Date): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(
+  db: PrismaClient,
+  userId: string,
+  now: Date,
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = newSecretToken();
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await db.session.create({ data: { tokenHash: hashToken(token), userId, csrfToken, expiresAt, createdAt: now, lastSeenAt: now } });
+  await db.session.create({
+    data: { tokenHash: hashToken(token), userId, csrfToken, expiresAt, createdAt: now, lastSeenAt: now },
+  });
   return { token, csrfToken, expiresAt };
 }
 
 /** The signed-in user of a session token, or null if it is unknown, expired, idle too long or the user is disabled. */
-export async function findSession(db: PrismaClient, token: string, now: Date, idleMinutes = DEFAULT_IDLE_MINUTES): Promise<{ user: SessionUser; csrfToken: string } | null> {
+export async function findSession(
+  db: PrismaClient,
+  token: string,
+  now: Date,
+  idleMinutes = DEFAULT_IDLE_MINUTES,
+): Promise<{ user: SessionUser; csrfToken: string } | null> {
   // Every request asks this, so it is one round trip (a join), not a session then a user.
-  const [session] = await db.$queryRaw<(SessionUser & { tokenHash: string; csrfToken: string; expiresAt: Date; lastSeenAt: Date; disabledAt: Date | null })[]>`
+  const [session] = await db.$queryRaw<
+    (SessionUser & {
+      tokenHash: string;
+      csrfToken: string;
+      expiresAt: Date;
+      lastSeenAt: Date;
+      disabledAt: Date | null;
+    })[]
+  >`
     SELECT s."tokenHash", s."csrfToken", s."expiresAt", s."lastSeenAt",
            u.id, u.email, u.name, u.role::text AS role, u."areaId", u."agencyId", u."youngPersonId", u."disabledAt"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
@@ -49,4 +68,3 @@ export async function findSession(db: PrismaClient, token: string, now: Date, id
 export async function endSession(db: PrismaClient, token: string): Promise<void> {
   await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
-

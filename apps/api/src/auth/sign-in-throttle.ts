@@ -54,10 +54,18 @@ export async function reserveAttempt(db: PrismaClient, key: string, free: number
  * back with the wait it set (people behind one office router must not lock each other out;
  * each account keeps its own limit).
  */
-export async function signInSucceeded(db: PrismaClient, accountKey: string, addressKey: string, now: Date): Promise<void> {
+export async function signInSucceeded(
+  db: PrismaClient,
+  accountKey: string,
+  addressKey: string,
+  now: Date,
+): Promise<void> {
   await db.$transaction([
     db.signInThrottle.deleteMany({ where: { key: accountKey } }),
-    db.signInThrottle.updateMany({ where: { key: addressKey, failures: { gt: 0 } }, data: { failures: { decrement: 1 }, nextAllowedAt: now } }),
+    db.signInThrottle.updateMany({
+      where: { key: addressKey, failures: { gt: 0 } },
+      data: { failures: { decrement: 1 }, nextAllowedAt: now },
+    }),
   ]);
 }
 

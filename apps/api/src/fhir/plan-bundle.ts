@@ -3,7 +3,22 @@ import type { Agency, Goal, GoalProgressNote, Handover, YoungPerson } from '@pat
 import { isoDay } from '@pathways/db';
 import { englandRulePack, type Plan, type PlannedMilestone } from '@pathways/engine';
 import { escapeHtml } from '../html-escape.ts';
-import type { Bundle, BundleEntry, CarePlan, CarePlanActivity, CareTeam, Composition, CompositionSection, FhirResource, Goal as FhirGoal, Organization, Patient, Practitioner, Reference, RelatedPerson } from 'fhir/r4';
+import type {
+  Bundle,
+  BundleEntry,
+  CarePlan,
+  CarePlanActivity,
+  CareTeam,
+  Composition,
+  CompositionSection,
+  FhirResource,
+  Goal as FhirGoal,
+  Organization,
+  Patient,
+  Practitioner,
+  Reference,
+  RelatedPerson,
+} from 'fhir/r4';
 
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 /** NHS Organisation Data Service codes (a trust, an ICB, a GP practice). */
@@ -32,7 +47,10 @@ function uuidFor(name: string): string {
 }
 
 /** Nothing records that work on a due or late milestone has begun: it is `not-started` until done. */
-const ACTIVITY_STATUS: Record<Exclude<PlannedMilestone['status'], 'not_applicable'>, NonNullable<CarePlanActivity['detail']>['status']> = {
+const ACTIVITY_STATUS: Record<
+  Exclude<PlannedMilestone['status'], 'not_applicable'>,
+  NonNullable<CarePlanActivity['detail']>['status']
+> = {
   done: 'completed',
   due: 'not-started',
   overdue: 'not-started',
@@ -43,16 +61,27 @@ const ACTIVITY_STATUS: Record<Exclude<PlannedMilestone['status'], 'not_applicabl
 const nonEmpty = <T>(items: T[]): T[] | undefined => (items.length > 0 ? items : undefined);
 
 /** A period whose start is never after its end (invariant per-1): a start later than the end is left out. */
-function period(start: string | null | undefined, end: string | null | undefined): { start?: string; end?: string } | undefined {
+function period(
+  start: string | null | undefined,
+  end: string | null | undefined,
+): { start?: string; end?: string } | undefined {
   if (!start && !end) return undefined;
   if (start && end && start > end) return { end };
   return { start: start ?? undefined, end: end ?? undefined };
 }
 
 /** XHTML narrative for a resource or section (FHIR's `text`). */
-const narrative = (text: string) => ({ status: 'generated' as const, div: `<div xmlns="http://www.w3.org/1999/xhtml">${escapeHtml(text)}</div>` });
+const narrative = (text: string) => ({
+  status: 'generated' as const,
+  div: `<div xmlns="http://www.w3.org/1999/xhtml">${escapeHtml(text)}</div>`,
+});
 
-const GOAL_STATUS: Record<string, FhirGoal['lifecycleStatus']> = { active: 'active', achieved: 'completed', paused: 'on-hold', dropped: 'cancelled' };
+const GOAL_STATUS: Record<string, FhirGoal['lifecycleStatus']> = {
+  active: 'active',
+  achieved: 'completed',
+  paused: 'on-hold',
+  dropped: 'cancelled',
+};
 
 /**
  * A young person's plan as an HL7 FHIR R4 Bundle: Patient (NHS number as the NHS identifier
@@ -73,7 +102,12 @@ export function planBundle(input: PlanBundleInput): Bundle {
   const patientRef = add(`patient:${person.id}`, {
     resourceType: 'Patient',
     identifier: person.nhsNumber ? [{ system: NHS_NUMBER_SYSTEM, value: person.nhsNumber }] : undefined,
-    name: [{ use: 'official', given: [person.givenName], family: person.familyName }, ...(person.preferredName ? [{ use: 'usual' as const, given: [person.preferredName], family: person.familyName }] : [])],
+    name: [
+      { use: 'official', given: [person.givenName], family: person.familyName },
+      ...(person.preferredName
+        ? [{ use: 'usual' as const, given: [person.preferredName], family: person.familyName }]
+        : []),
+    ],
     birthDate: isoDay(person.dateOfBirth),
   } satisfies Patient);
 
@@ -85,19 +119,36 @@ export function planBundle(input: PlanBundleInput): Bundle {
     if (known) return known;
     if (type === 'young_person') return patientRef;
     if (type === 'family') {
-      const family = { ...add(`related-person:${person.id}:family`, { resourceType: 'RelatedPerson', patient: patientRef, relationship: [{ text: 'family' }], text: narrative('The young person’s family') } satisfies RelatedPerson), display: 'Family' };
+      const family = {
+        ...add(`related-person:${person.id}:family`, {
+          resourceType: 'RelatedPerson',
+          patient: patientRef,
+          relationship: [{ text: 'family' }],
+          text: narrative('The young person’s family'),
+        } satisfies RelatedPerson),
+        display: 'Family',
+      };
       agencyRefs.set(type, family);
       return family;
     }
     const agency = input.agencies.find((candidate) => candidate.type === type);
-    const display = agency?.name ?? englandRulePack.agencyNames[type as keyof typeof englandRulePack.agencyNames] ?? type;
+    const display =
+      agency?.name ?? englandRulePack.agencyNames[type as keyof typeof englandRulePack.agencyNames] ?? type;
     const ref = {
       ...add(`organization:${person.areaId}:${type}`, {
         resourceType: 'Organization',
         identifier: agency?.odsCode ? [{ system: ODS_CODE_SYSTEM, value: agency.odsCode }] : undefined,
         name: display,
-        type: [{ coding: [{ system: `${codeSystemBase}/CodeSystem/agency-type`, code: type }], text: englandRulePack.agencyNames[type as keyof typeof englandRulePack.agencyNames] ?? type }],
-        telecom: nonEmpty([...(agency?.email ? [{ system: 'email' as const, value: agency.email }] : []), ...(agency?.phone ? [{ system: 'phone' as const, value: agency.phone }] : [])]),
+        type: [
+          {
+            coding: [{ system: `${codeSystemBase}/CodeSystem/agency-type`, code: type }],
+            text: englandRulePack.agencyNames[type as keyof typeof englandRulePack.agencyNames] ?? type,
+          },
+        ],
+        telecom: nonEmpty([
+          ...(agency?.email ? [{ system: 'email' as const, value: agency.email }] : []),
+          ...(agency?.phone ? [{ system: 'phone' as const, value: agency.phone }] : []),
+        ]),
       } satisfies Organization),
       display,
     };
@@ -106,10 +157,19 @@ export function planBundle(input: PlanBundleInput): Bundle {
   };
 
   const workerRef = input.namedWorker
-    ? { ...add(`practitioner:${input.namedWorker.id}`, { resourceType: 'Practitioner', name: [{ text: input.namedWorker.name }], telecom: [{ system: 'email', value: input.namedWorker.email }] } satisfies Practitioner), display: input.namedWorker.name }
+    ? {
+        ...add(`practitioner:${input.namedWorker.id}`, {
+          resourceType: 'Practitioner',
+          name: [{ text: input.namedWorker.name }],
+          telecom: [{ system: 'email', value: input.namedWorker.email }],
+        } satisfies Practitioner),
+        display: input.namedWorker.name,
+      }
     : undefined;
 
-  const careTeamParticipants: NonNullable<CareTeam['participant']> = workerRef ? [{ role: [{ text: 'named worker' }], member: workerRef }] : [];
+  const careTeamParticipants: NonNullable<CareTeam['participant']> = workerRef
+    ? [{ role: [{ text: 'named worker' }], member: workerRef }]
+    : [];
   const leads = new Set<string>();
   const contributors = new Set<string>();
 
@@ -123,7 +183,10 @@ export function planBundle(input: PlanBundleInput): Bundle {
       return {
         detail: {
           kind: 'Task',
-          code: { coding: [{ system: `${codeSystemBase}/CodeSystem/milestone`, code: milestone.id }], text: milestone.title },
+          code: {
+            coding: [{ system: `${codeSystemBase}/CodeSystem/milestone`, code: milestone.id }],
+            text: milestone.title,
+          },
           status: ACTIVITY_STATUS[milestone.status as keyof typeof ACTIVITY_STATUS],
           statusReason: milestone.status === 'overdue' ? { text: 'late: its due date has passed' } : undefined,
           scheduledPeriod: period(milestone.windowStart, milestone.dueDate),
@@ -148,29 +211,53 @@ export function planBundle(input: PlanBundleInput): Bundle {
 
   const goalRefs: Reference[] = [];
   for (const goal of input.goals) {
-    goalRefs.push(add(`goal:${goal.id}`, {
-      resourceType: 'Goal',
-      text: narrative(goal.text),
-      lifecycleStatus: GOAL_STATUS[goal.status] ?? 'active',
-      category: [{ text: goal.outcomeArea.replaceAll('_', ' ') }],
-      description: { text: goal.text },
-      subject: patientRef,
-      startDate: isoDay(goal.createdAt),
-      note: nonEmpty(goal.notes.map((note) => ({ text: note.note, time: note.createdAt.toISOString() }))),
-    } satisfies FhirGoal));
+    goalRefs.push(
+      add(`goal:${goal.id}`, {
+        resourceType: 'Goal',
+        text: narrative(goal.text),
+        lifecycleStatus: GOAL_STATUS[goal.status] ?? 'active',
+        category: [{ text: goal.outcomeArea.replaceAll('_', ' ') }],
+        description: { text: goal.text },
+        subject: patientRef,
+        startDate: isoDay(goal.createdAt),
+        note: nonEmpty(goal.notes.map((note) => ({ text: note.note, time: note.createdAt.toISOString() }))),
+      } satisfies FhirGoal),
+    );
   }
 
   for (const type of leads) careTeamParticipants.push({ role: [{ text: 'lead agency' }], member: agencyRef(type) });
-  for (const type of contributors) if (!leads.has(type) && type !== 'young_person' && type !== 'family') careTeamParticipants.push({ role: [{ text: 'contributing agency' }], member: agencyRef(type) });
-  const careTeamRef = add(`careteam:${person.id}`, { resourceType: 'CareTeam', status: 'active', name: 'Transition team', subject: patientRef, participant: nonEmpty(careTeamParticipants) } satisfies CareTeam);
+  for (const type of contributors)
+    if (!leads.has(type) && type !== 'young_person' && type !== 'family')
+      careTeamParticipants.push({ role: [{ text: 'contributing agency' }], member: agencyRef(type) });
+  const careTeamRef = add(`careteam:${person.id}`, {
+    resourceType: 'CareTeam',
+    status: 'active',
+    name: 'Transition team',
+    subject: patientRef,
+    participant: nonEmpty(careTeamParticipants),
+  } satisfies CareTeam);
 
   const timestamp = input.generatedAt.toISOString();
   if (!input.handover) return { resourceType: 'Bundle', type: 'collection', timestamp, entry: entries };
 
   const handover = input.handover;
-  const section = (title: string, text: string | null): CompositionSection[] => (text ? [{ title, text: narrative(text) }] : []);
+  const section = (title: string, text: string | null): CompositionSection[] =>
+    text ? [{ title, text: narrative(text) }] : [];
   const listed = (title: string, refs: Reference[]): CompositionSection[] =>
-    refs.length > 0 ? [{ title, text: narrative(refs.map((ref) => ref.display ?? '').filter(Boolean).join('; ') || title), entry: refs }] : [];
+    refs.length > 0
+      ? [
+          {
+            title,
+            text: narrative(
+              refs
+                .map((ref) => ref.display ?? '')
+                .filter(Boolean)
+                .join('; ') || title,
+            ),
+            entry: refs,
+          },
+        ]
+      : [];
   const composition: Composition = {
     resourceType: 'Composition',
     id: uuidFor(`composition:${handover.id}`),
@@ -189,15 +276,30 @@ export function planBundle(input: PlanBundleInput): Bundle {
       ...section('Contacts', handover.contacts),
       ...section('Decisions still to make', handover.pendingDecisions),
       ...listed('Plan', carePlanRefs),
-      ...listed('Goals', goalRefs.map((ref, index) => ({ ...ref, display: input.goals[index]?.text }))),
-      { title: 'Care team', text: narrative(careTeamParticipants.map((participant) => participant.member?.display).filter(Boolean).join('; ') || 'Transition team'), entry: [careTeamRef] },
+      ...listed(
+        'Goals',
+        goalRefs.map((ref, index) => ({ ...ref, display: input.goals[index]?.text })),
+      ),
+      {
+        title: 'Care team',
+        text: narrative(
+          careTeamParticipants
+            .map((participant) => participant.member?.display)
+            .filter(Boolean)
+            .join('; ') || 'Transition team',
+        ),
+        entry: [careTeamRef],
+      },
     ],
   };
   return {
     resourceType: 'Bundle',
     type: 'document',
     // Each version of the document is a new document: the pack's version and the record's.
-    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${uuidFor(`document:${handover.id}:${handover.version}:${person.version}`)}` },
+    identifier: {
+      system: 'urn:ietf:rfc:3986',
+      value: `urn:uuid:${uuidFor(`document:${handover.id}:${handover.version}:${person.version}`)}`,
+    },
     timestamp,
     entry: [{ fullUrl: `urn:uuid:${composition.id}`, resource: composition }, ...entries],
   };

@@ -10,7 +10,11 @@ export type MailSettings = { smtpUrl: string; from: string; publicUrl: string | 
  * transaction, so two API processes never send the same reminder and a failed send is retried
  * by the next run.
  */
-export async function sendReminderEmails(db: PrismaClient, mail: MailSettings, now: Date): Promise<{ messages: number; reminders: number }> {
+export async function sendReminderEmails(
+  db: PrismaClient,
+  mail: MailSettings,
+  now: Date,
+): Promise<{ messages: number; reminders: number }> {
   const transport = nodemailer.createTransport(mail.smtpUrl);
   try {
     return await db.$transaction(
@@ -37,13 +41,26 @@ export async function sendReminderEmails(db: PrismaClient, mail: MailSettings, n
             '',
             `You have ${rows.length} new reminder${rows.length === 1 ? '' : 's'} in Pathways:`,
             ...(late > 0 ? [`- ${late} milestone${late === 1 ? ' is' : 's are'} now late`] : []),
-            ...(opened > 0 ? [`- ${opened} milestone${opened === 1 ? ' has' : 's have'} reached the time to start`] : []),
+            ...(opened > 0
+              ? [`- ${opened} milestone${opened === 1 ? ' has' : 's have'} reached the time to start`]
+              : []),
             '',
-            mail.publicUrl ? `Sign in to see them: ${mail.publicUrl}/notifications` : 'Sign in to Pathways to see them.',
+            mail.publicUrl
+              ? `Sign in to see them: ${mail.publicUrl}/notifications`
+              : 'Sign in to Pathways to see them.',
           ];
-          await transport.sendMail({ from: mail.from, to: first.email, subject: 'New reminders in Pathways', text: lines.join('\n') });
+          await transport.sendMail({
+            from: mail.from,
+            to: first.email,
+            subject: 'New reminders in Pathways',
+            text: lines.join('\n'),
+          });
         }
-        if (pending.length > 0) await tx.notification.updateMany({ where: { id: { in: pending.map((row) => row.id) } }, data: { emailedAt: now } });
+        if (pending.length > 0)
+          await tx.notification.updateMany({
+            where: { id: { in: pending.map((row) => row.id) } },
+            data: { emailedAt: now },
+          });
         return { messages: byUser.size, reminders: pending.length };
       },
       { timeout: 120_000 },

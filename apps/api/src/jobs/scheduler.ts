@@ -20,14 +20,20 @@ export type JobSettings = {
  * reminder e-mails (claimed row by row, so never twice). Nothing is kept in memory between
  * ticks: a process that dies loses nothing, and any other process picks the work up.
  */
-export function startJobs(options: { db: PrismaClient; logger: Logger; now: () => Date; settings: JobSettings }): { tick: () => Promise<void>; stop: () => void } {
+export function startJobs(options: { db: PrismaClient; logger: Logger; now: () => Date; settings: JobSettings }): {
+  tick: () => Promise<void>;
+  stop: () => void;
+} {
   let running: Promise<void> | null = null;
   const tick = async () => {
     const today = serviceDay(options.now(), options.settings.timeZone);
     for (const [job, run] of [
       ['reminders', () => runReminders({ db: options.db, today })],
       ['retention', () => runRetention({ db: options.db, today, retentionYears: options.settings.retentionYears })],
-      ['purge', () => runPurge({ db: options.db, today, now: options.now(), idleMinutes: options.settings.sessionIdleMinutes })],
+      [
+        'purge',
+        () => runPurge({ db: options.db, today, now: options.now(), idleMinutes: options.settings.sessionIdleMinutes }),
+      ],
     ] as const) {
       try {
         const result = await run();

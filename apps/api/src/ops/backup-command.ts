@@ -14,7 +14,8 @@ import { requestBackupFromServer, runningServer } from './embedded-backup.ts';
 
 async function main() {
   const [command, target] = process.argv.slice(2);
-  if ((command !== 'backup' && command !== 'restore') || !target) throw new ConfigError('arguments', 'usage: backup FILE | restore FILE');
+  if ((command !== 'backup' && command !== 'restore') || !target)
+    throw new ConfigError('arguments', 'usage: backup FILE | restore FILE');
   const file = resolve(target);
   const { database } = readConfig(process.env);
   if (command === 'backup') {
@@ -28,7 +29,9 @@ async function main() {
   } else {
     if (database.kind === 'postgres') await restorePostgres(file, database.url);
     else await restorePglite(file, database.dataDir);
-    process.stdout.write(`Restored ${file} into ${database.kind === 'postgres' ? 'the database at DATABASE_URL' : database.dataDir}; start the server on it as usual.\n`);
+    process.stdout.write(
+      `Restored ${file} into ${database.kind === 'postgres' ? 'the database at DATABASE_URL' : database.dataDir}; start the server on it as usual.\n`,
+    );
   }
 }
 

@@ -6,7 +6,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
  * runs the server can ask). The server writes its process id; the command writes where the
  * copy should go and sends SIGUSR2; the server makes the copy and writes the outcome.
  */
-export const embeddedBackupFiles = (dataDir: string) => ({ pid: `${dataDir}.pid`, request: `${dataDir}.backup-request`, result: `${dataDir}.backup-result` });
+export const embeddedBackupFiles = (dataDir: string) => ({
+  pid: `${dataDir}.pid`,
+  request: `${dataDir}.backup-request`,
+  result: `${dataDir}.backup-result`,
+});
 
 /** The running server's process id for this data folder, or null if none is running. */
 export function runningServer(dataDir: string): number | null {
@@ -22,7 +26,12 @@ export function runningServer(dataDir: string): number | null {
 }
 
 /** Asks the running server for a backup to `file` and waits for it (up to `timeoutMs`). */
-export async function requestBackupFromServer(dataDir: string, pid: number, file: string, timeoutMs = 600_000): Promise<void> {
+export async function requestBackupFromServer(
+  dataDir: string,
+  pid: number,
+  file: string,
+  timeoutMs = 600_000,
+): Promise<void> {
   const paths = embeddedBackupFiles(dataDir);
   rmSync(paths.result, { force: true });
   writeFileSync(paths.request, file);
@@ -41,7 +50,11 @@ export async function requestBackupFromServer(dataDir: string, pid: number, file
 }
 
 /** In the server: answers backup requests (SIGUSR2) with `backup(file)`. */
-export function answerBackupRequests(dataDir: string, backup: (file: string) => Promise<void>, log: (message: string, fields: Record<string, unknown>) => void): () => void {
+export function answerBackupRequests(
+  dataDir: string,
+  backup: (file: string) => Promise<void>,
+  log: (message: string, fields: Record<string, unknown>) => void,
+): () => void {
   const paths = embeddedBackupFiles(dataDir);
   writeFileSync(paths.pid, String(process.pid));
   const onSignal = async () => {

@@ -39,16 +39,29 @@ const areas = createRoute({
   tags: ['Agencies'],
   summary: 'Local areas (any signed-in user): where agencies and young people belong',
   middleware: [requireRole()] as const,
-  responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), jurisdiction: z.string() })) }), 'Local areas'), ...errorResponses(401) },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), jurisdiction: z.string() })),
+      }),
+      'Local areas',
+    ),
+    ...errorResponses(401),
+  },
 });
 
 export const agencyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(directory, async (c) => {
     const { areaId, type } = c.req.valid('query');
-    const agencies = await c.get('services').db.agency.findMany({ where: { areaId, type }, orderBy: [{ type: 'asc' }, { name: 'asc' }] });
+    const agencies = await c
+      .get('services')
+      .db.agency.findMany({ where: { areaId, type }, orderBy: [{ type: 'asc' }, { name: 'asc' }] });
     return c.json({ items: agencies.map(({ createdAt: _c, updatedAt: _u, ...agency }) => agency) }, 200);
   })
   .openapi(areas, async (c) => {
-    const rows = await c.get('services').db.localArea.findMany({ orderBy: { name: 'asc' }, select: { id: true, code: true, name: true, jurisdiction: true } });
+    const rows = await c.get('services').db.localArea.findMany({
+      orderBy: { name: 'asc' },
+      select: { id: true, code: true, name: true, jurisdiction: true },
+    });
     return c.json({ items: rows }, 200);
   });

@@ -13,35 +13,60 @@ import { errorResponses, json } from './schemas.ts';
  * is in the planner (unknown ones are stored as "other").
  */
 /** A web address a person can safely follow: http or https only (never `javascript:` or `data:`). */
-const ZWebAddress = z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' }).max(2000);
+const ZWebAddress = z
+  .url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' })
+  .max(2000);
 
 const ZOrukService = z
   .object({
-  id: z.string().min(1).max(200),
-  name: z.string().trim().min(1).max(300),
-  description: z.string().max(5000).optional(),
-  email: z.email().max(200).optional(),
-  url: ZWebAddress.optional(),
-  agency_type: z.enum(AGENCY_TYPES).optional(),
-  organization: z.object({
-    id: z.string().trim().min(1).max(200),
+    id: z.string().min(1).max(200),
     name: z.string().trim().min(1).max(300),
+    description: z.string().max(5000).optional(),
     email: z.email().max(200).optional(),
-    website: ZWebAddress.optional(),
     url: ZWebAddress.optional(),
-  }),
-  eligibilitys: z
-    .array(z.object({ minimum_age: z.number().int().min(0).max(120).optional(), maximum_age: z.number().int().min(0).max(120).optional() }).refine((e) => e.minimum_age === undefined || e.maximum_age === undefined || e.minimum_age <= e.maximum_age, { message: 'minimum_age is above maximum_age', path: ['minimum_age'] }))
-    .optional(),
-  contacts: z.array(z.object({ name: z.string().optional(), email: z.email().optional(), phones: z.array(z.object({ number: z.string().min(3).max(40) })).optional() })).optional(),
+    agency_type: z.enum(AGENCY_TYPES).optional(),
+    organization: z.object({
+      id: z.string().trim().min(1).max(200),
+      name: z.string().trim().min(1).max(300),
+      email: z.email().max(200).optional(),
+      website: ZWebAddress.optional(),
+      url: ZWebAddress.optional(),
+    }),
+    eligibilitys: z
+      .array(
+        z
+          .object({
+            minimum_age: z.number().int().min(0).max(120).optional(),
+            maximum_age: z.number().int().min(0).max(120).optional(),
+          })
+          .refine((e) => e.minimum_age === undefined || e.maximum_age === undefined || e.minimum_age <= e.maximum_age, {
+            message: 'minimum_age is above maximum_age',
+            path: ['minimum_age'],
+          }),
+      )
+      .optional(),
+    contacts: z
+      .array(
+        z.object({
+          name: z.string().optional(),
+          email: z.email().optional(),
+          phones: z.array(z.object({ number: z.string().min(3).max(40) })).optional(),
+        }),
+      )
+      .optional(),
   })
-  .openapi('OrukService', { description: 'One Open Referral UK service with its organisation, eligibility and contacts' });
+  .openapi('OrukService', {
+    description: 'One Open Referral UK service with its organisation, eligibility and contacts',
+  });
 type OrukService = z.infer<typeof ZOrukService>;
 
 export type ImportProblem = { line: number; field: string; message: string };
 
 /** Reads NDJSON (one service per line) or a JSON array (item n is "line" n), checking each. */
-export function parseOrukServices(text: string): { services: { line: number; service: OrukService }[]; problems: ImportProblem[] } {
+export function parseOrukServices(text: string): {
+  services: { line: number; service: OrukService }[];
+  problems: ImportProblem[];
+} {
   const trimmed = text.trim();
   let items: { line: number; raw: string | unknown }[];
   if (trimmed.startsWith('[')) {
@@ -49,12 +74,19 @@ export function parseOrukServices(text: string): { services: { line: number; ser
     try {
       parsed = JSON.parse(trimmed);
     } catch (error) {
-      return { services: [], problems: [{ line: 1, field: 'body', message: `not valid JSON: ${(error as Error).message}` }] };
+      return {
+        services: [],
+        problems: [{ line: 1, field: 'body', message: `not valid JSON: ${(error as Error).message}` }],
+      };
     }
-    if (!Array.isArray(parsed)) return { services: [], problems: [{ line: 1, field: 'body', message: 'expected a JSON array of services' }] };
+    if (!Array.isArray(parsed))
+      return { services: [], problems: [{ line: 1, field: 'body', message: 'expected a JSON array of services' }] };
     items = parsed.map((raw, index) => ({ line: index + 1, raw }));
   } else {
-    items = text.split(/\r?\n/).map((raw, index) => ({ line: index + 1, raw })).filter((item) => (item.raw as string).trim() !== '');
+    items = text
+      .split(/\r?\n/)
+      .map((raw, index) => ({ line: index + 1, raw }))
+      .filter((item) => (item.raw as string).trim() !== '');
   }
   const services: { line: number; service: OrukService }[] = [];
   const problems: ImportProblem[] = [];
@@ -91,7 +123,8 @@ export function parseOrukServices(text: string): { services: { line: number; ser
  */
 async function importServices(db: PrismaClient, areaId: string, services: { service: OrukService }[]) {
   const byOrganisation = new Map<string, OrukService[]>();
-  for (const { service } of services) byOrganisation.set(service.organization.id, [...(byOrganisation.get(service.organization.id) ?? []), service]);
+  for (const { service } of services)
+    byOrganisation.set(service.organization.id, [...(byOrganisation.get(service.organization.id) ?? []), service]);
   let created = 0;
   let updated = 0;
   await db.$transaction(async (tx) => {
@@ -115,7 +148,10 @@ async function importServices(db: PrismaClient, areaId: string, services: { serv
       };
       const existing = await tx.agency.findFirst({ where: { areaId, externalId: data.externalId } });
       if (existing) {
-        await tx.agency.update({ where: { id: existing.id }, data: { ...data, services: [...new Set([...existing.services, ...data.services])] } });
+        await tx.agency.update({
+          where: { id: existing.id },
+          data: { ...data, services: [...new Set([...existing.services, ...data.services])] },
+        });
         updated++;
       } else {
         await tx.agency.create({ data });
@@ -131,7 +167,8 @@ const importRoute = createRoute({
   path: '/api/agencies/import',
   operationId: 'importAgencies',
   tags: ['Agencies'],
-  summary: 'Load a local offer in the Open Referral UK shape (administrators): good lines imported, bad lines reported and skipped',
+  summary:
+    'Load a local offer in the Open Referral UK shape (administrators): good lines imported, bad lines reported and skipped',
   middleware: [requireRole('administrator')] as const,
   description:
     'Body: NDJSON (`application/x-ndjson`, one ORUK service with its organization, eligibilitys and contacts per line) or a JSON array of them. Each line is checked on its own (not by the route validator), so one bad line cannot stop the rest.',
@@ -147,7 +184,15 @@ const importRoute = createRoute({
     },
   },
   responses: {
-    200: json(z.object({ servicesRead: z.number().int(), agenciesCreated: z.number().int(), agenciesUpdated: z.number().int(), problems: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })) }), 'What was imported, and what was skipped and why'),
+    200: json(
+      z.object({
+        servicesRead: z.number().int(),
+        agenciesCreated: z.number().int(),
+        agenciesUpdated: z.number().int(),
+        problems: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+      }),
+      'What was imported, and what was skipped and why',
+    ),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -158,9 +203,21 @@ agencyImportRoutes.openapi(importRoute, async (c) => {
   const { db } = c.get('services');
   const user = signedInUser(c);
   const { areaId } = c.req.valid('query');
-  if (!(await db.localArea.findUnique({ where: { id: areaId } }))) throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
+  if (!(await db.localArea.findUnique({ where: { id: areaId } })))
+    throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
   const { services, problems } = parseOrukServices(await c.req.text());
   const counts = services.length > 0 ? await importServices(db, areaId, services) : { created: 0, updated: 0 };
-  await audit(db, { userId: user.id, role: user.role }, { action: 'import', entityType: 'Agency', detail: { services: services.length, problems: problems.length, ...counts } });
-  return c.json({ servicesRead: services.length, agenciesCreated: counts.created, agenciesUpdated: counts.updated, problems }, 200);
+  await audit(
+    db,
+    { userId: user.id, role: user.role },
+    {
+      action: 'import',
+      entityType: 'Agency',
+      detail: { services: services.length, problems: problems.length, ...counts },
+    },
+  );
+  return c.json(
+    { servicesRead: services.length, agenciesCreated: counts.created, agenciesUpdated: counts.updated, problems },
+    200,
+  );
 });

@@ -1,5 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { auditList, calendarFeedOwner, dateColumn, isoDay, replaceCalendarToken, revokeCalendarTokens, type PrismaClient, type YoungPerson } from '@pathways/db';
+import {
+  auditList,
+  calendarFeedOwner,
+  dateColumn,
+  isoDay,
+  replaceCalendarToken,
+  revokeCalendarTokens,
+  type PrismaClient,
+  type YoungPerson,
+} from '@pathways/db';
 import { citationOf, formatLongDate, isoToDay, milestoneRule, RULE_PACKS, shortName } from '@pathways/engine';
 import { Hono } from 'hono';
 import ical, { ICalEventTransparency } from 'ical-generator';
@@ -22,26 +31,52 @@ type FeedPerson = { person: YoungPerson; parts: VisibleParts };
  * Whose milestones belong in a user's calendar, by relationship, each with the parts of their
  * record the user may see (the same decision as every other answer about them).
  */
-async function youngPeopleFor(db: PrismaClient, user: SessionUser, day: string): Promise<{ people: FeedPerson[]; leadAgency?: string }> {
+async function youngPeopleFor(
+  db: PrismaClient,
+  user: SessionUser,
+  day: string,
+): Promise<{ people: FeedPerson[]; leadAgency?: string }> {
   const everything = (people: YoungPerson[]) => people.map((person) => ({ person, parts: ALL_PARTS }));
   switch (user.role) {
     case 'transition_worker':
     case 'team_manager':
-      return { people: everything(await db.youngPerson.findMany({ where: { namedWorkerId: user.id, areaId: user.areaId ?? NOWHERE } })) };
+      return {
+        people: everything(
+          await db.youngPerson.findMany({ where: { namedWorkerId: user.id, areaId: user.areaId ?? NOWHERE } }),
+        ),
+      };
     case 'young_person':
-      return { people: everything(user.youngPersonId ? await db.youngPerson.findMany({ where: { id: user.youngPersonId } }) : []) };
+      return {
+        people: everything(
+          user.youngPersonId ? await db.youngPerson.findMany({ where: { id: user.youngPersonId } }) : [],
+        ),
+      };
     case 'parent_carer': {
       const links = await db.carerLink.findMany({ where: { userId: user.id }, include: { youngPerson: true } });
-      const visible = await Promise.all(links.map(async (link) => ((await canSeeYoungPerson(db, user, link.youngPerson, day)) ? link.youngPerson : null)));
+      const visible = await Promise.all(
+        links.map(async (link) =>
+          (await canSeeYoungPerson(db, user, link.youngPerson, day)) ? link.youngPerson : null,
+        ),
+      );
       return { people: everything(visible.filter((person): person is YoungPerson => person !== null)) };
     }
     case 'adult_services': {
       // The milestones their agency leads, for young people handed over to it who still agree to share.
       const agency = user.agencyId ? await db.agency.findUnique({ where: { id: user.agencyId } }) : null;
       if (!agency) return { people: [] };
-      const handovers = await db.handover.findMany({ where: { toAgencyId: agency.id, status: { not: 'draft' }, youngPerson: { areaId: agency.areaId } }, include: { youngPerson: true } });
-      const shared = await partsSharedWith(db, handovers.map((handover) => handover.youngPersonId), agency.id);
-      const people = handovers.map((handover) => ({ person: handover.youngPerson, parts: shared.get(handover.youngPersonId) ?? new Set<never>() }));
+      const handovers = await db.handover.findMany({
+        where: { toAgencyId: agency.id, status: { not: 'draft' }, youngPerson: { areaId: agency.areaId } },
+        include: { youngPerson: true },
+      });
+      const shared = await partsSharedWith(
+        db,
+        handovers.map((handover) => handover.youngPersonId),
+        agency.id,
+      );
+      const people = handovers.map((handover) => ({
+        person: handover.youngPerson,
+        parts: shared.get(handover.youngPersonId) ?? new Set<never>(),
+      }));
       return { people: people.filter(({ parts }) => parts.has('handover')), leadAgency: agency.type };
     }
     default:
@@ -59,17 +94,29 @@ const dayIndex = (date: Date) => Math.floor((date.getTime() - Date.UTC(2020, 0, 
  * rises with every change of the record (its day and version) and, for a late milestone, with
  * every day it moves forward, so a moved date updates the entry instead of adding a second one.
  */
-export async function calendarFeed(db: PrismaClient, user: SessionUser, day: string): Promise<{ body: string; youngPersonIds: string[] }> {
+export async function calendarFeed(
+  db: PrismaClient,
+  user: SessionUser,
+  day: string,
+): Promise<{ body: string; youngPersonIds: string[] }> {
   const { people, leadAgency } = await youngPeopleFor(db, user, day);
   const byId = new Map(people.map((entry) => [entry.person.id, entry]));
   const todayColumn = dateColumn(day);
   const horizon = dateColumn(day);
   horizon.setUTCMonth(horizon.getUTCMonth() + MONTHS_AHEAD);
   const milestones = await db.milestone.findMany({
-    where: { youngPersonId: { in: [...byId.keys()] }, status: { in: OPEN_STATUSES }, dueDate: { lte: horizon }, leadAgency },
+    where: {
+      youngPersonId: { in: [...byId.keys()] },
+      status: { in: OPEN_STATUSES },
+      dueDate: { lte: horizon },
+      leadAgency,
+    },
     orderBy: [{ dueDate: 'asc' }],
   });
-  const calendar = ical({ name: 'Pathways milestones', prodId: { company: 'Pathways', product: 'Transition planner', language: 'EN' } });
+  const calendar = ical({
+    name: 'Pathways milestones',
+    prodId: { company: 'Pathways', product: 'Transition planner', language: 'EN' },
+  });
   const named = new Set<string>();
   for (const milestone of milestones) {
     const entry = byId.get(milestone.youngPersonId);
@@ -91,7 +138,9 @@ export async function calendarFeed(db: PrismaClient, user: SessionUser, day: str
       // A reminder of a deadline, not a meeting: it must not block the person's free time.
       transparency: ICalEventTransparency.TRANSPARENT,
       summary: `${isLate ? 'Late: ' : ''}${rule?.title ?? 'A transition milestone'}${who}`,
-      description: rule ? `${late}${rule.rule[0]?.toUpperCase()}${rule.rule.slice(1)}. Lead: ${lead}. Source: ${citationOf(rule.source)}.` : late || undefined,
+      description: rule
+        ? `${late}${rule.rule[0]?.toUpperCase()}${rule.rule.slice(1)}. Lead: ${lead}. Source: ${citationOf(rule.source)}.`
+        : late || undefined,
       sequence: (isLate ? dayIndex(todayColumn) : dayIndex(person.updatedAt)) * 1000 + (person.version % 1000),
       lastModified: person.updatedAt,
       stamp: person.updatedAt,
@@ -103,7 +152,11 @@ export async function calendarFeed(db: PrismaClient, user: SessionUser, day: str
 /** An agency type as people call it, in the young person's jurisdiction. */
 function agencyName(jurisdiction: string, type: string): string {
   const pack = RULE_PACKS[jurisdiction as keyof typeof RULE_PACKS] ?? RULE_PACKS.england;
-  return pack.agencyNames[type as keyof typeof pack.agencyNames] ?? RULE_PACKS.england.agencyNames[type as keyof typeof RULE_PACKS.england.agencyNames] ?? 'the lead agency';
+  return (
+    pack.agencyNames[type as keyof typeof pack.agencyNames] ??
+    RULE_PACKS.england.agencyNames[type as keyof typeof RULE_PACKS.england.agencyNames] ??
+    'the lead agency'
+  );
 }
 
 /** RFC 5545 §3.1: every content line, the last one included, ends with CRLF. */
@@ -111,7 +164,9 @@ function endWithCrlf(text: string): string {
   return text.endsWith('\r\n') ? text : `${text.replace(/\r?\n?$/, '')}\r\n`;
 }
 
-const ZFeedAddress = z.object({ url: z.string().openapi({ example: 'http://localhost:3000/calendar/3q2…Xw.ics' }) }).openapi('CalendarFeed');
+const ZFeedAddress = z
+  .object({ url: z.string().openapi({ example: 'http://localhost:3000/calendar/3q2…Xw.ics' }) })
+  .openapi('CalendarFeed');
 
 const issue = createRoute({
   method: 'post',
@@ -151,7 +206,15 @@ export const calendarFeedRoutes = new Hono<AppEnv>().get('/calendar/:file{[A-Za-
   const token = c.req.param('file').replace(/\.ics$/, '');
   const user = await calendarFeedOwner(services.db, hashToken(token));
   if (!user) return c.text('Not found', 404);
-  const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role, areaId: user.areaId, agencyId: user.agencyId, youngPersonId: user.youngPersonId };
+  const sessionUser: SessionUser = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    areaId: user.areaId,
+    agencyId: user.agencyId,
+    youngPersonId: user.youngPersonId,
+  };
   const { body, youngPersonIds } = await calendarFeed(services.db, sessionUser, today(services));
   await auditList(services.db, { userId: user.id, role: user.role }, 'CalendarFeed', youngPersonIds);
   c.header('Cache-Control', 'private, max-age=300');

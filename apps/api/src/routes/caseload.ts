@@ -20,11 +20,21 @@ const ZCaseloadRow = z
   .openapi('CaseloadRow');
 
 const ZCaseloadPerson = z
-  .object({ name: z.string(), dateOfBirth: z.string(), namedWorkerId: z.string().nullable(), namedWorkerName: z.string().nullable() })
+  .object({
+    name: z.string(),
+    dateOfBirth: z.string(),
+    namedWorkerId: z.string().nullable(),
+    namedWorkerName: z.string().nullable(),
+  })
   .openapi('CaseloadPerson');
 
 const ZCaseloadMilestone = z
-  .object({ pathway: z.string(), title: z.string(), rule: z.string().openapi({ description: 'Why it is due, in words' }), source: z.string().openapi({ description: 'The law or guidance it comes from' }) })
+  .object({
+    pathway: z.string(),
+    title: z.string(),
+    rule: z.string().openapi({ description: 'Why it is due, in words' }),
+    source: z.string().openapi({ description: 'The law or guidance it comes from' }),
+  })
   .openapi('CaseloadMilestone');
 
 const caseload = createRoute({
@@ -38,7 +48,10 @@ const caseload = createRoute({
     query: z.object({
       from: z.iso.date().openapi({ example: '2026-11-22' }),
       to: z.iso.date().openapi({ example: '2027-02-20' }),
-      worker: z.union([z.uuid(), z.literal('me')]).optional().openapi({ description: 'Named worker id, or "me"' }),
+      worker: z
+        .union([z.uuid(), z.literal('me')])
+        .optional()
+        .openapi({ description: 'Named worker id, or "me"' }),
       agency: z.string().max(50).optional().openapi({ description: 'Lead agency type, e.g. la_send' }),
       pathway: z.string().max(50).optional(),
       status: z.string().optional().openapi({ description: 'Comma-separated statuses; default overdue,due,upcoming' }),
@@ -50,8 +63,13 @@ const caseload = createRoute({
     200: json(
       z.object({
         items: z.array(ZCaseloadRow),
-        people: z.record(z.string(), ZCaseloadPerson).openapi({ description: 'Each young person on the page, by id (sent once, however many of their milestones are due)' }),
-        milestones: z.record(z.string(), ZCaseloadMilestone).openapi({ description: 'What each milestone on the page is and why it is due, by id (the same for every young person, so sent once)' }),
+        people: z.record(z.string(), ZCaseloadPerson).openapi({
+          description: 'Each young person on the page, by id (sent once, however many of their milestones are due)',
+        }),
+        milestones: z.record(z.string(), ZCaseloadMilestone).openapi({
+          description:
+            'What each milestone on the page is and why it is due, by id (the same for every young person, so sent once)',
+        }),
         total: z.number().int(),
         page: z.number().int(),
         pageSize: z.number().int(),
@@ -83,6 +101,10 @@ export const caseloadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       pageSize: query.pageSize,
     },
   });
-  await auditList(services.db, { userId: user.id, role: user.role }, 'Caseload', Object.keys(result.people), { from: query.from, to: query.to, rows: result.items.length });
+  await auditList(services.db, { userId: user.id, role: user.role }, 'Caseload', Object.keys(result.people), {
+    from: query.from,
+    to: query.to,
+    rows: result.items.length,
+  });
   return c.json(result, 200);
 });

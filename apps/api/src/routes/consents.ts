@@ -1,5 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, getConsent, giveConsent, isoDay, listConsents, withdrawConsent, type ConsentWithAgency, type YoungPerson } from '@pathways/db';
+import {
+  AppError,
+  getConsent,
+  giveConsent,
+  isoDay,
+  listConsents,
+  withdrawConsent,
+  type ConsentWithAgency,
+  type YoungPerson,
+} from '@pathways/db';
 import { ageInYears } from '@pathways/engine';
 import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
@@ -52,25 +61,49 @@ export function decidesFor(person: YoungPerson, day: string): 'young_person' | '
 function recordedAs(user: SessionUser, person: YoungPerson, day: string, basis: 'agreed' | 'best_interests'): string {
   const decider = decidesFor(person, day);
   if (basis === 'best_interests') {
-    if (!canChangeYoungPerson(user, person)) throw new AppError('forbidden', 'Only staff of the young person’s area can record a best-interests decision.');
-    if (decider !== 'young_person' || !person.mayLackCapacity) throw new AppError('unprocessable', 'A best-interests decision is only for a young person of 16 or more who may lack capacity to decide this.', { field: 'basis' });
+    if (!canChangeYoungPerson(user, person))
+      throw new AppError('forbidden', 'Only staff of the young person’s area can record a best-interests decision.');
+    if (decider !== 'young_person' || !person.mayLackCapacity)
+      throw new AppError(
+        'unprocessable',
+        'A best-interests decision is only for a young person of 16 or more who may lack capacity to decide this.',
+        { field: 'basis' },
+      );
     return 'best_interests';
   }
   if (canChangeYoungPerson(user, person)) return decider;
   if (user.role === decider) return decider;
-  throw new AppError('forbidden', decider === 'young_person' ? 'From 16 the young person decides who may see their plan.' : 'Until they are 16 a parent or carer decides who may see the plan.');
+  throw new AppError(
+    'forbidden',
+    decider === 'young_person'
+      ? 'From 16 the young person decides who may see their plan.'
+      : 'Until they are 16 a parent or carer decides who may see the plan.',
+  );
 }
 
 const list = createRoute({
-  method: 'get', path: '/api/young-people/{id}/consents', operationId: 'listConsents', tags: ['Consent and sharing'],
-  summary: 'Who may see which parts of the plan: agreements given and withdrawn (staff of the area, the young person, a parent or carer who may see the plan)',
+  method: 'get',
+  path: '/api/young-people/{id}/consents',
+  operationId: 'listConsents',
+  tags: ['Consent and sharing'],
+  summary:
+    'Who may see which parts of the plan: agreements given and withdrawn (staff of the area, the young person, a parent or carer who may see the plan)',
   middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
   request: { params: ZIdParam },
-  responses: { 200: json(z.object({ decidedBy: z.enum(['young_person', 'parent_carer']), items: z.array(ZConsent) }), 'Agreements, newest first'), ...errorResponses(401, 403, 404) },
+  responses: {
+    200: json(
+      z.object({ decidedBy: z.enum(['young_person', 'parent_carer']), items: z.array(ZConsent) }),
+      'Agreements, newest first',
+    ),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 const give = createRoute({
-  method: 'post', path: '/api/young-people/{id}/consents', operationId: 'giveConsent', tags: ['Consent and sharing'],
+  method: 'post',
+  path: '/api/young-people/{id}/consents',
+  operationId: 'giveConsent',
+  tags: ['Consent and sharing'],
   summary: 'Agree to share a part of the plan with an agency (or all agencies), or family access from 16',
   middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
   request: {
@@ -81,7 +114,11 @@ const give = createRoute({
           schema: z
             .object({
               scope: z.enum(SCOPES),
-              agencyId: z.uuid().nullable().default(null).openapi({ description: 'Null or left out: every agency working with them' }),
+              agencyId: z
+                .uuid()
+                .nullable()
+                .default(null)
+                .openapi({ description: 'Null or left out: every agency working with them' }),
               basis: z.enum(['agreed', 'best_interests']).default('agreed'),
             })
             .strict(),
@@ -90,11 +127,18 @@ const give = createRoute({
       required: true,
     },
   },
-  responses: { 201: json(ZConsent, 'Recorded'), 200: json(ZConsent, 'Already agreed'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: {
+    201: json(ZConsent, 'Recorded'),
+    200: json(ZConsent, 'Already agreed'),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
 });
 
 const withdraw = createRoute({
-  method: 'post', path: '/api/consents/{consentId}/withdraw', operationId: 'withdrawConsent', tags: ['Consent and sharing'],
+  method: 'post',
+  path: '/api/consents/{consentId}/withdraw',
+  operationId: 'withdrawConsent',
+  tags: ['Consent and sharing'],
   summary: 'Withdraw an agreement: it stops at once',
   middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
   request: { params: z.object({ consentId: z.uuid().openapi({ param: { name: 'consentId', in: 'path' } }) }) },
@@ -116,10 +160,22 @@ export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const day = today(c.get('services'));
     const person = await youngPersonFor(db, user, c.req.valid('param').id, day);
     const { scope, agencyId, basis } = c.req.valid('json');
-    if (scope === FAMILY_ACCESS && agencyId) throw new AppError('invalid', 'agencyId: family access is not for an agency', { field: 'agencyId' });
-    if (scope === FAMILY_ACCESS && decidesFor(person, day) !== 'young_person') throw new AppError('unprocessable', 'Family access needs no agreement until the young person is 16.', { field: 'scope' });
+    if (scope === FAMILY_ACCESS && agencyId)
+      throw new AppError('invalid', 'agencyId: family access is not for an agency', { field: 'agencyId' });
+    if (scope === FAMILY_ACCESS && decidesFor(person, day) !== 'young_person')
+      throw new AppError('unprocessable', 'Family access needs no agreement until the young person is 16.', {
+        field: 'scope',
+      });
     const givenByRole = recordedAs(user, person, day, basis);
-    const given = await giveConsent({ db, actor: { userId: user.id, role: user.role }, person, scope, agencyId, givenByRole, now: c.get('services').now() });
+    const given = await giveConsent({
+      db,
+      actor: { userId: user.id, role: user.role },
+      person,
+      scope,
+      agencyId,
+      givenByRole,
+      now: c.get('services').now(),
+    });
     return given.created ? c.json(present(given.consent), 201) : c.json(present(given.consent), 200);
   })
   .openapi(withdraw, async (c) => {
@@ -129,6 +185,11 @@ export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const consent = await getConsent(db, c.req.valid('param').consentId);
     const person = await youngPersonFor(db, user, consent.youngPersonId, day);
     recordedAs(user, person, day, consent.givenByRole === 'best_interests' ? 'best_interests' : 'agreed');
-    const withdrawn = await withdrawConsent({ db, actor: { userId: user.id, role: user.role }, consent, now: c.get('services').now() });
+    const withdrawn = await withdrawConsent({
+      db,
+      actor: { userId: user.id, role: user.role },
+      consent,
+      now: c.get('services').now(),
+    });
     return c.json(present(withdrawn), 200);
   });

@@ -22,7 +22,9 @@ export const docsRoutes = new Hono<AppEnv>()
   )
   .get('/api/docs/assets/init.js', (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
-    return c.body("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });");
+    return c.body(
+      "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });",
+    );
   })
   .get('/api/docs/assets/:file', async (c) => {
     const file = c.req.param('file');

@@ -10,7 +10,9 @@ const ZEventType = z
     type: z.string().openapi({ example: 'health.chc_decision_made' }),
     pathway: z.string(),
     label: z.string(),
-    fields: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema (draft 2020-12) of the event’s own fields, beside `type` and `date`' }),
+    fields: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'JSON Schema (draft 2020-12) of the event’s own fields, beside `type` and `date`' }),
   })
   .openapi('EventType');
 
@@ -27,9 +29,12 @@ const list = createRoute({
   path: '/api/event-types',
   operationId: 'listEventTypes',
   tags: ['Plans'],
-  summary: 'Every event a pathway can record, with a plain-language label and the JSON Schema of its fields (for “record what happened” forms)',
+  summary:
+    'Every event a pathway can record, with a plain-language label and the JSON Schema of its fields (for “record what happened” forms)',
   middleware: [requireRole()] as const,
   responses: { 200: json(z.object({ items: z.array(ZEventType) }), 'The event catalogue'), ...errorResponses(401) },
 });
 
-export const eventTypeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, (c) => c.json({ items: EVENT_TYPES }, 200));
+export const eventTypeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, (c) =>
+  c.json({ items: EVENT_TYPES }, 200),
+);

@@ -12,7 +12,15 @@ const caches = new WeakMap<AppServices, ForecastCache>();
 /** The forecast for today, from the cache of this app's services. */
 function currentForecast(services: AppServices, months: number) {
   let cache = caches.get(services);
-  if (!cache) caches.set(services, (cache = new ForecastCache((day, months) => forecastDemand({ db: services.db, today: day, months }), services.forecastCacheMs ?? DEFAULT_CACHE_MS, services.now)));
+  if (!cache)
+    caches.set(
+      services,
+      (cache = new ForecastCache(
+        (day, months) => forecastDemand({ db: services.db, today: day, months }),
+        services.forecastCacheMs ?? DEFAULT_CACHE_MS,
+        services.now,
+      )),
+    );
   return cache.get(today(services), months);
 }
 
@@ -62,7 +70,10 @@ const forecastAsCsv = createRoute({
   summary: 'The same forecast as CSV (suppressed counts written <5)',
   middleware: [requireRole(...COMMISSIONING_ROLES)] as const,
   request: { query: ZQuery },
-  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401, 403) },
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 export const forecastRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -70,14 +81,30 @@ export const forecastRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const services = c.get('services');
     const user = signedInUser(c);
     const result = await currentForecast(services, c.req.valid('query').months);
-    await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'read', entityType: 'Forecast', detail: { rows: result.rows.length } } });
+    await services.db.auditEntry.create({
+      data: {
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'read',
+        entityType: 'Forecast',
+        detail: { rows: result.rows.length },
+      },
+    });
     return c.json(result, 200);
   })
   .openapi(forecastAsCsv, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const result = await currentForecast(services, c.req.valid('query').months);
-    await services.db.auditEntry.create({ data: { actorId: user.id, actorRole: user.role, action: 'export', entityType: 'Forecast', detail: { rows: result.rows.length } } });
+    await services.db.auditEntry.create({
+      data: {
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'export',
+        entityType: 'Forecast',
+        detail: { rows: result.rows.length },
+      },
+    });
     c.header('Content-Disposition', `attachment; filename="pathways-forecast-${result.generatedOn}.csv"`);
     return c.body(forecastCsv(result), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });

@@ -1,5 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { addGoal, addGoalNote, AppError, changeGoal, getGoal, listGoals, type GoalWithNotes, type PrismaClient } from '@pathways/db';
+import {
+  addGoal,
+  addGoalNote,
+  AppError,
+  changeGoal,
+  getGoal,
+  listGoals,
+  type GoalWithNotes,
+  type PrismaClient,
+} from '@pathways/db';
 import { canChangeYoungPerson, recordFor, requirePart, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -18,7 +27,9 @@ const ZGoal = z
     outcomeArea: z.enum(OUTCOME_AREAS),
     status: z.enum(GOAL_STATUSES),
     version: z.number().int(),
-    notes: z.array(z.object({ id: z.string(), note: z.string(), authorId: z.string().nullable(), createdAt: z.string() })),
+    notes: z.array(
+      z.object({ id: z.string(), note: z.string(), authorId: z.string().nullable(), createdAt: z.string() }),
+    ),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -38,7 +49,8 @@ const present = (goal: GoalWithNotes) => ({
 async function goalOwnerFor(db: PrismaClient, user: SessionUser, youngPersonId: string, day: string) {
   const person = await youngPersonFor(db, user, youngPersonId, day);
   const isOwnerOrFamily = user.role === 'young_person' || user.role === 'parent_carer';
-  if (!isOwnerOrFamily && !canChangeYoungPerson(user, person)) throw new AppError('forbidden', 'Only the young person, their family or their area’s staff can change goals.');
+  if (!isOwnerOrFamily && !canChangeYoungPerson(user, person))
+    throw new AppError('forbidden', 'Only the young person, their family or their area’s staff can change goals.');
   return person;
 }
 
@@ -49,26 +61,73 @@ async function goalFor(db: PrismaClient, user: SessionUser, goalId: string, day:
 }
 
 const list = createRoute({
-  method: 'get', path: '/api/young-people/{id}/goals', operationId: 'listGoals', tags: ['Goals'], summary: 'Goals, in the young person’s words, with progress notes',
-  middleware: [requireRole()] as const, request: { params: ZIdParam },
+  method: 'get',
+  path: '/api/young-people/{id}/goals',
+  operationId: 'listGoals',
+  tags: ['Goals'],
+  summary: 'Goals, in the young person’s words, with progress notes',
+  middleware: [requireRole()] as const,
+  request: { params: ZIdParam },
   responses: { 200: json(z.object({ items: z.array(ZGoal) }), 'Goals'), ...errorResponses(401, 404) },
 });
 const add = createRoute({
-  method: 'post', path: '/api/young-people/{id}/goals', operationId: 'addGoal', tags: ['Goals'], summary: 'Add a goal',
+  method: 'post',
+  path: '/api/young-people/{id}/goals',
+  operationId: 'addGoal',
+  tags: ['Goals'],
+  summary: 'Add a goal',
   middleware: [requireRole()] as const,
-  request: { params: ZIdParam, body: { content: { 'application/json': { schema: z.object({ text: z.string().trim().min(1).max(2000), outcomeArea: z.enum(OUTCOME_AREAS) }) } }, required: true } },
+  request: {
+    params: ZIdParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ text: z.string().trim().min(1).max(2000), outcomeArea: z.enum(OUTCOME_AREAS) }),
+        },
+      },
+      required: true,
+    },
+  },
   responses: { 201: json(ZGoal, 'Added'), ...errorResponses(400, 401, 403, 404) },
 });
 const change = createRoute({
-  method: 'patch', path: '/api/goals/{goalId}', operationId: 'changeGoal', tags: ['Goals'], summary: 'Change a goal’s words or status, naming the version you read',
+  method: 'patch',
+  path: '/api/goals/{goalId}',
+  operationId: 'changeGoal',
+  tags: ['Goals'],
+  summary: 'Change a goal’s words or status, naming the version you read',
   middleware: [requireRole()] as const,
-  request: { params: ZGoalParam, body: { content: { 'application/json': { schema: z.object({ version: ZVersionNumber, text: z.string().trim().min(1).max(2000).optional(), status: z.enum(GOAL_STATUSES).optional() }) } }, required: true } },
+  request: {
+    params: ZGoalParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            version: ZVersionNumber,
+            text: z.string().trim().min(1).max(2000).optional(),
+            status: z.enum(GOAL_STATUSES).optional(),
+          }),
+        },
+      },
+      required: true,
+    },
+  },
   responses: { 200: json(ZGoal, 'Changed'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 const addNote = createRoute({
-  method: 'post', path: '/api/goals/{goalId}/notes', operationId: 'addGoalNote', tags: ['Goals'], summary: 'Record progress on a goal',
+  method: 'post',
+  path: '/api/goals/{goalId}/notes',
+  operationId: 'addGoalNote',
+  tags: ['Goals'],
+  summary: 'Record progress on a goal',
   middleware: [requireRole()] as const,
-  request: { params: ZGoalParam, body: { content: { 'application/json': { schema: z.object({ note: z.string().trim().min(1).max(2000) }) } }, required: true } },
+  request: {
+    params: ZGoalParam,
+    body: {
+      content: { 'application/json': { schema: z.object({ note: z.string().trim().min(1).max(2000) }) } },
+      required: true,
+    },
+  },
   responses: { 201: json(ZGoal, 'The goal with its notes'), ...errorResponses(400, 401, 403, 404) },
 });
 
@@ -85,7 +144,12 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { db } = c.get('services');
     const user = signedInUser(c);
     const person = await goalOwnerFor(db, user, c.req.valid('param').id, today(c.get('services')));
-    const goal = await addGoal({ db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id, ...c.req.valid('json') });
+    const goal = await addGoal({
+      db,
+      actor: { userId: user.id, role: user.role },
+      youngPersonId: person.id,
+      ...c.req.valid('json'),
+    });
     return c.json(present(goal), 201);
   })
   .openapi(change, async (c) => {
@@ -100,6 +164,11 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { db } = c.get('services');
     const user = signedInUser(c);
     const goal = await goalFor(db, user, c.req.valid('param').goalId, today(c.get('services')));
-    const withNote = await addGoalNote({ db, actor: { userId: user.id, role: user.role }, goal, note: c.req.valid('json').note });
+    const withNote = await addGoalNote({
+      db,
+      actor: { userId: user.id, role: user.role },
+      goal,
+      note: c.req.valid('json').note,
+    });
     return c.json(present(withNote), 201);
   });

@@ -1,5 +1,19 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, auditList, displayName, draftHandover, findHandover, handoverTarget, HANDOVER_LEAD_MONTHS, isoDay, listHandovers, moveHandover, type HandoverWithParties, type PrismaClient } from '@pathways/db';
+import {
+  AppError,
+  audit,
+  auditList,
+  displayName,
+  draftHandover,
+  findHandover,
+  handoverTarget,
+  HANDOVER_LEAD_MONTHS,
+  isoDay,
+  listHandovers,
+  moveHandover,
+  type HandoverWithParties,
+  type PrismaClient,
+} from '@pathways/db';
 import { isoToDay, ZIsoDate } from '@pathways/engine';
 import { NOWHERE, STAFF_ROLES, visibleParts, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
@@ -52,16 +66,24 @@ function present(handover: HandoverWithParties, day: string) {
   };
 }
 
-
 /**
  * A handover the user may see, with the parts of the young person's record they may see: staff
  * of the young person's area, or the adult services it was sent to (an agency of that area),
  * while the young person agrees to share the handover with them.
  */
-async function handoverFor(db: PrismaClient, user: SessionUser, id: string): Promise<{ handover: HandoverWithParties; parts: VisibleParts }> {
+async function handoverFor(
+  db: PrismaClient,
+  user: SessionUser,
+  id: string,
+): Promise<{ handover: HandoverWithParties; parts: VisibleParts }> {
   const handover = await findHandover(db, id);
-  const isStaff = (STAFF_ROLES as readonly string[]).includes(user.role) && handover?.youngPerson.areaId === user.areaId;
-  const isReceiver = user.role === 'adult_services' && handover?.toAgencyId === user.agencyId && handover.status !== 'draft' && handover.toAgency.areaId === handover.youngPerson.areaId;
+  const isStaff =
+    (STAFF_ROLES as readonly string[]).includes(user.role) && handover?.youngPerson.areaId === user.areaId;
+  const isReceiver =
+    user.role === 'adult_services' &&
+    handover?.toAgencyId === user.agencyId &&
+    handover.status !== 'draft' &&
+    handover.toAgency.areaId === handover.youngPerson.areaId;
   if (!handover || !(isStaff || isReceiver)) throw new AppError('not_found', 'No such handover.');
   const parts = await visibleParts(db, user, handover.youngPersonId);
   if (!parts.has('handover')) throw new AppError('not_found', 'No such handover.');
@@ -72,7 +94,11 @@ const ZHandoverParam = z.object({ handoverId: z.uuid().openapi({ param: { name: 
 const ZVersion = z.object({ version: ZVersionNumber });
 
 const create = createRoute({
-  method: 'post', path: '/api/young-people/{id}/handovers', operationId: 'draftHandover', tags: ['Handovers'], summary: 'Draft a handover pack to an adult agency (staff)',
+  method: 'post',
+  path: '/api/young-people/{id}/handovers',
+  operationId: 'draftHandover',
+  tags: ['Handovers'],
+  summary: 'Draft a handover pack to an adult agency (staff)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
   request: {
     params: ZIdParam,
@@ -82,7 +108,9 @@ const create = createRoute({
           schema: z.object({
             toAgencyId: z.uuid(),
             expectedTransfer: ZIsoDate.optional(),
-            dueBy: ZIsoDate.optional().openapi({ description: `Defaults to ${HANDOVER_LEAD_MONTHS} months before the 18th birthday or the transfer, whichever is first; may not be later than that` }),
+            dueBy: ZIsoDate.optional().openapi({
+              description: `Defaults to ${HANDOVER_LEAD_MONTHS} months before the 18th birthday or the transfer, whichever is first; may not be later than that`,
+            }),
             summary: z.string().trim().min(1).max(10_000),
             whatMatters: z.string().max(10_000).optional(),
             needs: z.string().max(10_000).optional(),
@@ -98,37 +126,70 @@ const create = createRoute({
   responses: { 201: json(ZHandover, 'Drafted'), ...errorResponses(400, 401, 403, 404) },
 });
 const list = createRoute({
-  method: 'get', path: '/api/handovers', operationId: 'listHandovers', tags: ['Handovers'],
+  method: 'get',
+  path: '/api/handovers',
+  operationId: 'listHandovers',
+  tags: ['Handovers'],
   summary: 'Staff: handovers from your area. Adult services: your inbox, soonest transfer first',
   middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const,
   request: { query: z.object({ status: z.enum(STATUSES).optional() }) },
   responses: { 200: json(z.object({ items: z.array(ZHandover) }), 'Handovers'), ...errorResponses(400, 401, 403) },
 });
 const read = createRoute({
-  method: 'get', path: '/api/handovers/{handoverId}', operationId: 'getHandover', tags: ['Handovers'], summary: 'One handover pack',
-  middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const, request: { params: ZHandoverParam },
+  method: 'get',
+  path: '/api/handovers/{handoverId}',
+  operationId: 'getHandover',
+  tags: ['Handovers'],
+  summary: 'One handover pack',
+  middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const,
+  request: { params: ZHandoverParam },
   responses: { 200: json(ZHandover, 'The pack'), ...errorResponses(401, 403, 404) },
 });
 const fhirExport = createRoute({
-  method: 'get', path: '/api/handovers/{handoverId}/fhir', operationId: 'getHandoverFhir', tags: ['Handovers'], summary: 'The handover as an HL7 FHIR R4 document Bundle (Composition, Patient, CarePlans, Goals, CareTeam)',
-  middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const, request: { params: ZHandoverParam },
+  method: 'get',
+  path: '/api/handovers/{handoverId}/fhir',
+  operationId: 'getHandoverFhir',
+  tags: ['Handovers'],
+  summary: 'The handover as an HL7 FHIR R4 document Bundle (Composition, Patient, CarePlans, Goals, CareTeam)',
+  middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const,
+  request: { params: ZHandoverParam },
   responses: { 200: fhirJson('An HL7 FHIR R4 document Bundle led by a Composition'), ...errorResponses(401, 403, 404) },
 });
 
 const send = createRoute({
-  method: 'post', path: '/api/handovers/{handoverId}/send', operationId: 'sendHandover', tags: ['Handovers'], summary: 'Send the pack to the adult agency (staff)',
-  middleware: [requireRole(...STAFF_ROLES)] as const, request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion } }, required: true } },
+  method: 'post',
+  path: '/api/handovers/{handoverId}/send',
+  operationId: 'sendHandover',
+  tags: ['Handovers'],
+  summary: 'Send the pack to the adult agency (staff)',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion } }, required: true } },
   responses: { 200: json(ZHandover, 'Sent'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 const acknowledge = createRoute({
-  method: 'post', path: '/api/handovers/{handoverId}/acknowledge', operationId: 'acknowledgeHandover', tags: ['Handovers'], summary: 'Acknowledge receipt (adult services)',
-  middleware: [requireRole('adult_services')] as const, request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion } }, required: true } },
+  method: 'post',
+  path: '/api/handovers/{handoverId}/acknowledge',
+  operationId: 'acknowledgeHandover',
+  tags: ['Handovers'],
+  summary: 'Acknowledge receipt (adult services)',
+  middleware: [requireRole('adult_services')] as const,
+  request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion } }, required: true } },
   responses: { 200: json(ZHandover, 'Acknowledged'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 const requestInfo = createRoute({
-  method: 'post', path: '/api/handovers/{handoverId}/request-info', operationId: 'requestHandoverInfo', tags: ['Handovers'], summary: 'Ask the sender for more information (adult services)',
+  method: 'post',
+  path: '/api/handovers/{handoverId}/request-info',
+  operationId: 'requestHandoverInfo',
+  tags: ['Handovers'],
+  summary: 'Ask the sender for more information (adult services)',
   middleware: [requireRole('adult_services')] as const,
-  request: { params: ZHandoverParam, body: { content: { 'application/json': { schema: ZVersion.extend({ message: z.string().trim().min(1).max(5000) }) } }, required: true } },
+  request: {
+    params: ZHandoverParam,
+    body: {
+      content: { 'application/json': { schema: ZVersion.extend({ message: z.string().trim().min(1).max(5000) }) } },
+      required: true,
+    },
+  },
   responses: { 200: json(ZHandover, 'Asked'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
@@ -139,26 +200,65 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const day = today(services);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, day, 'change');
     const { toAgencyId, expectedTransfer, dueBy, ...pack } = c.req.valid('json');
-    const handover = await draftHandover({ db: services.db, actor: { userId: user.id, role: user.role }, person, toAgencyId, expectedTransfer, dueBy, pack, today: day });
+    const handover = await draftHandover({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      person,
+      toAgencyId,
+      expectedTransfer,
+      dueBy,
+      pack,
+      today: day,
+    });
     return c.json(present(handover, day), 201);
   })
   .openapi(list, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const { status } = c.req.valid('query');
-    const found = await listHandovers(services.db, user.role === 'adult_services' ? { toAgencyId: user.agencyId ?? NOWHERE, status } : { areaId: user.areaId ?? NOWHERE, status });
+    const found = await listHandovers(
+      services.db,
+      user.role === 'adult_services'
+        ? { toAgencyId: user.agencyId ?? NOWHERE, status }
+        : { areaId: user.areaId ?? NOWHERE, status },
+    );
     // An agency's inbox shows only young people who (still) agree to share the handover with it.
-    const sharing = user.role === 'adult_services' ? await partsSharedWith(services.db, found.map((h) => h.youngPersonId), user.agencyId ?? NOWHERE) : null;
-    const handovers = sharing ? found.filter((handover) => sharing.get(handover.youngPersonId)?.has('handover') && handover.toAgency.areaId === handover.youngPerson.areaId) : found;
-    await auditList(services.db, { userId: user.id, role: user.role }, 'Handover', handovers.map((handover) => handover.youngPersonId));
+    const sharing =
+      user.role === 'adult_services'
+        ? await partsSharedWith(
+            services.db,
+            found.map((h) => h.youngPersonId),
+            user.agencyId ?? NOWHERE,
+          )
+        : null;
+    const handovers = sharing
+      ? found.filter(
+          (handover) =>
+            sharing.get(handover.youngPersonId)?.has('handover') &&
+            handover.toAgency.areaId === handover.youngPerson.areaId,
+        )
+      : found;
+    await auditList(
+      services.db,
+      { userId: user.id, role: user.role },
+      'Handover',
+      handovers.map((handover) => handover.youngPersonId),
+    );
     const day = today(services);
-    return c.json({ items: handovers.map((h) => present(h, day)).sort((a, b) => a.daysToTransfer - b.daysToTransfer) }, 200);
+    return c.json(
+      { items: handovers.map((h) => present(h, day)).sort((a, b) => a.daysToTransfer - b.daysToTransfer) },
+      200,
+    );
   })
   .openapi(read, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
-    await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId });
+    await audit(
+      services.db,
+      { userId: user.id, role: user.role },
+      { action: 'read', entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId },
+    );
     return c.json(present(handover, today(services)), 200);
   })
   .openapi(fhirExport, async (c) => {
@@ -166,8 +266,21 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const user = signedInUser(c);
     const { handover, parts } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const person = await services.db.youngPerson.findUniqueOrThrow({ where: { id: handover.youngPersonId } });
-    const bundle = await loadPlanBundle(services.db, person, parts, today(services), services.now(), { handoverId: handover.id, codeSystemBase: services.fhirCodeSystemBase });
-    await audit(services.db, { userId: user.id, role: user.role }, { action: 'export', entityType: 'Handover', entityId: handover.id, youngPersonId: person.id, detail: { format: 'fhir' } });
+    const bundle = await loadPlanBundle(services.db, person, parts, today(services), services.now(), {
+      handoverId: handover.id,
+      codeSystemBase: services.fhirCodeSystemBase,
+    });
+    await audit(
+      services.db,
+      { userId: user.id, role: user.role },
+      {
+        action: 'export',
+        entityType: 'Handover',
+        entityId: handover.id,
+        youngPersonId: person.id,
+        detail: { format: 'fhir' },
+      },
+    );
     return c.json(bundle as FhirBundle, 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
   })
   .openapi(send, async (c) => {
@@ -175,19 +288,41 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const user = signedInUser(c);
     const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     if (handover.toAgency.areaId !== handover.youngPerson.areaId) {
-      throw new AppError('unprocessable', 'This agency does not serve the young person’s area: draft a new handover to one that does.', { field: 'toAgencyId' });
+      throw new AppError(
+        'unprocessable',
+        'This agency does not serve the young person’s area: draft a new handover to one that does.',
+        { field: 'toAgencyId' },
+      );
     }
     if (!(await scopesSharedWith(services.db, handover.youngPersonId, handover.toAgencyId)).has('handover')) {
-      throw new AppError('unprocessable', 'The young person (or, under 16, their parent) has not agreed to share a handover with this agency. Record their agreement under Sharing first.', { field: 'toAgencyId' });
+      throw new AppError(
+        'unprocessable',
+        'The young person (or, under 16, their parent) has not agreed to share a handover with this agency. Record their agreement under Sharing first.',
+        { field: 'toAgencyId' },
+      );
     }
-    const sent = await moveHandover({ db: services.db, actor: { userId: user.id, role: user.role }, handover, version: c.req.valid('json').version, step: 'send', now: services.now() });
+    const sent = await moveHandover({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      handover,
+      version: c.req.valid('json').version,
+      step: 'send',
+      now: services.now(),
+    });
     return c.json(present(sent, today(services)), 200);
   })
   .openapi(acknowledge, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
-    const done = await moveHandover({ db: services.db, actor: { userId: user.id, role: user.role }, handover, version: c.req.valid('json').version, step: 'acknowledge', now: services.now() });
+    const done = await moveHandover({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      handover,
+      version: c.req.valid('json').version,
+      step: 'acknowledge',
+      now: services.now(),
+    });
     return c.json(present(done, today(services)), 200);
   })
   .openapi(requestInfo, async (c) => {
@@ -195,6 +330,14 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const user = signedInUser(c);
     const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const { version, message } = c.req.valid('json');
-    const asked = await moveHandover({ db: services.db, actor: { userId: user.id, role: user.role }, handover, version, step: 'request_info', now: services.now(), infoRequest: message });
+    const asked = await moveHandover({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      handover,
+      version,
+      step: 'request_info',
+      now: services.now(),
+      infoRequest: message,
+    });
     return c.json(present(asked, today(services)), 200);
   });

@@ -22,14 +22,27 @@ const ZNotification = z
   .openapi('Notification');
 
 const list = createRoute({
-  method: 'get', path: '/api/notifications', operationId: 'listNotifications', tags: ['Reminders'], summary: 'Your reminders, newest first (the latest 100), and how many are unread',
+  method: 'get',
+  path: '/api/notifications',
+  operationId: 'listNotifications',
+  tags: ['Reminders'],
+  summary: 'Your reminders, newest first (the latest 100), and how many are unread',
   middleware: [requireRole()] as const,
-  responses: { 200: json(z.object({ unread: z.number().int(), items: z.array(ZNotification) }), 'Reminders'), ...errorResponses(401) },
+  responses: {
+    200: json(z.object({ unread: z.number().int(), items: z.array(ZNotification) }), 'Reminders'),
+    ...errorResponses(401),
+  },
 });
 const markRead = createRoute({
-  method: 'post', path: '/api/notifications/{notificationId}/read', operationId: 'markNotificationRead', tags: ['Reminders'], summary: 'Mark one of your reminders as read',
+  method: 'post',
+  path: '/api/notifications/{notificationId}/read',
+  operationId: 'markNotificationRead',
+  tags: ['Reminders'],
+  summary: 'Mark one of your reminders as read',
   middleware: [requireRole()] as const,
-  request: { params: z.object({ notificationId: z.uuid().openapi({ param: { name: 'notificationId', in: 'path' } }) }) },
+  request: {
+    params: z.object({ notificationId: z.uuid().openapi({ param: { name: 'notificationId', in: 'path' } }) }),
+  },
   responses: { 200: json(z.object({ id: z.string(), readAt: z.string() }), 'Read'), ...errorResponses(401, 404) },
 });
 
@@ -58,6 +71,11 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   })
   .openapi(markRead, async (c) => {
     const { db, now } = c.get('services');
-    const read = await markNotificationRead({ db, userId: signedInUser(c).id, id: c.req.valid('param').notificationId, now: now() });
+    const read = await markNotificationRead({
+      db,
+      userId: signedInUser(c).id,
+      id: c.req.valid('param').notificationId,
+      now: now(),
+    });
     return c.json({ id: read.id, readAt: read.readAt.toISOString() }, 200);
   });

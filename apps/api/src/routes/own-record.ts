@@ -10,14 +10,17 @@ import { errorResponses, json, ZIdParam, ZVersionNumber } from './schemas.ts';
  * The young person's and family's side of a record: whose plans they may open, and the
  * "about me / what matters to me" page, which the young person writes in their own words.
  */
-const ZOwnPerson = z.object({ id: z.string(), name: z.string(), dateOfBirth: z.string(), version: z.number().int() }).openapi('OwnYoungPerson');
+const ZOwnPerson = z
+  .object({ id: z.string(), name: z.string(), dateOfBirth: z.string(), version: z.number().int() })
+  .openapi('OwnYoungPerson');
 
 const mine = createRoute({
   method: 'get',
   path: '/api/my-young-people',
   operationId: 'listMyYoungPeople',
   tags: ['Young people'],
-  summary: 'The plans you may open as a young person (your own) or parent or carer (those you are linked to and may see)',
+  summary:
+    'The plans you may open as a young person (your own) or parent or carer (those you are linked to and may see)',
   middleware: [requireRole('young_person', 'parent_carer')] as const,
   responses: { 200: json(z.object({ items: z.array(ZOwnPerson) }), 'Their records'), ...errorResponses(401, 403) },
 });
@@ -27,25 +30,59 @@ const aboutMe = createRoute({
   path: '/api/young-people/{id}/about-me',
   operationId: 'saveAboutMe',
   tags: ['Young people'],
-  summary: '“About me / what matters to me”, in the young person’s words (the young person, a parent or carer who may see the plan, or staff of the area); it feeds handover packs',
+  summary:
+    '“About me / what matters to me”, in the young person’s words (the young person, a parent or carer who may see the plan, or staff of the area); it feeds handover packs',
   middleware: [requireRole('young_person', 'parent_carer', 'transition_worker', 'team_manager')] as const,
   request: {
     params: ZIdParam,
-    body: { content: { 'application/json': { schema: z.object({ version: ZVersionNumber, aboutMe: z.string().max(10_000) }) } }, required: true },
+    body: {
+      content: {
+        'application/json': { schema: z.object({ version: ZVersionNumber, aboutMe: z.string().max(10_000) }) },
+      },
+      required: true,
+    },
   },
-  responses: { 200: json(z.object({ aboutMe: z.string().nullable(), version: z.number().int() }), 'Saved'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: json(z.object({ aboutMe: z.string().nullable(), version: z.number().int() }), 'Saved'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 
 export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(mine, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const ids = user.role === 'young_person' ? (user.youngPersonId ? [user.youngPersonId] : []) : (await services.db.carerLink.findMany({ where: { userId: user.id } })).map((link) => link.youngPersonId);
-    const people = await services.db.youngPerson.findMany({ where: { id: { in: ids } }, orderBy: { givenName: 'asc' } });
+    const ids =
+      user.role === 'young_person'
+        ? user.youngPersonId
+          ? [user.youngPersonId]
+          : []
+        : (await services.db.carerLink.findMany({ where: { userId: user.id } })).map((link) => link.youngPersonId);
+    const people = await services.db.youngPerson.findMany({
+      where: { id: { in: ids } },
+      orderBy: { givenName: 'asc' },
+    });
     const visible = [];
-    for (const person of people) if (await canSeeYoungPerson(services.db, user, person, today(services))) visible.push(person);
-    await auditList(services.db, { userId: user.id, role: user.role }, 'YoungPerson', visible.map((person) => person.id), { count: visible.length });
-    return c.json({ items: visible.map((person) => ({ id: person.id, name: displayName(person), dateOfBirth: isoDay(person.dateOfBirth), version: person.version })) }, 200);
+    for (const person of people)
+      if (await canSeeYoungPerson(services.db, user, person, today(services))) visible.push(person);
+    await auditList(
+      services.db,
+      { userId: user.id, role: user.role },
+      'YoungPerson',
+      visible.map((person) => person.id),
+      { count: visible.length },
+    );
+    return c.json(
+      {
+        items: visible.map((person) => ({
+          id: person.id,
+          name: displayName(person),
+          dateOfBirth: isoDay(person.dateOfBirth),
+          version: person.version,
+        })),
+      },
+      200,
+    );
   })
   .openapi(aboutMe, async (c) => {
     const services = c.get('services');
@@ -53,6 +90,13 @@ export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     // Anyone who may see the plan and is on the young person's side may write it; adult services may not.
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
     const { version, aboutMe: text } = c.req.valid('json');
-    const changed = await updateYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: version, changes: { aboutMe: text.trim() || null }, today: today(services) });
+    const changed = await updateYoungPerson({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      id: person.id,
+      expectedVersion: version,
+      changes: { aboutMe: text.trim() || null },
+      today: today(services),
+    });
     return c.json({ aboutMe: changed.aboutMe, version: changed.version }, 200);
   });

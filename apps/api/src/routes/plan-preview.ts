@@ -20,7 +20,10 @@ const preview = createRoute({
         'application/json': {
           schema: z.object({
             profile: ZProfile,
-            events: z.array(z.object({ type: z.string(), date: z.string() }).catchall(z.unknown())).max(500).default([]),
+            events: z
+              .array(z.object({ type: z.string(), date: z.string() }).catchall(z.unknown()))
+              .max(500)
+              .default([]),
             asOf: ZIsoDate.optional().openapi({ description: 'Defaults to today' }),
           }),
         },
@@ -28,10 +31,19 @@ const preview = createRoute({
       required: true,
     },
   },
-  responses: { 200: json(ZPlan, 'The plan; rejected events are listed with reasons'), ...errorResponses(400, 401, 403) },
+  responses: {
+    200: json(ZPlan, 'The plan; rejected events are listed with reasons'),
+    ...errorResponses(400, 401, 403),
+  },
 });
 
-export const planPreviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(preview, async (c) => {
-  const { profile, events, asOf } = c.req.valid('json');
-  return c.json(JSON.parse(JSON.stringify(buildPlan(profile, events, { asOf: asOf ?? today(c.get('services')) }))), 200);
-});
+export const planPreviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  preview,
+  async (c) => {
+    const { profile, events, asOf } = c.req.valid('json');
+    return c.json(
+      JSON.parse(JSON.stringify(buildPlan(profile, events, { asOf: asOf ?? today(c.get('services')) }))),
+      200,
+    );
+  },
+);

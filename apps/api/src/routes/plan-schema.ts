@@ -15,8 +15,12 @@ export const ZPlannedMilestone = z
     title: z.string(),
     description: z.string(),
     status: z.enum(['done', 'overdue', 'due', 'upcoming', 'not_applicable']),
-    dueDate: ZIsoDay.nullable().openapi({ description: 'By when it should happen (for a recurring milestone, its next occurrence)' }),
-    windowStart: ZIsoDay.nullable().openapi({ description: 'When its window opens: "due" means today is between this and dueDate' }),
+    dueDate: ZIsoDay.nullable().openapi({
+      description: 'By when it should happen (for a recurring milestone, its next occurrence)',
+    }),
+    windowStart: ZIsoDay.nullable().openapi({
+      description: 'When its window opens: "due" means today is between this and dueDate',
+    }),
     completedOn: ZIsoDay.nullable(),
     lastDoneOn: ZIsoDay.nullable(),
     isRecurring: z.boolean(),
@@ -24,7 +28,9 @@ export const ZPlannedMilestone = z
     contributingAgencies: z.array(z.enum(AGENCY_TYPES)),
     kind: z.enum(['statutory', 'statutory_guidance', 'good_practice', 'derived']),
     source: z.object({ document: z.string(), section: z.string().optional() }),
-    confidence: z.enum(['C', 'S', 'U']).openapi({ description: 'C: primary text read; S: secondary sources only; U: unconfirmed' }),
+    confidence: z
+      .enum(['C', 'S', 'U'])
+      .openapi({ description: 'C: primary text read; S: secondary sources only; U: unconfirmed' }),
     notApplicableReason: z.string().nullable(),
     completedBy: z.array(z.string()).readonly().openapi({ description: 'Event types that complete it' }),
     explanation: z.string().openapi({ description: 'One sentence: why it has this date and status' }),
@@ -57,12 +63,22 @@ export const ZPlan = z
   .object({
     asOf: ZIsoDay,
     jurisdiction: z.enum(JURISDICTIONS),
-    keyDates: z.object({ year9Start: ZIsoDay, age16: ZIsoDay, adulthood: ZIsoDay, age19SchoolYearStart: ZIsoDay, planEndsOn: ZIsoDay, extendedPlanEndsOn: ZIsoDay }),
+    keyDates: z.object({
+      year9Start: ZIsoDay,
+      age16: ZIsoDay,
+      adulthood: ZIsoDay,
+      age19SchoolYearStart: ZIsoDay,
+      planEndsOn: ZIsoDay,
+      extendedPlanEndsOn: ZIsoDay,
+    }),
     milestones: z.array(ZPlannedMilestone),
     pathways: z.array(ZPathwayStatus),
     rejectedEvents: z.array(ZRejectedEvent),
   })
-  .openapi('Plan', { description: 'The plan as of today: every milestone with its status, dates and explanation; each pathway with its state and the events it accepts now.' });
+  .openapi('Plan', {
+    description:
+      'The plan as of today: every milestone with its status, dates and explanation; each pathway with its state and the events it accepts now.',
+  });
 
 // The engine's plan is what this schema describes, and nothing it describes is missing from it.
 type Described = z.infer<typeof ZPlan>;

@@ -44,25 +44,40 @@ export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     ]),
   );
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 /** An HL7 FHIR R4 Bundle as we export it (the full rules are FHIR's: http://hl7.org/fhir/R4/bundle.html). */
 export const ZFhirBundle = z
   .object({
     resourceType: z.literal('Bundle'),
     type: z.enum(['collection', 'document']),
-    identifier: z.object({ system: z.string(), value: z.string() }).optional().openapi({ description: 'For a document: new for every version of it' }),
+    identifier: z
+      .object({ system: z.string(), value: z.string() })
+      .optional()
+      .openapi({ description: 'For a document: new for every version of it' }),
     timestamp: z.string(),
     entry: z.array(
       z.object({
         fullUrl: z.string().openapi({ example: 'urn:uuid:3f6c…' }),
-        resource: z.object({ resourceType: z.string(), id: z.string() }).catchall(z.unknown()).openapi({ description: 'Composition, Patient, CarePlan, Goal, CareTeam, Organization, Practitioner or RelatedPerson (FHIR R4)' }),
+        resource: z.object({ resourceType: z.string(), id: z.string() }).catchall(z.unknown()).openapi({
+          description:
+            'Composition, Patient, CarePlan, Goal, CareTeam, Organization, Practitioner or RelatedPerson (FHIR R4)',
+        }),
       }),
     ),
   })
-  .openapi('FhirBundle', { description: 'An HL7 FHIR R4 Bundle', externalDocs: { url: 'http://hl7.org/fhir/R4/bundle.html' } });
+  .openapi('FhirBundle', {
+    description: 'An HL7 FHIR R4 Bundle',
+    externalDocs: { url: 'http://hl7.org/fhir/R4/bundle.html' },
+  });
 
 export type FhirBundle = z.infer<typeof ZFhirBundle>;
 
 /** A FHIR answer: the Bundle, as application/fhir+json. */
-export const fhirJson = (description: string) => ({ description, content: { 'application/fhir+json': { schema: ZFhirBundle } } });
+export const fhirJson = (description: string) => ({
+  description,
+  content: { 'application/fhir+json': { schema: ZFhirBundle } },
+});

@@ -29,7 +29,14 @@ const signIn = createRoute({
   operationId: 'signIn',
   tags: ['Session'],
   summary: 'Sign in (sets an HttpOnly session cookie; send csrfToken as X-CSRF-Token on writes)',
-  request: { body: { content: { 'application/json': { schema: z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }) } }, required: true } },
+  request: {
+    body: {
+      content: {
+        'application/json': { schema: z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }) },
+      },
+      required: true,
+    },
+  },
   responses: { 200: json(ZSession, 'Signed in'), ...errorResponses(400, 401, 429, 503) },
 });
 
@@ -61,11 +68,19 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const accountKey = `email:${normalised}`;
     const addressKey = `ip:${ip}`;
     // The attempt is reserved (counted as a failure) before the password is checked.
-    for (const [key, free] of [[addressKey, FREE_FAILURES.address], [accountKey, FREE_FAILURES.account]] as const) {
+    for (const [key, free] of [
+      [addressKey, FREE_FAILURES.address],
+      [accountKey, FREE_FAILURES.account],
+    ] as const) {
       const reservation = await reserveAttempt(db, key, free, now());
       if (!reservation.allowed) {
         await db.loginAttempt.create({ data: { email: normalised, ip, succeeded: false, at: now() } });
-        throw new HttpError(429, 'rate_limited', `Too many failed sign-ins. Try again in ${inWords(reservation.retryAfterSeconds)}.`, { 'Retry-After': String(reservation.retryAfterSeconds) });
+        throw new HttpError(
+          429,
+          'rate_limited',
+          `Too many failed sign-ins. Try again in ${inWords(reservation.retryAfterSeconds)}.`,
+          { 'Retry-After': String(reservation.retryAfterSeconds) },
+        );
       }
       if (key === accountKey && reservation.failures === free + 1) await tellAboutFailedSignIns(services, normalised);
     }
@@ -79,9 +94,18 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await signInSucceeded(db, accountKey, addressKey, now());
     await db.loginAttempt.create({ data: { email: normalised, ip, succeeded: true, at: now() } });
     const session = await createSession(db, user.id, now());
-    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', secure: secureCookies, path: '/', maxAge: Math.floor((session.expiresAt.getTime() - now().getTime()) / 1000) });
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: secureCookies,
+      path: '/',
+      maxAge: Math.floor((session.expiresAt.getTime() - now().getTime()) / 1000),
+    });
     const { id, name, role, areaId, agencyId, youngPersonId } = user;
-    return c.json({ user: { id, email: user.email, name, role, areaId, agencyId, youngPersonId }, csrfToken: session.csrfToken }, 200);
+    return c.json(
+      { user: { id, email: user.email, name, role, areaId, agencyId, youngPersonId }, csrfToken: session.csrfToken },
+      200,
+    );
   })
   .openapi(current, async (c) => {
     const user = c.get('user');
@@ -102,15 +126,24 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
  * An unknown e-mail address is only logged.
  */
 async function tellAboutFailedSignIns(services: AppServices, email: string): Promise<void> {
-  const user = await services.db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true } });
+  const user = await services.db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, role: true },
+  });
   services.logger.warn('security: repeated failed sign-ins', { account: user?.id ?? null });
   if (!user) return;
-  await audit(services.db, { userId: null, role: 'system' }, { action: 'sign_in_throttled', entityType: 'User', entityId: user.id });
-  await services.tellAccountHolder?.(
-    user,
-    'Failed sign-ins to your Pathways account',
-    `Hello ${user.name},\n\nSomeone has just tried to sign in to your Pathways account several times with the wrong password. ` +
-      'Each further try now has to wait a little longer, so you may be asked to wait before you can sign in.\n\n' +
-      'If this was you, wait a few minutes and try again. If it was not, tell your Pathways administrator.\n',
-  ).catch((error: unknown) => services.logger.error('could not e-mail the account holder', { error: String(error) }));
+  await audit(
+    services.db,
+    { userId: null, role: 'system' },
+    { action: 'sign_in_throttled', entityType: 'User', entityId: user.id },
+  );
+  await services
+    .tellAccountHolder?.(
+      user,
+      'Failed sign-ins to your Pathways account',
+      `Hello ${user.name},\n\nSomeone has just tried to sign in to your Pathways account several times with the wrong password. ` +
+        'Each further try now has to wait a little longer, so you may be asked to wait before you can sign in.\n\n' +
+        'If this was you, wait a few minutes and try again. If it was not, tell your Pathways administrator.\n',
+    )
+    .catch((error: unknown) => services.logger.error('could not e-mail the account holder', { error: String(error) }));
 }

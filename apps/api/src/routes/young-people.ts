@@ -1,5 +1,19 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, auditList, createYoungPerson, eraseYoungPerson, engineEventOf, isoDay, profileOf, recordPathwayEvent, updateYoungPerson, ZYoungPersonChanges, ZYoungPersonInput, type YoungPerson } from '@pathways/db';
+import {
+  AppError,
+  audit,
+  auditList,
+  createYoungPerson,
+  eraseYoungPerson,
+  engineEventOf,
+  isoDay,
+  profileOf,
+  recordPathwayEvent,
+  updateYoungPerson,
+  ZYoungPersonChanges,
+  ZYoungPersonInput,
+  type YoungPerson,
+} from '@pathways/db';
 import { buildPlan } from '@pathways/engine';
 import { NOWHERE, recordFor, requirePart, youngPersonFor, STAFF_ROLES } from '../access.ts';
 import { eventVisible, planWithin, recordWithin } from '../sharing.ts';
@@ -23,7 +37,11 @@ const ZYoungPerson = z
     jurisdiction: z.string(),
     yearGroupOffset: z.number().int(),
     aboutMe: z.string().nullable(),
-    namedWorkerName: z.string().nullable().optional().openapi({ description: 'Who will help: the named worker (on reading one record)' }),
+    namedWorkerName: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Who will help: the named worker (on reading one record)' }),
     version: z.number().int(),
   })
   .catchall(z.unknown())
@@ -32,13 +50,25 @@ const ZYoungPerson = z
 /** The record as the API shows it: dates as ISO calendar dates. */
 function present(person: YoungPerson) {
   const { planDigest: _digest, ...record } = person;
-  return { ...record, dateOfBirth: isoDay(person.dateOfBirth), createdAt: person.createdAt.toISOString(), updatedAt: person.updatedAt.toISOString() };
+  return {
+    ...record,
+    dateOfBirth: isoDay(person.dateOfBirth),
+    createdAt: person.createdAt.toISOString(),
+    updatedAt: person.updatedAt.toISOString(),
+  };
 }
 
 const ZEventBody = z
   .object({
-    version: ZVersionNumber.openapi({ description: 'The record version you read; a newer one means someone else changed it (409).' }),
-    event: z.object({ type: z.string().openapi({ example: 'education.annual_review_held' }), date: z.string().openapi({ example: '2026-03-02' }) }).catchall(z.unknown()),
+    version: ZVersionNumber.openapi({
+      description: 'The record version you read; a newer one means someone else changed it (409).',
+    }),
+    event: z
+      .object({
+        type: z.string().openapi({ example: 'education.annual_review_held' }),
+        date: z.string().openapi({ example: '2026-03-02' }),
+      })
+      .catchall(z.unknown()),
   })
   .openapi('RecordEvent');
 
@@ -49,8 +79,17 @@ const list = createRoute({
   tags: ['Young people'],
   summary: 'Young people of your area (staff)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
-  request: { query: z.object({ search: z.string().max(100).optional(), page: ZPageNumber, pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
-  responses: { 200: json(z.object({ items: z.array(ZYoungPerson), total: z.number().int() }), 'A page of young people'), ...errorResponses(400, 401, 403) },
+  request: {
+    query: z.object({
+      search: z.string().max(100).optional(),
+      page: ZPageNumber,
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+  },
+  responses: {
+    200: json(z.object({ items: z.array(ZYoungPerson), total: z.number().int() }), 'A page of young people'),
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 const create = createRoute({
@@ -60,7 +99,9 @@ const create = createRoute({
   tags: ['Young people'],
   summary: 'Add a young person to your area (staff)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
-  request: { body: { content: { 'application/json': { schema: ZYoungPersonInput.omit({ areaId: true }) } }, required: true } },
+  request: {
+    body: { content: { 'application/json': { schema: ZYoungPersonInput.omit({ areaId: true }) } }, required: true },
+  },
   responses: { 201: json(ZYoungPerson, 'Created, with their plan'), ...errorResponses(400, 401, 403, 409) },
 });
 
@@ -80,12 +121,21 @@ const change = createRoute({
   path: '/api/young-people/{id}',
   operationId: 'changeYoungPerson',
   tags: ['Young people'],
-  summary: 'Correct or change a record (staff of the area), naming the version you read; each changed field is kept in its correction history',
+  summary:
+    'Correct or change a record (staff of the area), naming the version you read; each changed field is kept in its correction history',
   middleware: [requireRole(...STAFF_ROLES)] as const,
   request: {
     params: ZIdParam,
     body: {
-      content: { 'application/json': { schema: z.object({ version: ZVersionNumber, changes: ZYoungPersonChanges.omit({ areaId: true }), reason: z.string().trim().max(1000).optional().openapi({ description: 'Why (kept with the correction)' }) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            version: ZVersionNumber,
+            changes: ZYoungPersonChanges.omit({ areaId: true }),
+            reason: z.string().trim().max(1000).optional().openapi({ description: 'Why (kept with the correction)' }),
+          }),
+        },
+      },
       required: true,
     },
   },
@@ -97,7 +147,8 @@ const erase = createRoute({
   path: '/api/young-people/{id}',
   operationId: 'eraseYoungPerson',
   tags: ['Young people'],
-  summary: 'Erase a young person and everything about them (team managers of the area); the audit trail keeps only the id',
+  summary:
+    'Erase a young person and everything about them (team managers of the area); the audit trail keeps only the id',
   middleware: [requireRole('team_manager')] as const,
   request: { params: ZIdParam, query: z.object({ version: z.coerce.number().pipe(ZVersionNumber) }) },
   responses: { 204: { description: 'Erased' }, ...errorResponses(400, 401, 403, 404, 409) },
@@ -133,7 +184,15 @@ const events = createRoute({
   summary: 'The dated event log',
   middleware: [requireRole()] as const,
   request: { params: ZIdParam },
-  responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), type: z.string(), date: z.string() }).catchall(z.unknown())) }), 'Events in date order'), ...errorResponses(401, 404) },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(z.object({ id: z.string(), type: z.string(), date: z.string() }).catchall(z.unknown())),
+      }),
+      'Events in date order',
+    ),
+    ...errorResponses(401, 404),
+  },
 });
 
 const record = createRoute({
@@ -144,7 +203,10 @@ const record = createRoute({
   summary: 'Record what happened (validated by the pathway machines)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
   request: { params: ZIdParam, body: { content: { 'application/json': { schema: ZEventBody } }, required: true } },
-  responses: { 201: json(z.object({ eventId: z.string(), version: z.number().int(), plan: ZPlan }), 'Recorded; the new plan'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: {
+    201: json(z.object({ eventId: z.string(), version: z.number().int(), plan: ZPlan }), 'Recorded; the new plan'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
 });
 
 export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -154,28 +216,57 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const { search, page, pageSize } = c.req.valid('query');
     const where = {
       areaId: user.areaId ?? NOWHERE,
-      ...(search ? { OR: [{ givenName: { contains: search, mode: 'insensitive' as const } }, { familyName: { contains: search, mode: 'insensitive' as const } }] } : {}),
+      ...(search
+        ? {
+            OR: [
+              { givenName: { contains: search, mode: 'insensitive' as const } },
+              { familyName: { contains: search, mode: 'insensitive' as const } },
+            ],
+          }
+        : {}),
     };
     const [total, people] = await Promise.all([
       db.youngPerson.count({ where }),
-      db.youngPerson.findMany({ where, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
+      db.youngPerson.findMany({
+        where,
+        orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      }),
     ]);
-    await auditList(db, { userId: user.id, role: user.role }, 'YoungPerson', people.map((person) => person.id), { count: people.length, searched: Boolean(search) });
+    await auditList(
+      db,
+      { userId: user.id, role: user.role },
+      'YoungPerson',
+      people.map((person) => person.id),
+      { count: people.length, searched: Boolean(search) },
+    );
     return c.json({ items: people.map(present), total }, 200);
   })
   .openapi(create, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     if (!user?.areaId) throw new AppError('forbidden', 'You are not attached to a local area.');
-    const person = await createYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, input: { ...c.req.valid('json'), areaId: user.areaId }, today: today(services) });
+    const person = await createYoungPerson({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      input: { ...c.req.valid('json'), areaId: user.areaId },
+      today: today(services),
+    });
     return c.json(present(person), 201);
   })
   .openapi(read, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
-    const namedWorker = person.namedWorkerId ? await services.db.user.findUnique({ where: { id: person.namedWorkerId }, select: { name: true } }) : null;
-    await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
+    const namedWorker = person.namedWorkerId
+      ? await services.db.user.findUnique({ where: { id: person.namedWorkerId }, select: { name: true } })
+      : null;
+    await audit(
+      services.db,
+      { userId: user.id, role: user.role },
+      { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id },
+    );
     return c.json({ ...recordWithin(present(person), parts), namedWorkerName: namedWorker?.name ?? null }, 200);
   })
   .openapi(change, async (c) => {
@@ -183,14 +274,27 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
     const { version, changes, reason } = c.req.valid('json');
-    const changed = await updateYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: version, changes, reason, today: today(services) });
+    const changed = await updateYoungPerson({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      id: person.id,
+      expectedVersion: version,
+      changes,
+      reason,
+      today: today(services),
+    });
     return c.json(present(changed), 200);
   })
   .openapi(erase, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
-    await eraseYoungPerson({ db: services.db, actor: { userId: user.id, role: user.role }, id: person.id, expectedVersion: c.req.valid('query').version });
+    await eraseYoungPerson({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      id: person.id,
+      expectedVersion: c.req.valid('query').version,
+    });
     return c.body(null, 204);
   })
   .openapi(plan, async (c) => {
@@ -198,8 +302,15 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const user = signedInUser(c);
     const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
     requirePart(parts, 'plan');
-    const log = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
-    await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id });
+    const log = await services.db.pathwayEvent.findMany({
+      where: { youngPersonId: person.id },
+      orderBy: { sequence: 'asc' },
+    });
+    await audit(
+      services.db,
+      { userId: user.id, role: user.role },
+      { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id },
+    );
     const plan = buildPlan(profileOf(person), log.map(engineEventOf), { asOf: today(services) });
     return c.json(JSON.parse(JSON.stringify(planWithin(plan, parts))), 200);
   })
@@ -208,8 +319,20 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const user = signedInUser(c);
     const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
     requirePart(parts, 'plan');
-    const bundle = await loadPlanBundle(services.db, person, parts, today(services), services.now(), { codeSystemBase: services.fhirCodeSystemBase });
-    await audit(services.db, { userId: user.id, role: user.role }, { action: 'export', entityType: 'Plan', entityId: person.id, youngPersonId: person.id, detail: { format: 'fhir' } });
+    const bundle = await loadPlanBundle(services.db, person, parts, today(services), services.now(), {
+      codeSystemBase: services.fhirCodeSystemBase,
+    });
+    await audit(
+      services.db,
+      { userId: user.id, role: user.role },
+      {
+        action: 'export',
+        entityType: 'Plan',
+        entityId: person.id,
+        youngPersonId: person.id,
+        detail: { format: 'fhir' },
+      },
+    );
     return c.json(bundle as FhirBundle, 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
   })
   .openapi(events, async (c) => {
@@ -217,16 +340,43 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const user = signedInUser(c);
     const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
     requirePart(parts, 'plan');
-    const all = await services.db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: [{ date: 'asc' }, { sequence: 'asc' }] });
+    const all = await services.db.pathwayEvent.findMany({
+      where: { youngPersonId: person.id },
+      orderBy: [{ date: 'asc' }, { sequence: 'asc' }],
+    });
     const log = all.filter((row) => eventVisible(parts, row.type));
-    await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'PathwayEvent', youngPersonId: person.id });
-    return c.json({ items: log.map((row) => ({ ...engineEventOf(row), id: row.id, recordedAt: row.recordedAt.toISOString(), recordedById: row.recordedById })) }, 200);
+    await audit(
+      services.db,
+      { userId: user.id, role: user.role },
+      { action: 'read', entityType: 'PathwayEvent', youngPersonId: person.id },
+    );
+    return c.json(
+      {
+        items: log.map((row) => ({
+          ...engineEventOf(row),
+          id: row.id,
+          recordedAt: row.recordedAt.toISOString(),
+          recordedById: row.recordedById,
+        })),
+      },
+      200,
+    );
   })
   .openapi(record, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
     const { version, event } = c.req.valid('json');
-    const result = await recordPathwayEvent({ db: services.db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id, expectedVersion: version, event, today: today(services) });
-    return c.json({ eventId: result.eventId, version: result.version, plan: JSON.parse(JSON.stringify(result.plan)) }, 201);
+    const result = await recordPathwayEvent({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      youngPersonId: person.id,
+      expectedVersion: version,
+      event,
+      today: today(services),
+    });
+    return c.json(
+      { eventId: result.eventId, version: result.version, plan: JSON.parse(JSON.stringify(result.plan)) },
+      201,
+    );
   });

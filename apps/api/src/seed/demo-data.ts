@@ -11,7 +11,13 @@ export const DEMO_ACCOUNTS = [
   { email: 'worker2@northshire.test', name: 'Priya Shah', role: 'transition_worker', area: 'NS' },
   { email: 'manager@northshire.test', name: 'Alex Morgan', role: 'team_manager', area: 'NS' },
   { email: 'worker@westvale.test', name: 'Jo Evans', role: 'transition_worker', area: 'WV' },
-  { email: 'adults@northshire.test', name: 'Chris Lee', role: 'adult_services', area: 'NS', agencyType: 'adult_social_care' },
+  {
+    email: 'adults@northshire.test',
+    name: 'Chris Lee',
+    role: 'adult_services',
+    area: 'NS',
+    agencyType: 'adult_social_care',
+  },
   { email: 'commissioner@northshire.test', name: 'Dana Price', role: 'commissioner', area: 'NS' },
   { email: 'admin@pathways.test', name: 'Robin Hale', role: 'administrator', area: null },
   { email: 'maya@family.test', name: 'Maya Hill', role: 'young_person', area: null },
@@ -27,7 +33,11 @@ const AGENCIES = [
   ['la_send', 'SEND and EHC team', ['EHC needs assessments', 'Annual reviews', 'Preparing for adulthood']],
   ['school', 'Riverside Special School', ['Education 11–19', 'Transition reviews']],
   ['childrens_social_care', "Children's disability team", ['Short breaks', 'Child in need support']],
-  ['adult_social_care', 'Adult social care – transitions team', ['Care Act transition assessments', 'Care and support plans']],
+  [
+    'adult_social_care',
+    'Adult social care – transitions team',
+    ['Care Act transition assessments', 'Care and support plans'],
+  ],
   ['nhs_childrens', "Children's community health", ['Paediatrics', 'Transition clinics']],
   ['nhs_adult', 'Adult learning disability health team', ['Adult clinics', 'Health action plans']],
   ['icb_continuing_care', 'ICB continuing care team', ['Continuing care assessments', 'NHS Continuing Healthcare']],
@@ -38,12 +48,51 @@ const AGENCIES = [
   ['dwp', 'Jobcentre Plus', ['PIP', 'Access to Work']],
 ] as const;
 
-const GIVEN = ['Maya', 'Leo', 'Amira', 'Noah', 'Isla', 'Kai', 'Zara', 'Ethan', 'Freya', 'Omar', 'Ruby', 'Theo', 'Ava', 'Jamal', 'Niamh', 'Arjun', 'Poppy', 'Finn', 'Layla', 'Ollie'];
-const FAMILY = ['Hill', 'Khan', 'Evans', 'Nowak', 'Campbell', 'Osei', 'Murphy', 'Singh', 'Walker', 'Brown', 'Ali', 'Taylor', 'Hughes', 'Kowalski', 'Reid'];
+const GIVEN = [
+  'Maya',
+  'Leo',
+  'Amira',
+  'Noah',
+  'Isla',
+  'Kai',
+  'Zara',
+  'Ethan',
+  'Freya',
+  'Omar',
+  'Ruby',
+  'Theo',
+  'Ava',
+  'Jamal',
+  'Niamh',
+  'Arjun',
+  'Poppy',
+  'Finn',
+  'Layla',
+  'Ollie',
+];
+const FAMILY = [
+  'Hill',
+  'Khan',
+  'Evans',
+  'Nowak',
+  'Campbell',
+  'Osei',
+  'Murphy',
+  'Singh',
+  'Walker',
+  'Brown',
+  'Ali',
+  'Taylor',
+  'Hughes',
+  'Kowalski',
+  'Reid',
+];
 
 /** A valid NHS number from a serial (modulus 11; serials giving check digit 10 are skipped). */
 function nhsNumberFor(serial: number): string | null {
-  const digits = String(900_000_000 + serial).split('').map(Number);
+  const digits = String(900_000_000 + serial)
+    .split('')
+    .map(Number);
   const sum = digits.reduce((total, digit, i) => total + digit * (10 - i), 0);
   const check = 11 - (sum % 11);
   return check === 10 ? null : `${digits.join('')}${check === 11 ? 0 : check}`;
@@ -63,7 +112,16 @@ export async function seedDemoData(db: Tx, today: string, people = 200): Promise
     areas.set(area.code, created.id);
     for (const [type, name, services] of AGENCIES) {
       const agency = await db.agency.create({
-        data: { type, name, areaId: created.id, services: [...services], email: `${type.replaceAll('_', '.')}@${area.code.toLowerCase()}.example.org`, phone: '0300 000 0000', minAge: 14, maxAge: 25 },
+        data: {
+          type,
+          name,
+          areaId: created.id,
+          services: [...services],
+          email: `${type.replaceAll('_', '.')}@${area.code.toLowerCase()}.example.org`,
+          phone: '0300 000 0000',
+          minAge: 14,
+          maxAge: 25,
+        },
       });
       agencies.set(`${area.code}:${type}`, agency.id);
     }
@@ -83,7 +141,10 @@ export async function seedDemoData(db: Tx, today: string, people = 200): Promise
     });
     users.set(account.email, user.id);
   }
-  const workers = { NS: [users.get('worker@northshire.test'), users.get('worker2@northshire.test')], WV: [users.get('worker@westvale.test')] };
+  const workers = {
+    NS: [users.get('worker@northshire.test'), users.get('worker2@northshire.test')],
+    WV: [users.get('worker@westvale.test')],
+  };
 
   const created: string[] = [];
   for (let index = 0; index < people; index++) {
@@ -91,7 +152,13 @@ export async function seedDemoData(db: Tx, today: string, people = 200): Promise
     const area = index % 3 === 2 ? 'WV' : 'NS';
     const areaWorkers = workers[area];
     // Keep only what the pathway machines accept, as the API would have.
-    const rejected = new Set(buildPlan(profile, events.map((event, i) => ({ ...event, id: String(i) })), { asOf: today }).rejectedEvents.map((r) => r.id));
+    const rejected = new Set(
+      buildPlan(
+        profile,
+        events.map((event, i) => ({ ...event, id: String(i) })),
+        { asOf: today },
+      ).rejectedEvents.map((r) => r.id),
+    );
     const accepted = events.filter((_, i) => !rejected.has(String(i)));
     const isMaya = index === 0;
     const person = await db.youngPerson.create({
@@ -103,21 +170,41 @@ export async function seedDemoData(db: Tx, today: string, people = 200): Promise
         familyName: isMaya ? 'Hill' : (FAMILY[(index * 7) % FAMILY.length] as string),
         dateOfBirth: dateColumn(profile.dateOfBirth),
         nhsNumber: nhsNumberFor(index + 1),
-        aboutMe: index % 4 === 0 ? 'I like music, swimming and being with my friends. I want to live near my mum.' : null,
+        aboutMe:
+          index % 4 === 0 ? 'I like music, swimming and being with my friends. I want to live near my mum.' : null,
       },
     });
     await db.pathwayEvent.createMany({
-      data: accepted.map(({ type, date, ...payload }, i) => ({ youngPersonId: person.id, sequence: i + 1, type: type as string, date: dateColumn(date as string), payload: payload as object })),
+      data: accepted.map(({ type, date, ...payload }, i) => ({
+        youngPersonId: person.id,
+        sequence: i + 1,
+        type: type as string,
+        date: dateColumn(date as string),
+        payload: payload as object,
+      })),
     });
     await materialisePlan(db, person, today);
     if (index % 5 === 0) {
-      await db.goal.create({ data: { youngPersonId: person.id, text: 'I want to go to college with my friends', outcomeArea: 'employment', notes: { create: [{ note: 'Visited the college open day.' }] } } });
+      await db.goal.create({
+        data: {
+          youngPersonId: person.id,
+          text: 'I want to go to college with my friends',
+          outcomeArea: 'employment',
+          notes: { create: [{ note: 'Visited the college open day.' }] },
+        },
+      });
     }
     if (index % 6 === 1) {
       const adultSocialCare = agencies.get(`${area}:adult_social_care`) as string;
       // Sent handovers were agreed: the young person (16+ by then) shares all four parts with adult social care.
       await db.consent.createMany({
-        data: SHARING_SCOPES.map((scope) => ({ youngPersonId: person.id, scope, agencyId: adultSocialCare, givenByRole: 'young_person', givenAt: new Date(`${today}T08:00:00Z`) })),
+        data: SHARING_SCOPES.map((scope) => ({
+          youngPersonId: person.id,
+          scope,
+          agencyId: adultSocialCare,
+          givenByRole: 'young_person',
+          givenAt: new Date(`${today}T08:00:00Z`),
+        })),
       });
       await db.handover.create({
         data: {
@@ -136,8 +223,21 @@ export async function seedDemoData(db: Tx, today: string, people = 200): Promise
   }
   // The young person's own account is Maya's; the parent account cares for the second young person.
   await db.user.update({ where: { email: 'maya@family.test' }, data: { youngPersonId: created[0] } });
-  await db.carerLink.create({ data: { userId: users.get('parent@family.test') as string, youngPersonId: created[1] as string, relationship: 'parent' } });
-  await db.consent.create({ data: { youngPersonId: created[1] as string, scope: 'family_access', givenByRole: 'young_person', givenAt: dateColumn(today) } });
+  await db.carerLink.create({
+    data: {
+      userId: users.get('parent@family.test') as string,
+      youngPersonId: created[1] as string,
+      relationship: 'parent',
+    },
+  });
+  await db.consent.create({
+    data: {
+      youngPersonId: created[1] as string,
+      scope: 'family_access',
+      givenByRole: 'young_person',
+      givenAt: dateColumn(today),
+    },
+  });
   return { youngPeople: created.length };
 }
 

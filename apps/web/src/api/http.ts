@@ -40,7 +40,8 @@ export const api = createApiClient(window.location.origin, {
 });
 
 /** The body of the response's success statuses only (its error bodies are thrown). */
-type SuccessBody<R> = R extends ClientResponse<infer B, infer S, string> ? (S extends 200 | 201 | 204 ? B : never) : never;
+type SuccessBody<R> =
+  R extends ClientResponse<infer B, infer S, string> ? (S extends 200 | 201 | 204 ? B : never) : never;
 
 type Body = { error?: { code?: string; message?: string; field?: string; currentVersion?: number } };
 
@@ -48,10 +49,19 @@ type Body = { error?: { code?: string; message?: string; field?: string; current
  * Awaits a typed client call and gives its JSON, or throws an ApiError carrying the API's
  * own words (they name the field, or say why a pathway refused an event).
  */
-export async function unwrap<R extends ClientResponse<unknown, number, string>>(request: Promise<R>): Promise<SuccessBody<R>> {
+export async function unwrap<R extends ClientResponse<unknown, number, string>>(
+  request: Promise<R>,
+): Promise<SuccessBody<R>> {
   const response = await request;
   if (response.ok) return (response.status === 204 ? undefined : await response.json()) as SuccessBody<R>;
   const body = (await response.json().catch(() => ({}))) as Body;
   const retryAfter = Number(response.headers.get('retry-after'));
-  throw new ApiError(response.status, body.error?.code ?? 'unknown', body.error?.message ?? `The server answered ${response.status}.`, body.error?.field, body.error?.currentVersion, retryAfter > 0 ? retryAfter : undefined);
+  throw new ApiError(
+    response.status,
+    body.error?.code ?? 'unknown',
+    body.error?.message ?? `The server answered ${response.status}.`,
+    body.error?.field,
+    body.error?.currentVersion,
+    retryAfter > 0 ? retryAfter : undefined,
+  );
 }

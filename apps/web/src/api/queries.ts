@@ -10,7 +10,10 @@ export type CaseloadPage = InferResponseType<typeof api.api.caseload.$get, 200>;
 export type YoungPerson = InferResponseType<(typeof api.api)['young-people'][':id']['$get'], 200>;
 export type Goal = InferResponseType<(typeof api.api)['young-people'][':id']['goals']['$get'], 200>['items'][number];
 export type Handover = InferResponseType<(typeof api.api.handovers)[':handoverId']['$get'], 200>;
-export type AuditRow = InferResponseType<(typeof api.api)['young-people'][':id']['audit']['$get'], 200>['items'][number];
+export type AuditRow = InferResponseType<
+  (typeof api.api)['young-people'][':id']['audit']['$get'],
+  200
+>['items'][number];
 export type EventType = InferResponseType<(typeof api.api)['event-types']['$get'], 200>['items'][number];
 export type ForecastRow = InferResponseType<typeof api.api.forecast.$get, 200>['rows'][number];
 export type Agency = InferResponseType<typeof api.api.agencies.$get, 200>['items'][number];
@@ -43,7 +46,8 @@ function forgetEverythingButTheSession(client: ReturnType<typeof useQueryClient>
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) => unwrap(api.api.session.$post({ json: credentials })),
+    mutationFn: (credentials: { email: string; password: string }) =>
+      unwrap(api.api.session.$post({ json: credentials })),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       forgetEverythingButTheSession(client);
@@ -81,23 +85,40 @@ export function useMyYoungPeople(enabled: boolean) {
 }
 
 export function useYoungPerson(id: string) {
-  return useQuery({ queryKey: keys.person(id), queryFn: () => unwrap(api.api['young-people'][':id'].$get({ param: { id } })) });
+  return useQuery({
+    queryKey: keys.person(id),
+    queryFn: () => unwrap(api.api['young-people'][':id'].$get({ param: { id } })),
+  });
 }
 
 export function usePlan(id: string) {
-  return useQuery({ queryKey: keys.plan(id), queryFn: () => unwrap(api.api['young-people'][':id'].plan.$get({ param: { id } })) });
+  return useQuery({
+    queryKey: keys.plan(id),
+    queryFn: () => unwrap(api.api['young-people'][':id'].plan.$get({ param: { id } })),
+  });
 }
 
 export function useGoals(id: string) {
-  return useQuery({ queryKey: keys.goals(id), queryFn: () => unwrap(api.api['young-people'][':id'].goals.$get({ param: { id } })) });
+  return useQuery({
+    queryKey: keys.goals(id),
+    queryFn: () => unwrap(api.api['young-people'][':id'].goals.$get({ param: { id } })),
+  });
 }
 
 export function useAuditTrail(id: string, enabled: boolean) {
-  return useQuery({ queryKey: keys.audit(id), queryFn: () => unwrap(api.api['young-people'][':id'].audit.$get({ param: { id }, query: { pageSize: '100' } })), enabled });
+  return useQuery({
+    queryKey: keys.audit(id),
+    queryFn: () => unwrap(api.api['young-people'][':id'].audit.$get({ param: { id }, query: { pageSize: '100' } })),
+    enabled,
+  });
 }
 
 export function useEventTypes() {
-  return useQuery({ queryKey: ['event-types'], queryFn: () => unwrap(api.api['event-types'].$get()), staleTime: Infinity });
+  return useQuery({
+    queryKey: ['event-types'],
+    queryFn: () => unwrap(api.api['event-types'].$get()),
+    staleTime: Infinity,
+  });
 }
 
 export function useHandovers() {
@@ -105,11 +126,18 @@ export function useHandovers() {
 }
 
 export function useHandover(id: string) {
-  return useQuery({ queryKey: keys.handover(id), queryFn: () => unwrap(api.api.handovers[':handoverId'].$get({ param: { handoverId: id } })) });
+  return useQuery({
+    queryKey: keys.handover(id),
+    queryFn: () => unwrap(api.api.handovers[':handoverId'].$get({ param: { handoverId: id } })),
+  });
 }
 
 export function useAgencies() {
-  return useQuery({ queryKey: ['agencies'], queryFn: () => unwrap(api.api.agencies.$get({ query: {} })), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['agencies'],
+    queryFn: () => unwrap(api.api.agencies.$get({ query: {} })),
+    staleTime: 60_000,
+  });
 }
 
 export function useAreas() {
@@ -117,7 +145,10 @@ export function useAreas() {
 }
 
 export function useForecast() {
-  return useQuery({ queryKey: ['forecast'], queryFn: () => unwrap(api.api.forecast.$get({ query: { months: '24' } })) });
+  return useQuery({
+    queryKey: ['forecast'],
+    queryFn: () => unwrap(api.api.forecast.$get({ query: { months: '24' } })),
+  });
 }
 
 /** Everything about one young person that a write can change: plan, record (version), audit. */
@@ -134,7 +165,9 @@ export function useRecordEvent(id: string) {
     onSuccess: (result) => {
       // The response carries the new plan and version: show them at once, then refresh the rest.
       client.setQueryData<Plan>(keys.plan(id), result.plan);
-      client.setQueryData(keys.person(id), (person: YoungPerson | undefined) => (person ? { ...person, version: result.version } : person));
+      client.setQueryData(keys.person(id), (person: YoungPerson | undefined) =>
+        person ? { ...person, version: result.version } : person,
+      );
       void client.invalidateQueries({ queryKey: keys.audit(id) });
       void client.invalidateQueries({ queryKey: ['caseload'] });
     },
@@ -144,8 +177,12 @@ export function useRecordEvent(id: string) {
 export function useAddGoal(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { text: string; outcomeArea: Goal['outcomeArea'] }) => unwrap(api.api['young-people'][':id'].goals.$post({ param: { id }, json: input })),
-    onSuccess: (goal) => client.setQueryData(keys.goals(id), (goals: { items: Goal[] } | undefined) => ({ items: [...(goals?.items ?? []), goal] })),
+    mutationFn: (input: { text: string; outcomeArea: Goal['outcomeArea'] }) =>
+      unwrap(api.api['young-people'][':id'].goals.$post({ param: { id }, json: input })),
+    onSuccess: (goal) =>
+      client.setQueryData(keys.goals(id), (goals: { items: Goal[] } | undefined) => ({
+        items: [...(goals?.items ?? []), goal],
+      })),
   });
 }
 
@@ -153,12 +190,28 @@ export function useAddGoal(id: string) {
 export function useAddProgressNote(youngPersonId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { goalId: string; note: string }) => unwrap(api.api.goals[':goalId'].notes.$post({ param: { goalId: input.goalId }, json: { note: input.note } })),
+    mutationFn: (input: { goalId: string; note: string }) =>
+      unwrap(api.api.goals[':goalId'].notes.$post({ param: { goalId: input.goalId }, json: { note: input.note } })),
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: keys.goals(youngPersonId) });
       const before = client.getQueryData<{ items: Goal[] }>(keys.goals(youngPersonId));
       client.setQueryData(keys.goals(youngPersonId), {
-        items: (before?.items ?? []).map((goal) => (goal.id === input.goalId ? { ...goal, notes: [...goal.notes, { id: `pending-${Date.now()}`, note: input.note, authorId: null, createdAt: new Date().toISOString() }] } : goal)),
+        items: (before?.items ?? []).map((goal) =>
+          goal.id === input.goalId
+            ? {
+                ...goal,
+                notes: [
+                  ...goal.notes,
+                  {
+                    id: `pending-${Date.now()}`,
+                    note: input.note,
+                    authorId: null,
+                    createdAt: new Date().toISOString(),
+                  },
+                ],
+              }
+            : goal,
+        ),
       });
       return { before };
     },
@@ -171,15 +224,24 @@ export function useUpdateGoal(youngPersonId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { goalId: string; version: number; status: Goal['status'] }) =>
-      unwrap(api.api.goals[':goalId'].$patch({ param: { goalId: input.goalId }, json: { version: input.version, status: input.status } })),
-    onSuccess: (goal) => client.setQueryData(keys.goals(youngPersonId), (goals: { items: Goal[] } | undefined) => ({ items: (goals?.items ?? []).map((g) => (g.id === goal.id ? goal : g)) })),
+      unwrap(
+        api.api.goals[':goalId'].$patch({
+          param: { goalId: input.goalId },
+          json: { version: input.version, status: input.status },
+        }),
+      ),
+    onSuccess: (goal) =>
+      client.setQueryData(keys.goals(youngPersonId), (goals: { items: Goal[] } | undefined) => ({
+        items: (goals?.items ?? []).map((g) => (g.id === goal.id ? goal : g)),
+      })),
   });
 }
 
 export function useSaveAboutMe(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { version: number; aboutMe: string }) => unwrap(api.api['young-people'][':id']['about-me'].$put({ param: { id }, json: input })),
+    mutationFn: (input: { version: number; aboutMe: string }) =>
+      unwrap(api.api['young-people'][':id']['about-me'].$put({ param: { id }, json: input })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['young-person', id] });
       void client.invalidateQueries({ queryKey: ['my-young-people'] });
@@ -201,7 +263,8 @@ export type HandoverDraft = {
 export function useCreateHandover(youngPersonId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (draft: HandoverDraft) => unwrap(api.api['young-people'][':id'].handovers.$post({ param: { id: youngPersonId }, json: draft })),
+    mutationFn: (draft: HandoverDraft) =>
+      unwrap(api.api['young-people'][':id'].handovers.$post({ param: { id: youngPersonId }, json: draft })),
     onSuccess: (handover) => {
       client.setQueryData(keys.handover(handover.id), handover);
       void client.invalidateQueries({ queryKey: keys.handovers, exact: true });
@@ -220,16 +283,29 @@ export function useHandoverStep() {
   return useMutation({
     mutationFn: ({ handover, step }: { handover: Handover; step: HandoverStep }) => {
       const param = { handoverId: handover.id };
-      if (step.action === 'send') return unwrap(api.api.handovers[':handoverId'].send.$post({ param, json: { version: handover.version } }));
-      if (step.action === 'acknowledge') return unwrap(api.api.handovers[':handoverId'].acknowledge.$post({ param, json: { version: handover.version } }));
-      return unwrap(api.api.handovers[':handoverId']['request-info'].$post({ param, json: { version: handover.version, message: step.message } }));
+      if (step.action === 'send')
+        return unwrap(api.api.handovers[':handoverId'].send.$post({ param, json: { version: handover.version } }));
+      if (step.action === 'acknowledge')
+        return unwrap(
+          api.api.handovers[':handoverId'].acknowledge.$post({ param, json: { version: handover.version } }),
+        );
+      return unwrap(
+        api.api.handovers[':handoverId']['request-info'].$post({
+          param,
+          json: { version: handover.version, message: step.message },
+        }),
+      );
     },
     onMutate: async ({ handover, step }) => {
       if (step.action !== 'acknowledge') return undefined;
       await client.cancelQueries({ queryKey: keys.handovers });
       const before = client.getQueryData<{ items: Handover[] }>(keys.handovers);
       const optimistic = { ...handover, status: 'acknowledged' as const, acknowledgedAt: new Date().toISOString() };
-      client.setQueryData(keys.handovers, (list: { items: Handover[] } | undefined) => list && { items: list.items.map((h) => (h.id === handover.id ? optimistic : h)) });
+      client.setQueryData(
+        keys.handovers,
+        (list: { items: Handover[] } | undefined) =>
+          list && { items: list.items.map((h) => (h.id === handover.id ? optimistic : h)) },
+      );
       return { before };
     },
     onError: (_error, _input, context) => {
@@ -240,19 +316,26 @@ export function useHandoverStep() {
   });
 }
 
-export type Consent = InferResponseType<(typeof api.api)['young-people'][':id']['consents']['$get'], 200>['items'][number];
+export type Consent = InferResponseType<
+  (typeof api.api)['young-people'][':id']['consents']['$get'],
+  200
+>['items'][number];
 export type SharingScope = Consent['scope'];
 export type Reminder = InferResponseType<typeof api.api.notifications.$get, 200>['items'][number];
 
 export function useConsents(id: string) {
-  return useQuery({ queryKey: ['young-person', id, 'consents'], queryFn: () => unwrap(api.api['young-people'][':id'].consents.$get({ param: { id } })) });
+  return useQuery({
+    queryKey: ['young-person', id, 'consents'],
+    queryFn: () => unwrap(api.api['young-people'][':id'].consents.$get({ param: { id } })),
+  });
 }
 
 /** Giving or withdrawing an agreement changes what others see at once: everything about the person is refetched. */
 export function useGiveConsent(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (consent: { scope: SharingScope; agencyId: string | null }) => unwrap(api.api['young-people'][':id'].consents.$post({ param: { id }, json: consent })),
+    mutationFn: (consent: { scope: SharingScope; agencyId: string | null }) =>
+      unwrap(api.api['young-people'][':id'].consents.$post({ param: { id }, json: consent })),
     onSettled: () => client.invalidateQueries({ queryKey: ['young-person', id] }),
   });
 }
@@ -265,7 +348,11 @@ export function useWithdrawConsent(id: string) {
   });
 }
 
-const remindersQuery = { queryKey: ['notifications'], queryFn: () => unwrap(api.api.notifications.$get()), refetchInterval: 5 * 60_000 };
+const remindersQuery = {
+  queryKey: ['notifications'],
+  queryFn: () => unwrap(api.api.notifications.$get()),
+  refetchInterval: 5 * 60_000,
+};
 
 export function useReminders() {
   return useQuery(remindersQuery);
@@ -284,7 +371,8 @@ export function useMenuReminders(enabled: boolean) {
 export function useMarkReminderRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (notificationId: string) => unwrap(api.api.notifications[':notificationId'].read.$post({ param: { notificationId } })),
+    mutationFn: (notificationId: string) =>
+      unwrap(api.api.notifications[':notificationId'].read.$post({ param: { notificationId } })),
     onSettled: () => client.invalidateQueries({ queryKey: remindersQuery.queryKey }),
   });
 }

@@ -27,5 +27,15 @@ export type CaseloadFilter = { from: string; to: string; worker?: 'me' | undefin
 
 export const caseloadQuery = (filter: CaseloadFilter) => ({
   queryKey: ['caseload', filter] as const,
-  queryFn: () => unwrap(api.api.caseload.$get({ query: { from: filter.from, to: filter.to, ...(filter.worker ? { worker: filter.worker } : {}), pageSize: '5000' } })),
+  queryFn: () =>
+    unwrap(
+      api.api.caseload.$get({
+        query: {
+          from: filter.from,
+          to: filter.to,
+          ...(filter.worker ? { worker: filter.worker } : {}),
+          pageSize: '5000',
+        },
+      }),
+    ),
 });

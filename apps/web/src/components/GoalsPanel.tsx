@@ -9,7 +9,15 @@ const AREAS = ['employment', 'independent_living', 'community_inclusion', 'good_
 const STATUSES = ['active', 'achieved', 'paused', 'dropped'] as const;
 
 /** Goals in the young person's own words, with progress anyone on their side can add. */
-export function GoalsPanel({ youngPersonId, isOwn, headingLevel = 2 }: { youngPersonId: string; isOwn: boolean; headingLevel?: 2 | 3 }) {
+export function GoalsPanel({
+  youngPersonId,
+  isOwn,
+  headingLevel = 2,
+}: {
+  youngPersonId: string;
+  isOwn: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
   const goals = useGoals(youngPersonId);
   const Heading = `h${headingLevel}` as 'h2';
@@ -20,7 +28,9 @@ export function GoalsPanel({ youngPersonId, isOwn, headingLevel = 2 }: { youngPe
       <QueryState query={goals}>
         {(data) => (
           <>
-            {data.items.length === 0 ? <p>{t('goals.empty')}</p> : (
+            {data.items.length === 0 ? (
+              <p>{t('goals.empty')}</p>
+            ) : (
               <ul className="goals">
                 {data.items.map((goal) => (
                   <GoalItem key={goal.id} goal={goal} youngPersonId={youngPersonId} />
@@ -48,12 +58,18 @@ function GoalItem({ goal, youngPersonId }: { goal: Goal; youngPersonId: string }
   return (
     <li className="goal">
       <p className="goal-text">
-        <Icon name={goal.outcomeArea} />{' '}
-        “{goal.text}”
+        <Icon name={goal.outcomeArea} /> “{goal.text}”
       </p>
       <p className="muted">{t(`outcomeAreas.${goal.outcomeArea}`)}</p>
       <label htmlFor={`status-${goal.id}`}>{t('goals.status')}</label>
-      <select id={`status-${goal.id}`} value={goal.status} disabled={update.isPending} onChange={(event) => update.mutate({ goalId: goal.id, version: goal.version, status: event.target.value as Goal['status'] })}>
+      <select
+        id={`status-${goal.id}`}
+        value={goal.status}
+        disabled={update.isPending}
+        onChange={(event) =>
+          update.mutate({ goalId: goal.id, version: goal.version, status: event.target.value as Goal['status'] })
+        }
+      >
         {STATUSES.map((status) => (
           <option key={status} value={status}>
             {t(`goalStatus.${status}`)}
@@ -67,7 +83,10 @@ function GoalItem({ goal, youngPersonId }: { goal: Goal; youngPersonId: string }
           <ul className="notes">
             {goal.notes.map((n) => (
               <li key={n.id}>
-                {n.note} <span className="muted">{n.id.startsWith('pending-') ? t('common.saving') : formatMoment(n.createdAt, i18n.language)}</span>
+                {n.note}{' '}
+                <span className="muted">
+                  {n.id.startsWith('pending-') ? t('common.saving') : formatMoment(n.createdAt, i18n.language)}
+                </span>
               </li>
             ))}
           </ul>
@@ -75,7 +94,15 @@ function GoalItem({ goal, youngPersonId }: { goal: Goal; youngPersonId: string }
       )}
       <form onSubmit={submit} className="inline-form">
         <label htmlFor={noteId}>{t('goals.progressLabel')}</label>
-        <textarea id={noteId} rows={2} value={note} required maxLength={2000} onChange={(event) => setNote(event.target.value)} aria-invalid={Boolean(errorFor(addNote.error, 'note')) || undefined} />
+        <textarea
+          id={noteId}
+          rows={2}
+          value={note}
+          required
+          maxLength={2000}
+          onChange={(event) => setNote(event.target.value)}
+          aria-invalid={Boolean(errorFor(addNote.error, 'note')) || undefined}
+        />
         <button type="submit" disabled={addNote.isPending || note.trim() === ''}>
           {t('goals.progress')}
         </button>
@@ -94,20 +121,47 @@ function AddGoal({ youngPersonId }: { youngPersonId: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    add.mutate({ text, outcomeArea: area }, { onSuccess: () => { setText(''); setSaved(true); } });
+    add.mutate(
+      { text, outcomeArea: area },
+      {
+        onSuccess: () => {
+          setText('');
+          setSaved(true);
+        },
+      },
+    );
   };
   const textError = errorFor(add.error, 'text');
   return (
     <form onSubmit={submit} className="add-goal">
       <h3>{t('goals.add')}</h3>
       <label htmlFor={`goal-text-${youngPersonId}`}>{t('goals.text')}</label>
-      <textarea id={`goal-text-${youngPersonId}`} rows={2} value={text} required maxLength={2000} onChange={(event) => setText(event.target.value)} aria-invalid={Boolean(textError) || undefined} aria-describedby={textError ? 'goal-text-error' : undefined} />
-      {textError && <p id="goal-text-error" className="field-error">{textError}</p>}
+      <textarea
+        id={`goal-text-${youngPersonId}`}
+        rows={2}
+        value={text}
+        required
+        maxLength={2000}
+        onChange={(event) => setText(event.target.value)}
+        aria-invalid={Boolean(textError) || undefined}
+        aria-describedby={textError ? 'goal-text-error' : undefined}
+      />
+      {textError && (
+        <p id="goal-text-error" className="field-error">
+          {textError}
+        </p>
+      )}
       <fieldset className="area-choice">
         <legend>{t('goals.area')}</legend>
         {AREAS.map((value) => (
           <label key={value}>
-            <input type="radio" name={`goal-area-${youngPersonId}`} value={value} checked={area === value} onChange={() => setArea(value)} />{' '}
+            <input
+              type="radio"
+              name={`goal-area-${youngPersonId}`}
+              value={value}
+              checked={area === value}
+              onChange={() => setArea(value)}
+            />{' '}
             <Icon name={value} /> {t(`outcomeAreas.${value}`)}
           </label>
         ))}
@@ -116,7 +170,9 @@ function AddGoal({ youngPersonId }: { youngPersonId: string }) {
         {add.isPending ? t('common.saving') : t('goals.add')}
       </button>
       {add.isError && !textError && <ErrorNotice error={add.error} />}
-      <p role="status" className="saved">{saved ? t('goals.saved') : ''}</p>
+      <p role="status" className="saved">
+        {saved ? t('goals.saved') : ''}
+      </p>
     </form>
   );
 }

@@ -8,18 +8,32 @@ const PATHS: Record<string, string> = {
   health: 'M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.5A4 4 0 0 1 19 10c0 5.5-7 10-7 10zM12 9v6M9 12h6',
   social_care: 'M12 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM5 20c0-4 3-7 7-7s7 3 7 7',
   independent_living: 'M3 11l9-7 9 7M5 10v10h14V10M10 20v-6h4v6',
-  community: 'M8 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM16 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3.5 2.5-6 6-6s6 2.5 6 6M12 15c1-0.7 2.4-1 4-1 3.5 0 6 2.5 6 6',
+  community:
+    'M8 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM16 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3.5 2.5-6 6-6s6 2.5 6 6M12 15c1-0.7 2.4-1 4-1 3.5 0 6 2.5 6 6',
   finance_legal: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM15 8.5a3 3 0 0 0-5 2V16h5M8.5 13h5',
   palliative: 'M12 21c0-6 0-9 4-13-6 1-8 5-8 9M12 21c-1-3-4-5-7-5',
   good_health: 'M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.5A4 4 0 0 1 19 10c0 5.5-7 10-7 10z',
-  community_inclusion: 'M8 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM16 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3.5 2.5-6 6-6s6 2.5 6 6M12 15c1-0.7 2.4-1 4-1 3.5 0 6 2.5 6 6',
+  community_inclusion:
+    'M8 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM16 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3.5 2.5-6 6-6s6 2.5 6 6M12 15c1-0.7 2.4-1 4-1 3.5 0 6 2.5 6 6',
 };
 
 export function Icon({ name }: { name: string }) {
   const path = PATHS[name];
   if (!path) return null;
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width="1em"
+      height="1em"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={path} />
     </svg>
   );

@@ -82,7 +82,11 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
           {user && (
             <>
               <span className="who">{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
-              <button type="button" className="secondary" onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}
+              >
                 {t('app.signOut')}
               </button>
             </>

@@ -10,7 +10,10 @@ type FieldSchema = { properties?: Record<string, Property>; required?: string[] 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 /** "likelyEligible" → "Likely eligible"; "left_education" → "left education". */
 const words = (name: string) => {
-  const spaced = name.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replaceAll('_', ' ').toLowerCase();
+  const spaced = name
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .replaceAll('_', ' ')
+    .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 };
 
@@ -30,7 +33,9 @@ export function RecordEventForm(props: {
   onReload: () => void;
 }) {
   const { t } = useTranslation();
-  const offered = props.eventTypes.filter((eventType) => props.nextEvents.includes(eventType.type) && eventType.type !== 'milestone.recorded');
+  const offered = props.eventTypes.filter(
+    (eventType) => props.nextEvents.includes(eventType.type) && eventType.type !== 'milestone.recorded',
+  );
   const [type, setType] = useState('');
   const [date, setDate] = useState(props.today);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -58,7 +63,15 @@ export function RecordEventForm(props: {
       <fieldset>
         <legend>{t('plan.recordIn', { pathway: t(`pathways.${props.pathway}`) })}</legend>
         <label htmlFor={`${idPrefix}-type`}>{t('plan.event')}</label>
-        <select id={`${idPrefix}-type`} value={type} required onChange={(event) => { setType(event.target.value); setValues({}); }}>
+        <select
+          id={`${idPrefix}-type`}
+          value={type}
+          required
+          onChange={(event) => {
+            setType(event.target.value);
+            setValues({});
+          }}
+        >
           <option value="">{t('events.choose')}</option>
           {offered.map((eventType) => (
             <option key={eventType.type} value={eventType.type}>
@@ -67,7 +80,15 @@ export function RecordEventForm(props: {
           ))}
         </select>
         <label htmlFor={`${idPrefix}-date`}>{t('plan.date')}</label>
-        <input id={`${idPrefix}-date`} type="date" value={date} max={props.today} required onChange={(event) => setDate(event.target.value)} aria-invalid={fieldError?.field === 'date' || undefined} />
+        <input
+          id={`${idPrefix}-date`}
+          type="date"
+          value={date}
+          max={props.today}
+          required
+          onChange={(event) => setDate(event.target.value)}
+          aria-invalid={fieldError?.field === 'date' || undefined}
+        />
         {Object.entries(schema.properties ?? {}).map(([name, property]) => (
           <EventField
             key={name}
@@ -80,8 +101,12 @@ export function RecordEventForm(props: {
             onChange={(value) => setValues((current) => ({ ...current, [name]: value }))}
           />
         ))}
-        {props.error !== null && props.error !== undefined && !fieldError && <ErrorNotice error={props.error} onReload={props.onReload} />}
-        {fieldError && !Object.keys(schema.properties ?? {}).includes(fieldError.field ?? '') && <ErrorNotice error={fieldError} />}
+        {props.error !== null && props.error !== undefined && !fieldError && (
+          <ErrorNotice error={props.error} onReload={props.onReload} />
+        )}
+        {fieldError && !Object.keys(schema.properties ?? {}).includes(fieldError.field ?? '') && (
+          <ErrorNotice error={fieldError} />
+        )}
         <button type="submit" disabled={!chosen || props.isSaving}>
           {props.isSaving ? t('common.saving') : t('plan.record')}
         </button>
@@ -90,7 +115,15 @@ export function RecordEventForm(props: {
   );
 }
 
-function EventField(props: { id: string; name: string; property: Property; isRequired: boolean; value: string; error?: string | undefined; onChange: (value: string) => void }) {
+function EventField(props: {
+  id: string;
+  name: string;
+  property: Property;
+  isRequired: boolean;
+  value: string;
+  error?: string | undefined;
+  onChange: (value: string) => void;
+}) {
   const { t } = useTranslation();
   const { id, property } = props;
   const label = `${words(props.name)}${props.isRequired ? '' : ` ${t('common.optional')}`}`;
@@ -106,7 +139,15 @@ function EventField(props: { id: string; name: string; property: Property; isReq
         <legend>{label}</legend>
         {(['true', 'false'] as const).map((value) => (
           <label key={value}>
-            <input type="radio" name={id} value={value} required={props.isRequired} checked={props.value === value} onChange={() => props.onChange(value)} /> {value === 'true' ? t('common.yes') : t('common.no')}
+            <input
+              type="radio"
+              name={id}
+              value={value}
+              required={props.isRequired}
+              checked={props.value === value}
+              onChange={() => props.onChange(value)}
+            />{' '}
+            {value === 'true' ? t('common.yes') : t('common.no')}
           </label>
         ))}
         {error}
@@ -117,7 +158,13 @@ function EventField(props: { id: string; name: string; property: Property; isReq
     <>
       <label htmlFor={id}>{label}</label>
       {property.enum ? (
-        <select id={id} value={props.value} required={props.isRequired} onChange={(event) => props.onChange(event.target.value)} {...described}>
+        <select
+          id={id}
+          value={props.value}
+          required={props.isRequired}
+          onChange={(event) => props.onChange(event.target.value)}
+          {...described}
+        >
           <option value="">{t('events.choose')}</option>
           {property.enum.map((value) => (
             <option key={value} value={value}>
@@ -126,9 +173,24 @@ function EventField(props: { id: string; name: string; property: Property; isReq
           ))}
         </select>
       ) : property.pattern === DATE_PATTERN ? (
-        <input id={id} type="date" value={props.value} required={props.isRequired} onChange={(event) => props.onChange(event.target.value)} {...described} />
+        <input
+          id={id}
+          type="date"
+          value={props.value}
+          required={props.isRequired}
+          onChange={(event) => props.onChange(event.target.value)}
+          {...described}
+        />
       ) : (
-        <input id={id} type="text" value={props.value} required={props.isRequired} maxLength={property.maxLength} onChange={(event) => props.onChange(event.target.value)} {...described} />
+        <input
+          id={id}
+          type="text"
+          value={props.value}
+          required={props.isRequired}
+          maxLength={property.maxLength}
+          onChange={(event) => props.onChange(event.target.value)}
+          {...described}
+        />
       )}
       {error}
     </>

@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgencies, useConsents, useGiveConsent, useWithdrawConsent, type Consent, type SharingScope } from '../api/queries.ts';
+import {
+  useAgencies,
+  useConsents,
+  useGiveConsent,
+  useWithdrawConsent,
+  type Consent,
+  type SharingScope,
+} from '../api/queries.ts';
 import { formatDayLong } from '../lib/format.ts';
 import { ErrorNotice, QueryState } from './QueryState.tsx';
 
@@ -11,14 +18,25 @@ const PARTS: SharingScope[] = ['handover', 'plan', 'health', 'goals'];
  * each, a short form to agree to more, and earlier agreements. `voice` is "own" on the
  * young person's (or family's) pages, so the words speak to them.
  */
-export function SharingPanel({ youngPersonId, areaId, voice }: { youngPersonId: string; areaId?: string; voice: 'own' | 'staff' }) {
+export function SharingPanel({
+  youngPersonId,
+  areaId,
+  voice,
+}: {
+  youngPersonId: string;
+  areaId?: string;
+  voice: 'own' | 'staff';
+}) {
   const { t, i18n } = useTranslation();
   const consents = useConsents(youngPersonId);
   const withdraw = useWithdrawConsent(youngPersonId);
   const describe = (consent: Consent) =>
     consent.scope === 'family_access'
       ? t('sharing.familyAccess')
-      : t('sharing.partWith', { part: t(`sharing.parts.${consent.scope}`), agency: consent.agencyName ?? t('sharing.everyAgency') });
+      : t('sharing.partWith', {
+          part: t(`sharing.parts.${consent.scope}`),
+          agency: consent.agencyName ?? t('sharing.everyAgency'),
+        });
   return (
     <section aria-labelledby="sharing-heading" className="panel">
       <h2 id="sharing-heading">{t(voice === 'own' ? 'sharing.titleOwn' : 'sharing.title')}</h2>
@@ -28,7 +46,11 @@ export function SharingPanel({ youngPersonId, areaId, voice }: { youngPersonId: 
           const earlier = data.items.filter((consent) => consent.withdrawnAt !== null);
           return (
             <>
-              <p>{voice === 'own' ? t('sharing.decidesYou') : t(data.decidedBy === 'young_person' ? 'sharing.decidesYoungPerson' : 'sharing.decidesParent')}</p>
+              <p>
+                {voice === 'own'
+                  ? t('sharing.decidesYou')
+                  : t(data.decidedBy === 'young_person' ? 'sharing.decidesYoungPerson' : 'sharing.decidesParent')}
+              </p>
               {current.length === 0 ? (
                 <p>{t('sharing.nothing')}</p>
               ) : (
@@ -36,9 +58,22 @@ export function SharingPanel({ youngPersonId, areaId, voice }: { youngPersonId: 
                   {current.map((consent) => (
                     <li key={consent.id}>
                       <span>
-                        {describe(consent)} <span className="muted">({t('sharing.since', { date: formatDayLong(consent.givenAt.slice(0, 10), i18n.language), who: t(`sharing.by.${consent.givenByRole}`) })})</span>
+                        {describe(consent)}{' '}
+                        <span className="muted">
+                          (
+                          {t('sharing.since', {
+                            date: formatDayLong(consent.givenAt.slice(0, 10), i18n.language),
+                            who: t(`sharing.by.${consent.givenByRole}`),
+                          })}
+                          )
+                        </span>
                       </span>{' '}
-                      <button type="button" className="secondary" disabled={withdraw.isPending} onClick={() => withdraw.mutate(consent.id)}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={withdraw.isPending}
+                        onClick={() => withdraw.mutate(consent.id)}
+                      >
                         {t('sharing.withdraw')}
                         <span className="visually-hidden">: {describe(consent)}</span>
                       </button>
@@ -54,7 +89,10 @@ export function SharingPanel({ youngPersonId, areaId, voice }: { youngPersonId: 
                   <ul>
                     {earlier.map((consent) => (
                       <li key={consent.id}>
-                        {describe(consent)}: {t('sharing.withdrawnOn', { date: formatDayLong((consent.withdrawnAt as string).slice(0, 10), i18n.language) })}
+                        {describe(consent)}:{' '}
+                        {t('sharing.withdrawnOn', {
+                          date: formatDayLong((consent.withdrawnAt as string).slice(0, 10), i18n.language),
+                        })}
                       </li>
                     ))}
                   </ul>

@@ -4,7 +4,13 @@ import type { PlannedMilestone } from '../api/queries.ts';
 type Status = PlannedMilestone['status'];
 
 /** A shape for each status, so colour is never the only signal. */
-export const STATUS_SYMBOL: Record<Status, string> = { done: '✓', overdue: '!', due: '●', upcoming: '○', not_applicable: '–' };
+export const STATUS_SYMBOL: Record<Status, string> = {
+  done: '✓',
+  overdue: '!',
+  due: '●',
+  upcoming: '○',
+  not_applicable: '–',
+};
 
 export function StatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation();

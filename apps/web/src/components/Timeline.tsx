@@ -6,14 +6,33 @@ import { birthdayAt, dateOnTimeline, FIRST_AGE, LAST_AGE, lanesOf, positionOf, s
 import { STATUS_SYMBOL } from './StatusBadge.tsx';
 import { MilestoneDetails } from './MilestoneDetails.tsx';
 
-const PATHWAY_ORDER = ['education', 'employment', 'health', 'social_care', 'independent_living', 'community', 'finance_legal', 'palliative'];
+const PATHWAY_ORDER = [
+  'education',
+  'employment',
+  'health',
+  'social_care',
+  'independent_living',
+  'community',
+  'finance_legal',
+  'palliative',
+];
 const AGES = Array.from({ length: LAST_AGE - FIRST_AGE + 1 }, (_, index) => FIRST_AGE + index);
 
 /**
  * Ages 14 to 25 left to right, one lane per pathway, today marked. Each milestone is a button
  * whose name says what, status, when and who leads; choosing it shows the details below.
  */
-export function Timeline({ milestones, dateOfBirth, today, actions }: { milestones: PlannedMilestone[]; dateOfBirth: string; today: string; actions?: (milestone: PlannedMilestone) => React.ReactNode }) {
+export function Timeline({
+  milestones,
+  dateOfBirth,
+  today,
+  actions,
+}: {
+  milestones: PlannedMilestone[];
+  dateOfBirth: string;
+  today: string;
+  actions?: (milestone: PlannedMilestone) => React.ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = milestones.find((milestone) => milestone.id === selectedId) ?? null;
@@ -28,40 +47,59 @@ export function Timeline({ milestones, dateOfBirth, today, actions }: { mileston
       <div className="timeline-grid">
         <div className="timeline-axis" aria-hidden="true">
           {AGES.map((age) => (
-            <span key={age} className="timeline-age" style={{ left: `${positionOf(birthdayAt(dateOfBirth, age), dateOfBirth)}%` }}>
+            <span
+              key={age}
+              className="timeline-age"
+              style={{ left: `${positionOf(birthdayAt(dateOfBirth, age), dateOfBirth)}%` }}
+            >
               {age}
             </span>
           ))}
         </div>
         <ul className="timeline-lanes">
           {lanes.map((lane) => {
-            const positions = lane.milestones.map((milestone) => positionOf(dateOnTimeline(milestone) as string, dateOfBirth));
+            const positions = lane.milestones.map((milestone) =>
+              positionOf(dateOnTimeline(milestone) as string, dateOfBirth),
+            );
             const rows = stackRows(positions);
             return (
-            <li key={lane.pathway} className="timeline-lane" style={{ height: `${(Math.max(...rows) + 1) * 2.3 + 0.4}rem` }}>
-              <span className="timeline-lane-name" id={`lane-${lane.pathway}`}>
-                {t(`pathways.${lane.pathway}`)}
-              </span>
-              <ul className="timeline-track" aria-labelledby={`lane-${lane.pathway}`}>
-                {lane.milestones.map((milestone, index) => {
-                  const date = dateOnTimeline(milestone) as string;
-                  return (
-                    <li key={milestone.id} style={{ left: `${positions[index]}%`, top: `${(rows[index] ?? 0) * 2.3 + 0.3}rem` }} className="timeline-point">
-                      <button
-                        type="button"
-                        className={`timeline-marker status-${milestone.status}`}
-                        aria-pressed={milestone.id === selectedId}
-                        aria-label={t('plan.milestoneLabel', { title: milestone.title, status: t(`status.${milestone.status}`), date: formatDay(date, i18n.language), lead: t(`agencies.${milestone.leadAgency}`, { defaultValue: milestone.leadAgency }) })}
-                        title={milestone.title}
-                        onClick={() => setSelectedId(milestone.id === selectedId ? null : milestone.id)}
+              <li
+                key={lane.pathway}
+                className="timeline-lane"
+                style={{ height: `${(Math.max(...rows) + 1) * 2.3 + 0.4}rem` }}
+              >
+                <span className="timeline-lane-name" id={`lane-${lane.pathway}`}>
+                  {t(`pathways.${lane.pathway}`)}
+                </span>
+                <ul className="timeline-track" aria-labelledby={`lane-${lane.pathway}`}>
+                  {lane.milestones.map((milestone, index) => {
+                    const date = dateOnTimeline(milestone) as string;
+                    return (
+                      <li
+                        key={milestone.id}
+                        style={{ left: `${positions[index]}%`, top: `${(rows[index] ?? 0) * 2.3 + 0.3}rem` }}
+                        className="timeline-point"
                       >
-                        <span aria-hidden="true">{STATUS_SYMBOL[milestone.status]}</span>
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </li>
+                        <button
+                          type="button"
+                          className={`timeline-marker status-${milestone.status}`}
+                          aria-pressed={milestone.id === selectedId}
+                          aria-label={t('plan.milestoneLabel', {
+                            title: milestone.title,
+                            status: t(`status.${milestone.status}`),
+                            date: formatDay(date, i18n.language),
+                            lead: t(`agencies.${milestone.leadAgency}`, { defaultValue: milestone.leadAgency }),
+                          })}
+                          title={milestone.title}
+                          onClick={() => setSelectedId(milestone.id === selectedId ? null : milestone.id)}
+                        >
+                          <span aria-hidden="true">{STATUS_SYMBOL[milestone.status]}</span>
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
             );
           })}
         </ul>
@@ -71,7 +109,9 @@ export function Timeline({ milestones, dateOfBirth, today, actions }: { mileston
           </div>
         </div>
       </div>
-      <div aria-live="polite">{selected && <MilestoneDetails milestone={selected} actions={actions?.(selected)} />}</div>
+      <div aria-live="polite">
+        {selected && <MilestoneDetails milestone={selected} actions={actions?.(selected)} />}
+      </div>
     </figure>
   );
 }

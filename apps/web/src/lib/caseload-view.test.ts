@@ -21,7 +21,13 @@ const row = (name: string, milestoneId: string, dueDate: string, extra: Partial<
 
 const ROWS = [
   row('Maya', 'annual_review', '2027-02-01'),
-  row('Leo', 'chc_decision', '2027-01-10', { pathway: 'health', leadAgency: 'icb_continuing_care', status: 'overdue', namedWorkerId: null, namedWorkerName: null }),
+  row('Leo', 'chc_decision', '2027-01-10', {
+    pathway: 'health',
+    leadAgency: 'icb_continuing_care',
+    status: 'overdue',
+    namedWorkerId: null,
+    namedWorkerName: null,
+  }),
   row('Maya', 'transition_assessment', '2027-01-20', { pathway: 'social_care', leadAgency: 'adult_social_care' }),
   row('Ava', 'careers_guidance', '2027-03-01', { pathway: 'employment', status: 'upcoming' }),
 ];
@@ -30,14 +36,29 @@ const keys = (view: Partial<CaseloadView>) => arrangeCaseload(ROWS, { ...VIEW, .
 
 describe('arranging a caseload window', () => {
   it('sorts by due date, name, pathway or urgency', () => {
-    expect(keys({})).toEqual(['Leo/chc_decision', 'Maya/transition_assessment', 'Maya/annual_review', 'Ava/careers_guidance']);
-    expect(keys({ sort: 'name' })).toEqual(['Ava/careers_guidance', 'Leo/chc_decision', 'Maya/transition_assessment', 'Maya/annual_review']);
+    expect(keys({})).toEqual([
+      'Leo/chc_decision',
+      'Maya/transition_assessment',
+      'Maya/annual_review',
+      'Ava/careers_guidance',
+    ]);
+    expect(keys({ sort: 'name' })).toEqual([
+      'Ava/careers_guidance',
+      'Leo/chc_decision',
+      'Maya/transition_assessment',
+      'Maya/annual_review',
+    ]);
     expect(keys({ sort: 'status' })[0]).toBe('Leo/chc_decision');
     expect(keys({ sort: 'status' }).at(-1)).toBe('Ava/careers_guidance');
   });
 
   it('puts a row without a due date last, and rows due the same day in name order', () => {
-    const rows = [row('Zoe', 'a', '2027-01-01'), row('Ben', 'b', '', { dueDate: null }), row('Ada', 'c', '2027-01-01'), row('Émile', 'd', '2027-01-01')];
+    const rows = [
+      row('Zoe', 'a', '2027-01-01'),
+      row('Ben', 'b', '', { dueDate: null }),
+      row('Ada', 'c', '2027-01-01'),
+      row('Émile', 'd', '2027-01-01'),
+    ];
     expect(arrangeCaseload(rows, VIEW).map((item) => item.key)).toEqual(['Ada/c', 'Émile/d', 'Zoe/a', 'Ben/b']);
   });
 
@@ -65,20 +86,59 @@ describe('arranging a caseload window', () => {
   it('gives each row back who it is for and what the milestone is', () => {
     const page = {
       items: [
-        { youngPersonId: 'p1', milestoneId: 'annual_review', status: 'due' as const, windowStart: null, dueDate: '2027-02-01', leadAgency: 'la_send' },
-        { youngPersonId: 'p1', milestoneId: 'chc_decision', status: 'overdue' as const, windowStart: '2026-01-01', dueDate: '2026-06-01', leadAgency: 'icb_continuing_care' },
+        {
+          youngPersonId: 'p1',
+          milestoneId: 'annual_review',
+          status: 'due' as const,
+          windowStart: null,
+          dueDate: '2027-02-01',
+          leadAgency: 'la_send',
+        },
+        {
+          youngPersonId: 'p1',
+          milestoneId: 'chc_decision',
+          status: 'overdue' as const,
+          windowStart: '2026-01-01',
+          dueDate: '2026-06-01',
+          leadAgency: 'icb_continuing_care',
+        },
       ],
       people: { p1: { name: 'Maya Hill', dateOfBirth: '2009-06-01', namedWorkerId: 'w1', namedWorkerName: 'Sam' } },
       milestones: {
-        annual_review: { pathway: 'education', title: 'Yearly review', rule: 'Every 12 months', source: 'Children and Families Act 2014, s.44' },
-        chc_decision: { pathway: 'health', title: 'Continuing care decision', rule: 'Before 18', source: 'National Framework' },
+        annual_review: {
+          pathway: 'education',
+          title: 'Yearly review',
+          rule: 'Every 12 months',
+          source: 'Children and Families Act 2014, s.44',
+        },
+        chc_decision: {
+          pathway: 'health',
+          title: 'Continuing care decision',
+          rule: 'Before 18',
+          source: 'National Framework',
+        },
       },
       total: 2,
       page: 1,
       pageSize: 5000,
     };
     const rows = caseloadRows(page);
-    expect(rows[1]).toEqual({ youngPersonId: 'p1', milestoneId: 'chc_decision', status: 'overdue', windowStart: '2026-01-01', dueDate: '2026-06-01', leadAgency: 'icb_continuing_care', name: 'Maya Hill', dateOfBirth: '2009-06-01', namedWorkerId: 'w1', namedWorkerName: 'Sam', pathway: 'health', title: 'Continuing care decision', rule: 'Before 18', source: 'National Framework' });
+    expect(rows[1]).toEqual({
+      youngPersonId: 'p1',
+      milestoneId: 'chc_decision',
+      status: 'overdue',
+      windowStart: '2026-01-01',
+      dueDate: '2026-06-01',
+      leadAgency: 'icb_continuing_care',
+      name: 'Maya Hill',
+      dateOfBirth: '2009-06-01',
+      namedWorkerId: 'w1',
+      namedWorkerName: 'Sam',
+      pathway: 'health',
+      title: 'Continuing care decision',
+      rule: 'Before 18',
+      source: 'National Framework',
+    });
     expect(arrangeCaseload(rows, VIEW).map((item) => item.key)).toEqual(['p1/chc_decision', 'p1/annual_review']);
   });
 });

@@ -9,20 +9,39 @@ export type CaseloadRow = Item & Person & Milestone;
 
 /** The API sends who each young person is and what each milestone is once; each row gets them back here. */
 export function caseloadRows(page: CaseloadPage): CaseloadRow[] {
-  return page.items.map((item) => ({ ...(page.people[item.youngPersonId] as Person), ...(page.milestones[item.milestoneId] as Milestone), ...item }));
+  return page.items.map((item) => ({
+    ...(page.people[item.youngPersonId] as Person),
+    ...(page.milestones[item.milestoneId] as Milestone),
+    ...item,
+  }));
 }
 
 export type SortKey = 'due' | 'name' | 'pathway' | 'status';
 export type GroupKey = 'none' | 'person' | 'pathway' | 'agency' | 'status' | 'worker';
-export type CaseloadView = { search: string; pathway: string; status: string; agency: string; worker: string; sort: SortKey; group: GroupKey };
+export type CaseloadView = {
+  search: string;
+  pathway: string;
+  status: string;
+  agency: string;
+  worker: string;
+  sort: SortKey;
+  group: GroupKey;
+};
 
 /** Most urgent first when sorting by status. */
-const STATUS_ORDER: Record<CaseloadRow['status'], number> = { overdue: 0, due: 1, upcoming: 2, done: 3, not_applicable: 4 };
+const STATUS_ORDER: Record<CaseloadRow['status'], number> = {
+  overdue: 0,
+  due: 1,
+  upcoming: 2,
+  done: 3,
+  not_applicable: 4,
+};
 
 /** One collator for thousands of comparisons (`localeCompare` sets one up on each call). */
 const compareText = new Intl.Collator().compare;
 /** ISO days sort as plain strings; a row without a date goes last. */
-const compareDays = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+const compareDays = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 
 const byDue = (a: CaseloadRow, b: CaseloadRow) => compareDays(a.dueDate, b.dueDate) || compareText(a.name, b.name);
 const COMPARE: Record<SortKey, (a: CaseloadRow, b: CaseloadRow) => number> = {
@@ -40,7 +59,8 @@ const GROUP_OF: Record<Exclude<GroupKey, 'none'>, (row: CaseloadRow) => string> 
   worker: (row) => row.namedWorkerName ?? '',
 };
 
-export type ListItem = { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; key: string; row: CaseloadRow };
+export type ListItem =
+  { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; key: string; row: CaseloadRow };
 
 /**
  * Filters, sorts and groups the rows of a caseload window into one flat list (group headings
@@ -57,7 +77,11 @@ export function arrangeCaseload(rows: readonly CaseloadRow[], view: CaseloadView
       (!view.worker || (row.namedWorkerId ?? 'none') === view.worker),
   );
   const sorted = [...kept].sort(COMPARE[view.sort]);
-  const rowItem = (row: CaseloadRow): ListItem => ({ kind: 'row', key: `${row.youngPersonId}/${row.milestoneId}`, row });
+  const rowItem = (row: CaseloadRow): ListItem => ({
+    kind: 'row',
+    key: `${row.youngPersonId}/${row.milestoneId}`,
+    row,
+  });
   if (view.group === 'none') return sorted.map(rowItem);
 
   const groupOf = GROUP_OF[view.group];
@@ -69,5 +93,8 @@ export function arrangeCaseload(rows: readonly CaseloadRow[], view: CaseloadView
     else groups.set(key, [row]);
   }
   // Groups keep the order of their first (most relevant, by the chosen sort) row.
-  return [...groups].flatMap(([key, members]) => [{ kind: 'group' as const, key: `group:${key}`, label: key, count: members.length }, ...members.map(rowItem)]);
+  return [...groups].flatMap(([key, members]) => [
+    { kind: 'group' as const, key: `group:${key}`, label: key, count: members.length },
+    ...members.map(rowItem),
+  ]);
 }

@@ -8,9 +8,18 @@ export type CaseloadScope = 'mine' | 'area';
  * back) and the next 90 days; a transition worker's own young people unless they chose the
  * whole area; a team manager always sees the whole area.
  */
-export function caseloadWindow(params: URLSearchParams, role: string | undefined, today: string): { from: string; to: string; scope: CaseloadScope; filter: CaseloadFilter } {
+export function caseloadWindow(
+  params: URLSearchParams,
+  role: string | undefined,
+  today: string,
+): { from: string; to: string; scope: CaseloadScope; filter: CaseloadFilter } {
   const from = params.get('from') ?? addDaysIso(today, -365);
   const to = params.get('to') ?? addDaysIso(today, 90);
   const scope: CaseloadScope = params.get('scope') === 'area' ? 'area' : 'mine';
-  return { from, to, scope, filter: { from, to, worker: scope === 'mine' && role !== 'team_manager' ? 'me' : undefined } };
+  return {
+    from,
+    to,
+    scope,
+    filter: { from, to, worker: scope === 'mine' && role !== 'team_manager' ? 'me' : undefined },
+  };
 }

@@ -2,7 +2,13 @@ import type { ForecastRow } from '../api/queries.ts';
 
 /** One cell of a summary: the published count, and whether some counts under 5 were left out of it. */
 export type Cell = { count: number; hasSuppressed: boolean };
-export type Summary = { rows: string[]; columns: string[]; cells: Map<string, Cell>; rowTotals: Map<string, Cell>; columnTotals: Map<string, Cell> };
+export type Summary = {
+  rows: string[];
+  columns: string[];
+  cells: Map<string, Cell>;
+  rowTotals: Map<string, Cell>;
+  columnTotals: Map<string, Cell>;
+};
 
 const add = (map: Map<string, Cell>, key: string, row: ForecastRow) => {
   const cell = map.get(key) ?? { count: 0, hasSuppressed: false };
@@ -14,9 +20,23 @@ const add = (map: Map<string, Cell>, key: string, row: ForecastRow) => {
  * counts stay unknown: a total that left some out is marked, never guessed.
  */
 /** The engine's order of pathways, for columns. */
-export const PATHWAYS = ['education', 'employment', 'health', 'social_care', 'independent_living', 'community', 'finance_legal', 'palliative'];
+export const PATHWAYS = [
+  'education',
+  'employment',
+  'health',
+  'social_care',
+  'independent_living',
+  'community',
+  'finance_legal',
+  'palliative',
+];
 
-export function summarise(forecast: readonly ForecastRow[], rowOf: (row: ForecastRow) => string, columnOf: (row: ForecastRow) => string, columnOrder: readonly string[] = []): Summary {
+export function summarise(
+  forecast: readonly ForecastRow[],
+  rowOf: (row: ForecastRow) => string,
+  columnOf: (row: ForecastRow) => string,
+  columnOrder: readonly string[] = [],
+): Summary {
   const cells = new Map<string, Cell>();
   const rowTotals = new Map<string, Cell>();
   const columnTotals = new Map<string, Cell>();

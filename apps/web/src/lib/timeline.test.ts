@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { PlannedMilestone } from '../api/queries.ts';
 import { birthdayAt, lanesOf, positionOf, stackRows } from './timeline.ts';
 
-const milestone = (id: string, pathway: string, dueDate: string | null, status: PlannedMilestone['status'] = 'due', completedOn: string | null = null) =>
-  ({ id, pathway, dueDate, status, completedOn }) as PlannedMilestone;
+const milestone = (
+  id: string,
+  pathway: string,
+  dueDate: string | null,
+  status: PlannedMilestone['status'] = 'due',
+  completedOn: string | null = null,
+) => ({ id, pathway, dueDate, status, completedOn }) as PlannedMilestone;
 
 describe('the 14–25 timeline', () => {
   it('places the 14th birthday at 0%, the 25th at 100%, and clamps dates outside', () => {
@@ -21,7 +26,13 @@ describe('the 14–25 timeline', () => {
 
   it('makes one lane per pathway in pathway order, without milestones that do not apply or have no date', () => {
     const lanes = lanesOf(
-      [milestone('b', 'health', '2027-01-01'), milestone('a', 'education', '2028-01-01'), milestone('c', 'education', '2026-01-01', 'done', '2025-12-01'), milestone('d', 'health', null), milestone('e', 'palliative', '2027-01-01', 'not_applicable')],
+      [
+        milestone('b', 'health', '2027-01-01'),
+        milestone('a', 'education', '2028-01-01'),
+        milestone('c', 'education', '2026-01-01', 'done', '2025-12-01'),
+        milestone('d', 'health', null),
+        milestone('e', 'palliative', '2027-01-01', 'not_applicable'),
+      ],
       ['education', 'employment', 'health', 'palliative'],
     );
     expect(lanes.map((lane) => [lane.pathway, lane.milestones.map((m) => m.id)])).toEqual([

@@ -35,7 +35,12 @@ export function lanesOf(milestones: readonly PlannedMilestone[], pathwayOrder: r
     if (lane) lane.push(milestone);
     else lanes.set(milestone.pathway, [milestone]);
   }
-  return [...lanes].sort(([a], [b]) => pathwayOrder.indexOf(a) - pathwayOrder.indexOf(b)).map(([pathway, items]) => ({ pathway, milestones: items.sort((x, y) => (dateOnTimeline(x) as string).localeCompare(dateOnTimeline(y) as string)) }));
+  return [...lanes]
+    .sort(([a], [b]) => pathwayOrder.indexOf(a) - pathwayOrder.indexOf(b))
+    .map(([pathway, items]) => ({
+      pathway,
+      milestones: items.sort((x, y) => (dateOnTimeline(x) as string).localeCompare(dateOnTimeline(y) as string)),
+    }));
 }
 
 /** Markers closer than this (in % of the track) would overlap: they go on separate rows of the lane. */

@@ -6,7 +6,12 @@ import { useAgencies, useAreas } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, QueryState } from '../components/QueryState.tsx';
 
-type ImportResult = { servicesRead: number; agenciesCreated: number; agenciesUpdated: number; problems: { line: number; field: string; message: string }[] };
+type ImportResult = {
+  servicesRead: number;
+  agenciesCreated: number;
+  agenciesUpdated: number;
+  problems: { line: number; field: string; message: string }[];
+};
 
 /** Administrators: the agency directory, and loading a local offer instead of typing it in. */
 export default function AgenciesPage() {
@@ -19,34 +24,40 @@ export default function AgenciesPage() {
       <PageHeading title={t('directory.title')} />
       <ImportForm />
       <QueryState query={agencies}>
-        {(data) => data.items.length === 0 ? <p className="empty">{t('directory.empty')}</p> : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('directory.title')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('directory.title')}</th>
-                  <th scope="col">{t('directory.type')}</th>
-                  <th scope="col">{t('directory.area')}</th>
-                  <th scope="col">{t('directory.services')}</th>
-                  <th scope="col">{t('directory.ages')}</th>
-                  <th scope="col">{t('directory.contact')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((agency) => (
-                  <tr key={agency.id}>
-                    <th scope="row">{agency.name}</th>
-                    <td>{t(`agencies.${agency.type}`, { defaultValue: agency.type })}</td>
-                    <td>{areaName(agency.areaId)}</td>
-                    <td>{agency.services.join(', ')}</td>
-                    <td>{agency.minAge ?? '?'}–{agency.maxAge ?? '?'}</td>
-                    <td>{[agency.email, agency.phone].filter(Boolean).join(' · ')}</td>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="empty">{t('directory.empty')}</p>
+          ) : (
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('directory.title')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('directory.title')}</th>
+                    <th scope="col">{t('directory.type')}</th>
+                    <th scope="col">{t('directory.area')}</th>
+                    <th scope="col">{t('directory.services')}</th>
+                    <th scope="col">{t('directory.ages')}</th>
+                    <th scope="col">{t('directory.contact')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {data.items.map((agency) => (
+                    <tr key={agency.id}>
+                      <th scope="row">{agency.name}</th>
+                      <td>{t(`agencies.${agency.type}`, { defaultValue: agency.type })}</td>
+                      <td>{areaName(agency.areaId)}</td>
+                      <td>{agency.services.join(', ')}</td>
+                      <td>
+                        {agency.minAge ?? '?'}–{agency.maxAge ?? '?'}
+                      </td>
+                      <td>{[agency.email, agency.phone].filter(Boolean).join(' · ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
       </QueryState>
     </section>
   );
@@ -68,9 +79,20 @@ function ImportForm() {
     setIsSending(true);
     setError(null);
     try {
-      const response = await fetch(`/api/agencies/import?areaId=${encodeURIComponent(areaId)}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/x-ndjson', ...csrfHeaders() }, body: await file.text() });
+      const response = await fetch(`/api/agencies/import?areaId=${encodeURIComponent(areaId)}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/x-ndjson', ...csrfHeaders() },
+        body: await file.text(),
+      });
       const body = await response.json();
-      if (!response.ok) throw new ApiError(response.status, body.error?.code ?? 'unknown', body.error?.message ?? String(response.status), body.error?.field);
+      if (!response.ok)
+        throw new ApiError(
+          response.status,
+          body.error?.code ?? 'unknown',
+          body.error?.message ?? String(response.status),
+          body.error?.field,
+        );
       setResult(body as ImportResult);
       void client.invalidateQueries({ queryKey: ['agencies'] });
     } catch (caught) {
@@ -87,17 +109,33 @@ function ImportForm() {
       <select id="import-area" required value={areaId} onChange={(event) => setAreaId(event.target.value)}>
         <option value="">{t('events.choose')}</option>
         {(areas.data?.items ?? []).map((area) => (
-          <option key={area.id} value={area.id}>{area.name}</option>
+          <option key={area.id} value={area.id}>
+            {area.name}
+          </option>
         ))}
       </select>
       <label htmlFor="import-file">{t('directory.file')}</label>
-      <input id="import-file" type="file" accept=".ndjson,.json,.jsonl,application/json,application/x-ndjson" required onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-      <button type="submit" disabled={isSending || !file || !areaId}>{isSending ? t('common.saving') : t('directory.import')}</button>
+      <input
+        id="import-file"
+        type="file"
+        accept=".ndjson,.json,.jsonl,application/json,application/x-ndjson"
+        required
+        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+      />
+      <button type="submit" disabled={isSending || !file || !areaId}>
+        {isSending ? t('common.saving') : t('directory.import')}
+      </button>
       {error !== null && <ErrorNotice error={error} />}
       <div role="status">
         {result && (
           <>
-            <p>{t('directory.imported', { created: result.agenciesCreated, updated: result.agenciesUpdated, problems: result.problems.length })}</p>
+            <p>
+              {t('directory.imported', {
+                created: result.agenciesCreated,
+                updated: result.agenciesUpdated,
+                problems: result.problems.length,
+              })}
+            </p>
             {result.problems.length > 0 && (
               <ul>
                 {result.problems.map((problem) => (

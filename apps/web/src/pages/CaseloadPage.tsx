@@ -6,7 +6,15 @@ import { useCaseload, useSession } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { arrangeCaseload, caseloadRows, type CaseloadRow, type CaseloadView, type GroupKey, type ListItem, type SortKey } from '../lib/caseload-view.ts';
+import {
+  arrangeCaseload,
+  caseloadRows,
+  type CaseloadRow,
+  type CaseloadView,
+  type GroupKey,
+  type ListItem,
+  type SortKey,
+} from '../lib/caseload-view.ts';
 import { caseloadWindow } from '../lib/caseload-window.ts';
 import { localToday } from '../lib/calendar-days.ts';
 import { daysBetween, formatDay } from '../lib/format.ts';
@@ -62,11 +70,23 @@ export function CaseloadPage() {
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('caseload.title')}>
         <div className="field">
           <label htmlFor="from">{t('caseload.from')}</label>
-          <input id="from" type="date" value={from} max={to} onChange={(event) => event.target.value && set('from', event.target.value)} />
+          <input
+            id="from"
+            type="date"
+            value={from}
+            max={to}
+            onChange={(event) => event.target.value && set('from', event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="to">{t('caseload.to')}</label>
-          <input id="to" type="date" value={to} min={from} onChange={(event) => event.target.value && set('to', event.target.value)} />
+          <input
+            id="to"
+            type="date"
+            value={to}
+            min={from}
+            onChange={(event) => event.target.value && set('to', event.target.value)}
+          />
         </div>
         {!isManager && (
           <div className="field">
@@ -81,14 +101,52 @@ export function CaseloadPage() {
           <label htmlFor="q">{t('caseload.search')}</label>
           <input id="q" type="search" value={view.search} onChange={(event) => set('q', event.target.value)} />
         </div>
-        <Choice id="pathway" label={t('caseload.pathway')} value={view.pathway} onChange={(value) => set('pathway', value)} options={options.pathways.map((p) => [p, t(`pathways.${p}`)])} />
-        <Choice id="status" label={t('caseload.status')} value={view.status} onChange={(value) => set('status', value)} options={STATUSES.map((s) => [s, t(`status.${s}`)])} />
-        <Choice id="agency" label={t('caseload.agency')} value={view.agency} onChange={(value) => set('agency', value)} options={options.agencies.map((a) => [a, t(`agencies.${a}`, { defaultValue: a })])} />
+        <Choice
+          id="pathway"
+          label={t('caseload.pathway')}
+          value={view.pathway}
+          onChange={(value) => set('pathway', value)}
+          options={options.pathways.map((p) => [p, t(`pathways.${p}`)])}
+        />
+        <Choice
+          id="status"
+          label={t('caseload.status')}
+          value={view.status}
+          onChange={(value) => set('status', value)}
+          options={STATUSES.map((s) => [s, t(`status.${s}`)])}
+        />
+        <Choice
+          id="agency"
+          label={t('caseload.agency')}
+          value={view.agency}
+          onChange={(value) => set('agency', value)}
+          options={options.agencies.map((a) => [a, t(`agencies.${a}`, { defaultValue: a })])}
+        />
         {(isManager || scope === 'area') && (
-          <Choice id="worker" label={t('caseload.worker')} value={view.worker} onChange={(value) => set('worker', value)} options={options.workers.map(([id, name]) => [id, name || t('caseload.unassigned')])} />
+          <Choice
+            id="worker"
+            label={t('caseload.worker')}
+            value={view.worker}
+            onChange={(value) => set('worker', value)}
+            options={options.workers.map(([id, name]) => [id, name || t('caseload.unassigned')])}
+          />
         )}
-        <Choice id="group" label={t('caseload.groupBy')} value={view.group} onChange={(value) => set('group', value)} options={GROUPS.map((g) => [g, t(`caseload.group.${g}`)])} required />
-        <Choice id="sort" label={t('caseload.sortBy')} value={view.sort} onChange={(value) => set('sort', value)} options={SORTS.map((s) => [s, t(`caseload.sort.${s}`)])} required />
+        <Choice
+          id="group"
+          label={t('caseload.groupBy')}
+          value={view.group}
+          onChange={(value) => set('group', value)}
+          options={GROUPS.map((g) => [g, t(`caseload.group.${g}`)])}
+          required
+        />
+        <Choice
+          id="sort"
+          label={t('caseload.sortBy')}
+          value={view.sort}
+          onChange={(value) => set('sort', value)}
+          options={SORTS.map((s) => [s, t(`caseload.sort.${s}`)])}
+          required
+        />
       </form>
 
       {caseload.isPending ? (
@@ -102,9 +160,15 @@ export function CaseloadPage() {
             {caseload.isFetching && ` · ${t('common.loading')}`}
           </p>
           {caseload.data.total > caseload.data.items.length && (
-            <p className="notice notice-warning">{t('caseload.truncated', { shown: caseload.data.items.length, total: caseload.data.total })}</p>
+            <p className="notice notice-warning">
+              {t('caseload.truncated', { shown: caseload.data.items.length, total: caseload.data.total })}
+            </p>
           )}
-          {items.length === 0 ? <p className="empty">{t('caseload.empty')}</p> : <CaseloadTable items={items} today={today} language={i18n.language} group={view.group} />}
+          {items.length === 0 ? (
+            <p className="empty">{t('caseload.empty')}</p>
+          ) : (
+            <CaseloadTable items={items} today={today} language={i18n.language} group={view.group} />
+          )}
         </>
       )}
     </section>
@@ -120,10 +184,21 @@ function optionsOf(rows: readonly CaseloadRow[]) {
     agencies.add(row.leadAgency);
     workers.set(row.namedWorkerId ?? 'none', row.namedWorkerName ?? '');
   }
-  return { pathways: [...pathways].sort(), agencies: [...agencies].sort(), workers: [...workers].sort((a, b) => a[1].localeCompare(b[1])) };
+  return {
+    pathways: [...pathways].sort(),
+    agencies: [...agencies].sort(),
+    workers: [...workers].sort((a, b) => a[1].localeCompare(b[1])),
+  };
 }
 
-function Choice(props: { id: string; label: string; value: string; onChange: (value: string) => void; options: [string, string][]; required?: boolean }) {
+function Choice(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: [string, string][];
+  required?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div className="field">
@@ -146,15 +221,31 @@ const COLUMNS = ['person', 'milestone', 'due', 'why', 'lead', 'status'] as const
  * Only the rows in view are in the page (thousands of rows stay fast); the table keeps its
  * row count and each row its index, so screen readers still say "row 12 of 4,000".
  */
-function CaseloadTable({ items, today, language, group }: { items: ListItem[]; today: string; language: string; group: GroupKey }) {
+function CaseloadTable({
+  items,
+  today,
+  language,
+  group,
+}: {
+  items: ListItem[];
+  today: string;
+  language: string;
+  group: GroupKey;
+}) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => 76, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 76,
+    overscan: 8,
+  });
 
   const visibleRows = virtualizer.getVirtualItems().length;
   useEffect(() => {
     // For scripts/caseload-perf.ts: the moment the first rows are on screen.
-    if (visibleRows > 0 && performance.getEntriesByName('caseload-rendered').length === 0) performance.mark('caseload-rendered');
+    if (visibleRows > 0 && performance.getEntriesByName('caseload-rendered').length === 0)
+      performance.mark('caseload-rendered');
   }, [visibleRows]);
 
   return (
@@ -180,9 +271,19 @@ function CaseloadTable({ items, today, language, group }: { items: ListItem[]; t
                 data-index={virtual.index}
                 ref={virtualizer.measureElement}
                 className={item.kind === 'group' ? 'caseload-row group-row' : 'caseload-row'}
-                style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${virtual.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${virtual.start}px)`,
+                }}
               >
-                {item.kind === 'group' ? <GroupCell item={item} group={group} /> : <RowCells row={item.row} today={today} language={language} />}
+                {item.kind === 'group' ? (
+                  <GroupCell item={item} group={group} />
+                ) : (
+                  <RowCells row={item.row} today={today} language={language} />
+                )}
               </div>
             );
           })}
@@ -195,7 +296,15 @@ function CaseloadTable({ items, today, language, group }: { items: ListItem[]; t
 function GroupCell({ item, group }: { item: Extract<ListItem, { kind: 'group' }>; group: GroupKey }) {
   const { t } = useTranslation();
   const label =
-    group === 'pathway' ? t(`pathways.${item.label}`) : group === 'agency' ? t(`agencies.${item.label}`, { defaultValue: item.label }) : group === 'status' ? t(`status.${item.label}`) : group === 'worker' && !item.label ? t('caseload.unassigned') : item.label;
+    group === 'pathway'
+      ? t(`pathways.${item.label}`)
+      : group === 'agency'
+        ? t(`agencies.${item.label}`, { defaultValue: item.label })
+        : group === 'status'
+          ? t(`status.${item.label}`)
+          : group === 'worker' && !item.label
+            ? t('caseload.unassigned')
+            : item.label;
   return (
     <div role="rowheader" aria-colspan={COLUMNS.length} className="cell group-cell">
       <strong>{label}</strong> · {t('caseload.rows', { count: item.count })}
@@ -219,7 +328,13 @@ function RowCells({ row, today, language }: { row: CaseloadRow; today: string; l
       <div role="cell" className="cell cell-due">
         {row.dueDate ? formatDay(row.dueDate, language) : '—'}
         {days !== null && row.status !== 'done' && (
-          <span className={days < 0 ? 'late' : 'muted'}>{days < 0 ? t('caseload.lateBy', { days: t('common.days', { count: -days }) }) : days === 0 ? t('caseload.dueToday') : t('caseload.dueIn', { days: t('common.days', { count: days }) })}</span>
+          <span className={days < 0 ? 'late' : 'muted'}>
+            {days < 0
+              ? t('caseload.lateBy', { days: t('common.days', { count: -days }) })
+              : days === 0
+                ? t('caseload.dueToday')
+                : t('caseload.dueIn', { days: t('common.days', { count: days }) })}
+          </span>
         )}
       </div>
       <div role="cell" className="cell cell-why">

@@ -19,7 +19,9 @@ export default function CommissioningPage() {
       <PageHeading title={t('forecast.title')} />
       <p className="lead">{t('forecast.intro')}</p>
       <p>
-        <a href="/api/forecast.csv" download="pathways-forecast.csv">{t('forecast.csv')}</a>
+        <a href="/api/forecast.csv" download="pathways-forecast.csv">
+          {t('forecast.csv')}
+        </a>
       </p>
       <QueryState query={forecast}>{(data) => <ForecastViews rows={data.rows} />}</QueryState>
     </section>
@@ -28,15 +30,41 @@ export default function CommissioningPage() {
 
 function ForecastViews({ rows }: { rows: ForecastRow[] }) {
   const { t, i18n } = useTranslation();
-  const byMonth = useMemo(() => summarise(rows, (r) => r.month, (r) => r.pathway, PATHWAYS), [rows]);
-  const byAgency = useMemo(() => summarise(rows, (r) => r.leadAgency, () => 'all'), [rows]);
+  const byMonth = useMemo(
+    () =>
+      summarise(
+        rows,
+        (r) => r.month,
+        (r) => r.pathway,
+        PATHWAYS,
+      ),
+    [rows],
+  );
+  const byAgency = useMemo(
+    () =>
+      summarise(
+        rows,
+        (r) => r.leadAgency,
+        () => 'all',
+      ),
+    [rows],
+  );
   const monthLabel = (month: string) => (month === 'late' ? t('forecast.late') : formatMonth(month, i18n.language));
   const pathwayLabel = (pathway: string) => t(`pathways.${pathway}`, { defaultValue: pathway });
   const agencyLabel = (agency: string) => t(`agencies.${agency}`, { defaultValue: agency });
   // "Already late" is backlog, not demand to come: a figure of its own, so it does not flatten the months.
   const late = byMonth.rowTotals.get('late');
-  const monthData = byMonth.rows.filter((month) => month !== 'late').map((month) => ({ month: monthLabel(month), ...Object.fromEntries(byMonth.columns.map((pathway) => [pathway, byMonth.cells.get(`${month}|${pathway}`)?.count ?? 0])) }));
-  const agencyData = byAgency.rows.map((agency) => ({ agency: agencyLabel(agency), count: byAgency.rowTotals.get(agency)?.count ?? 0 })).sort((a, b) => b.count - a.count);
+  const monthData = byMonth.rows
+    .filter((month) => month !== 'late')
+    .map((month) => ({
+      month: monthLabel(month),
+      ...Object.fromEntries(
+        byMonth.columns.map((pathway) => [pathway, byMonth.cells.get(`${month}|${pathway}`)?.count ?? 0]),
+      ),
+    }));
+  const agencyData = byAgency.rows
+    .map((agency) => ({ agency: agencyLabel(agency), count: byAgency.rowTotals.get(agency)?.count ?? 0 }))
+    .sort((a, b) => b.count - a.count);
 
   return (
     <>
@@ -44,7 +72,10 @@ function ForecastViews({ rows }: { rows: ForecastRow[] }) {
         <h2 id="by-month">{t('forecast.byMonth')}</h2>
         {late && (
           <p className="big-figure">
-            {t('forecast.lateNow')}: <strong><CellText cell={late} /></strong>
+            {t('forecast.lateNow')}:{' '}
+            <strong>
+              <CellText cell={late} />
+            </strong>
           </p>
         )}
         <figure className="chart" role="img" aria-label={t('forecast.chartLabel')}>
@@ -56,12 +87,25 @@ function ForecastViews({ rows }: { rows: ForecastRow[] }) {
               <Tooltip />
               <Legend formatter={(value: string) => <span className="legend-text">{value}</span>} />
               {byMonth.columns.map((pathway, index) => (
-                <Bar key={pathway} dataKey={pathway} name={pathwayLabel(pathway)} stackId="pathways" fill={COLOURS[index % COLOURS.length]} isAnimationActive={false} />
+                <Bar
+                  key={pathway}
+                  dataKey={pathway}
+                  name={pathwayLabel(pathway)}
+                  stackId="pathways"
+                  fill={COLOURS[index % COLOURS.length]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
         </figure>
-        <SummaryTable caption={t('forecast.table')} summary={byMonth} rowLabel={monthLabel} columnLabel={pathwayLabel} rowHeading={t('forecast.month')} />
+        <SummaryTable
+          caption={t('forecast.table')}
+          summary={byMonth}
+          rowLabel={monthLabel}
+          columnLabel={pathwayLabel}
+          rowHeading={t('forecast.month')}
+        />
       </section>
       <section aria-labelledby="by-agency" className="panel">
         <h2 id="by-agency">{t('forecast.byAgency')}</h2>
@@ -76,7 +120,14 @@ function ForecastViews({ rows }: { rows: ForecastRow[] }) {
             </BarChart>
           </ResponsiveContainer>
         </figure>
-        <SummaryTable caption={t('forecast.table')} summary={byAgency} rowLabel={agencyLabel} columnLabel={() => t('forecast.count')} rowHeading={t('caseload.agency')} hideTotalColumn />
+        <SummaryTable
+          caption={t('forecast.table')}
+          summary={byAgency}
+          rowLabel={agencyLabel}
+          columnLabel={() => t('forecast.count')}
+          rowHeading={t('caseload.agency')}
+          hideTotalColumn
+        />
       </section>
     </>
   );
@@ -89,7 +140,14 @@ function CellText({ cell }: { cell: Cell | undefined }) {
   return <>{cell.hasSuppressed ? `${cell.count} + ${t('forecast.suppressed')}` : cell.count}</>;
 }
 
-function SummaryTable(props: { caption: string; summary: Summary; rowLabel: (row: string) => string; columnLabel: (column: string) => string; rowHeading: string; hideTotalColumn?: boolean }) {
+function SummaryTable(props: {
+  caption: string;
+  summary: Summary;
+  rowLabel: (row: string) => string;
+  columnLabel: (column: string) => string;
+  rowHeading: string;
+  hideTotalColumn?: boolean;
+}) {
   const { t } = useTranslation();
   const { summary } = props;
   return (
@@ -100,7 +158,9 @@ function SummaryTable(props: { caption: string; summary: Summary; rowLabel: (row
           <tr>
             <th scope="col">{props.rowHeading}</th>
             {summary.columns.map((column) => (
-              <th scope="col" key={column}>{props.columnLabel(column)}</th>
+              <th scope="col" key={column}>
+                {props.columnLabel(column)}
+              </th>
             ))}
             {!props.hideTotalColumn && <th scope="col">{t('forecast.total')}</th>}
           </tr>
@@ -110,9 +170,15 @@ function SummaryTable(props: { caption: string; summary: Summary; rowLabel: (row
             <tr key={row}>
               <th scope="row">{props.rowLabel(row)}</th>
               {summary.columns.map((column) => (
-                <td key={column}><CellText cell={summary.cells.get(`${row}|${column}`)} /></td>
+                <td key={column}>
+                  <CellText cell={summary.cells.get(`${row}|${column}`)} />
+                </td>
               ))}
-              {!props.hideTotalColumn && <td><CellText cell={summary.rowTotals.get(row)} /></td>}
+              {!props.hideTotalColumn && (
+                <td>
+                  <CellText cell={summary.rowTotals.get(row)} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -15,13 +15,19 @@ export function HandoverInboxPage() {
       <PageHeading title={t('inbox.title')} />
       <p className="lead">{t('inbox.intro')}</p>
       <QueryState query={handovers}>
-        {(data) => data.items.length === 0 ? <p className="empty">{t('inbox.empty')}</p> : (
-          <ol className="inbox">
-            {[...data.items].sort((a, b) => a.daysToTransfer - b.daysToTransfer).map((handover) => (
-              <InboxItem key={handover.id} handover={handover} />
-            ))}
-          </ol>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="empty">{t('inbox.empty')}</p>
+          ) : (
+            <ol className="inbox">
+              {[...data.items]
+                .sort((a, b) => a.daysToTransfer - b.daysToTransfer)
+                .map((handover) => (
+                  <InboxItem key={handover.id} handover={handover} />
+                ))}
+            </ol>
+          )
+        }
       </QueryState>
     </section>
   );
@@ -42,7 +48,9 @@ function InboxItem({ handover }: { handover: Handover }) {
         <dd>{handover.expectedTransfer ? formatDay(handover.expectedTransfer, i18n.language) : '—'}</dd>
         <dt>{t('handover.leadTime')}</dt>
         <dd className={handover.daysToTransfer < 90 ? 'late' : undefined}>
-          {handover.daysToTransfer >= 0 ? t('handover.daysLeft', { count: handover.daysToTransfer }) : t('handover.daysPast', { count: -handover.daysToTransfer })}
+          {handover.daysToTransfer >= 0
+            ? t('handover.daysLeft', { count: handover.daysToTransfer })
+            : t('handover.daysPast', { count: -handover.daysToTransfer })}
         </dd>
         <dt>{t('handover.status')}</dt>
         <dd>
@@ -55,7 +63,11 @@ function InboxItem({ handover }: { handover: Handover }) {
         <Link to={`/handovers/${handover.id}`}>{t('inbox.open')}</Link>
         <Link to={`/young-people/${handover.youngPersonId}`}>{t('inbox.openPlan')}</Link>
         {canAcknowledge && (
-          <button type="button" disabled={step.isPending} onClick={() => step.mutate({ handover, step: { action: 'acknowledge' } })}>
+          <button
+            type="button"
+            disabled={step.isPending}
+            onClick={() => step.mutate({ handover, step: { action: 'acknowledge' } })}
+          >
             {t('inbox.acknowledge')}
           </button>
         )}
@@ -81,8 +93,18 @@ export function AskForInformation({ handover }: { handover: Handover }) {
       <summary>{t('inbox.ask')}</summary>
       <form onSubmit={submit}>
         <label htmlFor={id}>{t('inbox.askLabel')}</label>
-        <textarea id={id} rows={3} required maxLength={5000} value={message} onChange={(event) => setMessage(event.target.value)} aria-invalid={Boolean(fieldError) || undefined} />
-        <button type="submit" disabled={step.isPending || message.trim() === ''}>{t('inbox.askSend')}</button>
+        <textarea
+          id={id}
+          rows={3}
+          required
+          maxLength={5000}
+          value={message}
+          onChange={(event) => setMessage(event.target.value)}
+          aria-invalid={Boolean(fieldError) || undefined}
+        />
+        <button type="submit" disabled={step.isPending || message.trim() === ''}>
+          {t('inbox.askSend')}
+        </button>
         {step.isError && <ErrorNotice error={step.error} onReload={() => step.reset()} />}
       </form>
     </details>

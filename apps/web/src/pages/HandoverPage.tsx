@@ -20,7 +20,8 @@ function HandoverPack({ handover, user }: { handover: Handover; user: SessionUse
   const step = useHandoverStep();
   const isStaff = user.role === 'transition_worker' || user.role === 'team_manager';
   const canSend = isStaff && (handover.status === 'draft' || handover.status === 'info_requested');
-  const canAcknowledge = user.role === 'adult_services' && (handover.status === 'sent' || handover.status === 'info_requested');
+  const canAcknowledge =
+    user.role === 'adult_services' && (handover.status === 'sent' || handover.status === 'info_requested');
 
   return (
     <article className="handover-pack">
@@ -41,7 +42,11 @@ function HandoverPack({ handover, user }: { handover: Handover; user: SessionUse
           </>
         )}
         <dt>{t('handover.leadTime')}</dt>
-        <dd>{handover.daysToTransfer >= 0 ? t('handover.daysLeft', { count: handover.daysToTransfer }) : t('handover.daysPast', { count: -handover.daysToTransfer })}</dd>
+        <dd>
+          {handover.daysToTransfer >= 0
+            ? t('handover.daysLeft', { count: handover.daysToTransfer })
+            : t('handover.daysPast', { count: -handover.daysToTransfer })}
+        </dd>
         {handover.sentAt && (
           <>
             <dt>{t('handoverStatus.sent')}</dt>
@@ -49,22 +54,49 @@ function HandoverPack({ handover, user }: { handover: Handover; user: SessionUse
           </>
         )}
         <dt>{t('handoverStatus.acknowledged')}</dt>
-        <dd>{handover.acknowledgedAt ? formatMoment(handover.acknowledgedAt, i18n.language) : t('handover.notAcknowledged')}</dd>
+        <dd>
+          {handover.acknowledgedAt
+            ? formatMoment(handover.acknowledgedAt, i18n.language)
+            : t('handover.notAcknowledged')}
+        </dd>
       </dl>
       {handover.infoRequest && (
         <p className="notice notice-warning">{t('handover.infoRequest', { text: handover.infoRequest })}</p>
       )}
-      {SECTIONS.map((section) => handover[section] && (
-        <section key={section} className="pack-section">
-          <h2>{t(`handover.${section}`)}</h2>
-          <p className="preserve-lines">{handover[section]}</p>
-        </section>
-      ))}
+      {SECTIONS.map(
+        (section) =>
+          handover[section] && (
+            <section key={section} className="pack-section">
+              <h2>{t(`handover.${section}`)}</h2>
+              <p className="preserve-lines">{handover[section]}</p>
+            </section>
+          ),
+      )}
       <p className="actions no-print">
-        <button type="button" className="secondary" onClick={() => window.print()}>{t('handover.print')}</button>
-        <a href={`/api/handovers/${handover.id}/fhir`} download={`handover-${handover.id}.fhir.json`}>{t('handover.fhir')}</a>
-        {canSend && <button type="button" disabled={step.isPending} onClick={() => step.mutate({ handover, step: { action: 'send' } })}>{t('handover.send')}</button>}
-        {canAcknowledge && <button type="button" disabled={step.isPending} onClick={() => step.mutate({ handover, step: { action: 'acknowledge' } })}>{t('inbox.acknowledge')}</button>}
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          {t('handover.print')}
+        </button>
+        <a href={`/api/handovers/${handover.id}/fhir`} download={`handover-${handover.id}.fhir.json`}>
+          {t('handover.fhir')}
+        </a>
+        {canSend && (
+          <button
+            type="button"
+            disabled={step.isPending}
+            onClick={() => step.mutate({ handover, step: { action: 'send' } })}
+          >
+            {t('handover.send')}
+          </button>
+        )}
+        {canAcknowledge && (
+          <button
+            type="button"
+            disabled={step.isPending}
+            onClick={() => step.mutate({ handover, step: { action: 'acknowledge' } })}
+          >
+            {t('inbox.acknowledge')}
+          </button>
+        )}
       </p>
       {user.role === 'adult_services' && handover.status === 'sent' && <AskForInformation handover={handover} />}
       {step.isError && <ErrorNotice error={step.error} onReload={() => step.reset()} />}

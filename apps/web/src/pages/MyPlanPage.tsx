@@ -2,7 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
-import { useConsents, useInvalidatePerson, useMyYoungPeople, usePlan, useSaveAboutMe, useYoungPerson, type PlannedMilestone, type SessionUser, type YoungPerson } from '../api/queries.ts';
+import {
+  useConsents,
+  useInvalidatePerson,
+  useMyYoungPeople,
+  usePlan,
+  useSaveAboutMe,
+  useYoungPerson,
+  type PlannedMilestone,
+  type SessionUser,
+  type YoungPerson,
+} from '../api/queries.ts';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
 import { SharingPanel } from '../components/SharingPanel.tsx';
 import { YourInformation } from '../components/YourInformation.tsx';
@@ -24,11 +34,14 @@ export function MyPlanPage({ user }: { user: SessionUser }) {
   return (
     <QueryState query={mine}>
       {(data) => {
-        if (data.items.length === 1) return <Navigate to={`/my-plan/${(data.items[0] as { id: string }).id}`} replace />;
+        if (data.items.length === 1)
+          return <Navigate to={`/my-plan/${(data.items[0] as { id: string }).id}`} replace />;
         return (
           <section>
             <PageHeading title={t('myPlan.chooser')} />
-            {data.items.length === 0 ? <p>{t('common.notFound')}</p> : (
+            {data.items.length === 0 ? (
+              <p>{t('common.notFound')}</p>
+            ) : (
               <ul className="people">
                 {data.items.map((person) => (
                   <li key={person.id}>
@@ -59,9 +72,14 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
     <QueryState query={person}>
       {(record) => (
         <article className={easyRead ? 'my-plan easy-read' : 'my-plan'}>
-          <PageHeading title={t('myPlan.title')}>{isOwn ? t('myPlan.hello', { name: record.preferredName ?? record.givenName }) : `${t('myPlan.title')}: ${displayName(record)}`}</PageHeading>
+          <PageHeading title={t('myPlan.title')}>
+            {isOwn
+              ? t('myPlan.hello', { name: record.preferredName ?? record.givenName })
+              : `${t('myPlan.title')}: ${displayName(record)}`}
+          </PageHeading>
           <label className="switch">
-            <input type="checkbox" checked={easyRead} onChange={(event) => toggle(event.target.checked)} /> {t('myPlan.easyRead')} <span className="muted">({t('myPlan.easyReadHelp')})</span>
+            <input type="checkbox" checked={easyRead} onChange={(event) => toggle(event.target.checked)} />{' '}
+            {t('myPlan.easyRead')} <span className="muted">({t('myPlan.easyReadHelp')})</span>
           </label>
           <QueryState query={plan}>
             {(data) => (
@@ -91,7 +109,8 @@ function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
       </h3>
       <p>{milestone.description}</p>
       <p>
-        <StatusBadge status={milestone.status} /> {milestone.dueDate && t('myPlan.by', { date: formatDayLong(milestone.dueDate, i18n.language) })}
+        <StatusBadge status={milestone.status} />{' '}
+        {milestone.dueDate && t('myPlan.by', { date: formatDayLong(milestone.dueDate, i18n.language) })}
       </p>
       <p>{milestone.status === 'overdue' ? t('myPlan.late', { lead }) : t('myPlan.leads', { lead })}</p>
     </li>
@@ -100,18 +119,31 @@ function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
 
 function WhatHappensNext({ milestones }: { milestones: PlannedMilestone[] }) {
   const { t } = useTranslation();
-  const next = milestones.filter((m) => OPEN.includes(m.status) && m.dueDate).sort((a, b) => (a.dueDate as string).localeCompare(b.dueDate as string)).slice(0, 6);
+  const next = milestones
+    .filter((m) => OPEN.includes(m.status) && m.dueDate)
+    .sort((a, b) => (a.dueDate as string).localeCompare(b.dueDate as string))
+    .slice(0, 6);
   return (
     <section aria-labelledby="next-heading" className="panel">
       <h2 id="next-heading">{t('myPlan.next')}</h2>
-      {next.length === 0 ? <p>{t('myPlan.nextEmpty')}</p> : <ul className="plain-list">{next.map((m) => <PlainMilestone key={m.id} milestone={m} />)}</ul>}
+      {next.length === 0 ? (
+        <p>{t('myPlan.nextEmpty')}</p>
+      ) : (
+        <ul className="plain-list">
+          {next.map((m) => (
+            <PlainMilestone key={m.id} milestone={m} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
 
 function WhoHelps({ person, milestones }: { person: YoungPerson; milestones: PlannedMilestone[] }) {
   const { t } = useTranslation();
-  const leads = [...new Set(milestones.filter((m) => OPEN.includes(m.status)).map((m) => m.leadAgency))].filter((lead) => lead !== 'young_person' && lead !== 'family');
+  const leads = [...new Set(milestones.filter((m) => OPEN.includes(m.status)).map((m) => m.leadAgency))].filter(
+    (lead) => lead !== 'young_person' && lead !== 'family',
+  );
   return (
     <section aria-labelledby="helpers-heading" className="panel">
       <h2 id="helpers-heading">{t('myPlan.helpers')}</h2>
@@ -162,10 +194,33 @@ function AboutMe({ person }: { person: YoungPerson }) {
       <p className="muted">{t('aboutMe.intro')}</p>
       <form onSubmit={submit}>
         <label htmlFor="about-me">{t('aboutMe.label')}</label>
-        <textarea id="about-me" rows={6} maxLength={10_000} value={text} onChange={(event) => setText(event.target.value)} aria-invalid={Boolean(fieldError) || undefined} />
-        <button type="submit" disabled={save.isPending}>{save.isPending ? t('common.saving') : t('common.save')}</button>
-        {save.isError && <ErrorNotice error={save.error} onReload={save.error instanceof ApiError && save.error.isConflict ? () => { save.reset(); void reload(); } : undefined} />}
-        <p role="status" className="saved">{saved ? t('aboutMe.saved') : ''}</p>
+        <textarea
+          id="about-me"
+          rows={6}
+          maxLength={10_000}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-invalid={Boolean(fieldError) || undefined}
+        />
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? t('common.saving') : t('common.save')}
+        </button>
+        {save.isError && (
+          <ErrorNotice
+            error={save.error}
+            onReload={
+              save.error instanceof ApiError && save.error.isConflict
+                ? () => {
+                    save.reset();
+                    void reload();
+                  }
+                : undefined
+            }
+          />
+        )}
+        <p role="status" className="saved">
+          {saved ? t('aboutMe.saved') : ''}
+        </p>
       </form>
     </section>
   );

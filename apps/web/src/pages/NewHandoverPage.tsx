@@ -1,19 +1,38 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useAgencies, useCreateHandover, usePlan, useYoungPerson, type HandoverDraft, type Plan, type YoungPerson } from '../api/queries.ts';
+import {
+  useAgencies,
+  useCreateHandover,
+  usePlan,
+  useYoungPerson,
+  type HandoverDraft,
+  type Plan,
+  type YoungPerson,
+} from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, errorFor, QueryState } from '../components/QueryState.tsx';
 import { displayName, formatDay } from '../lib/format.ts';
 
-const ADULT_AGENCY_TYPES = new Set(['adult_social_care', 'nhs_adult', 'icb_continuing_care', 'housing', 'municipality', 'region']);
+const ADULT_AGENCY_TYPES = new Set([
+  'adult_social_care',
+  'nhs_adult',
+  'icb_continuing_care',
+  'housing',
+  'municipality',
+  'region',
+]);
 const TEXT_FIELDS = ['summary', 'whatMatters', 'needs', 'currentSupport', 'contacts', 'pendingDecisions'] as const;
 
 export function NewHandoverPage() {
   const { id = '' } = useParams();
   const person = useYoungPerson(id);
   const plan = usePlan(id);
-  return <QueryState query={person}>{(record) => <QueryState query={plan}>{(data) => <HandoverForm person={record} plan={data} />}</QueryState>}</QueryState>;
+  return (
+    <QueryState query={person}>
+      {(record) => <QueryState query={plan}>{(data) => <HandoverForm person={record} plan={data} />}</QueryState>}
+    </QueryState>
+  );
 }
 
 /** Starts from what the planner already knows: "about me", the named worker, and the decisions still open. */
@@ -25,7 +44,9 @@ function initialDraft(person: YoungPerson, plan: Plan, language: string): Record
     needs: '',
     currentSupport: '',
     contacts: person.namedWorkerName ?? '',
-    pendingDecisions: open.map((m) => `${m.title}${m.dueDate ? ` (${formatDay(m.dueDate, language)})` : ''}`).join('\n'),
+    pendingDecisions: open
+      .map((m) => `${m.title}${m.dueDate ? ` (${formatDay(m.dueDate, language)})` : ''}`)
+      .join('\n'),
   };
 }
 
@@ -52,7 +73,13 @@ function HandoverForm({ person, plan }: { person: YoungPerson; plan: Plan }) {
   };
   const fieldMessage = (field: string) => {
     const message = errorFor(create.error, field);
-    return message && <p id={`${field}-error`} className="field-error">{message}</p>;
+    return (
+      message && (
+        <p id={`${field}-error`} className="field-error">
+          {message}
+        </p>
+      )
+    );
   };
 
   return (
@@ -60,24 +87,44 @@ function HandoverForm({ person, plan }: { person: YoungPerson; plan: Plan }) {
       <PageHeading title={t('handover.newTitle', { name })} />
       <form onSubmit={submit} className="handover-form">
         <label htmlFor="toAgencyId">{t('handover.agency')}</label>
-        <select id="toAgencyId" required value={agencyId} onChange={(event) => setAgencyId(event.target.value)} {...describedError('toAgencyId')}>
+        <select
+          id="toAgencyId"
+          required
+          value={agencyId}
+          onChange={(event) => setAgencyId(event.target.value)}
+          {...describedError('toAgencyId')}
+        >
           <option value="">{t('events.choose')}</option>
-          {(agencies.data?.items ?? []).filter((agency) => ADULT_AGENCY_TYPES.has(agency.type) && agency.areaId === person.areaId).map((agency) => (
-            <option key={agency.id} value={agency.id}>
-              {agency.name}
-            </option>
-          ))}
+          {(agencies.data?.items ?? [])
+            .filter((agency) => ADULT_AGENCY_TYPES.has(agency.type) && agency.areaId === person.areaId)
+            .map((agency) => (
+              <option key={agency.id} value={agency.id}>
+                {agency.name}
+              </option>
+            ))}
         </select>
         {fieldMessage('toAgencyId')}
-        <label htmlFor="expectedTransfer">{t('handover.expectedTransfer')} {t('common.optional')}</label>
-        <input id="expectedTransfer" type="date" value={expectedTransfer} onChange={(event) => setExpectedTransfer(event.target.value)} {...describedError('expectedTransfer')} />
+        <label htmlFor="expectedTransfer">
+          {t('handover.expectedTransfer')} {t('common.optional')}
+        </label>
+        <input
+          id="expectedTransfer"
+          type="date"
+          value={expectedTransfer}
+          onChange={(event) => setExpectedTransfer(event.target.value)}
+          {...describedError('expectedTransfer')}
+        />
         {fieldMessage('expectedTransfer')}
         {TEXT_FIELDS.map((field) => (
           <div key={field}>
             <label htmlFor={field}>
               {t(`handover.${field}`)} {field !== 'summary' && t('common.optional')}
             </label>
-            {field === 'whatMatters' && person.aboutMe && <p className="hint" id="whatMatters-hint">{t('handover.fromAboutMe')}</p>}
+            {field === 'whatMatters' && person.aboutMe && (
+              <p className="hint" id="whatMatters-hint">
+                {t('handover.fromAboutMe')}
+              </p>
+            )}
             <textarea
               id={field}
               rows={field === 'summary' ? 5 : 3}

@@ -24,14 +24,27 @@ export function RemindersPage() {
                 <li key={reminder.id} className={reminder.readAt ? 'read' : 'unread'}>
                   <p>
                     <strong>{reminder.readAt ? '' : `${t('reminders.new')}: `}</strong>
-                    {t(`reminders.kind.${reminder.kind}`, { title: reminder.milestoneTitle, name: reminder.youngPersonName, date: formatDayLong(reminder.onDate, i18n.language) })}
+                    {t(`reminders.kind.${reminder.kind}`, {
+                      title: reminder.milestoneTitle,
+                      name: reminder.youngPersonName,
+                      date: formatDayLong(reminder.onDate, i18n.language),
+                    })}
                   </p>
                   <p className="actions">
-                    <Link to={`/young-people/${reminder.youngPersonId}`}>{t('reminders.openPlan', { name: reminder.youngPersonName })}</Link>{' '}
+                    <Link to={`/young-people/${reminder.youngPersonId}`}>
+                      {t('reminders.openPlan', { name: reminder.youngPersonName })}
+                    </Link>{' '}
                     {!reminder.readAt && (
-                      <button type="button" className="secondary" disabled={markRead.isPending} onClick={() => markRead.mutate(reminder.id)}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={markRead.isPending}
+                        onClick={() => markRead.mutate(reminder.id)}
+                      >
                         {t('reminders.markRead')}
-                        <span className="visually-hidden">: {reminder.milestoneTitle}, {reminder.youngPersonName}</span>
+                        <span className="visually-hidden">
+                          : {reminder.milestoneTitle}, {reminder.youngPersonName}
+                        </span>
                       </button>
                     )}
                   </p>

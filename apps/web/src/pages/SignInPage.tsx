@@ -29,9 +29,23 @@ export function SignInPage() {
           </div>
         )}
         <label htmlFor="email">{t('signIn.email')}</label>
-        <input id="email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
         <label htmlFor="password">{t('signIn.password')}</label>
-        <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
         <button type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? t('common.loading') : t('signIn.submit')}
         </button>
@@ -47,7 +61,10 @@ function signInProblem(error: Error | null, t: TFunction): string | null {
   if (!(error instanceof ApiError)) return t('common.error', { message: error.message });
   if (error.status === 401) return t('signIn.wrong');
   const seconds = error.retryAfterSeconds ?? 60;
-  if (error.status === 429) return seconds < 60 ? t('signIn.limitedSeconds', { count: seconds }) : t('signIn.limited', { count: Math.ceil(seconds / 60) });
+  if (error.status === 429)
+    return seconds < 60
+      ? t('signIn.limitedSeconds', { count: seconds })
+      : t('signIn.limited', { count: Math.ceil(seconds / 60) });
   if (error.status === 503) return t('signIn.busy');
   return t('common.error', { message: error.message });
 }

@@ -16,19 +16,27 @@ export function YoungPeoplePage() {
       <label htmlFor="people-search">{t('people.search')}</label>
       <input id="people-search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
       <QueryState query={people}>
-        {(data) => data.items.length === 0 ? <p className="empty">{t('people.empty')}</p> : (
-          <>
-            <p role="status" className="count">{t('common.showing', { shown: data.items.length, total: data.total })}</p>
-            <ul className="people">
-              {data.items.map((person) => (
-                <li key={person.id}>
-                  <Link to={`/young-people/${person.id}`}>{displayName(person)}</Link>{' '}
-                  <span className="muted">{t('people.born', { date: formatDay(person.dateOfBirth, i18n.language) })}</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="empty">{t('people.empty')}</p>
+          ) : (
+            <>
+              <p role="status" className="count">
+                {t('common.showing', { shown: data.items.length, total: data.total })}
+              </p>
+              <ul className="people">
+                {data.items.map((person) => (
+                  <li key={person.id}>
+                    <Link to={`/young-people/${person.id}`}>{displayName(person)}</Link>{' '}
+                    <span className="muted">
+                      {t('people.born', { date: formatDay(person.dateOfBirth, i18n.language) })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        }
       </QueryState>
     </section>
   );

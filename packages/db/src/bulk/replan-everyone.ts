@@ -5,7 +5,11 @@ import { writeStoredPlans } from '../repositories/plan-store.ts';
 import { profileOf } from '../repositories/young-person-profile.ts';
 
 /** Young people after `cursor` in id order, each with their event log as the engine takes it. */
-async function readBatch(db: PrismaClient, cursor: string | null, size: number): Promise<{ person: YoungPerson; events: PathwayEvent[] }[]> {
+async function readBatch(
+  db: PrismaClient,
+  cursor: string | null,
+  size: number,
+): Promise<{ person: YoungPerson; events: PathwayEvent[] }[]> {
   const rows = await db.$queryRaw<(YoungPerson & { events: PathwayEvent[] | null })[]>`
     SELECT p.*, (SELECT json_agg(e.payload || jsonb_build_object('type', e.type, 'date', e.date, 'id', e.id) ORDER BY e.sequence)
                    FROM "PathwayEvent" e WHERE e."youngPersonId" = p.id) AS events
@@ -53,7 +57,10 @@ export async function replanEveryone(options: {
     const changed: { plan: StoredPlan; versionRead: number }[] = [];
     for (const { person, events } of people) {
       const rulePack = packFor.get(person.jurisdiction);
-      const planned = buildPlanWithState(profileOf(person), events, { asOf: options.today, ...(rulePack ? { rulePack } : {}) });
+      const planned = buildPlanWithState(profileOf(person), events, {
+        asOf: options.today,
+        ...(rulePack ? { rulePack } : {}),
+      });
       const plan = storedPlanOf(person, planned);
       if (plan.digest !== person.planDigest) changed.push({ plan, versionRead: person.version });
     }
@@ -70,18 +77,24 @@ export async function replanEveryone(options: {
     result.planned += ids.length;
     await options.onBatchPlanned?.(ids);
     if (changed.length > 0) {
-      await options.db.$transaction(async (tx) => {
-        // Claim the records still at the version read; a worker's write since then wins.
-        const claimed = await tx.$queryRaw<{ id: string }[]>`
+      await options.db.$transaction(
+        async (tx) => {
+          // Claim the records still at the version read; a worker's write since then wins.
+          const claimed = await tx.$queryRaw<{ id: string }[]>`
           UPDATE "YoungPerson" AS p SET "planDigest" = c.digest
             FROM unnest(${changed.map((c) => c.plan.youngPersonId)}::uuid[], ${changed.map((c) => c.versionRead)}::int[], ${changed.map((c) => c.plan.digest)}::text[]) AS c(id, version, digest)
            WHERE p.id = c.id AND p.version = c.version
           RETURNING p.id`;
-        const kept = new Set(claimed.map((row) => row.id));
-        await writeStoredPlans(tx, changed.filter((c) => kept.has(c.plan.youngPersonId)).map((c) => c.plan));
-        result.rewritten += kept.size;
-        result.skipped += changed.length - kept.size;
-      }, { timeout: 60_000 });
+          const kept = new Set(claimed.map((row) => row.id));
+          await writeStoredPlans(
+            tx,
+            changed.filter((c) => kept.has(c.plan.youngPersonId)).map((c) => c.plan),
+          );
+          result.rewritten += kept.size;
+          result.skipped += changed.length - kept.size;
+        },
+        { timeout: 60_000 },
+      );
     }
     result.batches++;
   }

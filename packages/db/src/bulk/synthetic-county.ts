@@ -39,21 +39,47 @@ export async function loadSyntheticCounty(options: {
       const namedWorkerId = area.workerIds[index % area.workerIds.length] ?? null;
       const stored = storedPlanOf({ id, areaId: area.id, namedWorkerId }, planned);
       plans.push(stored);
-      people.push({ ...profile, id, areaId: area.id, namedWorkerId, givenName: `Person${index}`, familyName: `Synthetic${options.seed}`, dateOfBirth: dateColumn(profile.dateOfBirth), planDigest: stored.digest });
+      people.push({
+        ...profile,
+        id,
+        areaId: area.id,
+        namedWorkerId,
+        givenName: `Person${index}`,
+        familyName: `Synthetic${options.seed}`,
+        dateOfBirth: dateColumn(profile.dateOfBirth),
+        planDigest: stored.digest,
+      });
       log.forEach(({ type, date, ...payload }, i) => {
         if (rejected.has(String(i))) return;
-        eventRows.push({ youngPersonId: id, sequence: i + 1, type: type as string, date: dateColumn(date as string), payload: payload as Prisma.InputJsonValue });
+        eventRows.push({
+          youngPersonId: id,
+          sequence: i + 1,
+          type: type as string,
+          date: dateColumn(date as string),
+          payload: payload as Prisma.InputJsonValue,
+        });
       });
-      if (index % 4 === 0) goals.push({ youngPersonId: id, text: 'I want to go to college with my friends', outcomeArea: 'employment' });
-      if (index % 7 === 0) handovers.push({ youngPersonId: id, toAgencyId: area.adultAgencyId, status: index % 14 === 0 ? 'acknowledged' : 'sent', dueBy: dateColumn(options.today), summary: 'Synthetic handover' });
+      if (index % 4 === 0)
+        goals.push({ youngPersonId: id, text: 'I want to go to college with my friends', outcomeArea: 'employment' });
+      if (index % 7 === 0)
+        handovers.push({
+          youngPersonId: id,
+          toAgencyId: area.adultAgencyId,
+          status: index % 14 === 0 ? 'acknowledged' : 'sent',
+          dueBy: dateColumn(options.today),
+          summary: 'Synthetic handover',
+        });
     }
-    await options.db.$transaction(async (tx) => {
-      await tx.youngPerson.createMany({ data: people });
-      await tx.pathwayEvent.createMany({ data: eventRows });
-      await writeStoredPlans(tx, plans);
-      await tx.goal.createMany({ data: goals });
-      await tx.handover.createMany({ data: handovers });
-    }, { timeout: 120_000 });
+    await options.db.$transaction(
+      async (tx) => {
+        await tx.youngPerson.createMany({ data: people });
+        await tx.pathwayEvent.createMany({ data: eventRows });
+        await writeStoredPlans(tx, plans);
+        await tx.goal.createMany({ data: goals });
+        await tx.handover.createMany({ data: handovers });
+      },
+      { timeout: 120_000 },
+    );
     events += eventRows.length;
     milestones += plans.reduce((sum, plan) => sum + plan.milestones.length, 0);
   }

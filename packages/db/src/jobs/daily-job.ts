@@ -18,10 +18,14 @@ export async function runDailyJob<Summary extends Prisma.InputJsonObject>(option
 }): Promise<DailyJobResult<Summary>> {
   return options.db.$transaction(
     async (tx) => {
-      const claimed = await tx.$executeRaw`INSERT INTO "JobRun" (job, day) VALUES (${options.job}, ${options.day}::date) ON CONFLICT DO NOTHING`;
+      const claimed =
+        await tx.$executeRaw`INSERT INTO "JobRun" (job, day) VALUES (${options.job}, ${options.day}::date) ON CONFLICT DO NOTHING`;
       if (claimed === 0) return { ran: false } as const;
       const summary = await options.work(tx);
-      await tx.jobRun.update({ where: { job_day: { job: options.job, day: dateColumn(options.day) } }, data: { summary, finishedAt: new Date() } });
+      await tx.jobRun.update({
+        where: { job_day: { job: options.job, day: dateColumn(options.day) } },
+        data: { summary, finishedAt: new Date() },
+      });
       return { ran: true, summary } as const;
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
@@ -30,6 +34,8 @@ export async function runDailyJob<Summary extends Prisma.InputJsonObject>(option
 
 /** The last day before `day` a job ran, or null if it never has. */
 export async function lastRunBefore(tx: Tx, job: string, day: string): Promise<string | null> {
-  const [row] = await tx.$queryRaw<{ day: string | null }[]>`SELECT max(day)::text AS day FROM "JobRun" WHERE job = ${job} AND day < ${day}::date`;
+  const [row] = await tx.$queryRaw<
+    { day: string | null }[]
+  >`SELECT max(day)::text AS day FROM "JobRun" WHERE job = ${job} AND day < ${day}::date`;
   return row?.day ?? null;
 }

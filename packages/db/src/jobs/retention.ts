@@ -27,7 +27,11 @@ export async function runRetention(options: { db: PrismaClient; today: string; r
          ORDER BY p.id
          FOR UPDATE`;
       const erased: { youngPersonId: string; rows: Record<string, number> }[] = [];
-      for (const { id } of due) erased.push({ youngPersonId: id, rows: await eraseClaimed(tx, { userId: null, role: 'system' }, id, 'retention') });
+      for (const { id } of due)
+        erased.push({
+          youngPersonId: id,
+          rows: await eraseClaimed(tx, { userId: null, role: 'system' }, id, 'retention'),
+        });
       return { retentionYears: options.retentionYears, erased };
     },
   });

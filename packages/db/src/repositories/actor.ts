@@ -24,8 +24,23 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditInput): Promise<vo
  * details it showed, so that their own "who viewed my record" is complete, or one entry when it
  * showed nobody, so the look itself is on record.
  */
-export async function auditList(tx: Tx, actor: Actor, entityType: string, youngPersonIds: readonly string[], detail?: Prisma.InputJsonValue): Promise<void> {
+export async function auditList(
+  tx: Tx,
+  actor: Actor,
+  entityType: string,
+  youngPersonIds: readonly string[],
+  detail?: Prisma.InputJsonValue,
+): Promise<void> {
   const shown = [...new Set(youngPersonIds)];
   if (shown.length === 0) return audit(tx, actor, { action: 'list', entityType, detail });
-  await tx.auditEntry.createMany({ data: shown.map((youngPersonId) => ({ actorId: actor.userId, actorRole: actor.role, action: 'list', entityType, youngPersonId, detail })) });
+  await tx.auditEntry.createMany({
+    data: shown.map((youngPersonId) => ({
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: 'list',
+      entityType,
+      youngPersonId,
+      detail,
+    })),
+  });
 }

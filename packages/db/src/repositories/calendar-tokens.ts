@@ -1,7 +1,12 @@
 import type { PrismaClient, User } from '../generated/prisma/client.ts';
 
 /** Gives a person a new calendar feed secret (its hash): every earlier one stops working, in the same transaction. */
-export async function replaceCalendarToken(options: { db: PrismaClient; userId: string; tokenHash: string; now: Date }): Promise<void> {
+export async function replaceCalendarToken(options: {
+  db: PrismaClient;
+  userId: string;
+  tokenHash: string;
+  now: Date;
+}): Promise<void> {
   const { db, userId, tokenHash, now } = options;
   await db.$transaction([
     db.calendarToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } }),
@@ -11,7 +16,10 @@ export async function replaceCalendarToken(options: { db: PrismaClient; userId: 
 
 /** Stops a person's calendar feed. */
 export async function revokeCalendarTokens(options: { db: PrismaClient; userId: string; now: Date }): Promise<void> {
-  await options.db.calendarToken.updateMany({ where: { userId: options.userId, revokedAt: null }, data: { revokedAt: options.now } });
+  await options.db.calendarToken.updateMany({
+    where: { userId: options.userId, revokedAt: null },
+    data: { revokedAt: options.now },
+  });
 }
 
 /** Whose feed a secret (by its hash) opens: an active account with a token not revoked, or null. */

@@ -24,9 +24,21 @@ describe.each(BACKENDS)('the caseload’s statuses on $name', (backend) => {
   });
 
   it('agree with the engine’s rule, in the SQL filter and in the rows, for every window and due date around today', async () => {
-    const area = await db.prisma.localArea.create({ data: { code: 'NS', name: 'Northshire', jurisdiction: 'england' } });
-    const person = await db.prisma.youngPerson.create({ data: { areaId: area.id, givenName: 'Maya', familyName: 'Hill', dateOfBirth: new Date('2010-01-01'), jurisdiction: 'england' } });
-    const cases = DAYS.flatMap((due) => [null, ...DAYS].filter((start) => start === null || start <= due).map((start) => ({ start, due })));
+    const area = await db.prisma.localArea.create({
+      data: { code: 'NS', name: 'Northshire', jurisdiction: 'england' },
+    });
+    const person = await db.prisma.youngPerson.create({
+      data: {
+        areaId: area.id,
+        givenName: 'Maya',
+        familyName: 'Hill',
+        dateOfBirth: new Date('2010-01-01'),
+        jurisdiction: 'england',
+      },
+    });
+    const cases = DAYS.flatMap((due) =>
+      [null, ...DAYS].filter((start) => start === null || start <= due).map((start) => ({ start, due })),
+    );
     await db.prisma.milestone.createMany({
       data: cases.map(({ start, due }, index) => ({
         youngPersonId: person.id,
@@ -44,11 +56,19 @@ describe.each(BACKENDS)('the caseload’s statuses on $name', (backend) => {
     const all = await findCaseload({ db: db.prisma, today: TODAY, query });
     expect(all.items).toHaveLength(cases.length);
     for (const status of ['overdue', 'due', 'upcoming'] as const) {
-      const expected = cases.flatMap(({ start, due }, index) => (openStatus(start, due, TODAY) === status ? [`case_${index}`] : []));
+      const expected = cases.flatMap(({ start, due }, index) =>
+        openStatus(start, due, TODAY) === status ? [`case_${index}`] : [],
+      );
       expect(expected.length, status).toBeGreaterThan(0);
       const filtered = await findCaseload({ db: db.prisma, today: TODAY, query: { ...query, statuses: [status] } });
       expect(filtered.items.map((row) => row.milestoneId).sort(), `SQL for ${status}`).toEqual(expected.sort());
-      expect(all.items.filter((row) => row.status === status).map((row) => row.milestoneId).sort(), `rows for ${status}`).toEqual(expected.sort());
+      expect(
+        all.items
+          .filter((row) => row.status === status)
+          .map((row) => row.milestoneId)
+          .sort(),
+        `rows for ${status}`,
+      ).toEqual(expected.sort());
     }
   });
 });

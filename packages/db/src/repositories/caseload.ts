@@ -16,7 +16,10 @@ export const ZCaseloadQuery = z
     namedWorkerId: z.uuid().optional(),
     leadAgency: z.string().max(50).optional(),
     pathway: z.string().max(50).optional(),
-    statuses: z.array(z.enum(['done', 'overdue', 'due', 'upcoming', 'not_applicable'])).min(1).optional(),
+    statuses: z
+      .array(z.enum(['done', 'overdue', 'due', 'upcoming', 'not_applicable']))
+      .min(1)
+      .optional(),
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(CASELOAD_MAX_PAGE).default(50),
   })
@@ -38,7 +41,12 @@ export type CaseloadRow = {
   leadAgency: string;
 };
 
-export type CaseloadPerson = { name: string; dateOfBirth: string; namedWorkerId: string | null; namedWorkerName: string | null };
+export type CaseloadPerson = {
+  name: string;
+  dateOfBirth: string;
+  namedWorkerId: string | null;
+  namedWorkerName: string | null;
+};
 
 /** What a milestone is, and why it is due: the rule in words and its legal source. */
 export type CaseloadMilestone = { pathway: Pathway; title: string; rule: string; source: string };
@@ -60,24 +68,52 @@ export type CaseloadPage = {
  * window (overdue: past due; due: inside the window; upcoming: before it), so a caseload
  * read tomorrow is right without re-planning everyone tonight.
  */
-export async function findCaseload(options: { db: PrismaClient; query: z.input<typeof ZCaseloadQuery>; today: string }): Promise<CaseloadPage> {
+export async function findCaseload(options: {
+  db: PrismaClient;
+  query: z.input<typeof ZCaseloadQuery>;
+  today: string;
+}): Promise<CaseloadPage> {
   const query = ZCaseloadQuery.parse(options.query);
   const [result] = await options.db.$queryRaw<{ total: bigint; rows: string }[]>(caseloadSql(query, options.today));
   const rows = JSON.parse(result?.rows ?? '[]') as PageRow[];
   const items: CaseloadRow[] = [];
   const people: Record<string, CaseloadPerson> = {};
   const milestones: Record<string, CaseloadMilestone> = {};
-  for (const [youngPersonId, name, dateOfBirth, milestoneId, pathway, storedStatus, windowStart, dueDate, leadAgency, namedWorkerId, namedWorkerName] of rows) {
+  for (const [
+    youngPersonId,
+    name,
+    dateOfBirth,
+    milestoneId,
+    pathway,
+    storedStatus,
+    windowStart,
+    dueDate,
+    leadAgency,
+    namedWorkerId,
+    namedWorkerName,
+  ] of rows) {
     people[youngPersonId] ??= { name, dateOfBirth, namedWorkerId, namedWorkerName };
     milestones[milestoneId] ??= milestoneOf(milestoneId, pathway as Pathway);
-    items.push({ youngPersonId, milestoneId, status: currentStatus(storedStatus as MilestoneStatus, windowStart, dueDate, options.today), windowStart, dueDate, leadAgency });
+    items.push({
+      youngPersonId,
+      milestoneId,
+      status: currentStatus(storedStatus as MilestoneStatus, windowStart, dueDate, options.today),
+      windowStart,
+      dueDate,
+      leadAgency,
+    });
   }
   return { items, people, milestones, total: Number(result?.total ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
 function milestoneOf(milestoneId: string, pathway: Pathway): CaseloadMilestone {
   const rule = milestoneRule(milestoneId);
-  return { pathway, title: rule?.title ?? milestoneId, rule: rule?.rule ?? '', source: rule ? citationOf(rule.source) : '' };
+  return {
+    pathway,
+    title: rule?.title ?? milestoneId,
+    rule: rule?.rule ?? '',
+    source: rule ? citationOf(rule.source) : '',
+  };
 }
 
 /**
@@ -142,12 +178,24 @@ function statusCondition(statuses: readonly MilestoneStatus[], today: string): P
     upcoming: Prisma.sql`(${open} AND m."windowStart" > ${today}::date)`,
   };
   const allOpen = OPEN_STATUSES.every((status) => statuses.includes(status));
-  const parts = allOpen ? [open, ...statuses.filter((status) => !(OPEN_STATUSES as readonly string[]).includes(status)).map((status) => byStatus[status])] : statuses.map((status) => byStatus[status]);
+  const parts = allOpen
+    ? [
+        open,
+        ...statuses
+          .filter((status) => !(OPEN_STATUSES as readonly string[]).includes(status))
+          .map((status) => byStatus[status]),
+      ]
+    : statuses.map((status) => byStatus[status]);
   return Prisma.sql`(${Prisma.join(parts, ' OR ')})`;
 }
 
 /** A stored status as of today: done and not applicable stay; an open one is re-derived (the engine's rule). */
-function currentStatus(stored: MilestoneStatus, windowStart: string | null, dueDate: string | null, today: string): MilestoneStatus {
+function currentStatus(
+  stored: MilestoneStatus,
+  windowStart: string | null,
+  dueDate: string | null,
+  today: string,
+): MilestoneStatus {
   if (stored === 'done' || stored === 'not_applicable' || !dueDate) return stored;
   return openStatus(windowStart, dueDate, today);
 }

@@ -7,14 +7,33 @@ export type ConsentWithAgency = Consent & { agencyName: string | null };
 
 async function withAgencyNames(db: PrismaClient, consents: Consent[]): Promise<ConsentWithAgency[]> {
   const ids = [...new Set(consents.map((consent) => consent.agencyId).filter((id): id is string => id !== null))];
-  const names = new Map((await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((agency) => [agency.id, agency.name]));
-  return consents.map((consent) => ({ ...consent, agencyName: consent.agencyId ? (names.get(consent.agencyId) ?? null) : null }));
+  const names = new Map(
+    (await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((agency) => [
+      agency.id,
+      agency.name,
+    ]),
+  );
+  return consents.map((consent) => ({
+    ...consent,
+    agencyName: consent.agencyId ? (names.get(consent.agencyId) ?? null) : null,
+  }));
 }
 
 /** A young person's agreements, newest first, with agency names, audited as read. */
-export async function listConsents(options: { db: PrismaClient; actor: Actor; youngPersonId: string }): Promise<ConsentWithAgency[]> {
-  const consents = await options.db.consent.findMany({ where: { youngPersonId: options.youngPersonId }, orderBy: { givenAt: 'desc' } });
-  await audit(options.db, options.actor, { action: 'read', entityType: 'Consent', youngPersonId: options.youngPersonId });
+export async function listConsents(options: {
+  db: PrismaClient;
+  actor: Actor;
+  youngPersonId: string;
+}): Promise<ConsentWithAgency[]> {
+  const consents = await options.db.consent.findMany({
+    where: { youngPersonId: options.youngPersonId },
+    orderBy: { givenAt: 'desc' },
+  });
+  await audit(options.db, options.actor, {
+    action: 'read',
+    entityType: 'Consent',
+    youngPersonId: options.youngPersonId,
+  });
   return withAgencyNames(options.db, consents);
 }
 
@@ -40,24 +59,49 @@ export async function giveConsent(options: {
   now: Date;
 }): Promise<{ consent: ConsentWithAgency; created: boolean }> {
   const { db, actor, person, scope, agencyId, givenByRole, now } = options;
-  if (agencyId && !(await db.agency.findFirst({ where: { id: agencyId, areaId: person.areaId } }))) throw new AppError('invalid', 'agencyId: no such agency in the young person’s area', { field: 'agencyId' });
-  const existing = await db.consent.findFirst({ where: { youngPersonId: person.id, scope, agencyId, withdrawnAt: null } });
+  if (agencyId && !(await db.agency.findFirst({ where: { id: agencyId, areaId: person.areaId } })))
+    throw new AppError('invalid', 'agencyId: no such agency in the young person’s area', { field: 'agencyId' });
+  const existing = await db.consent.findFirst({
+    where: { youngPersonId: person.id, scope, agencyId, withdrawnAt: null },
+  });
   if (existing) return { consent: (await withAgencyNames(db, [existing]))[0] as ConsentWithAgency, created: false };
   const consent = await db.$transaction(async (tx) => {
-    const created = await tx.consent.create({ data: { youngPersonId: person.id, scope, agencyId, givenByUserId: actor.userId, givenByRole, givenAt: now } });
-    await audit(tx, actor, { action: 'give_consent', entityType: 'Consent', entityId: created.id, youngPersonId: person.id, detail: { scope, agencyId, givenByRole } });
+    const created = await tx.consent.create({
+      data: { youngPersonId: person.id, scope, agencyId, givenByUserId: actor.userId, givenByRole, givenAt: now },
+    });
+    await audit(tx, actor, {
+      action: 'give_consent',
+      entityType: 'Consent',
+      entityId: created.id,
+      youngPersonId: person.id,
+      detail: { scope, agencyId, givenByRole },
+    });
     return created;
   });
   return { consent: (await withAgencyNames(db, [consent]))[0] as ConsentWithAgency, created: true };
 }
 
 /** Withdraws an agreement at once, audited; one already withdrawn is `unprocessable`. */
-export async function withdrawConsent(options: { db: PrismaClient; actor: Actor; consent: Consent; now: Date }): Promise<ConsentWithAgency> {
+export async function withdrawConsent(options: {
+  db: PrismaClient;
+  actor: Actor;
+  consent: Consent;
+  now: Date;
+}): Promise<ConsentWithAgency> {
   const { db, actor, consent, now } = options;
   const withdrawn = await db.$transaction(async (tx) => {
-    const { count } = await tx.consent.updateMany({ where: { id: consent.id, withdrawnAt: null }, data: { withdrawnAt: now, withdrawnById: actor.userId } });
+    const { count } = await tx.consent.updateMany({
+      where: { id: consent.id, withdrawnAt: null },
+      data: { withdrawnAt: now, withdrawnById: actor.userId },
+    });
     if (count === 0) throw new AppError('unprocessable', 'This agreement was already withdrawn.');
-    await audit(tx, actor, { action: 'withdraw_consent', entityType: 'Consent', entityId: consent.id, youngPersonId: consent.youngPersonId, detail: { scope: consent.scope, agencyId: consent.agencyId } });
+    await audit(tx, actor, {
+      action: 'withdraw_consent',
+      entityType: 'Consent',
+      entityId: consent.id,
+      youngPersonId: consent.youngPersonId,
+      detail: { scope: consent.scope, agencyId: consent.agencyId },
+    });
     return tx.consent.findUniqueOrThrow({ where: { id: consent.id } });
   });
   return (await withAgencyNames(db, [withdrawn]))[0] as ConsentWithAgency;

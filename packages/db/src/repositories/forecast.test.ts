@@ -15,9 +15,26 @@ describe.each(BACKENDS)('forecastDemand on $name', (backend) => {
   afterEach(async () => db?.drop());
 
   async function people(areaCode: string, count: number, dateOfBirth: string, flags: object = {}) {
-    const area = (await db.prisma.localArea.findUnique({ where: { code: areaCode } })) ?? (await db.prisma.localArea.create({ data: { code: areaCode, name: `${areaCode} Council`, jurisdiction: 'england' } }));
+    const area =
+      (await db.prisma.localArea.findUnique({ where: { code: areaCode } })) ??
+      (await db.prisma.localArea.create({
+        data: { code: areaCode, name: `${areaCode} Council`, jurisdiction: 'england' },
+      }));
     for (let i = 0; i < count; i++) {
-      await createYoungPerson({ db: db.prisma, actor: { userId: null, role: 'system' }, today: TODAY, input: { areaId: area.id, givenName: `Secret${i}`, familyName: 'Surname', dateOfBirth, jurisdiction: 'england', nhsNumber: null, ...flags } });
+      await createYoungPerson({
+        db: db.prisma,
+        actor: { userId: null, role: 'system' },
+        today: TODAY,
+        input: {
+          areaId: area.id,
+          givenName: `Secret${i}`,
+          familyName: 'Surname',
+          dateOfBirth,
+          jurisdiction: 'england',
+          nhsNumber: null,
+          ...flags,
+        },
+      });
     }
   }
 
@@ -27,8 +44,15 @@ describe.each(BACKENDS)('forecastDemand on $name', (backend) => {
     await people('WV', 3, '2009-03-10', { likelyAdultCareNeeds: true });
     const forecast = await forecastDemand({ db: db.prisma, today: TODAY });
     expect(forecast).toMatchObject({ generatedOn: TODAY, fromMonth: '2026-11', toMonth: '2028-10', suppressBelow: 5 });
-    const row = (area: string, month: string, milestoneId: string) => forecast.rows.find((r) => r.areaCode === area && r.month === month && r.milestoneId === milestoneId);
-    expect(row('NS', '2027-03', 'adult_care_plan_18')).toMatchObject({ count: 6, isSuppressed: false, pathway: 'social_care', leadAgency: 'adult_social_care', milestoneTitle: 'Adult care and support ready at 18' });
+    const row = (area: string, month: string, milestoneId: string) =>
+      forecast.rows.find((r) => r.areaCode === area && r.month === month && r.milestoneId === milestoneId);
+    expect(row('NS', '2027-03', 'adult_care_plan_18')).toMatchObject({
+      count: 6,
+      isSuppressed: false,
+      pathway: 'social_care',
+      leadAgency: 'adult_social_care',
+      milestoneTitle: 'Adult care and support ready at 18',
+    });
     expect(row('WV', '2027-03', 'adult_care_plan_18')).toMatchObject({ count: null, isSuppressed: true });
     // The Care Act assessment was due at 17½ (September 2026): already late.
     expect(row('NS', 'late', 'care_act_transition_assessment')).toMatchObject({ count: 6 });

@@ -19,9 +19,23 @@ export type ForecastRow = {
   isSuppressed: boolean;
 };
 
-export type Forecast = { generatedOn: string; fromMonth: string; toMonth: string; suppressBelow: number; rows: ForecastRow[] };
+export type Forecast = {
+  generatedOn: string;
+  fromMonth: string;
+  toMonth: string;
+  suppressBelow: number;
+  rows: ForecastRow[];
+};
 
-type Group = { month: string; area_code: string; area_name: string; pathway: string; lead_agency: string; milestone_id: string; count: bigint | number };
+type Group = {
+  month: string;
+  area_code: string;
+  area_name: string;
+  pathway: string;
+  lead_agency: string;
+  milestone_id: string;
+  count: bigint | number;
+};
 
 /**
  * Demand coming to each service: open milestones (not done, still applicable) counted by
@@ -60,16 +74,37 @@ export async function forecastDemand(options: { db: PrismaClient; today: string;
     };
   });
   const monthOf = (date: Date) => date.toISOString().slice(0, 7);
-  return { generatedOn: options.today, fromMonth: monthOf(start), toMonth: monthOf(new Date(end.getTime() - 86_400_000)), suppressBelow: SUPPRESS_BELOW, rows };
+  return {
+    generatedOn: options.today,
+    fromMonth: monthOf(start),
+    toMonth: monthOf(new Date(end.getTime() - 86_400_000)),
+    suppressBelow: SUPPRESS_BELOW,
+    rows,
+  };
 }
 
-const CSV_COLUMNS = ['month', 'areaCode', 'areaName', 'pathway', 'leadAgency', 'milestoneId', 'milestoneTitle', 'count'] as const;
+const CSV_COLUMNS = [
+  'month',
+  'areaCode',
+  'areaName',
+  'pathway',
+  'leadAgency',
+  'milestoneId',
+  'milestoneTitle',
+  'count',
+] as const;
 
 /** The forecast as CSV (RFC 4180); a suppressed count is written `<5`. */
 export function forecastCsv(forecast: Forecast): string {
   const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
   const lines = forecast.rows.map((row) =>
-    CSV_COLUMNS.map((column) => (column === 'count' ? (row.isSuppressed ? `<${forecast.suppressBelow}` : String(row.count)) : cell(String(row[column])))).join(','),
+    CSV_COLUMNS.map((column) =>
+      column === 'count'
+        ? row.isSuppressed
+          ? `<${forecast.suppressBelow}`
+          : String(row.count)
+        : cell(String(row[column])),
+    ).join(','),
   );
   return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }

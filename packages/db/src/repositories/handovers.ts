@@ -9,18 +9,39 @@ export const HANDOVER_LEAD_MONTHS = 6;
 
 /** What a handover answer needs of the young person and the agency with it. */
 export const HANDOVER_INCLUDE = {
-  youngPerson: { select: { givenName: true, familyName: true, preferredName: true, dateOfBirth: true, jurisdiction: true, areaId: true } },
+  youngPerson: {
+    select: {
+      givenName: true,
+      familyName: true,
+      preferredName: true,
+      dateOfBirth: true,
+      jurisdiction: true,
+      areaId: true,
+    },
+  },
   toAgency: { select: { name: true, areaId: true } },
 } as const;
 export type HandoverWithParties = Prisma.HandoverGetPayload<{ include: typeof HANDOVER_INCLUDE }>;
 
 /** The pack's words, as staff write them. */
-export type HandoverPack = { summary: string; whatMatters?: string; needs?: string; currentSupport?: string; contacts?: string; pendingDecisions?: string };
+export type HandoverPack = {
+  summary: string;
+  whatMatters?: string;
+  needs?: string;
+  currentSupport?: string;
+  contacts?: string;
+  pendingDecisions?: string;
+};
 
 /** The day a handover is aimed at: an expected transfer before 18, else the 18th birthday. */
-export function handoverTarget(person: { dateOfBirth: Date; jurisdiction: string }, expectedTransfer: string | null | undefined): { day: string; isBirthday: boolean } {
+export function handoverTarget(
+  person: { dateOfBirth: Date; jurisdiction: string },
+  expectedTransfer: string | null | undefined,
+): { day: string; isBirthday: boolean } {
   const at18 = birthday(isoDay(person.dateOfBirth), person.jurisdiction, 18);
-  return expectedTransfer && expectedTransfer < at18 ? { day: expectedTransfer, isBirthday: false } : { day: at18, isBirthday: true };
+  return expectedTransfer && expectedTransfer < at18
+    ? { day: expectedTransfer, isBirthday: false }
+    : { day: at18, isBirthday: true };
 }
 
 /**
@@ -40,11 +61,16 @@ export async function draftHandover(options: {
 }): Promise<HandoverWithParties> {
   const { db, actor, person, toAgencyId, expectedTransfer, dueBy, pack, today } = options;
   // Another area's agency is "no such agency" (not "not yours").
-  if (!(await db.agency.findFirst({ where: { id: toAgencyId, areaId: person.areaId } }))) throw new AppError('invalid', 'toAgencyId: no such agency in this young person’s area', { field: 'toAgencyId' });
+  if (!(await db.agency.findFirst({ where: { id: toAgencyId, areaId: person.areaId } })))
+    throw new AppError('invalid', 'toAgencyId: no such agency in this young person’s area', { field: 'toAgencyId' });
   const target = handoverTarget(person, expectedTransfer);
   const latestDue = toIsoDate(addMonths(isoToDay(target.day), -HANDOVER_LEAD_MONTHS));
   if (dueBy && dueBy > latestDue && target.day > today) {
-    throw new AppError('invalid', `dueBy: must be at least ${HANDOVER_LEAD_MONTHS} months before ${target.isBirthday ? 'the 18th birthday' : 'the transfer'} (${latestDue} at the latest)`, { field: 'dueBy' });
+    throw new AppError(
+      'invalid',
+      `dueBy: must be at least ${HANDOVER_LEAD_MONTHS} months before ${target.isBirthday ? 'the 18th birthday' : 'the transfer'} (${latestDue} at the latest)`,
+      { field: 'dueBy' },
+    );
   }
   return db.$transaction(async (tx) => {
     const created = await tx.handover.create({
@@ -59,7 +85,12 @@ export async function draftHandover(options: {
       },
       include: HANDOVER_INCLUDE,
     });
-    await audit(tx, actor, { action: 'create', entityType: 'Handover', entityId: created.id, youngPersonId: person.id });
+    await audit(tx, actor, {
+      action: 'create',
+      entityType: 'Handover',
+      entityId: created.id,
+      youngPersonId: person.id,
+    });
     return created;
   });
 }
@@ -70,9 +101,19 @@ export function findHandover(db: PrismaClient, id: string): Promise<HandoverWith
 }
 
 /** Handovers sent to an agency (its inbox), or from an area's staff, soonest transfer first. */
-export function listHandovers(db: PrismaClient, scope: { toAgencyId: string; status?: HandoverStatus } | { areaId: string; status?: HandoverStatus }): Promise<HandoverWithParties[]> {
-  const where = 'toAgencyId' in scope ? { toAgencyId: scope.toAgencyId, status: scope.status ?? { not: 'draft' as const } } : { youngPerson: { areaId: scope.areaId }, status: scope.status };
-  return db.handover.findMany({ where, include: HANDOVER_INCLUDE, orderBy: [{ expectedTransfer: 'asc' }, { dueBy: 'asc' }] });
+export function listHandovers(
+  db: PrismaClient,
+  scope: { toAgencyId: string; status?: HandoverStatus } | { areaId: string; status?: HandoverStatus },
+): Promise<HandoverWithParties[]> {
+  const where =
+    'toAgencyId' in scope
+      ? { toAgencyId: scope.toAgencyId, status: scope.status ?? { not: 'draft' as const } }
+      : { youngPerson: { areaId: scope.areaId }, status: scope.status };
+  return db.handover.findMany({
+    where,
+    include: HANDOVER_INCLUDE,
+    orderBy: [{ expectedTransfer: 'asc' }, { dueBy: 'asc' }],
+  });
 }
 
 /** What each step of a handover's life moves it from, and what it records. */
@@ -88,15 +129,42 @@ export type HandoverStep = keyof typeof STEPS;
  * at `version` and in a status that step starts from; otherwise `unprocessable` saying why,
  * or `conflict` with the current version. Audited in the same transaction.
  */
-export async function moveHandover(options: { db: PrismaClient; actor: Actor; handover: Handover; version: number; step: HandoverStep; now: Date; infoRequest?: string }): Promise<HandoverWithParties> {
+export async function moveHandover(options: {
+  db: PrismaClient;
+  actor: Actor;
+  handover: Handover;
+  version: number;
+  step: HandoverStep;
+  now: Date;
+  infoRequest?: string;
+}): Promise<HandoverWithParties> {
   const { db, actor, handover, version, step, now } = options;
   const { from, to, words } = STEPS[step];
-  if (!(from as readonly HandoverStatus[]).includes(handover.status)) throw new AppError('unprocessable', `A handover that is ${handover.status.replace('_', ' ')} cannot be ${words}.`);
-  const data = { status: to, ...(step === 'send' ? { sentAt: now } : step === 'acknowledge' ? { acknowledgedAt: now } : { infoRequest: options.infoRequest ?? null }) };
+  if (!(from as readonly HandoverStatus[]).includes(handover.status))
+    throw new AppError('unprocessable', `A handover that is ${handover.status.replace('_', ' ')} cannot be ${words}.`);
+  const data = {
+    status: to,
+    ...(step === 'send'
+      ? { sentAt: now }
+      : step === 'acknowledge'
+        ? { acknowledgedAt: now }
+        : { infoRequest: options.infoRequest ?? null }),
+  };
   return db.$transaction(async (tx) => {
-    const { count } = await tx.handover.updateMany({ where: { id: handover.id, version, status: { in: [...from] } }, data: { ...data, version: { increment: 1 } } });
-    if (count === 0) throw new AppError('conflict', 'Someone else changed this handover; reload it and try again.', { currentVersion: handover.version });
-    await audit(tx, actor, { action: step, entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId });
+    const { count } = await tx.handover.updateMany({
+      where: { id: handover.id, version, status: { in: [...from] } },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw new AppError('conflict', 'Someone else changed this handover; reload it and try again.', {
+        currentVersion: handover.version,
+      });
+    await audit(tx, actor, {
+      action: step,
+      entityType: 'Handover',
+      entityId: handover.id,
+      youngPersonId: handover.youngPersonId,
+    });
     return tx.handover.findUniqueOrThrow({ where: { id: handover.id }, include: HANDOVER_INCLUDE });
   });
 }

@@ -11,7 +11,12 @@ import { engineEventOf, profileOf } from './young-person-profile.ts';
  * rows that changed are written). A caller that has just planned the same log passes that
  * plan in rather than planning twice.
  */
-export async function materialisePlan(tx: Tx, person: YoungPerson, today: string, planned?: ReturnType<typeof buildPlanWithState>): Promise<Plan> {
+export async function materialisePlan(
+  tx: Tx,
+  person: YoungPerson,
+  today: string,
+  planned?: ReturnType<typeof buildPlanWithState>,
+): Promise<Plan> {
   let result = planned;
   if (!result) {
     const rows = await tx.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });

@@ -3,7 +3,9 @@ import type { Notification, PrismaClient } from '../generated/prisma/client.ts';
 import { auditList, type Actor } from './actor.ts';
 
 /** A reminder with the name of the young person it is about. */
-export type NotificationWithPerson = Notification & { youngPerson: { givenName: string; preferredName: string | null; familyName: string } };
+export type NotificationWithPerson = Notification & {
+  youngPerson: { givenName: string; preferredName: string | null; familyName: string };
+};
 
 /** How many of a person's reminders a list shows at most: the newest. */
 const LATEST = 100;
@@ -12,7 +14,10 @@ const LATEST = 100;
  * A person's newest reminders and how many are unread. It names young people, so each one
  * shown is audited as viewed by this person.
  */
-export async function listNotifications(options: { db: PrismaClient; actor: Actor & { userId: string } }): Promise<{ rows: NotificationWithPerson[]; unread: number }> {
+export async function listNotifications(options: {
+  db: PrismaClient;
+  actor: Actor & { userId: string };
+}): Promise<{ rows: NotificationWithPerson[]; unread: number }> {
   const { db, actor } = options;
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
@@ -23,12 +28,23 @@ export async function listNotifications(options: { db: PrismaClient; actor: Acto
     }),
     db.notification.count({ where: { userId: actor.userId, readAt: null } }),
   ]);
-  await auditList(db, actor, 'Notification', rows.map((row) => row.youngPersonId), { count: rows.length });
+  await auditList(
+    db,
+    actor,
+    'Notification',
+    rows.map((row) => row.youngPersonId),
+    { count: rows.length },
+  );
   return { rows, unread };
 }
 
 /** Marks one of a person's own reminders read (again is fine: it stays read from the first time); someone else's is `not_found`. */
-export async function markNotificationRead(options: { db: PrismaClient; userId: string; id: string; now: Date }): Promise<{ id: string; readAt: Date }> {
+export async function markNotificationRead(options: {
+  db: PrismaClient;
+  userId: string;
+  id: string;
+  now: Date;
+}): Promise<{ id: string; readAt: Date }> {
   const { db, userId, id, now } = options;
   await db.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: now } });
   const row = await db.notification.findFirst({ where: { id, userId } });

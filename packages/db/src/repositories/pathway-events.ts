@@ -38,11 +38,18 @@ export async function recordPathwayEvent(options: {
     // A back-dated event must not make a later, already accepted one impossible. (An event
     // dated on or after every other one cannot change how they replay.)
     const isBackDated = events.some((event) => event.date > date);
-    const before = isBackDated ? new Set(buildPlan(profile, events, { asOf: options.today }).rejectedEvents.map((rejected) => rejected.id)) : undefined;
-    const broken = before && check.rejectedEvents.find((rejected) => rejected.id !== 'candidate' && !before.has(rejected.id));
+    const before = isBackDated
+      ? new Set(buildPlan(profile, events, { asOf: options.today }).rejectedEvents.map((rejected) => rejected.id))
+      : undefined;
+    const broken =
+      before && check.rejectedEvents.find((rejected) => rejected.id !== 'candidate' && !before.has(rejected.id));
     if (broken) {
       const label = isEventType(broken.type) ? EVENT_CATALOGUE[broken.type].label : broken.type;
-      throw new AppError('unprocessable', `Recording this on ${date} would make the later "${label}" on ${broken.date} impossible: ${broken.reason}`, { field: 'date' });
+      throw new AppError(
+        'unprocessable',
+        `Recording this on ${date} would make the later "${label}" on ${broken.date} impossible: ${broken.reason}`,
+        { field: 'date' },
+      );
     }
 
     const created = await tx.pathwayEvent.create({
@@ -56,7 +63,13 @@ export async function recordPathwayEvent(options: {
       },
     });
     const plan = await materialisePlan(tx, person, options.today, planned);
-    await audit(tx, options.actor, { action: 'record_event', entityType: 'PathwayEvent', entityId: created.id, youngPersonId: person.id, detail: { type, date } });
+    await audit(tx, options.actor, {
+      action: 'record_event',
+      entityType: 'PathwayEvent',
+      entityId: created.id,
+      youngPersonId: person.id,
+      detail: { type, date },
+    });
     return { eventId: created.id, version: person.version, plan };
   });
 }

@@ -19,7 +19,14 @@ export type MilestoneRow = {
 };
 
 /** One PathwayState row: a pathway's persisted machine snapshot, its state in words, and a digest. */
-export type PathwayStateRow = { youngPersonId: string; pathway: string; state: string; isEnded: boolean; snapshot: string; digest: string };
+export type PathwayStateRow = {
+  youngPersonId: string;
+  pathway: string;
+  state: string;
+  isEnded: boolean;
+  snapshot: string;
+  digest: string;
+};
 
 /**
  * Everything stored about one young person's plan: its rows, each row's fingerprint (the
@@ -37,7 +44,10 @@ export type StoredPlan = {
 const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
 
 /** The rows that store a plan for a young person (in their area, with their named worker). */
-export function storedPlanOf(person: Pick<YoungPerson, 'id' | 'areaId' | 'namedWorkerId'>, planned: Planned): StoredPlan {
+export function storedPlanOf(
+  person: Pick<YoungPerson, 'id' | 'areaId' | 'namedWorkerId'>,
+  planned: Planned,
+): StoredPlan {
   const milestones = planned.plan.milestones.map((milestone) => ({
     youngPersonId: person.id,
     milestoneId: milestone.id,
@@ -72,7 +82,16 @@ export function storedPlanOf(person: Pick<YoungPerson, 'id' | 'areaId' | 'namedW
 
 /** A milestone row as text, the same text `writeStoredPlans` has PostgreSQL make of a stored one. */
 function milestoneFingerprint(row: MilestoneRow): string {
-  return [row.pathway, row.status, row.windowStart ?? '-', row.dueDate ?? '-', row.completedOn ?? '-', row.leadAgency, row.areaId, row.namedWorkerId ?? '-'].join('|');
+  return [
+    row.pathway,
+    row.status,
+    row.windowStart ?? '-',
+    row.dueDate ?? '-',
+    row.completedOn ?? '-',
+    row.leadAgency,
+    row.areaId,
+    row.namedWorkerId ?? '-',
+  ].join('|');
 }
 
 /** A pathway-state row as text, the same text `writeStoredPlans` has PostgreSQL make of a stored one. */

@@ -13,7 +13,9 @@ export async function writeStoredPlans(tx: Tx, plans: readonly StoredPlan[]): Pr
   const ids = plans.map((plan) => plan.youngPersonId);
   // Per young person, their stored rows as text by milestone id and by pathway (one row each:
   // JSON that parses faster than a row per milestone).
-  const stored = await tx.$queryRaw<{ id: string; milestones: Record<string, string> | null; states: Record<string, string> | null }[]>`
+  const stored = await tx.$queryRaw<
+    { id: string; milestones: Record<string, string> | null; states: Record<string, string> | null }[]
+  >`
     SELECT p.id,
            (SELECT json_object_agg(m."milestoneId", concat_ws('|', m.pathway, m.status, coalesce(m."windowStart"::text, '-'), coalesce(m."dueDate"::text, '-'),
                                    coalesce(m."completedOn"::text, '-'), m."leadAgency", m."areaId", coalesce(m."namedWorkerId"::text, '-')))
@@ -26,8 +28,22 @@ export async function writeStoredPlans(tx: Tx, plans: readonly StoredPlan[]): Pr
   const states = { changed: [] as PathwayStateRow[], dropped: [] as string[] };
   for (const plan of plans) {
     const before = storedOf.get(plan.youngPersonId);
-    diffRows(before?.milestones ?? {}, plan.fingerprints.milestones, plan.milestones, (row) => row.milestoneId, plan.youngPersonId, milestones);
-    diffRows(before?.states ?? {}, plan.fingerprints.states, plan.states, (row) => row.pathway, plan.youngPersonId, states);
+    diffRows(
+      before?.milestones ?? {},
+      plan.fingerprints.milestones,
+      plan.milestones,
+      (row) => row.milestoneId,
+      plan.youngPersonId,
+      milestones,
+    );
+    diffRows(
+      before?.states ?? {},
+      plan.fingerprints.states,
+      plan.states,
+      (row) => row.pathway,
+      plan.youngPersonId,
+      states,
+    );
   }
   const column = <Row, Key extends keyof Row>(rows: Row[], key: Key) => rows.map((row) => row[key]);
 
@@ -61,7 +77,14 @@ export async function writeStoredPlans(tx: Tx, plans: readonly StoredPlan[]): Pr
 }
 
 /** Adds to `into` the planned rows whose text differs from the stored row's (or that are new), and the stored keys no longer planned. */
-function diffRows<Row>(stored: Record<string, string>, planned: Map<string, string>, rows: Row[], keyOf: (row: Row) => string, youngPersonId: string, into: { changed: Row[]; dropped: string[] }) {
+function diffRows<Row>(
+  stored: Record<string, string>,
+  planned: Map<string, string>,
+  rows: Row[],
+  keyOf: (row: Row) => string,
+  youngPersonId: string,
+  into: { changed: Row[]; dropped: string[] },
+) {
   for (const row of rows) if (stored[keyOf(row)] !== planned.get(keyOf(row))) into.changed.push(row);
   for (const key of Object.keys(stored)) if (!planned.has(key)) into.dropped.push(`${youngPersonId}/${key}`);
 }

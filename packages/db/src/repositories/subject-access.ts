@@ -14,22 +14,41 @@ const at = (date: Date | null) => (date ? date.toISOString() : null);
  * the event log in machine form.
  */
 export async function collectSubjectAccess(db: PrismaClient, youngPersonId: string, generatedAt: Date) {
-  const person = await db.youngPerson.findUniqueOrThrow({ where: { id: youngPersonId }, include: { area: true, namedWorker: { select: { name: true } } } });
+  const person = await db.youngPerson.findUniqueOrThrow({
+    where: { id: youngPersonId },
+    include: { area: true, namedWorker: { select: { name: true } } },
+  });
   const where = { youngPersonId };
-  const [events, milestones, states, goals, handovers, consents, corrections, notifications, audit, carers] = await Promise.all([
-    db.pathwayEvent.findMany({ where, orderBy: { sequence: 'asc' } }),
-    db.milestone.findMany({ where, orderBy: [{ pathway: 'asc' }, { dueDate: 'asc' }] }),
-    db.pathwayState.findMany({ where, orderBy: { pathway: 'asc' }, select: { pathway: true, state: true, isEnded: true, updatedAt: true } }),
-    db.goal.findMany({ where, include: { notes: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
-    db.handover.findMany({ where, include: { toAgency: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }),
-    db.consent.findMany({ where, orderBy: { givenAt: 'asc' } }),
-    db.recordCorrection.findMany({ where, orderBy: { correctedAt: 'asc' } }),
-    db.notification.findMany({ where, orderBy: { createdAt: 'asc' }, include: { user: { select: { name: true } } } }),
-    db.auditEntry.findMany({ where, orderBy: { id: 'asc' } }),
-    db.carerLink.findMany({ where, include: { user: { select: { name: true } } } }),
-  ]);
-  const actorIds = [...new Set([...audit.map((entry) => entry.actorId), ...corrections.map((c) => c.correctedById)].filter((id): id is string => id !== null))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+  const [events, milestones, states, goals, handovers, consents, corrections, notifications, audit, carers] =
+    await Promise.all([
+      db.pathwayEvent.findMany({ where, orderBy: { sequence: 'asc' } }),
+      db.milestone.findMany({ where, orderBy: [{ pathway: 'asc' }, { dueDate: 'asc' }] }),
+      db.pathwayState.findMany({
+        where,
+        orderBy: { pathway: 'asc' },
+        select: { pathway: true, state: true, isEnded: true, updatedAt: true },
+      }),
+      db.goal.findMany({ where, include: { notes: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
+      db.handover.findMany({ where, include: { toAgency: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }),
+      db.consent.findMany({ where, orderBy: { givenAt: 'asc' } }),
+      db.recordCorrection.findMany({ where, orderBy: { correctedAt: 'asc' } }),
+      db.notification.findMany({ where, orderBy: { createdAt: 'asc' }, include: { user: { select: { name: true } } } }),
+      db.auditEntry.findMany({ where, orderBy: { id: 'asc' } }),
+      db.carerLink.findMany({ where, include: { user: { select: { name: true } } } }),
+    ]);
+  const actorIds = [
+    ...new Set(
+      [...audit.map((entry) => entry.actorId), ...corrections.map((c) => c.correctedById)].filter(
+        (id): id is string => id !== null,
+      ),
+    ),
+  ];
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((user) => [
+      user.id,
+      user.name,
+    ]),
+  );
   return {
     generatedAt: generatedAt.toISOString(),
     record: {
@@ -48,11 +67,39 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
       createdAt: at(person.createdAt),
       updatedAt: at(person.updatedAt),
     },
-    familyLinks: carers.map((link) => ({ name: link.user.name, relationship: link.relationship, since: at(link.createdAt) })),
-    events: events.map((event) => ({ type: event.type, date: isoDay(event.date), details: event.payload, recordedAt: at(event.recordedAt) })),
-    milestones: milestones.map((m) => ({ milestoneId: m.milestoneId, pathway: m.pathway, status: m.status, windowStart: day(m.windowStart), dueDate: day(m.dueDate), completedOn: day(m.completedOn), leadAgency: m.leadAgency })),
-    pathways: states.map((state) => ({ pathway: state.pathway, state: state.state, isEnded: state.isEnded, since: at(state.updatedAt) })),
-    goals: goals.map((goal) => ({ text: goal.text, outcomeArea: goal.outcomeArea, status: goal.status, createdAt: at(goal.createdAt), notes: goal.notes.map((note) => ({ note: note.note, at: at(note.createdAt) })) })),
+    familyLinks: carers.map((link) => ({
+      name: link.user.name,
+      relationship: link.relationship,
+      since: at(link.createdAt),
+    })),
+    events: events.map((event) => ({
+      type: event.type,
+      date: isoDay(event.date),
+      details: event.payload,
+      recordedAt: at(event.recordedAt),
+    })),
+    milestones: milestones.map((m) => ({
+      milestoneId: m.milestoneId,
+      pathway: m.pathway,
+      status: m.status,
+      windowStart: day(m.windowStart),
+      dueDate: day(m.dueDate),
+      completedOn: day(m.completedOn),
+      leadAgency: m.leadAgency,
+    })),
+    pathways: states.map((state) => ({
+      pathway: state.pathway,
+      state: state.state,
+      isEnded: state.isEnded,
+      since: at(state.updatedAt),
+    })),
+    goals: goals.map((goal) => ({
+      text: goal.text,
+      outcomeArea: goal.outcomeArea,
+      status: goal.status,
+      createdAt: at(goal.createdAt),
+      notes: goal.notes.map((note) => ({ note: note.note, at: at(note.createdAt) })),
+    })),
     handovers: handovers.map((h) => ({
       toAgency: h.toAgency.name,
       status: h.status,
@@ -68,10 +115,35 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
       sentAt: at(h.sentAt),
       acknowledgedAt: at(h.acknowledgedAt),
     })),
-    consents: consents.map((consent) => ({ scope: consent.scope, agencyId: consent.agencyId, givenByRole: consent.givenByRole, givenAt: at(consent.givenAt), withdrawnAt: at(consent.withdrawnAt) })),
-    corrections: corrections.map((c) => ({ field: c.field, previousValue: c.previousValue, newValue: c.newValue, reason: c.reason, correctedAt: at(c.correctedAt), correctedBy: c.correctedById ? (actors.get(c.correctedById) ?? null) : null })),
-    reminders: notifications.map((n) => ({ to: n.user.name, milestoneId: n.milestoneId, kind: n.kind, onDate: isoDay(n.onDate), createdAt: at(n.createdAt) })),
-    auditTrail: audit.map((entry) => ({ at: at(entry.at), who: entry.actorId ? (actors.get(entry.actorId) ?? 'a former user') : 'the system', role: entry.actorRole, action: entry.action, what: entry.entityType })),
+    consents: consents.map((consent) => ({
+      scope: consent.scope,
+      agencyId: consent.agencyId,
+      givenByRole: consent.givenByRole,
+      givenAt: at(consent.givenAt),
+      withdrawnAt: at(consent.withdrawnAt),
+    })),
+    corrections: corrections.map((c) => ({
+      field: c.field,
+      previousValue: c.previousValue,
+      newValue: c.newValue,
+      reason: c.reason,
+      correctedAt: at(c.correctedAt),
+      correctedBy: c.correctedById ? (actors.get(c.correctedById) ?? null) : null,
+    })),
+    reminders: notifications.map((n) => ({
+      to: n.user.name,
+      milestoneId: n.milestoneId,
+      kind: n.kind,
+      onDate: isoDay(n.onDate),
+      createdAt: at(n.createdAt),
+    })),
+    auditTrail: audit.map((entry) => ({
+      at: at(entry.at),
+      who: entry.actorId ? (actors.get(entry.actorId) ?? 'a former user') : 'the system',
+      role: entry.actorRole,
+      action: entry.action,
+      what: entry.entityType,
+    })),
   };
 }
 

@@ -6,7 +6,10 @@ import { audit, type Actor, type Tx } from './actor.ts';
 import { materialisePlan } from './materialise-plan.ts';
 import { dateColumn, isoDay } from './young-person-profile.ts';
 
-const flagShape = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, z.boolean().optional()])) as Record<(typeof PROFILE_FLAGS)[number], z.ZodOptional<z.ZodBoolean>>;
+const flagShape = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, z.boolean().optional()])) as Record<
+  (typeof PROFILE_FLAGS)[number],
+  z.ZodOptional<z.ZodBoolean>
+>;
 
 /** What a worker may set on a young person's record. */
 export const ZYoungPersonInput = z
@@ -38,18 +41,34 @@ const NAMED_WORKER_ROLES = ['transition_worker', 'team_manager'] as const;
  */
 async function checkNamedWorker(tx: Tx, areaId: string, namedWorkerId: string | null | undefined): Promise<void> {
   if (!namedWorkerId) return;
-  const worker = await tx.user.findFirst({ where: { id: namedWorkerId, areaId, role: { in: [...NAMED_WORKER_ROLES] }, disabledAt: null }, select: { id: true } });
-  if (!worker) throw new AppError('invalid', 'namedWorkerId: no transition worker or team manager of this area has that id', { field: 'namedWorkerId' });
+  const worker = await tx.user.findFirst({
+    where: { id: namedWorkerId, areaId, role: { in: [...NAMED_WORKER_ROLES] }, disabledAt: null },
+    select: { id: true },
+  });
+  if (!worker)
+    throw new AppError('invalid', 'namedWorkerId: no transition worker or team manager of this area has that id', {
+      field: 'namedWorkerId',
+    });
 }
 
 /** Creates a young person and their first plan, audited, in one transaction. */
-export async function createYoungPerson(options: { db: PrismaClient; actor: Actor; input: YoungPersonInput; today: string }): Promise<YoungPerson> {
+export async function createYoungPerson(options: {
+  db: PrismaClient;
+  actor: Actor;
+  input: YoungPersonInput;
+  today: string;
+}): Promise<YoungPerson> {
   const input = ZYoungPersonInput.parse(options.input);
   return options.db.$transaction(async (tx) => {
     await checkNamedWorker(tx, input.areaId, input.namedWorkerId);
     const person = await tx.youngPerson.create({ data: { ...input, dateOfBirth: dateColumn(input.dateOfBirth) } });
     await materialisePlan(tx, person, options.today);
-    await audit(tx, options.actor, { action: 'create', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
+    await audit(tx, options.actor, {
+      action: 'create',
+      entityType: 'YoungPerson',
+      entityId: person.id,
+      youngPersonId: person.id,
+    });
     return person;
   });
 }
@@ -57,7 +76,8 @@ export async function createYoungPerson(options: { db: PrismaClient; actor: Acto
 /** Fields whose changes are not corrections: "about me" is the young person's own words, rewritten at will. */
 const NOT_CORRECTIONS = new Set(['aboutMe']);
 
-const asText = (value: unknown) => (value === null || value === undefined ? null : value instanceof Date ? isoDay(value) : String(value));
+const asText = (value: unknown) =>
+  value === null || value === undefined ? null : value instanceof Date ? isoDay(value) : String(value);
 
 /**
  * Changes a young person's record if nobody else has changed it since `expectedVersion`
@@ -80,17 +100,34 @@ export async function updateYoungPerson(options: {
     await checkNamedWorker(tx, changes.areaId ?? before.areaId, changes.namedWorkerId);
     const corrections = Object.entries(changes)
       .filter(([field, value]) => value !== undefined && !NOT_CORRECTIONS.has(field))
-      .map(([field, value]) => ({ field, previousValue: asText(before[field as keyof YoungPerson]), newValue: asText(value) }))
+      .map(([field, value]) => ({
+        field,
+        previousValue: asText(before[field as keyof YoungPerson]),
+        newValue: asText(value),
+      }))
       .filter((correction) => correction.previousValue !== correction.newValue);
     if (corrections.length > 0) {
-      await tx.recordCorrection.createMany({ data: corrections.map((correction) => ({ ...correction, youngPersonId: options.id, reason: options.reason ?? null, correctedById: options.actor.userId })) });
+      await tx.recordCorrection.createMany({
+        data: corrections.map((correction) => ({
+          ...correction,
+          youngPersonId: options.id,
+          reason: options.reason ?? null,
+          correctedById: options.actor.userId,
+        })),
+      });
     }
     const person = await tx.youngPerson.update({
       where: { id: options.id },
       data: { ...changes, dateOfBirth: changes.dateOfBirth ? dateColumn(changes.dateOfBirth) : undefined },
     });
     await materialisePlan(tx, person, options.today);
-    await audit(tx, options.actor, { action: 'update', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id, detail: { fields: Object.keys(changes) } });
+    await audit(tx, options.actor, {
+      action: 'update',
+      entityType: 'YoungPerson',
+      entityId: person.id,
+      youngPersonId: person.id,
+      detail: { fields: Object.keys(changes) },
+    });
     return person;
   });
 }
@@ -103,13 +140,18 @@ export async function updateYoungPerson(options: {
  */
 export async function claimVersion(tx: Tx, id: string, expectedVersion: number): Promise<YoungPerson> {
   try {
-    return await tx.youngPerson.update({ where: { id, version: expectedVersion }, data: { version: { increment: 1 }, planDigest: null } });
+    return await tx.youngPerson.update({
+      where: { id, version: expectedVersion },
+      data: { version: { increment: 1 }, planDigest: null },
+    });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')) throw error;
   }
   const current = await tx.youngPerson.findUnique({ where: { id }, select: { version: true } });
   if (!current) throw new AppError('not_found', 'No such young person.');
-  throw new AppError('conflict', 'Someone else changed this record; reload it and try again.', { currentVersion: current.version });
+  throw new AppError('conflict', 'Someone else changed this record; reload it and try again.', {
+    currentVersion: current.version,
+  });
 }
 
 /** Reads one young person's record, audited as a read. */
@@ -117,7 +159,12 @@ export async function getYoungPerson(options: { db: PrismaClient; actor: Actor; 
   return options.db.$transaction(async (tx) => {
     const person = await tx.youngPerson.findUnique({ where: { id: options.id } });
     if (!person) throw new AppError('not_found', 'No such young person.');
-    await audit(tx, options.actor, { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id });
+    await audit(tx, options.actor, {
+      action: 'read',
+      entityType: 'YoungPerson',
+      entityId: person.id,
+      youngPersonId: person.id,
+    });
     return person;
   });
 }
@@ -130,7 +177,12 @@ export async function getYoungPerson(options: { db: PrismaClient; actor: Actor; 
  * an ErasureRecord, the proof; it and the audit trail keep only the record's random id, which
  * no longer leads to a person.
  */
-export async function eraseYoungPerson(options: { db: PrismaClient; actor: Actor; id: string; expectedVersion: number }): Promise<ErasedCounts> {
+export async function eraseYoungPerson(options: {
+  db: PrismaClient;
+  actor: Actor;
+  id: string;
+  expectedVersion: number;
+}): Promise<ErasedCounts> {
   return options.db.$transaction(async (tx) => {
     await claimVersion(tx, options.id, options.expectedVersion);
     return eraseClaimed(tx, options.actor, options.id, 'request');
@@ -140,7 +192,12 @@ export async function eraseYoungPerson(options: { db: PrismaClient; actor: Actor
 export type ErasedCounts = Record<string, number>;
 
 /** Erases a record already locked by the caller's transaction, and records the proof. */
-export async function eraseClaimed(tx: Tx, actor: Actor, id: string, reason: 'request' | 'retention'): Promise<ErasedCounts> {
+export async function eraseClaimed(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  reason: 'request' | 'retention',
+): Promise<ErasedCounts> {
   const where = { youngPersonId: id };
   const accounts = await tx.user.findMany({ where: { youngPersonId: id }, select: { id: true } });
   const rows: ErasedCounts = {
@@ -162,11 +219,26 @@ export async function eraseClaimed(tx: Tx, actor: Actor, id: string, reason: 're
   await tx.pathwayEvent.deleteMany({ where });
   for (const account of accounts) {
     await tx.session.deleteMany({ where: { userId: account.id } });
-    await tx.user.update({ where: { id: account.id }, data: { youngPersonId: null, disabledAt: new Date(), name: 'Erased account', email: `erased-${account.id}@invalid`, passwordHash: '!' } });
+    await tx.user.update({
+      where: { id: account.id },
+      data: {
+        youngPersonId: null,
+        disabledAt: new Date(),
+        name: 'Erased account',
+        email: `erased-${account.id}@invalid`,
+        passwordHash: '!',
+      },
+    });
   }
   // Everything else about them goes with the record (ON DELETE CASCADE).
   await tx.youngPerson.delete({ where: { id } });
   await tx.erasureRecord.create({ data: { youngPersonId: id, reason, erasedById: actor.userId, rows } });
-  await audit(tx, actor, { action: 'erase', entityType: 'YoungPerson', entityId: id, youngPersonId: id, detail: { reason } });
+  await audit(tx, actor, {
+    action: 'erase',
+    entityType: 'YoungPerson',
+    entityId: id,
+    youngPersonId: id,
+    detail: { reason },
+  });
   return rows;
 }

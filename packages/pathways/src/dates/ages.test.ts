@@ -34,15 +34,20 @@ describe('dateOfAge', () => {
 
   it('moves forward with age and is never more than a day off the plain anniversary', () => {
     fc.assert(
-      fc.property(arbitraryDay, fc.integer({ min: 0, max: 30 }), fc.constantFrom('march_1' as const, 'february_28' as const), (dob, years, leap) => {
-        const birthday = dateOfAge(dob, years, 0, leap);
-        const next = dateOfAge(dob, years + 1, 0, leap);
-        expect(next).toBeGreaterThan(birthday);
-        const born = toParts(dob);
-        const on = toParts(birthday);
-        expect(on.year).toBe(born.year + years);
-        if (!(born.month === 2 && born.day === 29)) expect([on.month, on.day]).toEqual([born.month, born.day]);
-      }),
+      fc.property(
+        arbitraryDay,
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom('march_1' as const, 'february_28' as const),
+        (dob, years, leap) => {
+          const birthday = dateOfAge(dob, years, 0, leap);
+          const next = dateOfAge(dob, years + 1, 0, leap);
+          expect(next).toBeGreaterThan(birthday);
+          const born = toParts(dob);
+          const on = toParts(birthday);
+          expect(on.year).toBe(born.year + years);
+          if (!(born.month === 2 && born.day === 29)) expect([on.month, on.day]).toEqual([born.month, born.day]);
+        },
+      ),
     );
   });
 });
@@ -50,11 +55,16 @@ describe('dateOfAge', () => {
 describe('ageOn', () => {
   it('changes exactly on the birthday', () => {
     fc.assert(
-      fc.property(arbitraryDay, fc.integer({ min: 1, max: 30 }), fc.constantFrom('march_1' as const, 'february_28' as const), (dob, years, leap) => {
-        const birthday = dateOfAge(dob, years, 0, leap);
-        expect(ageOn(birthday, dob, leap)).toBe(years);
-        expect(ageOn(addDays(birthday, -1), dob, leap)).toBe(years - 1);
-      }),
+      fc.property(
+        arbitraryDay,
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom('march_1' as const, 'february_28' as const),
+        (dob, years, leap) => {
+          const birthday = dateOfAge(dob, years, 0, leap);
+          expect(ageOn(birthday, dob, leap)).toBe(years);
+          expect(ageOn(addDays(birthday, -1), dob, leap)).toBe(years - 1);
+        },
+      ),
     );
   });
 });

@@ -16,7 +16,12 @@ export type LeapDayBirthday = 'march_1' | 'february_28';
  * dateOfAge(isoToDay('2008-02-29'), 18, 0, 'march_1') //=> 2026-03-01
  * dateOfAge(isoToDay('2008-08-31'), 17, 6, 'march_1') //=> 2026-02-28
  */
-export function dateOfAge(dateOfBirth: DayNumber, years: number, months: number, leapDayBirthday: LeapDayBirthday): DayNumber {
+export function dateOfAge(
+  dateOfBirth: DayNumber,
+  years: number,
+  months: number,
+  leapDayBirthday: LeapDayBirthday,
+): DayNumber {
   const shifted = addMonths(dateOfBirth, years * 12 + months);
   const born = toParts(dateOfBirth);
   if (born.month === 2 && born.day === 29) {

@@ -14,7 +14,6 @@ import {
   toParts,
 } from './calendar-date.ts';
 
-
 describe('fromParts / toParts', () => {
   it('puts 1970-01-01 at day 0 and agrees with the UTC calendar', () => {
     expect(fromParts(1970, 1, 1)).toBe(0);

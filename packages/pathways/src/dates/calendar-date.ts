@@ -41,7 +41,9 @@ export function toParts(date: DayNumber): DateParts {
   const z = date + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
@@ -100,7 +102,7 @@ export function addMonths(date: DayNumber, months: number): DayNumber {
 
 export function isoWeekday(date: DayNumber): IsoWeekday {
   // 1970-01-01 was a Thursday (ISO 4).
-  return ((((date + 3) % 7) + 7) % 7) + 1 as IsoWeekday;
+  return (((((date + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 /** The last given weekday of a month, e.g. the last Friday in June. */

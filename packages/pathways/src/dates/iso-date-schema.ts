@@ -14,4 +14,7 @@ export const ZIsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((text) => parseIsoDate(text) !== undefined, 'is not a real calendar date')
-  .refine((text) => Number(text.slice(0, 4)) >= FIRST_YEAR && Number(text.slice(0, 4)) <= LAST_YEAR, `must be between ${FIRST_YEAR} and ${LAST_YEAR}`);
+  .refine(
+    (text) => Number(text.slice(0, 4)) >= FIRST_YEAR && Number(text.slice(0, 4)) <= LAST_YEAR,
+    `must be between ${FIRST_YEAR} and ${LAST_YEAR}`,
+  );

@@ -43,14 +43,19 @@ describe('England school years', () => {
 
   it('invariant: years are contiguous 1 September to 31 August, and an offset shifts them whole years', () => {
     fc.assert(
-      fc.property(arbitraryDay, fc.integer({ min: 1, max: 14 }), fc.integer({ min: -2, max: 2 }), (dob, year, offset) => {
-        const start = schoolYearStart(dob, year, offset, ENGLAND);
-        const end = schoolYearEnd(dob, year, offset, ENGLAND);
-        expect(toParts(start)).toMatchObject({ month: 9, day: 1 });
-        expect(toParts(end)).toMatchObject({ month: 8, day: 31 });
-        expect(addDays(end, 1)).toBe(schoolYearStart(dob, year + 1, offset, ENGLAND));
-        expect(toParts(start).year - toParts(schoolYearStart(dob, year, 0, ENGLAND)).year).toBe(offset);
-      }),
+      fc.property(
+        arbitraryDay,
+        fc.integer({ min: 1, max: 14 }),
+        fc.integer({ min: -2, max: 2 }),
+        (dob, year, offset) => {
+          const start = schoolYearStart(dob, year, offset, ENGLAND);
+          const end = schoolYearEnd(dob, year, offset, ENGLAND);
+          expect(toParts(start)).toMatchObject({ month: 9, day: 1 });
+          expect(toParts(end)).toMatchObject({ month: 8, day: 31 });
+          expect(addDays(end, 1)).toBe(schoolYearStart(dob, year + 1, offset, ENGLAND));
+          expect(toParts(start).year - toParts(schoolYearStart(dob, year, 0, ENGLAND)).year).toBe(offset);
+        },
+      ),
     );
   });
 

@@ -35,13 +35,23 @@ export function cohortYear(dateOfBirth: DayNumber, calendar: SchoolCalendar): nu
  * // England: born 1 Sep 2010 (oldest in cohort) and 31 Aug 2011 (youngest) share Year 9
  * schoolYearStart(isoToDay('2011-08-31'), 9, 0, ENGLAND) //=> 2024-09-01
  */
-export function schoolYearStart(dateOfBirth: DayNumber, schoolYear: number, yearGroupOffset: number, calendar: SchoolCalendar): DayNumber {
+export function schoolYearStart(
+  dateOfBirth: DayNumber,
+  schoolYear: number,
+  yearGroupOffset: number,
+  calendar: SchoolCalendar,
+): DayNumber {
   const year = cohortYear(dateOfBirth, calendar) + schoolYear + calendar.yearNumberOffset + yearGroupOffset;
   return fromParts(year, calendar.yearStart.month, calendar.yearStart.day);
 }
 
 /** Last day of school year N (the day before school year N + 1 starts). */
-export function schoolYearEnd(dateOfBirth: DayNumber, schoolYear: number, yearGroupOffset: number, calendar: SchoolCalendar): DayNumber {
+export function schoolYearEnd(
+  dateOfBirth: DayNumber,
+  schoolYear: number,
+  yearGroupOffset: number,
+  calendar: SchoolCalendar,
+): DayNumber {
   return addDays(schoolYearStart(dateOfBirth, schoolYear + 1, yearGroupOffset, calendar), -1);
 }
 
@@ -50,7 +60,11 @@ export function schoolYearEnd(dateOfBirth: DayNumber, schoolYear: number, yearGr
  * which the child turns 16 (Education Act 1996 s.8; IPSEA: born 23 Sep 2007 → 28 June 2024).
  * It can fall before the 16th birthday for July and August birthdays.
  */
-export function endOfCompulsorySchool(dateOfBirth: DayNumber, yearGroupOffset: number, calendar: SchoolCalendar): DayNumber {
+export function endOfCompulsorySchool(
+  dateOfBirth: DayNumber,
+  yearGroupOffset: number,
+  calendar: SchoolCalendar,
+): DayNumber {
   const rule = calendar.compulsorySchoolEnd;
   const year = toParts(schoolYearEnd(dateOfBirth, rule.afterSchoolYear, yearGroupOffset, calendar)).year;
   return rule.kind === 'lastWeekdayOfMonth'
@@ -59,7 +73,12 @@ export function endOfCompulsorySchool(dateOfBirth: DayNumber, yearGroupOffset: n
 }
 
 /** The school year (grade) a child is in on `date`, which may be below 1 or above 13. */
-export function schoolYearOn(date: DayNumber, dateOfBirth: DayNumber, yearGroupOffset: number, calendar: SchoolCalendar): number {
+export function schoolYearOn(
+  date: DayNumber,
+  dateOfBirth: DayNumber,
+  yearGroupOffset: number,
+  calendar: SchoolCalendar,
+): number {
   const { year, month, day } = toParts(date);
   const { month: startMonth, day: startDay } = calendar.yearStart;
   const yearStarted = month > startMonth || (month === startMonth && day >= startDay) ? year : year - 1;

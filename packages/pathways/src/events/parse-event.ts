@@ -10,7 +10,11 @@ export type ParsedEvent = { ok: true; event: PathwayEvent } | { ok: false; field
 export function parseEvent(raw: unknown): ParsedEvent {
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
   if (typeof type !== 'string' || !isEventType(type)) {
-    return { ok: false, field: 'type', message: typeof type === 'string' ? `"${type}" is not a known event type` : 'is required' };
+    return {
+      ok: false,
+      field: 'type',
+      message: typeof type === 'string' ? `"${type}" is not a known event type` : 'is required',
+    };
   }
   const parsed = ZPathwayEvent.safeParse(raw);
   if (parsed.success) return { ok: true, event: parsed.data };

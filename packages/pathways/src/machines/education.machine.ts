@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
 import { isOnOrAfter, type MachineEvent, type PathwayMachineInput } from './machine-input.ts';
 
-export type EducationEndReason = 'higher_education' | 'paid_employment' | 'left_education' | 'no_longer_needed' | 'age_limit' | 'died';
+export type EducationEndReason =
+  'higher_education' | 'paid_employment' | 'left_education' | 'no_longer_needed' | 'age_limit' | 'died';
 
 export type EducationContext = {
   keyDates: PathwayMachineInput['keyDates'];
@@ -36,21 +37,32 @@ export const educationMachine = setup({
     isPostSixteenMove: ({ event }) => event.type === 'education.transfer_planned' && event.transfer !== 'other',
     isPostSixteenTransferPending: ({ context }) => context.transferKind !== 'other',
     isSchoolPhaseMoveDone: ({ context, event }) =>
-      context.transferKind === 'other' && context.transferMoveDate !== null && isOnOrAfter(event, context.transferMoveDate),
+      context.transferKind === 'other' &&
+      context.transferMoveDate !== null &&
+      isOnOrAfter(event, context.transferMoveDate),
     isCeaseLawful: ({ context, event }) =>
       event.type === 'education.plan_ceased' &&
-      (event.reason !== 'left_education' || (event.date >= context.keyDates.adulthood && event.reviewFoundNoWishToReturn)),
+      (event.reason !== 'left_education' ||
+        (event.date >= context.keyDates.adulthood && event.reviewFoundNoWishToReturn)),
     canExtendPlan: ({ context, event }) =>
-      !context.isPlanExtended && context.keyDates.extendedPlanEndsOn > context.keyDates.planEndsOn && isOnOrAfter(event, context.keyDates.age19SchoolYearStart),
+      !context.isPlanExtended &&
+      context.keyDates.extendedPlanEndsOn > context.keyDates.planEndsOn &&
+      isOnOrAfter(event, context.keyDates.age19SchoolYearStart),
   },
   actions: {
     recordTransferPlan: assign(({ event }) =>
-      event.type === 'education.transfer_planned' ? { transferKind: event.transfer, transferMoveDate: event.moveDate } : {},
+      event.type === 'education.transfer_planned'
+        ? { transferKind: event.transfer, transferMoveDate: event.moveDate }
+        : {},
     ),
     clearTransferPlan: assign({ transferKind: null, transferMoveDate: null }),
-    recordLocalAuthorityTransfer: assign({ localAuthorityTransfers: ({ context }) => context.localAuthorityTransfers + 1 }),
+    recordLocalAuthorityTransfer: assign({
+      localAuthorityTransfers: ({ context }) => context.localAuthorityTransfers + 1,
+    }),
     extendPlan: assign(({ context }) => ({ isPlanExtended: true, planEndsOn: context.keyDates.extendedPlanEndsOn })),
-    recordCeaseReason: assign({ endReason: ({ event }) => (event.type === 'education.plan_ceased' ? event.reason : null) }),
+    recordCeaseReason: assign({
+      endReason: ({ event }) => (event.type === 'education.plan_ceased' ? event.reason : null),
+    }),
     recordAgeLimit: assign({ endReason: 'age_limit' as const }),
     recordDeath: assign({ endReason: 'died' as const }),
   },
@@ -75,7 +87,9 @@ export const educationMachine = setup({
       always: [{ guard: 'hasStatutoryPlan', target: 'active' }, { target: 'no_plan' }],
     },
     no_plan: {
-      meta: { description: 'No statutory education plan (such as an EHC plan): only the duties that apply to everyone.' },
+      meta: {
+        description: 'No statutory education plan (such as an EHC plan): only the duties that apply to everyone.',
+      },
       // Everyone stays in education or training to 18 (Education and Skills Act 2008), plan or not.
       on: { 'education.ehc_plan_issued': 'active', 'education.post16_started': {} },
     },
@@ -100,7 +114,9 @@ export const educationMachine = setup({
               on: { 'education.transfer_planned': { target: 'transfer_pending', actions: 'recordTransferPlan' } },
             },
             preparing_for_adulthood: {
-              meta: { description: 'From Year 9 every review must plan for adult life (SEND Regulations 2014 reg. 20(6)).' },
+              meta: {
+                description: 'From Year 9 every review must plan for adult life (SEND Regulations 2014 reg. 20(6)).',
+              },
               on: {
                 'education.transfer_planned': { target: 'transfer_pending', actions: 'recordTransferPlan' },
                 'education.post16_started': { target: 'post16', actions: 'clearTransferPlan' },
@@ -109,30 +125,57 @@ export const educationMachine = setup({
             transfer_pending: {
               meta: { description: 'A move is planned: the plan must be amended by the statutory deadline (reg. 18).' },
               on: {
-                'education.transfer_planned': { target: 'transfer_pending', reenter: true, actions: 'recordTransferPlan' },
+                'education.transfer_planned': {
+                  target: 'transfer_pending',
+                  reenter: true,
+                  actions: 'recordTransferPlan',
+                },
                 'education.plan_amended': 'transfer_agreed',
-                'education.post16_started': { guard: 'isPostSixteenTransferPending', target: 'post16', actions: 'clearTransferPlan' },
+                'education.post16_started': {
+                  guard: 'isPostSixteenTransferPending',
+                  target: 'post16',
+                  actions: 'clearTransferPlan',
+                },
               },
             },
             transfer_agreed: {
               meta: { description: 'The plan names the new school, college or apprenticeship.' },
-              always: { guard: 'isSchoolPhaseMoveDone', target: 'preparing_for_adulthood', actions: 'clearTransferPlan' },
+              always: {
+                guard: 'isSchoolPhaseMoveDone',
+                target: 'preparing_for_adulthood',
+                actions: 'clearTransferPlan',
+              },
               on: {
                 'education.transfer_planned': { target: 'transfer_pending', actions: 'recordTransferPlan' },
-                'education.post16_started': { guard: 'isPostSixteenTransferPending', target: 'post16', actions: 'clearTransferPlan' },
+                'education.post16_started': {
+                  guard: 'isPostSixteenTransferPending',
+                  target: 'post16',
+                  actions: 'clearTransferPlan',
+                },
               },
             },
             post16: {
               meta: { description: 'In post-16 education or training.' },
               always: { guard: 'hasReachedPost19Year', target: 'post19' },
               on: {
-                'education.transfer_planned': { guard: 'isPostSixteenMove', target: 'transfer_pending', actions: 'recordTransferPlan' },
+                'education.transfer_planned': {
+                  guard: 'isPostSixteenMove',
+                  target: 'transfer_pending',
+                  actions: 'recordTransferPlan',
+                },
               },
             },
             post19: {
-              meta: { description: 'Over 19: the plan continues while outcomes are still being worked towards (CFA 2014 s.45; CoP 9.200).' },
+              meta: {
+                description:
+                  'Over 19: the plan continues while outcomes are still being worked towards (CFA 2014 s.45; CoP 9.200).',
+              },
               on: {
-                'education.transfer_planned': { guard: 'isPostSixteenMove', target: 'transfer_pending', actions: 'recordTransferPlan' },
+                'education.transfer_planned': {
+                  guard: 'isPostSixteenMove',
+                  target: 'transfer_pending',
+                  actions: 'recordTransferPlan',
+                },
               },
             },
           },
@@ -148,14 +191,22 @@ export const educationMachine = setup({
               on: {
                 'education.cease_appealed': 'under_appeal',
                 'education.cease_withdrawn': 'maintained',
-                'education.plan_ceased': { guard: 'isCeaseLawful', target: '#education.ended', actions: 'recordCeaseReason' },
+                'education.plan_ceased': {
+                  guard: 'isCeaseLawful',
+                  target: '#education.ended',
+                  actions: 'recordCeaseReason',
+                },
               },
             },
             under_appeal: {
               meta: { description: 'Appeal under way: the plan stays in force (CFA 2014 s.45).' },
               on: {
                 'education.cease_withdrawn': 'maintained',
-                'education.plan_ceased': { guard: 'isCeaseLawful', target: '#education.ended', actions: 'recordCeaseReason' },
+                'education.plan_ceased': {
+                  guard: 'isCeaseLawful',
+                  target: '#education.ended',
+                  actions: 'recordCeaseReason',
+                },
               },
             },
           },

@@ -30,7 +30,9 @@ export const employmentMachine = setup({
   },
   actions: {
     recordPlacement: assign(({ event }) =>
-      event.type === 'employment.placement_agreed' ? { placementKind: event.kind, placementStartDate: event.startDate } : {},
+      event.type === 'employment.placement_agreed'
+        ? { placementKind: event.kind, placementStartDate: event.startDate }
+        : {},
     ),
     recordDeath: assign({ endReason: 'died' as const }),
   },
@@ -57,7 +59,11 @@ export const employmentMachine = setup({
         'employment.careers_guidance_received': 'exploring',
         'employment.vocational_profile_done': 'exploring',
         'employment.work_experience_completed': 'exploring',
-        'employment.placement_agreed': { guard: 'isPlacementAllowed', target: 'placement_agreed', actions: 'recordPlacement' },
+        'employment.placement_agreed': {
+          guard: 'isPlacementAllowed',
+          target: 'placement_agreed',
+          actions: 'recordPlacement',
+        },
       },
     },
     exploring: {
@@ -66,7 +72,11 @@ export const employmentMachine = setup({
         'employment.careers_guidance_received': {},
         'employment.vocational_profile_done': {},
         'employment.work_experience_completed': {},
-        'employment.placement_agreed': { guard: 'isPlacementAllowed', target: 'placement_agreed', actions: 'recordPlacement' },
+        'employment.placement_agreed': {
+          guard: 'isPlacementAllowed',
+          target: 'placement_agreed',
+          actions: 'recordPlacement',
+        },
       },
     },
     placement_agreed: {

@@ -82,7 +82,11 @@ export const financeLegalMachine = setup({
           initial: 'presumed',
           on: {
             // The Mental Capacity Act applies from 16; under 16, Gillick competence applies instead.
-            'finance_legal.capacity_assessed': { guard: 'isAtLeast16', target: '.assessed', actions: 'recordCapacityAssessment' },
+            'finance_legal.capacity_assessed': {
+              guard: 'isAtLeast16',
+              target: '.assessed',
+              actions: 'recordCapacityAssessment',
+            },
           },
           states: {
             presumed: {
@@ -93,7 +97,9 @@ export const financeLegalMachine = setup({
               always: [{ guard: 'lacksCapacityForADecision', target: 'lacks_capacity' }, { target: 'presumed' }],
             },
             lacks_capacity: {
-              meta: { description: 'Lacks capacity for some decisions: best interests, and a deputy before 18 if needed.' },
+              meta: {
+                description: 'Lacks capacity for some decisions: best interests, and a deputy before 18 if needed.',
+              },
               on: { 'finance_legal.deputyship_applied': 'deputyship_applied' },
             },
             deputyship_applied: {

@@ -7,7 +7,8 @@ type Explain = (event: MachineEvent, context: Record<string, unknown>) => string
  * Every guard used on an event transition has one (a test checks this).
  */
 export const GUARD_REASONS: Record<string, Explain> = {
-  isPostSixteenMove: () => 'After Year 11 only a move to another post-16 college, school sixth form or training can be planned.',
+  isPostSixteenMove: () =>
+    'After Year 11 only a move to another post-16 college, school sixth form or training can be planned.',
   isPostSixteenTransferPending: () =>
     'The planned move is to another school phase, not to post-16 education: plan a post-16 move first (SEND Regulations 2014 reg. 18).',
   isCeaseLawful: (event, context) => {

@@ -27,7 +27,8 @@ export const healthMachine = setup({
   },
   actions: {
     recordPlannedTransfer: assign({
-      plannedTransferDate: ({ event, context }) => (event.type === 'health.transfer_planned' ? event.transferDate : context.plannedTransferDate),
+      plannedTransferDate: ({ event, context }) =>
+        event.type === 'health.transfer_planned' ? event.transferDate : context.plannedTransferDate,
     }),
     recordTransfer: assign({ transferDate: ({ event }) => event.date ?? null }),
     recordDeath: assign({ endReason: 'died' as const }),
@@ -92,7 +93,10 @@ export const healthMachine = setup({
               },
             },
             not_engaged: {
-              meta: { description: 'Missed adult appointments: the adult service must get in touch and offer more (QS140 statement 6).' },
+              meta: {
+                description:
+                  'Missed adult appointments: the adult service must get in touch and offer more (QS140 statement 6).',
+              },
               on: {
                 'health.followup_contact_made': 'followed_up',
                 'health.appointment_attended': 'engaged',
@@ -135,14 +139,20 @@ export const healthMachine = setup({
             referred: {
               meta: { description: 'Referred for adult CHC screening; the Checklist is next (16–17).' },
               on: {
-                'health.chc_checklist_completed': [{ guard: 'isChecklistPositive', target: 'screened_in' }, { target: 'not_eligible' }],
+                'health.chc_checklist_completed': [
+                  { guard: 'isChecklistPositive', target: 'screened_in' },
+                  { target: 'not_eligible' },
+                ],
                 'health.chc_fast_tracked': 'eligible',
               },
             },
             screened_in: {
               meta: { description: 'Checklist positive: full assessment and a decision in principle after 17.' },
               on: {
-                'health.chc_decision_made': [{ guard: 'isChcEligible', target: 'eligible' }, { target: 'not_eligible' }],
+                'health.chc_decision_made': [
+                  { guard: 'isChcEligible', target: 'eligible' },
+                  { target: 'not_eligible' },
+                ],
                 'health.chc_fast_tracked': 'eligible',
               },
             },

@@ -38,7 +38,10 @@ export const independentLivingMachine = setup({
             },
             exploring_options: {
               meta: { description: 'Talking about where to live as an adult.' },
-              on: { 'independent_living.housing_options_discussed': {}, 'independent_living.housing_plan_agreed': 'plan_agreed' },
+              on: {
+                'independent_living.housing_options_discussed': {},
+                'independent_living.housing_plan_agreed': 'plan_agreed',
+              },
             },
             plan_agreed: {
               meta: { description: 'A plan for where to live is agreed.' },

@@ -28,7 +28,8 @@ export function initialSnapshot(machine: AnyStateMachine, input: PathwayMachineI
     return first;
   }
   const factory = machine.config.context;
-  const context = typeof factory === 'function' ? factory({ input, self: inertScopeFor(machine).self, spawn: NO_SPAWN }) : factory;
+  const context =
+    typeof factory === 'function' ? factory({ input, self: inertScopeFor(machine).self, spawn: NO_SPAWN }) : factory;
   return machine.resolveState({ value, context });
 }
 
@@ -77,7 +78,14 @@ export function inertScopeFor(machine: AnyStateMachine): AnyActorScope {
 const NEVER = '9999-12-31';
 const INERT_INPUT: PathwayMachineInput = {
   dateOfBirth: NEVER,
-  keyDates: { year9Start: NEVER, age16: NEVER, adulthood: NEVER, age19SchoolYearStart: NEVER, planEndsOn: NEVER, extendedPlanEndsOn: NEVER },
+  keyDates: {
+    year9Start: NEVER,
+    age16: NEVER,
+    adulthood: NEVER,
+    age19SchoolYearStart: NEVER,
+    planEndsOn: NEVER,
+    extendedPlanEndsOn: NEVER,
+  },
   flags: Object.fromEntries(FLAG_NAMES.map((flag) => [flag, false])) as PathwayMachineInput['flags'],
 };
 

@@ -47,7 +47,9 @@ export const palliativeMachine = setup({
         life_plan: {
           initial: 'continuing',
           states: {
-            continuing: { meta: { description: 'The ordinary plan for adult life (education, work, living) carries on.' } },
+            continuing: {
+              meta: { description: 'The ordinary plan for adult life (education, work, living) carries on.' },
+            },
           },
         },
         condition: {
@@ -64,11 +66,17 @@ export const palliativeMachine = setup({
           initial: 'advance_care_plan_needed',
           states: {
             advance_care_plan_needed: {
-              meta: { description: 'Check for an existing advance care plan, then agree and share one (NICE NG213 1.9.1–1.9.2).' },
+              meta: {
+                description:
+                  'Check for an existing advance care plan, then agree and share one (NICE NG213 1.9.1–1.9.2).',
+              },
               on: { 'palliative.advance_care_plan_agreed': 'advance_care_plan_in_place' },
             },
             advance_care_plan_in_place: {
-              meta: { description: 'Advance care plan agreed and shared with education and social care; reviewed when things change.' },
+              meta: {
+                description:
+                  'Advance care plan agreed and shared with education and social care; reviewed when things change.',
+              },
               on: { 'palliative.advance_care_plan_agreed': {} },
             },
           },

@@ -31,11 +31,17 @@ export function startPathway(pathway: Pathway, input: PathwayMachineInput): Path
 export function applyEvent(run: PathwayRun, event: MachineEvent): ApplyResult {
   const machine = PATHWAY_MACHINES[run.pathway];
   if (run.lastEventDate !== null && event.date < run.lastEventDate) {
-    return reject('out_of_order', `Events must be applied in date order: ${event.date} is before the last event on ${run.lastEventDate}.`);
+    return reject(
+      'out_of_order',
+      `Events must be applied in date order: ${event.date} is before the last event on ${run.lastEventDate}.`,
+    );
   }
   if (run.snapshot.status === 'done') {
     const endReason = (run.snapshot.context as { endReason?: string | null }).endReason;
-    return reject('pathway_ended', `The ${pathwayName(run.pathway)} pathway has ended${endReason ? ` (${endReason.replaceAll('_', ' ')})` : ''}.`);
+    return reject(
+      'pathway_ended',
+      `The ${pathwayName(run.pathway)} pathway has ended${endReason ? ` (${endReason.replaceAll('_', ' ')})` : ''}.`,
+    );
   }
   const enabled = machine.getTransitionData(run.snapshot, event);
   if (enabled.length > 0) {
@@ -55,9 +61,11 @@ export function applyEvent(run: PathwayRun, event: MachineEvent): ApplyResult {
 function explainRefusal(run: PathwayRun, event: MachineEvent): Rejection {
   const candidates = getNextTransitions(run.snapshot).filter((t) => t.eventType === event.type);
   for (const candidate of candidates) {
-    const guardType = typeof candidate.guard === 'string' ? candidate.guard : (candidate.guard as { type?: string } | undefined)?.type;
+    const guardType =
+      typeof candidate.guard === 'string' ? candidate.guard : (candidate.guard as { type?: string } | undefined)?.type;
     const explain = guardType ? GUARD_REASONS[guardType] : undefined;
-    if (explain) return { code: 'rule_not_met', reason: explain(event, run.snapshot.context as Record<string, unknown>) };
+    if (explain)
+      return { code: 'rule_not_met', reason: explain(event, run.snapshot.context as Record<string, unknown>) };
   }
   const label = isEventType(event.type) ? EVENT_CATALOGUE[event.type].label : event.type;
   const where = describeState(run.snapshot);
@@ -80,7 +88,8 @@ export function describeState(snapshot: AnyMachineSnapshot): { text: string; not
   const descriptions = Object.values(meta).flatMap((entry) => (entry?.description ? [entry.description] : []));
   const stateIds = Object.keys(meta);
   return {
-    text: descriptions.length > 0 ? descriptions.join(' ') : `the pathway is at "${stateValueToString(snapshot.value)}".`,
+    text:
+      descriptions.length > 0 ? descriptions.join(' ') : `the pathway is at "${stateValueToString(snapshot.value)}".`,
     notApplicable: stateIds.some((id) => id.endsWith('.not_applicable')) && descriptions.length === 1,
   };
 }
@@ -89,7 +98,8 @@ export function describeState(snapshot: AnyMachineSnapshot): { text: string; not
 export function acceptedEventTypes(snapshot: AnyMachineSnapshot): EventType[] {
   const types = new Set<EventType>();
   for (const t of getNextTransitions(snapshot)) {
-    if (isEventType(t.eventType) && t.eventType !== 'milestone.recorded' && t.eventType !== 'person.died') types.add(t.eventType);
+    if (isEventType(t.eventType) && t.eventType !== 'milestone.recorded' && t.eventType !== 'person.died')
+      types.add(t.eventType);
   }
   return [...types];
 }
@@ -100,7 +110,10 @@ export function stateValueToString(value: unknown): string {
   return Object.entries(value as Record<string, unknown>)
     .map(([key, child]) => {
       const inner = stateValueToString(child);
-      return inner.split(' + ').map((part) => `${key}.${part}`).join(' + ');
+      return inner
+        .split(' + ')
+        .map((part) => `${key}.${part}`)
+        .join(' + ');
     })
     .join(' + ');
 }
@@ -110,7 +123,11 @@ export type PersistedPathwayRun = { pathway: Pathway; snapshot: unknown; lastEve
 
 export function persistPathway(run: PathwayRun): PersistedPathwayRun {
   const machine = PATHWAY_MACHINES[run.pathway];
-  return { pathway: run.pathway, snapshot: machine.getPersistedSnapshot(run.snapshot), lastEventDate: run.lastEventDate };
+  return {
+    pathway: run.pathway,
+    snapshot: machine.getPersistedSnapshot(run.snapshot),
+    lastEventDate: run.lastEventDate,
+  };
 }
 
 export function restorePathway(persisted: PersistedPathwayRun): PathwayRun {

@@ -15,7 +15,11 @@ import { initialSnapshot } from './machine-stepping.ts';
 import { applyEvent, persistPathway, restorePathway, startPathway, type PathwayRun } from './pathway-runner.ts';
 
 const PATHWAY_NAMES = Object.keys(PATHWAY_MACHINES) as Pathway[];
-const comparable = (run: PathwayRun) => ({ value: run.snapshot.value, context: run.snapshot.context, status: run.snapshot.status });
+const comparable = (run: PathwayRun) => ({
+  value: run.snapshot.value,
+  context: run.snapshot.context,
+  status: run.snapshot.status,
+});
 
 function eventsFor(pathway: Pathway, events: PathwayEvent[]): PathwayEvent[] {
   return events.filter((event) => {
@@ -90,7 +94,11 @@ describe('the runner’s fast stepping', () => {
             // A refused event is one XState itself has no enabled transition for.
             expect(machine.getTransitionData(official, event)).toEqual([]);
           }
-          expect(comparable(ours)).toEqual({ value: official.value, context: official.context, status: official.status });
+          expect(comparable(ours)).toEqual({
+            value: official.value,
+            context: official.context,
+            status: official.status,
+          });
         }
       }),
       { numRuns: 1000 },
@@ -101,7 +109,9 @@ describe('the runner’s fast stepping', () => {
     const base = inputFor({ dateOfBirth: '2012-03-03', jurisdiction: 'england' });
     const flagNames = [...PROFILE_FLAGS, 'hasStatutoryPlan'] as const;
     for (let mask = 0; mask < 2 ** flagNames.length; mask++) {
-      const flags = Object.fromEntries(flagNames.map((flag, bit) => [flag, (mask & (1 << bit)) !== 0])) as PathwayMachineInput['flags'];
+      const flags = Object.fromEntries(
+        flagNames.map((flag, bit) => [flag, (mask & (1 << bit)) !== 0]),
+      ) as PathwayMachineInput['flags'];
       const input = { ...base, flags };
       for (const pathway of PATHWAY_NAMES) {
         const machine = PATHWAY_MACHINES[pathway];
@@ -109,7 +119,11 @@ describe('the runner’s fast stepping', () => {
         // Twice: the first call fills the cache, the second uses it.
         for (let i = 0; i < 2; i++) {
           const ours = initialSnapshot(machine, input);
-          expect({ value: ours.value, context: ours.context, status: ours.status }).toEqual({ value: official.value, context: official.context, status: official.status });
+          expect({ value: ours.value, context: ours.context, status: ours.status }).toEqual({
+            value: official.value,
+            context: official.context,
+            status: official.status,
+          });
         }
       }
     }
@@ -142,11 +156,16 @@ describe('refusal reasons', () => {
 describe('planMilestones and buildPlan', () => {
   it('agree, though planMilestones only starts the pathways it needs', () => {
     fc.assert(
-      fc.property(arbitraryProfile, arbitraryEventLog, fc.constantFrom('2019-06-01', '2026-11-22', '2031-03-15', '2040-01-01'), (profile, log, asOf) => {
-        const lazy = planMilestones(profile, log, { asOf });
-        const full = buildPlan(profile, log, { asOf }).milestones;
-        expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(full)));
-      }),
+      fc.property(
+        arbitraryProfile,
+        arbitraryEventLog,
+        fc.constantFrom('2019-06-01', '2026-11-22', '2031-03-15', '2040-01-01'),
+        (profile, log, asOf) => {
+          const lazy = planMilestones(profile, log, { asOf });
+          const full = buildPlan(profile, log, { asOf }).milestones;
+          expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(full)));
+        },
+      ),
       { numRuns: 200 },
     );
   });

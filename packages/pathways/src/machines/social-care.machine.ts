@@ -22,7 +22,8 @@ export const socialCareMachine = setup({
   },
   guards: {
     isAdult: ({ context, event }) => isOnOrAfter(event, context.adulthood),
-    hasTurnedAdultWithoutSupport: ({ context, event }) => !context.isChildrensServicesContinuing && isOnOrAfter(event, context.adulthood),
+    hasTurnedAdultWithoutSupport: ({ context, event }) =>
+      !context.isChildrensServicesContinuing && isOnOrAfter(event, context.adulthood),
     isLikelyEligible: ({ event }) =>
       (event.type === 'social_care.assessment_completed' && event.likelyEligible) ||
       (event.type === 'social_care.adult_decision_made' && event.eligible),
@@ -33,7 +34,11 @@ export const socialCareMachine = setup({
   },
 }).createMachine({
   id: 'social_care',
-  context: ({ input }) => ({ adulthood: input.keyDates.adulthood, isChildrensServicesContinuing: false, endReason: null }),
+  context: ({ input }) => ({
+    adulthood: input.keyDates.adulthood,
+    isChildrensServicesContinuing: false,
+    endReason: null,
+  }),
   initial: 'preparing',
   on: {
     'person.died': { target: '.ended', actions: 'recordDeath' },
@@ -69,7 +74,9 @@ export const socialCareMachine = setup({
           on: { 'social_care.assessment_refused': 'assessment_refused' },
         },
         assessment_refused: {
-          meta: { description: 'Assessment refused with written reasons; it can be asked for again at any time (s.58).' },
+          meta: {
+            description: 'Assessment refused with written reasons; it can be asked for again at any time (s.58).',
+          },
           on: { 'social_care.assessment_requested': 'assessment_requested' },
         },
         assessed: {

@@ -10,7 +10,9 @@ describe('stateDiagram', () => {
     expect(diagram).toMatch(/^stateDiagram-v2\n/);
     expect(diagram).toContain('state "preparing" as preparing {');
     expect(diagram).toContain('[*] --> preparing_childrens_services');
-    expect(diagram).toContain('preparing_childrens_services --> preparing_assessment_requested : social_care.assessment_requested');
+    expect(diagram).toContain(
+      'preparing_childrens_services --> preparing_assessment_requested : social_care.assessment_requested',
+    );
     expect(diagram).toContain('plan_agreed --> adult_services : social_care.adult_services_started [isAdult]');
     expect(diagram).toContain('ended --> [*]');
   });

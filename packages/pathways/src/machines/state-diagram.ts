@@ -33,7 +33,8 @@ export function stateDiagram(machine: AnyStateMachine): string {
         draw(node, `${eventType}${guard ? ` [${guard}]` : ''}`, definition.target);
       }
     }
-    for (const definition of node.always ?? []) draw(node, `when ${guardName(definition) ?? 'otherwise'}`, definition.target);
+    for (const definition of node.always ?? [])
+      draw(node, `when ${guardName(definition) ?? 'otherwise'}`, definition.target);
     if (children.length === 0) {
       if (node.type === 'final') lines.push(`${indent}${idOf(node)} --> [*]`);
       return;
@@ -43,10 +44,12 @@ export function stateDiagram(machine: AnyStateMachine): string {
     const innerIndent = '  '.repeat(inner);
     children.forEach((child, index) => {
       if (node.type === 'parallel' && index > 0) lines.push(`${innerIndent}--`);
-      if (node.type !== 'parallel' && Object.keys(child.states).length === 0) lines.push(`${innerIndent}state "${child.key}" as ${idOf(child)}`);
+      if (node.type !== 'parallel' && Object.keys(child.states).length === 0)
+        lines.push(`${innerIndent}state "${child.key}" as ${idOf(child)}`);
       visit(child, inner);
     });
-    if (node.type !== 'parallel' && node.initial?.target[0]) lines.push(`${innerIndent}[*] --> ${idOf(node.initial.target[0])}`);
+    if (node.type !== 'parallel' && node.initial?.target[0])
+      lines.push(`${innerIndent}[*] --> ${idOf(node.initial.target[0])}`);
     if (node !== machine.root) lines.push(`${indent}}`);
   };
 

@@ -6,8 +6,14 @@ import type { RulePack } from '../rule-packs/types.ts';
 import { validateRulePack } from '../rule-packs/validate-rule-pack.ts';
 import { buildPlan, explain, planMilestones } from './build-plan.ts';
 
-const MAYA = { dateOfBirth: '2012-03-03', jurisdiction: 'england' as const, hasEhcPlan: true, likelyAdultCareNeeds: true };
-const find = <T extends { id: string }>(milestones: T[], id: string): T | undefined => milestones.find((m) => m.id === id);
+const MAYA = {
+  dateOfBirth: '2012-03-03',
+  jurisdiction: 'england' as const,
+  hasEhcPlan: true,
+  likelyAdultCareNeeds: true,
+};
+const find = <T extends { id: string }>(milestones: T[], id: string): T | undefined =>
+  milestones.find((m) => m.id === id);
 
 describe('planMilestones', () => {
   it('returns every milestone of the pack with the fields callers rely on', () => {
@@ -26,7 +32,8 @@ describe('planMilestones', () => {
   });
 
   it('walks a milestone through upcoming, due, overdue and done as time and events move', () => {
-    const status = (asOf: string, events: unknown[] = []) => find(planMilestones(MAYA, events, { asOf }), 'post16_transfer');
+    const status = (asOf: string, events: unknown[] = []) =>
+      find(planMilestones(MAYA, events, { asOf }), 'post16_transfer');
     expect(status('2027-08-31')?.status).toBe('upcoming');
     expect(status('2027-09-01')?.status).toBe('due');
     expect(status('2028-03-31')?.status).toBe('due');
@@ -44,14 +51,21 @@ describe('planMilestones', () => {
       notApplicableReason: 'Only for young people with a life-limiting condition.',
     });
     const withoutPlan = planMilestones({ ...MAYA, hasEhcPlan: false }, [], { asOf: '2027-10-01' });
-    expect(find(withoutPlan, 'post16_transfer')).toMatchObject({ status: 'not_applicable', notApplicableReason: 'Only for young people with an EHC plan.' });
+    expect(find(withoutPlan, 'post16_transfer')).toMatchObject({
+      status: 'not_applicable',
+      notApplicableReason: 'Only for young people with an EHC plan.',
+    });
     expect(find(withoutPlan, 'health_transition_start')?.status).toBe('overdue');
   });
 
   it('counts a review for the Year 9 milestone only if it happened in Year 9 or later', () => {
-    const early = planMilestones(MAYA, [{ type: 'education.annual_review_held', date: '2025-06-01' }], { asOf: '2025-10-01' });
+    const early = planMilestones(MAYA, [{ type: 'education.annual_review_held', date: '2025-06-01' }], {
+      asOf: '2025-10-01',
+    });
     expect(find(early, 'year9_pfa_review')?.status).toBe('due');
-    const inYear9 = planMilestones(MAYA, [{ type: 'education.annual_review_held', date: '2025-11-12' }], { asOf: '2025-12-01' });
+    const inYear9 = planMilestones(MAYA, [{ type: 'education.annual_review_held', date: '2025-11-12' }], {
+      asOf: '2025-12-01',
+    });
     expect(find(inYear9, 'year9_pfa_review')).toMatchObject({ status: 'done', completedOn: '2025-11-12' });
   });
 
@@ -85,7 +99,10 @@ describe('planMilestones', () => {
   it('marks the plan end done when the EHC plan reaches its 25th-birthday end', () => {
     const plan = buildPlan(MAYA, [], { asOf: '2037-03-10' });
     expect(find(plan.milestones, 'ehcp_end')).toMatchObject({ status: 'done', completedOn: '2037-03-02' });
-    expect(plan.pathways.find((p) => p.pathway === 'education')).toMatchObject({ isEnded: true, endReason: 'age_limit' });
+    expect(plan.pathways.find((p) => p.pathway === 'education')).toMatchObject({
+      isEnded: true,
+      endReason: 'age_limit',
+    });
   });
 
   it('is deterministic: the same input gives the same output', () => {
@@ -104,20 +121,27 @@ describe('planMilestones', () => {
     ];
     const plan = buildPlan(MAYA, events, { asOf: '2029-02-01' });
     expect(plan.rejectedEvents).toEqual([]);
-    expect(find(plan.milestones, 'care_act_transition_assessment')).toMatchObject({ status: 'done', completedOn: '2029-01-10' });
+    expect(find(plan.milestones, 'care_act_transition_assessment')).toMatchObject({
+      status: 'done',
+      completedOn: '2029-01-10',
+    });
   });
 });
 
 describe('rejected events', () => {
   it('lists invalid, impossible and out-of-jurisdiction events with reasons, and never counts them', () => {
-    const plan = buildPlan(MAYA, [
-      { type: 'education.transfer_planned', date: '2026-10-01', transfer: 'sideways', moveDate: '2027-09-01' },
-      { type: 'social_care.adult_services_started', date: '2026-10-02' },
-      { type: 'education.annual_review_held', date: '2011-01-01' },
-      { type: 'milestone.recorded', date: '2026-10-03', milestoneId: 'no_such_milestone' },
-      { type: 'milestone.recorded', date: '2026-10-04', milestoneId: 'post16_transfer' },
-      { type: 'not.an.event', date: '2026-10-05' },
-    ], { asOf: '2026-11-22' });
+    const plan = buildPlan(
+      MAYA,
+      [
+        { type: 'education.transfer_planned', date: '2026-10-01', transfer: 'sideways', moveDate: '2027-09-01' },
+        { type: 'social_care.adult_services_started', date: '2026-10-02' },
+        { type: 'education.annual_review_held', date: '2011-01-01' },
+        { type: 'milestone.recorded', date: '2026-10-03', milestoneId: 'no_such_milestone' },
+        { type: 'milestone.recorded', date: '2026-10-04', milestoneId: 'post16_transfer' },
+        { type: 'not.an.event', date: '2026-10-05' },
+      ],
+      { asOf: '2026-11-22' },
+    );
     expect(plan.rejectedEvents.map((r) => [r.index, r.code])).toEqual([
       [0, 'invalid'],
       [5, 'invalid'],
@@ -133,23 +157,29 @@ describe('rejected events', () => {
   });
 
   it('refuses an event for a pathway the jurisdiction does not have', () => {
-    const plan = buildPlan({ dateOfBirth: '2010-05-05', jurisdiction: 'denmark' }, [
-      { type: 'employment.careers_guidance_received', date: '2025-01-01' },
-    ], { asOf: '2026-01-01' });
+    const plan = buildPlan(
+      { dateOfBirth: '2010-05-05', jurisdiction: 'denmark' },
+      [{ type: 'employment.careers_guidance_received', date: '2025-01-01' }],
+      { asOf: '2026-01-01' },
+    );
     expect(plan.rejectedEvents[0]).toMatchObject({ code: 'not_in_jurisdiction' });
   });
 });
 
 describe('input validation', () => {
   it('names the field of a bad profile or date', () => {
-    expect(() => planMilestones({ ...MAYA, dateOfBirth: '2012-02-30' }, [], { asOf: '2027-10-01' })).toThrowError(ZodError);
+    expect(() => planMilestones({ ...MAYA, dateOfBirth: '2012-02-30' }, [], { asOf: '2027-10-01' })).toThrowError(
+      ZodError,
+    );
     try {
       planMilestones({ ...MAYA, yearGroupOffset: 1.5 }, [], { asOf: '2027-10-01' });
     } catch (error) {
       expect((error as ZodError).issues[0]?.path).toEqual(['yearGroupOffset']);
     }
     expect(() => planMilestones(MAYA, [], { asOf: 'tomorrow' })).toThrowError(/YYYY-MM-DD/);
-    expect(() => planMilestones({ ...MAYA, jurisdiction: 'scotland' as never }, [], { asOf: '2027-10-01' })).toThrowError(ZodError);
+    expect(() =>
+      planMilestones({ ...MAYA, jurisdiction: 'scotland' as never }, [], { asOf: '2027-10-01' }),
+    ).toThrowError(ZodError);
   });
 });
 
@@ -160,8 +190,12 @@ describe('explain', () => {
       'Due by 31 March 2028: the EHC plan must be amended by 31 March in the calendar year of the move to post-16 education ' +
         '(SEND Regulations 2014, reg. 18(1)(a)); here: move expected at the start of Year 12 on 1 September 2028.',
     );
-    expect(explain(plan, 'chc_decision_17')).toMatch(/^Does not apply: Only for young people with complex health needs/);
-    expect(explain(plan, 'palliative_transfer')).toMatch(/^Does not apply: Only for young people with a life-limiting condition\./);
+    expect(explain(plan, 'chc_decision_17')).toMatch(
+      /^Does not apply: Only for young people with complex health needs/,
+    );
+    expect(explain(plan, 'palliative_transfer')).toMatch(
+      /^Does not apply: Only for young people with a life-limiting condition\./,
+    );
     expect(explain(plan, 'care_act_transition_assessment')).toContain('here: aged 17 and 6 months on 3 September 2029');
     expect(explain(plan, 'no_such_milestone')).toBeUndefined();
   });
@@ -174,22 +208,38 @@ describe('explain', () => {
   });
 
   it('explains done and overdue milestones with their dates and the inputs', () => {
-    const plan = buildPlan(MAYA, [
-      { type: 'education.transfer_planned', date: '2027-10-01', transfer: 'post16', moveDate: '2029-01-07' },
-      { type: 'education.annual_review_held', date: '2026-03-02' },
-    ], { asOf: '2029-04-02' });
+    const plan = buildPlan(
+      MAYA,
+      [
+        { type: 'education.transfer_planned', date: '2027-10-01', transfer: 'post16', moveDate: '2029-01-07' },
+        { type: 'education.annual_review_held', date: '2026-03-02' },
+      ],
+      { asOf: '2029-04-02' },
+    );
     expect(explain(plan, 'year9_pfa_review')).toMatch(/^Done on 2 March 2026: /);
-    expect(explain(plan, 'post16_transfer')).toMatch(/^Overdue, it was due by 31 March 2029: .*here: move planned for 7 January 2029\.$/);
+    expect(explain(plan, 'post16_transfer')).toMatch(
+      /^Overdue, it was due by 31 March 2029: .*here: move planned for 7 January 2029\.$/,
+    );
   });
 
   it('includes the explanation when a plan is sent as JSON', () => {
-    const [first] = JSON.parse(JSON.stringify(planMilestones(MAYA, [], { asOf: '2027-10-01' }))) as { explanation: string }[];
+    const [first] = JSON.parse(JSON.stringify(planMilestones(MAYA, [], { asOf: '2027-10-01' }))) as {
+      explanation: string;
+    }[];
     expect(first?.explanation).toMatch(/^(Due|Overdue|Coming up|Done|Does not apply)/);
   });
 });
 
 describe('Denmark rule pack', () => {
-  const SOFIE = { dateOfBirth: '2009-06-15', jurisdiction: 'denmark' as const, likelyAdultCareNeeds: true, placedInCare: true, mayLackCapacity: true, complexHealthNeeds: true, learningDisability: true };
+  const SOFIE = {
+    dateOfBirth: '2009-06-15',
+    jurisdiction: 'denmark' as const,
+    likelyAdultCareNeeds: true,
+    placedInCare: true,
+    mayLackCapacity: true,
+    complexHealthNeeds: true,
+    learningDisability: true,
+  };
 
   it('is sound data', () => {
     expect(validateRulePack(denmarkRulePack)).toEqual([]);
@@ -216,14 +266,21 @@ describe('Denmark rule pack', () => {
 
   it('applies youth support after care only to young people placed in care', () => {
     const milestones = planMilestones({ ...SOFIE, placedInCare: false }, [], { asOf: '2026-11-22' });
-    expect(find(milestones, 'dk_ungestoette_decision')).toMatchObject({ status: 'not_applicable', notApplicableReason: 'Only for young people placed in care (anbragt).' });
+    expect(find(milestones, 'dk_ungestoette_decision')).toMatchObject({
+      status: 'not_applicable',
+      notApplicableReason: 'Only for young people placed in care (anbragt).',
+    });
   });
 
   it('completes milestones from the shared pathway events and explains in Danish dates', () => {
-    const plan = buildPlan(SOFIE, [
-      { type: 'social_care.preparation_started', date: '2025-07-01' },
-      { type: 'social_care.adult_decision_made', date: '2027-01-20', eligible: true },
-    ], { asOf: '2027-02-01' });
+    const plan = buildPlan(
+      SOFIE,
+      [
+        { type: 'social_care.preparation_started', date: '2025-07-01' },
+        { type: 'social_care.adult_decision_made', date: '2027-01-20', eligible: true },
+      ],
+      { asOf: '2027-02-01' },
+    );
     expect(find(plan.milestones, 'dk_transition_prep_16')).toMatchObject({ status: 'done', completedOn: '2025-07-01' });
     expect(find(plan.milestones, 'dk_adult_decision')).toMatchObject({ status: 'done' });
     expect(explain(plan, 'dk_adult_help_18')).toBe(
@@ -239,7 +296,12 @@ describe('a third jurisdiction', () => {
       name: 'Toyland',
       locale: 'en-GB',
       adulthoodAge: 19,
-      schoolCalendar: { cohortStart: { month: 3, day: 1 }, yearStart: { month: 3, day: 1 }, yearNumberOffset: 6, compulsorySchoolEnd: { kind: 'fixedDate', month: 12, day: 20, afterSchoolYear: 10 } },
+      schoolCalendar: {
+        cohortStart: { month: 3, day: 1 },
+        yearStart: { month: 3, day: 1 },
+        yearNumberOffset: 6,
+        compulsorySchoolEnd: { kind: 'fixedDate', month: 12, day: 20, afterSchoolYear: 10 },
+      },
       pathways: ['social_care'],
       conditionReasons: {},
       milestones: [
@@ -275,7 +337,10 @@ describe('a third jurisdiction', () => {
       ],
     };
     expect(validateRulePack(toyland)).toEqual([]);
-    const plan = buildPlan({ dateOfBirth: '2010-02-10', jurisdiction: 'denmark' }, [], { asOf: '2028-12-01', rulePack: toyland });
+    const plan = buildPlan({ dateOfBirth: '2010-02-10', jurisdiction: 'denmark' }, [], {
+      asOf: '2028-12-01',
+      rulePack: toyland,
+    });
     expect(plan.milestones.map((m) => [m.id, m.windowStart, m.dueDate, m.status])).toEqual([
       ['toy_adult_plan', '2028-02-10', '2028-11-10', 'overdue'],
       ['toy_leaves_school', '2025-03-01', '2026-12-20', 'overdue'],
@@ -290,7 +355,12 @@ describe('a third jurisdiction', () => {
       ...englandRulePack,
       milestones: [
         { ...template, id: 'a', windowStart: undefined, due: { at: 'milestone', id: 'b', point: 'due' } },
-        { ...template, id: 'b', due: { at: 'milestone', id: 'a', point: 'due' }, completedBy: [{ type: 'no.such_event' }] },
+        {
+          ...template,
+          id: 'b',
+          due: { at: 'milestone', id: 'a', point: 'due' },
+          completedBy: [{ type: 'no.such_event' }],
+        },
       ],
     };
     expect(validateRulePack(broken)).toEqual([

@@ -1,6 +1,13 @@
 import { isoToDay, toIsoDate } from '../dates/calendar-date.ts';
 import { ZIsoDate } from '../dates/iso-date-schema.ts';
-import { describeState, acceptedEventTypes, stateValueToString, pathwayName, persistPathway, type PersistedPathwayRun } from '../machines/pathway-runner.ts';
+import {
+  describeState,
+  acceptedEventTypes,
+  stateValueToString,
+  pathwayName,
+  persistPathway,
+  type PersistedPathwayRun,
+} from '../machines/pathway-runner.ts';
 import { ZProfile, type ProfileInput } from '../profile.ts';
 import { RULE_PACKS } from '../rule-packs/index.ts';
 import { rulesById } from '../rule-packs/rules-by-id.ts';
@@ -71,7 +78,12 @@ export function buildPlanWithState(
 type Ending = PathwayEnding & { endReason: string | null };
 
 /** Validation, replay and milestones: what both entry points need. */
-function planCore(profileInput: ProfileInput, events: readonly unknown[], options: PlanOptions, startEveryPathway: boolean) {
+function planCore(
+  profileInput: ProfileInput,
+  events: readonly unknown[],
+  options: PlanOptions,
+  startEveryPathway: boolean,
+) {
   const profile = ZProfile.parse(profileInput);
   const asOf = isoToDay(ZIsoDate.parse(options.asOf));
   const pack = options.rulePack ?? RULE_PACKS[options.jurisdiction ?? profile.jurisdiction];
@@ -116,7 +128,11 @@ function planCore(profileInput: ProfileInput, events: readonly unknown[], option
  *   .find((m) => m.id === 'post16_transfer')
  * //=> { status: 'due', dueDate: '2028-03-31', windowStart: '2027-08-31', leadAgency: 'la_send', … }
  */
-export function planMilestones(profile: ProfileInput, events: readonly unknown[], options: PlanOptions): PlannedMilestone[] {
+export function planMilestones(
+  profile: ProfileInput,
+  events: readonly unknown[],
+  options: PlanOptions,
+): PlannedMilestone[] {
   return planCore(profile, events, options, false).milestones;
 }
 

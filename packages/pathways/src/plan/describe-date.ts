@@ -1,7 +1,14 @@
 import type { DayNumber } from '../dates/calendar-date.ts';
 import { EVENT_CATALOGUE, isEventType } from '../events/catalogue.ts';
 import type { DateExpression, DateOffset } from '../rule-packs/types.ts';
-import { compulsorySchoolOffset, evaluateDate, eventDate, isPlanExtended, milestoneDates, transferDeadline } from './evaluate-date.ts';
+import {
+  compulsorySchoolOffset,
+  evaluateDate,
+  eventDate,
+  isPlanExtended,
+  milestoneDates,
+  transferDeadline,
+} from './evaluate-date.ts';
 import { formatLongDate } from './format-date.ts';
 import { latestMatchingEvent } from './match-events.ts';
 import type { PlanContext } from './plan-context.ts';
@@ -28,13 +35,17 @@ function describeBase(expression: DateExpression, context: PlanContext): string 
     case 'schoolYearEnd': {
       const date = evaluateDate({ ...expression, plus: undefined }, context);
       if (date === undefined) return undefined;
-      const year = expression.byAge ? `the school year they turn ${expression.schoolYear + pack.schoolCalendar.yearNumberOffset}` : `Year ${expression.schoolYear}`;
+      const year = expression.byAge
+        ? `the school year they turn ${expression.schoolYear + pack.schoolCalendar.yearNumberOffset}`
+        : `Year ${expression.schoolYear}`;
       const edge = expression.at === 'schoolYearStart' ? 'starts' : 'ends';
       return `${year} ${edge} ${day(date)}${describeYearGroup(expression.byAge ? 0 : profile.yearGroupOffset)}`;
     }
     case 'endOfCompulsorySchool': {
       const date = evaluateDate({ at: 'endOfCompulsorySchool' }, context);
-      return date === undefined ? undefined : `end of compulsory school age on ${day(date)}${describeYearGroup(compulsorySchoolOffset(context))}`;
+      return date === undefined
+        ? undefined
+        : `end of compulsory school age on ${day(date)}${describeYearGroup(compulsorySchoolOffset(context))}`;
     }
     case 'transferDeadline': {
       const transfer = transferDeadline(expression.transfer, context);
@@ -42,7 +53,10 @@ function describeBase(expression: DateExpression, context: PlanContext): string 
       const move = transfer.isPlanned
         ? `move planned for ${day(transfer.move)}`
         : `move expected at the start of Year ${transfer.defaultSchoolYear} on ${day(transfer.move)}${describeYearGroup(profile.yearGroupOffset)}`;
-      const lastDay = context.settings.transferDeadlineDisplay === 'last_compliant_day' ? '; shown as the last day before the deadline' : '';
+      const lastDay =
+        context.settings.transferDeadlineDisplay === 'last_compliant_day'
+          ? '; shown as the last day before the deadline'
+          : '';
       return move + lastDay;
     }
     case 'planEnd': {
@@ -55,7 +69,9 @@ function describeBase(expression: DateExpression, context: PlanContext): string 
     case 'event': {
       const match = latestMatchingEvent(context, expression.type, expression.where);
       if (!match) return undefined;
-      const label = isEventType(expression.type) ? EVENT_CATALOGUE[expression.type].label.toLowerCase() : expression.type;
+      const label = isEventType(expression.type)
+        ? EVENT_CATALOGUE[expression.type].label.toLowerCase()
+        : expression.type;
       const date = eventDate(match, expression.field);
       if (date === undefined) return undefined;
       return expression.field ? `${label} on ${day(match.day)} for ${day(date)}` : `${label} on ${day(match.day)}`;
@@ -64,7 +80,9 @@ function describeBase(expression: DateExpression, context: PlanContext): string 
       const dates = milestoneDates(expression.id, context);
       const rule = context.rulesById.get(expression.id);
       const date = expression.point === 'due' ? dates.due : dates.windowStart;
-      const inner = rule ? describeDate(expression.point === 'due' ? rule.due : (rule.windowStart ?? rule.due), context) : undefined;
+      const inner = rule
+        ? describeDate(expression.point === 'due' ? rule.due : (rule.windowStart ?? rule.due), context)
+        : undefined;
       if (date === undefined) return undefined;
       return `"${rule?.title ?? expression.id}" ${expression.point === 'due' ? 'due' : 'opens'} ${day(date)}${inner ? ` (${inner})` : ''}`;
     }

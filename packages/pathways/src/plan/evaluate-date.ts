@@ -21,9 +21,19 @@ function evaluateBase(expression: DateExpression, context: PlanContext): DayNumb
     case 'birthday':
       return dateOfAge(dateOfBirth, expression.years, expression.months ?? 0, settings.leapDayBirthday);
     case 'schoolYearStart':
-      return schoolYearStart(dateOfBirth, expression.schoolYear, expression.byAge ? 0 : profile.yearGroupOffset, pack.schoolCalendar);
+      return schoolYearStart(
+        dateOfBirth,
+        expression.schoolYear,
+        expression.byAge ? 0 : profile.yearGroupOffset,
+        pack.schoolCalendar,
+      );
     case 'schoolYearEnd':
-      return schoolYearEnd(dateOfBirth, expression.schoolYear, expression.byAge ? 0 : profile.yearGroupOffset, pack.schoolCalendar);
+      return schoolYearEnd(
+        dateOfBirth,
+        expression.schoolYear,
+        expression.byAge ? 0 : profile.yearGroupOffset,
+        pack.schoolCalendar,
+      );
     case 'endOfCompulsorySchool':
       return endOfCompulsorySchool(dateOfBirth, compulsorySchoolOffset(context), pack.schoolCalendar);
     case 'transferDeadline':
@@ -94,7 +104,8 @@ export function transferDeadline(transfer: TransferKind, context: PlanContext): 
     return undefined;
   }
   const isPlanned = defaultSchoolYear === undefined;
-  if ('monthsBeforeMove' in rule) return { deadline: addMonths(move, -rule.monthsBeforeMove), move, isPlanned, defaultSchoolYear };
+  if ('monthsBeforeMove' in rule)
+    return { deadline: addMonths(move, -rule.monthsBeforeMove), move, isPlanned, defaultSchoolYear };
   const statutory = fromParts(toParts(move).year, rule.month, rule.day);
   const deadline = settings.transferDeadlineDisplay === 'last_compliant_day' ? addDays(statutory, -1) : statutory;
   return { deadline, move, isPlanned, defaultSchoolYear };
@@ -118,11 +129,13 @@ export function milestoneDates(id: string, context: PlanContext): MilestoneDates
   if (known) return known;
   const rule = context.rulesById.get(id);
   if (!rule) throw new Error(`Rule pack ${context.pack.jurisdiction}: unknown milestone "${id}" referenced`);
-  if (context.resolving.has(id)) throw new Error(`Rule pack ${context.pack.jurisdiction}: milestone "${id}" refers to itself`);
+  if (context.resolving.has(id))
+    throw new Error(`Rule pack ${context.pack.jurisdiction}: milestone "${id}" refers to itself`);
   context.resolving.add(id);
   const due = evaluateDate(rule.due, context);
   let windowStart = rule.windowStart ? evaluateDate(rule.windowStart, context) : undefined;
-  if (!rule.windowStart && rule.recurrence && due !== undefined) windowStart = addMonths(due, -rule.recurrence.windowMonths);
+  if (!rule.windowStart && rule.recurrence && due !== undefined)
+    windowStart = addMonths(due, -rule.recurrence.windowMonths);
   context.resolving.delete(id);
   const dates = { windowStart, due };
   context.milestoneDates.set(id, dates);

@@ -40,4 +40,3 @@ export function explainMilestone(draft: MilestoneFacts, context: PlanContext): s
       return `Coming up${windowStart !== undefined ? ` from ${day(windowStart)}` : ''}, due by ${day(due)}: ${ruleText}${inputs}.${lastDone}${note}`;
   }
 }
-

@@ -10,7 +10,12 @@ const DEFAULT_PLAN_END_AGE = 25;
 export type KeyDayNumbers = { [K in keyof KeyDates]: DayNumber };
 
 /** The dates every machine and many rules hang on, worked out once per person from the pack. */
-export function computeKeyDates(pack: RulePack, settings: RulePackSettings, dateOfBirth: DayNumber, yearGroupOffset: number): KeyDayNumbers {
+export function computeKeyDates(
+  pack: RulePack,
+  settings: RulePackSettings,
+  dateOfBirth: DayNumber,
+  yearGroupOffset: number,
+): KeyDayNumbers {
   const leap = settings.leapDayBirthday;
   const planEndAge = pack.planEnd?.age ?? DEFAULT_PLAN_END_AGE;
   const planEndsOn = dateOfAge(dateOfBirth, planEndAge, 0, leap);
@@ -18,7 +23,12 @@ export function computeKeyDates(pack: RulePack, settings: RulePackSettings, date
     year9Start: schoolYearStart(dateOfBirth, 9, yearGroupOffset, pack.schoolCalendar),
     age16: dateOfAge(dateOfBirth, 16, 0, leap),
     adulthood: dateOfAge(dateOfBirth, pack.adulthoodAge, 0, leap),
-    age19SchoolYearStart: schoolYearStart(dateOfBirth, 19 - pack.schoolCalendar.yearNumberOffset, 0, pack.schoolCalendar),
+    age19SchoolYearStart: schoolYearStart(
+      dateOfBirth,
+      19 - pack.schoolCalendar.yearNumberOffset,
+      0,
+      pack.schoolCalendar,
+    ),
     planEndsOn,
     extendedPlanEndsOn: extendedPlanEnd(pack, dateOfBirth, leap) ?? planEndsOn,
   };
@@ -30,13 +40,18 @@ export function computeKeyDates(pack: RulePack, settings: RulePackSettings, date
  * birthday (same calendar year if the birthday is before 1 August), never past the day
  * before the 26th birthday.
  */
-function extendedPlanEnd(pack: RulePack, dateOfBirth: DayNumber, leap: RulePackSettings['leapDayBirthday']): DayNumber | undefined {
+function extendedPlanEnd(
+  pack: RulePack,
+  dateOfBirth: DayNumber,
+  leap: RulePackSettings['leapDayBirthday'],
+): DayNumber | undefined {
   const extension = pack.planEnd?.extension;
   if (!pack.planEnd || !extension) return undefined;
   const lastBirthday = dateOfAge(dateOfBirth, pack.planEnd.age, 0, leap);
   const { year } = toParts(lastBirthday);
   const sameYearEnd = fromParts(year, extension.month, extension.day);
-  const academicYearEnd = lastBirthday <= sameYearEnd ? sameYearEnd : fromParts(year + 1, extension.month, extension.day);
+  const academicYearEnd =
+    lastBirthday <= sameYearEnd ? sameYearEnd : fromParts(year + 1, extension.month, extension.day);
   const cap = addDays(dateOfAge(dateOfBirth, extension.capAge, 0, leap), -1);
   return addDays(minDay(academicYearEnd, cap), 1);
 }

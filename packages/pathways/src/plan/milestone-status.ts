@@ -16,7 +16,11 @@ import type { MilestoneFacts, MilestoneStatus, PathwayEnding, PlannedMilestone }
  * - otherwise `overdue` after its due date, `due` inside its window, `upcoming` before it.
  * Recurring milestones report their next occurrence, with the last one done.
  */
-export function planMilestone(rule: MilestoneRule, context: PlanContext, ending: PathwayEnding | undefined): PlannedMilestone {
+export function planMilestone(
+  rule: MilestoneRule,
+  context: PlanContext,
+  ending: PathwayEnding | undefined,
+): PlannedMilestone {
   const { windowStart, due } = milestoneDates(rule.id, context);
   const completions = completionsOf(rule, context, windowStart);
   const facts: MilestoneFacts = {
@@ -37,7 +41,11 @@ export function planMilestone(rule: MilestoneRule, context: PlanContext, ending:
     const isSeriesOver = (until !== undefined && due !== undefined && due > until) || ending !== undefined;
     if (!isSeriesOver) facts.status = timeStatus(windowStart, due, context.asOf);
     else if (facts.lastDoneOn !== undefined) setDone(facts, facts.lastDoneOn);
-    else setNotApplicable(facts, ending?.reason ?? `No more are due after ${until !== undefined ? toIsoDate(until) : 'the end of the plan'}.`);
+    else
+      setNotApplicable(
+        facts,
+        ending?.reason ?? `No more are due after ${until !== undefined ? toIsoDate(until) : 'the end of the plan'}.`,
+      );
   } else if (completions[0]) {
     setDone(facts, completions[0].day);
   } else if (ending && rule.isPathwayEnd) {
@@ -60,7 +68,11 @@ function setNotApplicable(facts: MilestoneFacts, reason: string): void {
   facts.notApplicableReason = reason;
 }
 
-function timeStatus(windowStart: DayNumber | undefined, due: DayNumber | undefined, asOf: DayNumber): 'overdue' | 'due' | 'upcoming' {
+function timeStatus(
+  windowStart: DayNumber | undefined,
+  due: DayNumber | undefined,
+  asOf: DayNumber,
+): 'overdue' | 'due' | 'upcoming' {
   return due === undefined ? 'upcoming' : openStatus(windowStart, due, asOf);
 }
 
@@ -72,7 +84,11 @@ function completionsOf(rule: MilestoneRule, context: PlanContext, windowStart: D
     const events = context.eventsByType.get(completion.type);
     if (!events) continue;
     for (const accepted of events) {
-      if (completion.type === 'milestone.recorded' && (accepted.event as { milestoneId?: string }).milestoneId !== rule.id) continue;
+      if (
+        completion.type === 'milestone.recorded' &&
+        (accepted.event as { milestoneId?: string }).milestoneId !== rule.id
+      )
+        continue;
       if (completion.where && !matchesWhere(accepted.event, completion.where)) continue;
       if (completion.onlyWithinWindow && windowStart !== undefined && accepted.day < windowStart) continue;
       found.push(accepted);
@@ -89,7 +105,9 @@ const completingTypes = new WeakMap<MilestoneRule, readonly string[]>();
 function completingEventTypes(rule: MilestoneRule): readonly string[] {
   let types = completingTypes.get(rule);
   if (!types) {
-    types = Object.freeze([...new Set((rule.completedBy?.length ? rule.completedBy : RECORDED_ONLY).map((completion) => completion.type))]);
+    types = Object.freeze([
+      ...new Set((rule.completedBy?.length ? rule.completedBy : RECORDED_ONLY).map((completion) => completion.type)),
+    ]);
     completingTypes.set(rule, types);
   }
   return types;

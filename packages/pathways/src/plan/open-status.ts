@@ -5,7 +5,11 @@
  * statuses with it, and a test holds the caseload's SQL to it. Dates are day numbers or ISO
  * days, which order the same way.
  */
-export function openStatus<D extends number | string>(windowStart: D | null | undefined, due: D, today: D): 'overdue' | 'due' | 'upcoming' {
+export function openStatus<D extends number | string>(
+  windowStart: D | null | undefined,
+  due: D,
+  today: D,
+): 'overdue' | 'due' | 'upcoming' {
   if (today > due) return 'overdue';
   if (windowStart === null || windowStart === undefined || today >= windowStart) return 'due';
   return 'upcoming';

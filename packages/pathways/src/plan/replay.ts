@@ -129,18 +129,34 @@ function targetPathways(
 ): { pathways: Pathway[] } | { rejection: { code: RejectedEvent['code']; reason: string } } {
   if (event.type === 'milestone.recorded') {
     const rule = milestones.get(event.milestoneId);
-    if (!rule) return { rejection: { code: 'unknown_milestone', reason: `milestoneId: "${event.milestoneId}" is not a milestone in the ${pack.name} rule pack.` } };
+    if (!rule)
+      return {
+        rejection: {
+          code: 'unknown_milestone',
+          reason: `milestoneId: "${event.milestoneId}" is not a milestone in the ${pack.name} rule pack.`,
+        },
+      };
     const byOwnEvent = (rule.completedBy ?? []).filter((completion) => completion.type !== 'milestone.recorded');
     const canRecord = !rule.completedBy || rule.completedBy.length === 0 || byOwnEvent.length < rule.completedBy.length;
     if (!canRecord) {
-      return { rejection: { code: 'not_allowed_now', reason: `"${rule.title}" is recorded with its own event (${byOwnEvent.map((c) => c.type).join(', ')}), not as a plain milestone.` } };
+      return {
+        rejection: {
+          code: 'not_allowed_now',
+          reason: `"${rule.title}" is recorded with its own event (${byOwnEvent.map((c) => c.type).join(', ')}), not as a plain milestone.`,
+        },
+      };
     }
     return { pathways: [rule.pathway] };
   }
   const pathway = pathwayOfEvent(event.type);
   if (pathway === 'all') return { pathways: pack.pathways };
   if (!pack.pathways.includes(pathway)) {
-    return { rejection: { code: 'not_in_jurisdiction', reason: `The ${pack.name} rule pack has no ${pathway.replaceAll('_', ' ')} pathway.` } };
+    return {
+      rejection: {
+        code: 'not_in_jurisdiction',
+        reason: `The ${pack.name} rule pack has no ${pathway.replaceAll('_', ' ')} pathway.`,
+      },
+    };
   }
   return { pathways: [pathway] };
 }

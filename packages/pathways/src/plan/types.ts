@@ -2,7 +2,15 @@ import type { DayNumber } from '../dates/calendar-date.ts';
 import type { EventType } from '../events/catalogue.ts';
 import type { KeyDates } from '../machines/machine-input.ts';
 import type { Rejection } from '../machines/pathway-runner.ts';
-import type { AgencyType, Confidence, Jurisdiction, MilestoneKind, MilestoneRule, Pathway, Source } from '../rule-packs/types.ts';
+import type {
+  AgencyType,
+  Confidence,
+  Jurisdiction,
+  MilestoneKind,
+  MilestoneRule,
+  Pathway,
+  Source,
+} from '../rule-packs/types.ts';
 
 export type MilestoneStatus = 'done' | 'overdue' | 'due' | 'upcoming' | 'not_applicable';
 

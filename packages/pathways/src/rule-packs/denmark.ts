@@ -9,7 +9,12 @@ import type { Condition, MilestoneRule, RulePack } from './types.ts';
 
 /** § 122: significant, permanent reduction in function or a serious long-term condition. */
 const SECTION_122: Condition = {
-  any: [{ flag: 'likelyAdultCareNeeds' }, { flag: 'complexHealthNeeds' }, { flag: 'learningDisability' }, { flag: 'lifeLimitingCondition' }],
+  any: [
+    { flag: 'likelyAdultCareNeeds' },
+    { flag: 'complexHealthNeeds' },
+    { flag: 'learningDisability' },
+    { flag: 'lifeLimitingCondition' },
+  ],
 };
 const dayBefore18 = { at: 'birthday', years: 18, plus: { days: -1 } } as const;
 
@@ -32,7 +37,8 @@ const milestones: MilestoneRule[] = [
     id: 'dk_transition_prep_16',
     pathway: 'social_care',
     title: 'The municipality prepares your move to adult life',
-    description: 'Soon after you turn 16 the municipality contacts you and your parents to prepare for adult life: support, education, work, money, housing and friends.',
+    description:
+      'Soon after you turn 16 the municipality contacts you and your parents to prepare for adult life: support, education, work, money, housing and friends.',
     rule: 'the municipality starts cross-sector preparation as soon as possible after the 16th birthday (the pack allows 3 months)',
     windowStart: { at: 'birthday', years: 16 },
     due: { at: 'birthday', years: 16, months: 3 },
@@ -63,12 +69,16 @@ const milestones: MilestoneRule[] = [
     id: 'dk_stu',
     pathway: 'education',
     title: 'A youth education made for you (STU)',
-    description: 'A 3-year youth education made for you (STU) is offered when you finish school. You can start it until you turn 25.',
+    description:
+      'A 3-year youth education made for you (STU) is offered when you finish school. You can start it until you turn 25.',
     rule: 'STU is offered from the end of compulsory schooling (or after 10th–11th grade) until the 25th birthday; the pack expects the offer by the end of 10th grade',
     windowStart: { at: 'schoolYearStart', schoolYear: 9 },
     due: { at: 'schoolYearEnd', schoolYear: 10 },
     appliesWhen: { any: [{ flag: 'learningDisability' }, { flag: 'likelyAdultCareNeeds' }] },
-    completedBy: [{ type: 'education.post16_started', where: { setting: 'youth_education' } }, { type: 'milestone.recorded' }],
+    completedBy: [
+      { type: 'education.post16_started', where: { setting: 'youth_education' } },
+      { type: 'milestone.recorded' },
+    ],
     leadAgency: 'municipality',
     contributingAgencies: ['young_person'],
     kind: 'statutory',
@@ -79,7 +89,8 @@ const milestones: MilestoneRule[] = [
     id: 'dk_ungestoette_decision',
     pathway: 'social_care',
     title: 'Decision on youth support after care (ungestøtte)',
-    description: 'If you live in care, the municipality decides at least 6 months before you turn 18 what support you get after 18.',
+    description:
+      'If you live in care, the municipality decides at least 6 months before you turn 18 what support you get after 18.',
     rule: 'the decision on youth support after a placement is made at least 6 months before the 18th birthday (17 years 6 months)',
     windowStart: { at: 'birthday', years: 17 },
     due: { at: 'birthday', years: 17, months: 6 },
@@ -95,7 +106,8 @@ const milestones: MilestoneRule[] = [
     id: 'dk_adult_decision',
     pathway: 'social_care',
     title: 'Decision on your help as an adult',
-    description: 'Before you turn 18 the municipality decides what help you get as an adult, so it can start on your birthday.',
+    description:
+      'Before you turn 18 the municipality decides what help you get as an adult, so it can start on your birthday.',
     rule: 'the decision on adult support is made before the 18th birthday so help can start on it (no fixed date; 17½ is local practice)',
     windowStart: { at: 'birthday', years: 17, months: 6 },
     due: dayBefore18,
@@ -111,7 +123,8 @@ const milestones: MilestoneRule[] = [
     id: 'dk_adult_help_18',
     pathway: 'social_care',
     title: 'Adult help from 18 (Serviceloven)',
-    description: 'From 18 your help comes under the adult law. Payments to your parents stop, and you apply yourself (extra costs from 3 months before).',
+    description:
+      'From 18 your help comes under the adult law. Payments to your parents stop, and you apply yourself (extra costs from 3 months before).',
     rule: 'adult help under Serviceloven from the 18th birthday; parents’ payments stop; applications for adult extra costs from 3 months before',
     windowStart: { at: 'birthday', years: 17, months: 9 },
     due: { at: 'birthday', years: 18 },
@@ -142,11 +155,20 @@ const milestones: MilestoneRule[] = [
     id: 'dk_health_transfer',
     pathway: 'health',
     title: 'Move from the children’s to the adult hospital department',
-    description: 'Around 18 you move from the children’s hospital department to the adult one, in three steps: getting ready, the move, and follow-up.',
+    description:
+      'Around 18 you move from the children’s hospital department to the adult one, in three steps: getting ready, the move, and follow-up.',
     rule: 'the move from the children’s to the adult hospital department usually happens around 18, in three phases (ages of phases U)',
     windowStart: { at: 'birthday', years: 17 },
-    due: { at: 'firstOf', of: [{ at: 'event', type: 'health.transfer_planned', field: 'transferDate' }, { at: 'birthday', years: 18, months: 6 }] },
-    appliesWhen: { any: [{ flag: 'complexHealthNeeds' }, { flag: 'lifeLimitingCondition' }, { flag: 'learningDisability' }] },
+    due: {
+      at: 'firstOf',
+      of: [
+        { at: 'event', type: 'health.transfer_planned', field: 'transferDate' },
+        { at: 'birthday', years: 18, months: 6 },
+      ],
+    },
+    appliesWhen: {
+      any: [{ flag: 'complexHealthNeeds' }, { flag: 'lifeLimitingCondition' }, { flag: 'learningDisability' }],
+    },
     completedBy: [{ type: 'health.transferred' }],
     leadAgency: 'region',
     contributingAgencies: ['young_person'],
@@ -158,7 +180,8 @@ const milestones: MilestoneRule[] = [
     id: 'dk_guardianship',
     pathway: 'finance_legal',
     title: 'Guardianship (værgemål)',
-    description: 'If you may not be able to handle money or some decisions at 18, guardianship is considered before your birthday.',
+    description:
+      'If you may not be able to handle money or some decisions at 18, guardianship is considered before your birthday.',
     rule: 'guardianship (værgemål) is considered before the 18th birthday',
     windowStart: { at: 'birthday', years: 17 },
     due: dayBefore18,

@@ -23,7 +23,10 @@ type Facts = {
   compulsorySchoolEnds: string;
   post16Deadline: string;
   transferReviewBy: string;
-  age: Record<'14' | '14y6m' | '15' | '15y6m' | '15y7m' | '16' | '16y2m' | '17' | '17y3m' | '17y6m' | '18' | '19' | '24', string>;
+  age: Record<
+    '14' | '14y6m' | '15' | '15y6m' | '15y7m' | '16' | '16y2m' | '17' | '17y3m' | '17y6m' | '18' | '19' | '24',
+    string
+  >;
   age19Minus12Months: string;
   age19Plus6Months: string;
   planLastDay: string;
@@ -44,8 +47,19 @@ const SPRING_2012: Facts = {
   post16Deadline: '2028-03-31',
   transferReviewBy: '2028-01-07',
   age: {
-    '14': '2026-03-03', '14y6m': '2026-09-03', '15': '2027-03-03', '15y6m': '2027-09-03', '15y7m': '2027-10-03', '16': '2028-03-03',
-    '16y2m': '2028-05-03', '17': '2029-03-03', '17y3m': '2029-06-03', '17y6m': '2029-09-03', '18': '2030-03-03', '19': '2031-03-03', '24': '2036-03-03',
+    '14': '2026-03-03',
+    '14y6m': '2026-09-03',
+    '15': '2027-03-03',
+    '15y6m': '2027-09-03',
+    '15y7m': '2027-10-03',
+    '16': '2028-03-03',
+    '16y2m': '2028-05-03',
+    '17': '2029-03-03',
+    '17y3m': '2029-06-03',
+    '17y6m': '2029-09-03',
+    '18': '2030-03-03',
+    '19': '2031-03-03',
+    '24': '2036-03-03',
   },
   age19Minus12Months: '2030-03-03',
   age19Plus6Months: '2031-09-03',
@@ -67,8 +81,19 @@ const YOUNGEST_2011: Facts = {
   post16Deadline: '2027-03-31',
   transferReviewBy: '2027-01-06',
   age: {
-    '14': '2025-08-31', '14y6m': '2026-02-28', '15': '2026-08-31', '15y6m': '2027-02-28', '15y7m': '2027-03-31', '16': '2027-08-31',
-    '16y2m': '2027-10-31', '17': '2028-08-31', '17y3m': '2028-11-30', '17y6m': '2029-02-28', '18': '2029-08-31', '19': '2030-08-31', '24': '2035-08-31',
+    '14': '2025-08-31',
+    '14y6m': '2026-02-28',
+    '15': '2026-08-31',
+    '15y6m': '2027-02-28',
+    '15y7m': '2027-03-31',
+    '16': '2027-08-31',
+    '16y2m': '2027-10-31',
+    '17': '2028-08-31',
+    '17y3m': '2028-11-30',
+    '17y6m': '2029-02-28',
+    '18': '2029-08-31',
+    '19': '2030-08-31',
+    '24': '2035-08-31',
   },
   age19Minus12Months: '2029-08-31',
   age19Plus6Months: '2031-02-28',
@@ -80,8 +105,19 @@ const YOUNGEST_2011: Facts = {
 const OLDEST_2010: Facts = {
   ...YOUNGEST_2011,
   age: {
-    '14': '2024-09-01', '14y6m': '2025-03-01', '15': '2025-09-01', '15y6m': '2026-03-01', '15y7m': '2026-04-01', '16': '2026-09-01',
-    '16y2m': '2026-11-01', '17': '2027-09-01', '17y3m': '2027-12-01', '17y6m': '2028-03-01', '18': '2028-09-01', '19': '2029-09-01', '24': '2034-09-01',
+    '14': '2024-09-01',
+    '14y6m': '2025-03-01',
+    '15': '2025-09-01',
+    '15y6m': '2026-03-01',
+    '15y7m': '2026-04-01',
+    '16': '2026-09-01',
+    '16y2m': '2026-11-01',
+    '17': '2027-09-01',
+    '17y3m': '2027-12-01',
+    '17y6m': '2028-03-01',
+    '18': '2028-09-01',
+    '19': '2029-09-01',
+    '24': '2034-09-01',
   },
   age19Minus12Months: '2028-09-01',
   age19Plus6Months: '2030-03-01',
@@ -102,8 +138,19 @@ const LEAP_DAY_2008_MARCH_1: Facts = {
   post16Deadline: '2024-03-31',
   transferReviewBy: '2024-01-07',
   age: {
-    '14': '2022-03-01', '14y6m': '2022-08-29', '15': '2023-03-01', '15y6m': '2023-08-29', '15y7m': '2023-09-29', '16': '2024-02-29',
-    '16y2m': '2024-04-29', '17': '2025-03-01', '17y3m': '2025-05-29', '17y6m': '2025-08-29', '18': '2026-03-01', '19': '2027-03-01', '24': '2032-02-29',
+    '14': '2022-03-01',
+    '14y6m': '2022-08-29',
+    '15': '2023-03-01',
+    '15y6m': '2023-08-29',
+    '15y7m': '2023-09-29',
+    '16': '2024-02-29',
+    '16y2m': '2024-04-29',
+    '17': '2025-03-01',
+    '17y3m': '2025-05-29',
+    '17y6m': '2025-08-29',
+    '18': '2026-03-01',
+    '19': '2027-03-01',
+    '24': '2032-02-29',
   },
   age19Minus12Months: '2026-03-01',
   age19Plus6Months: '2027-09-01',
@@ -114,7 +161,14 @@ const LEAP_DAY_2008_MARCH_1: Facts = {
 /** The same person with the 28 February convention: only whole-year anniversaries in common years move. */
 const LEAP_DAY_2008_FEBRUARY_28: Facts = {
   ...LEAP_DAY_2008_MARCH_1,
-  age: { ...LEAP_DAY_2008_MARCH_1.age, '14': '2022-02-28', '15': '2023-02-28', '17': '2025-02-28', '18': '2026-02-28', '19': '2027-02-28' },
+  age: {
+    ...LEAP_DAY_2008_MARCH_1.age,
+    '14': '2022-02-28',
+    '15': '2023-02-28',
+    '17': '2025-02-28',
+    '18': '2026-02-28',
+    '19': '2027-02-28',
+  },
   age19Minus12Months: '2026-02-28',
   age19Plus6Months: '2027-08-28',
   planLastDay: '2033-02-27',
@@ -201,7 +255,10 @@ describe('England rule pack', () => {
   });
 
   describe.each(CASES)('dates for %s (%s)', (_name, dateOfBirth, leapDayBirthday, facts) => {
-    const milestones = planMilestones({ dateOfBirth, ...EVERY_FLAG }, [], { asOf: '2026-11-22', settings: { leapDayBirthday } });
+    const milestones = planMilestones({ dateOfBirth, ...EVERY_FLAG }, [], {
+      asOf: '2026-11-22',
+      settings: { leapDayBirthday },
+    });
     const expected = expectedWindows(facts);
 
     it.each(Object.keys(expected))('%s', (id) => {
@@ -222,7 +279,9 @@ describe('England rule pack', () => {
   });
 
   it('moves education deadlines, but not the end of compulsory school age, for a child taught a year behind', () => {
-    const behind = planMilestones({ dateOfBirth: '2012-03-03', yearGroupOffset: 1, ...EVERY_FLAG }, [], { asOf: '2026-11-22' });
+    const behind = planMilestones({ dateOfBirth: '2012-03-03', yearGroupOffset: 1, ...EVERY_FLAG }, [], {
+      asOf: '2026-11-22',
+    });
     const byId = (id: string) => behind.find((m) => m.id === id);
     expect(byId('year9_pfa_review')?.windowStart).toBe('2026-09-01');
     expect(byId('post16_transfer')?.dueDate).toBe('2029-03-31');
@@ -245,16 +304,28 @@ describe('England rule pack', () => {
     const milestones = planMilestones({ dateOfBirth: '2012-03-03', ...EVERY_FLAG }, events, { asOf: '2026-11-22' });
     const byId = (id: string) => milestones.find((m) => m.id === id);
     expect(byId('post16_transfer')?.dueDate).toBe('2029-03-31');
-    expect(byId('phase_transfer_other')).toMatchObject({ status: 'due', windowStart: '2026-08-15', dueDate: '2027-02-15' });
+    expect(byId('phase_transfer_other')).toMatchObject({
+      status: 'due',
+      windowStart: '2026-08-15',
+      dueDate: '2027-02-15',
+    });
     expect(byId('post16_to_post16_transfer')).toMatchObject({ dueDate: '2029-08-06' });
   });
 
   it('extends the plan end to 31 July with the s.46 extension, capped at the day before the 26th birthday', () => {
     const extended = (dateOfBirth: string, extendedOn: string) =>
-      planMilestones({ dateOfBirth, ...EVERY_FLAG }, [
-        { type: 'education.post16_started', date: extendedOn.replace(/^(\d{4})/, (y) => String(Number(y) - 5)), setting: 'college' },
-        { type: 'education.plan_extended', date: extendedOn },
-      ], { asOf: extendedOn }).find((m) => m.id === 'ehcp_end')?.dueDate;
+      planMilestones(
+        { dateOfBirth, ...EVERY_FLAG },
+        [
+          {
+            type: 'education.post16_started',
+            date: extendedOn.replace(/^(\d{4})/, (y) => String(Number(y) - 5)),
+            setting: 'college',
+          },
+          { type: 'education.plan_extended', date: extendedOn },
+        ],
+        { asOf: extendedOn },
+      ).find((m) => m.id === 'ehcp_end')?.dueDate;
     // Birthday before 1 August: the same calendar year's 31 July.
     expect(extended('2012-03-03', '2036-06-01')).toBe('2037-07-31');
     // Birthday on or after 1 August: the next 31 July, still before the 26th birthday.

@@ -8,7 +8,9 @@ export const RULE_PACKS: Record<Jurisdiction, RulePack> = {
   denmark: denmarkRulePack,
 };
 
-const RULE_OF_MILESTONE = new Map(Object.values(RULE_PACKS).flatMap((pack) => pack.milestones.map((rule) => [rule.id, rule] as const)));
+const RULE_OF_MILESTONE = new Map(
+  Object.values(RULE_PACKS).flatMap((pack) => pack.milestones.map((rule) => [rule.id, rule] as const)),
+);
 
 /** A milestone's rule, whichever jurisdiction's pack holds it (milestone ids are unique across packs). */
 export function milestoneRule(milestoneId: string): MilestoneRule | undefined {

@@ -10,10 +10,14 @@ describe('rule packs together', () => {
   });
 
   it('find any milestone’s rule by its id alone, and cite its source on one line', () => {
-    expect(milestoneRule('post16_transfer')).toBe(englandRulePack.milestones.find((rule) => rule.id === 'post16_transfer'));
+    expect(milestoneRule('post16_transfer')).toBe(
+      englandRulePack.milestones.find((rule) => rule.id === 'post16_transfer'),
+    );
     expect(milestoneRule('dk_stu')).toBe(denmarkRulePack.milestones.find((rule) => rule.id === 'dk_stu'));
     expect(milestoneRule('no_such_milestone')).toBeUndefined();
-    expect(citationOf({ document: 'SEND Regulations 2014', section: 'reg. 18(1)(a)' })).toBe('SEND Regulations 2014, reg. 18(1)(a)');
+    expect(citationOf({ document: 'SEND Regulations 2014', section: 'reg. 18(1)(a)' })).toBe(
+      'SEND Regulations 2014, reg. 18(1)(a)',
+    );
     expect(citationOf({ document: 'NICE NG43' })).toBe('NICE NG43');
   });
 });

@@ -146,12 +146,14 @@ export type RulePackSettings = {
   yearGroupOffsetMovesCompulsorySchoolAge: boolean;
 };
 
-export type TransferDeadlineRule = {
-  /** Deadline date in the calendar year of the move. */
-  month: number;
-  day: number;
-  /** Or: months before the move date (post-16 to post-16 moves mid-year). */
-} | { monthsBeforeMove: number };
+export type TransferDeadlineRule =
+  | {
+      /** Deadline date in the calendar year of the move. */
+      month: number;
+      day: number;
+      /** Or: months before the move date (post-16 to post-16 moves mid-year). */
+    }
+  | { monthsBeforeMove: number };
 
 export type RulePack = {
   jurisdiction: Jurisdiction;

@@ -17,11 +17,18 @@ export function validateRulePack(pack: RulePack): string[] {
   const references = new Map<string, string[]>();
   for (const rule of pack.milestones) {
     const where = rule.id;
-    if (!pack.pathways.includes(rule.pathway)) problems.push(`${where}: pathway "${rule.pathway}" is not run by this pack`);
-    if (!rule.windowStart && !rule.recurrence) problems.push(`${where}: needs a windowStart (only recurring milestones may leave it out)`);
-    if (!rule.title.trim() || !rule.description.trim() || !rule.rule.trim()) problems.push(`${where}: needs a title, description and rule text`);
+    if (!pack.pathways.includes(rule.pathway))
+      problems.push(`${where}: pathway "${rule.pathway}" is not run by this pack`);
+    if (!rule.windowStart && !rule.recurrence)
+      problems.push(`${where}: needs a windowStart (only recurring milestones may leave it out)`);
+    if (!rule.title.trim() || !rule.description.trim() || !rule.rule.trim())
+      problems.push(`${where}: needs a title, description and rule text`);
     if (!rule.source.document.trim()) problems.push(`${where}: needs a source`);
-    const expressions = [rule.due, ...(rule.windowStart ? [rule.windowStart] : []), ...(rule.recurrence?.until ? [rule.recurrence.until] : [])];
+    const expressions = [
+      rule.due,
+      ...(rule.windowStart ? [rule.windowStart] : []),
+      ...(rule.recurrence?.until ? [rule.recurrence.until] : []),
+    ];
     const refs: string[] = [];
     for (const expression of expressions) checkExpression(expression, where, pack, problems, refs);
     references.set(rule.id, refs);
@@ -33,12 +40,20 @@ export function validateRulePack(pack: RulePack): string[] {
   for (const [id, refs] of references) {
     for (const ref of refs) if (!ids.has(ref)) problems.push(`${id}: refers to unknown milestone "${ref}"`);
   }
-  for (const id of ids) if (reaches(id, id, references, new Set())) problems.push(`${id}: its dates refer back to itself`);
-  if (pack.planEnd?.extension && !isEventType(pack.planEnd.extension.eventType)) problems.push(`planEnd: unknown extension event "${pack.planEnd.extension.eventType}"`);
+  for (const id of ids)
+    if (reaches(id, id, references, new Set())) problems.push(`${id}: its dates refer back to itself`);
+  if (pack.planEnd?.extension && !isEventType(pack.planEnd.extension.eventType))
+    problems.push(`planEnd: unknown extension event "${pack.planEnd.extension.eventType}"`);
   return problems;
 }
 
-function checkExpression(expression: DateExpression, where: string, pack: RulePack, problems: string[], refs: string[]): void {
+function checkExpression(
+  expression: DateExpression,
+  where: string,
+  pack: RulePack,
+  problems: string[],
+  refs: string[],
+): void {
   switch (expression.at) {
     case 'event':
       if (!isEventType(expression.type)) problems.push(`${where}: date from unknown event "${expression.type}"`);
@@ -47,7 +62,8 @@ function checkExpression(expression: DateExpression, where: string, pack: RulePa
       refs.push(expression.id);
       break;
     case 'transferDeadline':
-      if (!pack.transfers?.[expression.transfer]) problems.push(`${where}: pack has no "${expression.transfer}" transfer rule`);
+      if (!pack.transfers?.[expression.transfer])
+        problems.push(`${where}: pack has no "${expression.transfer}" transfer rule`);
       break;
     case 'planEnd':
       if (!pack.planEnd) problems.push(`${where}: pack has no plan end`);
@@ -67,7 +83,8 @@ function checkCondition(condition: Condition | undefined, where: string, pack: R
     if (!pack.conditionReasons[condition.flag]) problems.push(`${where}: no reason text for flag "${condition.flag}"`);
   } else if ('event' in condition) {
     if (!isEventType(condition.event)) problems.push(`${where}: condition on unknown event "${condition.event}"`);
-    if (!pack.conditionReasons[condition.event]) problems.push(`${where}: no reason text for event "${condition.event}"`);
+    if (!pack.conditionReasons[condition.event])
+      problems.push(`${where}: no reason text for event "${condition.event}"`);
   } else {
     for (const part of 'all' in condition ? condition.all : condition.any) checkCondition(part, where, pack, problems);
   }

@@ -61,11 +61,18 @@ export function syntheticPerson(seed: number, index: number, asOf: string): Synt
     at(addMonths(move, -11), 'education.transfer_planned', { transfer: 'post16', moveDate: toIsoDate(move) });
     at(addMonths(move, -7), 'education.plan_amended', { transfer: 'post16', institution: 'Riverside College' }, 90);
   }
-  at(schoolYearStart(dob, 12, profile.yearGroupOffset, calendar), 'education.post16_started', { setting: chance(0.2) ? 'supported_internship' : 'college' }, 5);
+  at(
+    schoolYearStart(dob, 12, profile.yearGroupOffset, calendar),
+    'education.post16_started',
+    { setting: chance(0.2) ? 'supported_internship' : 'college' },
+    5,
+  );
   at(addMonths(year9, -6), 'employment.careers_guidance_received', {}, 200);
   at(year9, 'health.transition_planning_started', {}, 200);
   at(addMonths(year9, 3), 'health.named_worker_assigned', {}, 200);
-  if (profile.learningDisability) for (let check = age(14); check <= today; check = addMonths(check, 12)) at(check, 'health.annual_health_check_done', {}, 90);
+  if (profile.learningDisability)
+    for (let check = age(14); check <= today; check = addMonths(check, 12))
+      at(check, 'health.annual_health_check_done', {}, 90);
   if (profile.complexHealthNeeds) {
     at(age(14), 'health.chc_need_notified', {}, 150);
     at(age(16), 'health.chc_referred', {}, 120);

@@ -4,11 +4,14 @@ import { EVENT_CATALOGUE, EVENT_TYPES, type EventType } from '../events/catalogu
 import { PROFILE_FLAGS } from '../rule-packs/types.ts';
 
 /** Any valid calendar date from 1900 to 2100 (test support). */
-export const arbitraryDay = fc.integer({ min: fromParts(1900, 1, 1), max: fromParts(2100, 12, 31) }).map((n) => n as DayNumber);
-
+export const arbitraryDay = fc
+  .integer({ min: fromParts(1900, 1, 1), max: fromParts(2100, 12, 31) })
+  .map((n) => n as DayNumber);
 
 const isoIn = (from: string, to: string) =>
-  fc.integer({ min: Date.parse(from) / 86_400_000, max: Date.parse(to) / 86_400_000 }).map((n) => toIsoDate(n as DayNumber));
+  fc
+    .integer({ min: Date.parse(from) / 86_400_000, max: Date.parse(to) / 86_400_000 })
+    .map((n) => toIsoDate(n as DayNumber));
 
 /** A value for each payload field name used in the event catalogue. */
 const FIELD_VALUES: Record<string, fc.Arbitrary<unknown>> = {
@@ -18,7 +21,14 @@ const FIELD_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   transferDate: isoIn('2020-01-01', '2035-12-31'),
   claimBy: isoIn('2020-01-01', '2035-12-31'),
   institution: fc.constant('Riverside College'),
-  setting: fc.constantFrom('sixth_form', 'college', 'apprenticeship', 'supported_internship', 'work_with_training', 'youth_education'),
+  setting: fc.constantFrom(
+    'sixth_form',
+    'college',
+    'apprenticeship',
+    'supported_internship',
+    'work_with_training',
+    'youth_education',
+  ),
   toArea: fc.constant('Northshire'),
   reason: fc.constantFrom('higher_education', 'paid_employment', 'left_education', 'no_longer_needed'),
   reviewFoundNoWishToReturn: fc.boolean(),
@@ -55,4 +65,9 @@ export const arbitraryProfile = fc.record({
   jurisdiction: fc.constantFrom('england' as const, 'denmark' as const),
   yearGroupOffset: fc.integer({ min: -1, max: 1 }),
   ...Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, fc.boolean()])),
-}) as fc.Arbitrary<{ dateOfBirth: string; jurisdiction: 'england' | 'denmark'; yearGroupOffset: number } & Record<(typeof PROFILE_FLAGS)[number], boolean>>;
+}) as fc.Arbitrary<
+  { dateOfBirth: string; jurisdiction: 'england' | 'denmark'; yearGroupOffset: number } & Record<
+    (typeof PROFILE_FLAGS)[number],
+    boolean
+  >
+>;

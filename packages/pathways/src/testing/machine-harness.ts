@@ -1,6 +1,12 @@
 import { isoToDay } from '../dates/calendar-date.ts';
 import type { PathwayEvent } from '../events/pathway-event.ts';
-import { applyEvent, startPathway, stateValueToString, type PathwayRun, type Rejection } from '../machines/pathway-runner.ts';
+import {
+  applyEvent,
+  startPathway,
+  stateValueToString,
+  type PathwayRun,
+  type Rejection,
+} from '../machines/pathway-runner.ts';
 import type { PathwayMachineInput } from '../machines/machine-input.ts';
 import { computeKeyDates } from '../plan/key-dates.ts';
 import { machineInput } from '../plan/replay.ts';
@@ -40,7 +46,8 @@ export class PathwayDriver {
 
   accept(event: Step): this {
     const result = applyEvent(this.run, event as PathwayEvent);
-    if (!result.ok) throw new Error(`${event.type} on ${event.date} refused in ${this.state}: ${result.rejection.reason}`);
+    if (!result.ok)
+      throw new Error(`${event.type} on ${event.date} refused in ${this.state}: ${result.rejection.reason}`);
     this.run = result.run;
     return this;
   }

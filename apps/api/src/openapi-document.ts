@@ -54,7 +54,7 @@ export function describeApi(app: OpenAPIHono<AppEnv>, serverUrl: string): Docume
     servers: [{ url: serverUrl, description: 'This Pathways server' }],
     security: [{ session: [] }],
   });
-  for (const [path, operations] of Object.entries(document.paths ?? {})) {
+  for (const operations of Object.values(document.paths ?? {})) {
     for (const [method, value] of Object.entries(operations as Record<string, Operation>)) {
       if (!value.responses) continue;
       const open = OPEN.has(value.operationId ?? '');
@@ -62,7 +62,6 @@ export function describeApi(app: OpenAPIHono<AppEnv>, serverUrl: string): Docume
       else if (UNSAFE.has(method)) value.security = [{ session: [], csrfToken: [] }];
       const needed = [...(open ? [] : ['401', '403']), ...(UNSAFE.has(method) ? ['400', '413'] : [])];
       for (const status of needed) value.responses[status] ??= { ...ANSWERS[status], ...ERROR };
-      void path;
     }
   }
   document.paths = {

@@ -36,12 +36,12 @@ export const HEALTH_FACTS = [
 ] as const;
 
 /** Whether a pathway's milestones and events are health data. */
-export function isHealthPathway(pathway: string): boolean {
+function isHealthPathway(pathway: string): boolean {
   return HEALTH_PATHWAYS.includes(pathway);
 }
 
 /** Whether an event (by its type) belongs to a health pathway; events for every pathway (a death) do not. */
-export function isHealthEvent(type: string): boolean {
+function isHealthEvent(type: string): boolean {
   return isEventType(type) && isHealthPathway(pathwayOfEvent(type));
 }
 

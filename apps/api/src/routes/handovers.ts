@@ -22,7 +22,7 @@ import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
 import { partsSharedWith, scopesSharedWith, type VisibleParts } from '../sharing.ts';
-import { errorResponses, fhirJson, json, type FhirBundle, ZIdParam, ZVersionNumber } from './schemas.ts';
+import { errorResponses, FHIR_JSON, fhirJson, json, type FhirBundle, ZIdParam, ZVersionNumber } from './schemas.ts';
 
 const STATUSES = ['draft', 'sent', 'acknowledged', 'info_requested'] as const;
 
@@ -281,7 +281,7 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
         detail: { format: 'fhir' },
       },
     );
-    return c.json(bundle as FhirBundle, 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
+    return c.json(bundle as FhirBundle, 200, FHIR_JSON);
   })
   .openapi(send, async (c) => {
     const services = c.get('services');

@@ -76,6 +76,9 @@ export const ZFhirBundle = z
 
 export type FhirBundle = z.infer<typeof ZFhirBundle>;
 
+/** The media type FHIR answers are sent as. */
+export const FHIR_JSON = { 'Content-Type': 'application/fhir+json; charset=utf-8' };
+
 /** A FHIR answer: the Bundle, as application/fhir+json. */
 export const fhirJson = (description: string) => ({
   description,

@@ -22,7 +22,16 @@ import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
 import { ZPlan } from './plan-schema.ts';
-import { errorResponses, fhirJson, json, type FhirBundle, ZIdParam, ZPageNumber, ZVersionNumber } from './schemas.ts';
+import {
+  errorResponses,
+  FHIR_JSON,
+  fhirJson,
+  json,
+  type FhirBundle,
+  ZIdParam,
+  ZPageNumber,
+  ZVersionNumber,
+} from './schemas.ts';
 
 const ZYoungPerson = z
   .object({
@@ -333,7 +342,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
         detail: { format: 'fhir' },
       },
     );
-    return c.json(bundle as FhirBundle, 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
+    return c.json(bundle as FhirBundle, 200, FHIR_JSON);
   })
   .openapi(events, async (c) => {
     const services = c.get('services');

@@ -1,5 +1,5 @@
 import { keepPreviousData, useIsFetching, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InferResponseType } from 'hono/client';
+import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, setCsrfToken, unwrap } from './http.ts';
 import { caseloadQuery, sessionQuery, type CaseloadFilter, type SessionUser } from './query-options.ts';
 
@@ -249,16 +249,8 @@ export function useSaveAboutMe(id: string) {
   });
 }
 
-export type HandoverDraft = {
-  toAgencyId: string;
-  expectedTransfer?: string;
-  summary: string;
-  whatMatters?: string;
-  needs?: string;
-  currentSupport?: string;
-  contacts?: string;
-  pendingDecisions?: string;
-};
+/** What drafting a handover sends, as the API's route declares it. */
+export type HandoverDraft = InferRequestType<(typeof api.api)['young-people'][':id']['handovers']['$post']>['json'];
 
 export function useCreateHandover(youngPersonId: string) {
   const client = useQueryClient();

@@ -68,4 +68,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // All data access is in packages/db (its repositories): the API and the web app ask it
+    // questions by name and never write a query of their own.
+    files: ['apps/*/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@pathways/db', importNames: ['Prisma'], message: 'Queries belong in packages/db.' }],
+          patterns: [{ group: ['@prisma/*'], message: 'Queries belong in packages/db.' }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[property.name=/^(\\$queryRaw|\\$executeRaw|\\$queryRawUnsafe|\\$executeRawUnsafe|\\$transaction|findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|createMany|updateMany|deleteMany|upsert|aggregate|groupBy)$/]',
+          message: 'Queries belong in a repository in packages/db (packages/db/src/repositories/<entity>.ts).',
+        },
+      ],
+    },
+  },
 );

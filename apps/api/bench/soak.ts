@@ -18,7 +18,7 @@ import {
   hasPostgresBinaries,
   startPrivatePostgres,
 } from '../../../packages/db/test-support/postgres-server.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo-data.ts';
+import { DEMO_PASSWORD } from '@pathways/db';
 import { startServerProcess, type ServerProcess } from '../test-support/server-process.ts';
 import { argument } from './arguments.ts';
 

@@ -1,6 +1,18 @@
-import { AppError, isoDay, type PrismaClient, type YoungPerson } from '@pathways/db';
+import {
+  AppError,
+  findYoungPerson,
+  hasFamilyAccessAgreement,
+  hasHandoverSentTo,
+  isLinkedCarer,
+  isoDay,
+  type PrismaClient,
+  type YoungPerson,
+  type SessionUser,
+} from '@pathways/db';
 import { birthday } from '@pathways/engine';
-import type { SessionUser } from './auth/sessions.ts';
+import type { Context } from 'hono';
+import { today, type AppEnv, type AppServices } from './app-env.ts';
+import { signedInUser } from './auth/middleware.ts';
 import { ALL_PARTS, scopesSharedWith, type SharingScope, type VisibleParts } from './sharing.ts';
 
 export const STAFF_ROLES = ['transition_worker', 'team_manager'] as const;
@@ -31,28 +43,15 @@ export async function canSeeYoungPerson(
     case 'young_person':
       return user.youngPersonId === person.id;
     case 'parent_carer': {
-      const link = await db.carerLink.findUnique({
-        where: { userId_youngPersonId: { userId: user.id, youngPersonId: person.id } },
-      });
-      if (!link) return false;
+      if (!(await isLinkedCarer(db, user.id, person.id))) return false;
       if (today < birthday(isoDay(person.dateOfBirth), person.jurisdiction, 16)) return true;
-      const consent = await db.consent.findFirst({
-        where: { youngPersonId: person.id, scope: 'family_access', withdrawnAt: null },
-      });
-      return consent !== null;
+      return hasFamilyAccessAgreement(db, person.id);
     }
     case 'adult_services':
       // A handover sent to their agency, which must serve the young person's own area.
       return (
         user.agencyId !== null &&
-        (await db.handover.count({
-          where: {
-            youngPersonId: person.id,
-            toAgencyId: user.agencyId,
-            toAgency: { areaId: person.areaId },
-            status: { not: 'draft' },
-          },
-        })) > 0 &&
+        (await hasHandoverSentTo(db, person, user.agencyId)) &&
         (await scopesSharedWith(db, person.id, user.agencyId)).has('handover')
       );
     default:
@@ -76,7 +75,7 @@ export async function youngPersonFor(
   today: string,
   mode: 'read' | 'change' = 'read',
 ): Promise<YoungPerson> {
-  const person = await db.youngPerson.findUnique({ where: { id } });
+  const person = await findYoungPerson(db, id);
   if (!person || !(await canSeeYoungPerson(db, user, person, today)))
     throw new AppError('not_found', 'No such young person.');
   if (mode === 'change' && !canChangeYoungPerson(user, person))
@@ -102,6 +101,25 @@ export async function recordFor(
 ): Promise<RecordAccess> {
   const person = await youngPersonFor(db, user, id, today, mode);
   return { person, parts: await visibleParts(db, user, person.id) };
+}
+
+/** What a handler about one young person works with: the record and its visible parts, the caller, the services and the service's day. */
+export type RequestRecord = RecordAccess & { user: SessionUser; services: AppServices; day: string };
+
+/**
+ * The young person a request is about, loaded once with the caller's access (`recordFor`
+ * with the request's user, database and day): the first line of every handler about one
+ * young person.
+ */
+export async function recordOfRequest(
+  c: Context<AppEnv>,
+  id: string,
+  mode: 'read' | 'change' = 'read',
+): Promise<RequestRecord> {
+  const services = c.get('services');
+  const user = signedInUser(c);
+  const day = today(services);
+  return { ...(await recordFor(services.db, user, id, day, mode)), user, services, day };
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { BlockList } from 'node:net';
-import type { PrismaClient } from '@pathways/db';
-import type { SessionUser } from './auth/sessions.ts';
+import type { PrismaClient, SessionUser } from '@pathways/db';
 import type { Logger } from './logger.ts';
 import { serviceDay } from './service-day.ts';
 

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { pingDatabase } from '@pathways/db';
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, AppServices } from './app-env.ts';
@@ -128,7 +129,7 @@ async function databaseAnswers(services: AppServices): Promise<boolean> {
     timer = setTimeout(() => resolve(false), 2000);
   });
   try {
-    return await Promise.race([services.db.$queryRaw`SELECT 1`.then(() => true), timeout]);
+    return await Promise.race([pingDatabase(services.db).then(() => true), timeout]);
   } catch {
     return false;
   } finally {

@@ -7,7 +7,7 @@ import { openDatabase, type DatabaseConfig } from '@pathways/db';
 import { describe, expect, inject, it } from 'vitest';
 import { createDatabase, freePort } from '../../../packages/db/test-support/postgres-server.ts';
 import { startServerProcess } from '../test-support/server-process.ts';
-import { DEMO_PASSWORD } from './seed/demo-data.ts';
+import { DEMO_PASSWORD } from '@pathways/db';
 
 const POSTGRES_URL = inject('postgresUrl');
 const COMMAND = fileURLToPath(new URL('./ops/backup-command.ts', import.meta.url));

@@ -1,7 +1,7 @@
 import type { BlockList } from 'node:net';
 import { resolve } from 'node:path';
 import { trustedProxies } from './auth/client-address.ts';
-import { DEFAULT_IDLE_MINUTES } from './auth/sessions.ts';
+import { DEFAULT_IDLE_MINUTES } from '@pathways/db';
 import { DEFAULT_CODE_SYSTEM_BASE } from './fhir/plan-bundle.ts';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './service-day.ts';
 import type { JobSettings } from './jobs/scheduler.ts';

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { createDatabase, freePort } from '../../../packages/db/test-support/postgres-server.ts';
 import { startServerProcess, type ServerProcess } from '../test-support/server-process.ts';
-import { DEMO_PASSWORD } from './seed/demo-data.ts';
+import { DEMO_PASSWORD } from '@pathways/db';
 
 const POSTGRES_URL = inject('postgresUrl');
 

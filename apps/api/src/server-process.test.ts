@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { createDatabase, freePort } from '../../../packages/db/test-support/postgres-server.ts';
 import { failedStart, startServerProcess } from '../test-support/server-process.ts';
-import { DEMO_PASSWORD } from './seed/demo-data.ts';
+import { DEMO_PASSWORD } from '@pathways/db';
 
 const POSTGRES_URL = inject('postgresUrl');
 

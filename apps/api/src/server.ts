@@ -6,15 +6,24 @@
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { DataFolderError, MigrationError, openDatabase, type Database } from '@pathways/db';
+import {
+  DataFolderError,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  holdsDemoAccounts,
+  MigrationError,
+  openDatabase,
+  seedEmptyDatabase,
+  type Database,
+} from '@pathways/db';
 import { createApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
+import { hashPassword } from './auth/passwords.ts';
 import { accountMailer } from './jobs/account-mail.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { serviceDay } from './service-day.ts';
 import { jsonLogger } from './logger.ts';
 import { answerBackupRequests } from './ops/embedded-backup.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, holdsDemoAccounts, seedDemoData } from './seed/demo-data.ts';
 
 const logger = jsonLogger();
 
@@ -23,7 +32,7 @@ async function main() {
   const database = await openDatabase(config.database);
   logger.info('database ready', { kind: database.kind, migrationsApplied: database.migrations.applied });
   const now = () => new Date();
-  if (config.demoData) await seedEmptyDatabase(database, serviceDay(now(), config.timeZone));
+  if (config.demoData) await seedDemo(database, serviceDay(now(), config.timeZone));
   const demo = await holdsDemoAccounts(database.prisma);
   if (demo)
     logger.warn('this database holds the demo accounts, whose password is published: never put real information in it');
@@ -89,28 +98,12 @@ async function main() {
   process.on('SIGINT', () => shutDown('SIGINT'));
 }
 
-/**
- * Seeds the demo into an empty database, in one transaction: a start-up killed half-way
- * leaves an empty database, which the next start seeds again. Several processes starting
- * together on one PostgreSQL must not all seed it: the first holds a transaction-level
- * advisory lock while it seeds, the rest wait for it, then find the data there.
- */
-async function seedEmptyDatabase(database: Database, today: string) {
+/** Seeds the demo into an empty database (see `seedEmptyDatabase`), and says how long it took. */
+async function seedDemo(database: Database, today: string) {
   const started = Date.now();
-  const seeded = await database.prisma.$transaction(
-    async (tx) => {
-      // The embedded database has one connection and one process: nothing to race.
-      if (database.kind === 'postgres') await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK}::bigint)`;
-      if ((await tx.localArea.count()) > 0) return null;
-      return seedDemoData(tx, today);
-    },
-    { timeout: 10 * 60_000, maxWait: 10 * 60_000 },
-  );
+  const seeded = await seedEmptyDatabase(database, today, await hashPassword(DEMO_PASSWORD));
   if (seeded) logger.info('demo data seeded', { ...seeded, ms: Date.now() - started });
 }
-
-/** Advisory lock key for seeding ("PWSEED" in ASCII, as a number). */
-const SEED_LOCK = 0x505753454544;
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DataFolderError) {

@@ -1,4 +1,4 @@
-import type { PrismaClient, YoungPerson } from '@pathways/db';
+import { agreementsWith, SHARING_SCOPES, type PrismaClient, type SharingScope, type YoungPerson } from '@pathways/db';
 import { isEventType, pathwayOfEvent, type Plan } from '@pathways/engine';
 
 /**
@@ -10,15 +10,11 @@ import { isEventType, pathwayOfEvent, type Plan } from '@pathways/engine';
  *   (special category data);
  * - `goals`: their goals, progress notes and "about me".
  */
-export const SHARING_SCOPES = ['handover', 'plan', 'health', 'goals'] as const;
-export type SharingScope = (typeof SHARING_SCOPES)[number];
+export { FAMILY_ACCESS, SHARING_SCOPES, type SharingScope } from '@pathways/db';
 export type VisibleParts = ReadonlySet<SharingScope>;
 
 /** Every part: what the young person, their family and their area's staff see. */
 export const ALL_PARTS: VisibleParts = new Set(SHARING_SCOPES);
-
-/** Consent scopes that are not agency sharing. */
-export const FAMILY_ACCESS = 'family_access';
 
 /** Pathways whose milestones and events are health data: shared only with `health` consent. */
 const HEALTH_PATHWAYS: readonly string[] = ['health', 'palliative'];
@@ -59,15 +55,7 @@ export async function partsSharedWith(
   youngPersonIds: readonly string[],
   agencyId: string,
 ): Promise<Map<string, Set<SharingScope>>> {
-  const consents = await db.consent.findMany({
-    where: {
-      youngPersonId: { in: [...youngPersonIds] },
-      withdrawnAt: null,
-      scope: { in: [...SHARING_SCOPES] },
-      OR: [{ agencyId }, { agencyId: null }],
-    },
-    select: { youngPersonId: true, scope: true },
-  });
+  const consents = await agreementsWith(db, youngPersonIds, agencyId, SHARING_SCOPES);
   const parts = new Map<string, Set<SharingScope>>(youngPersonIds.map((id) => [id, new Set()]));
   for (const consent of consents) parts.get(consent.youngPersonId)?.add(consent.scope as SharingScope);
   return parts;

@@ -2,7 +2,7 @@ import { BlockList } from 'node:net';
 import { runPurge } from '@pathways/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, PASSWORD, signIn, startTestServer, TODAY, type Fixture } from '../test-support/test-server.ts';
-import { FREE_FAILURES } from './auth/sign-in-throttle.ts';
+import { FREE_FAILURES } from '@pathways/db';
 
 const signInAs = (f: Fixture, email: string, password: string, headers: Record<string, string> = {}) =>
   fetch(`${f.baseUrl}/api/session`, {

@@ -6,7 +6,7 @@ import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './app-env.ts';
 import { SESSION_COOKIE } from './auth/middleware.ts';
-import { findSession, type SessionUser } from './auth/sessions.ts';
+import { findSession, type SessionUser } from '@pathways/db';
 import { escapeHtml } from './html-escape.ts';
 
 /** Where `npm run build -w @pathways/web` puts the planner. */

@@ -76,3 +76,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     close: () => prisma.$disconnect(),
   };
 }
+
+/** Asks the database a trivial question: resolves when it answers, rejects when it cannot. */
+export async function pingDatabase(db: PrismaClient): Promise<void> {
+  await db.$queryRaw`SELECT 1`;
+}

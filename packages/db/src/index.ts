@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { openDatabase, type Database, type DatabaseConfig } from './database.ts';
+export { openDatabase, pingDatabase, type Database, type DatabaseConfig } from './database.ts';
 export {
   migrate,
   readMigrations,
@@ -16,12 +16,14 @@ export {
 } from './migrator.ts';
 export { DataFolderError } from './data-folder.ts';
 export { pgliteConnection, postgresConnection, type SqlConnection } from './sql-connection.ts';
-export { AppError, type AppErrorCode } from './errors.ts';
-export { audit, auditList, type Actor, type Tx } from './repositories/actor.ts';
+export { AppError, refusedByDatabase, type AppErrorCode } from './errors.ts';
+export { audit, auditList, listAuditTrail, type Actor, type AuditTrailEntry, type Tx } from './repositories/actor.ts';
 export {
   createYoungPerson,
   updateYoungPerson,
   getYoungPerson,
+  listYoungPeopleOfArea,
+  namedWorkerName,
   eraseYoungPerson,
   eraseClaimed,
   claimVersion,
@@ -30,7 +32,7 @@ export {
   ZYoungPersonChanges,
   type YoungPersonInput,
 } from './repositories/young-people.ts';
-export { recordPathwayEvent } from './repositories/pathway-events.ts';
+export { listPathwayEvents, recordPathwayEvent } from './repositories/pathway-events.ts';
 export { addGoal, addGoalNote, changeGoal, getGoal, listGoals, type GoalWithNotes } from './repositories/goals.ts';
 export { listNotifications, markNotificationRead, type NotificationWithPerson } from './repositories/notifications.ts';
 export { calendarFeedOwner, replaceCalendarToken, revokeCalendarTokens } from './repositories/calendar-tokens.ts';
@@ -39,6 +41,9 @@ export {
   giveConsent,
   listConsents,
   withdrawConsent,
+  FAMILY_ACCESS,
+  SHARING_SCOPES,
+  type SharingScope,
   type ConsentWithAgency,
 } from './repositories/consents.ts';
 export {
@@ -52,6 +57,46 @@ export {
   type HandoverStep,
   type HandoverWithParties,
 } from './repositories/handovers.ts';
+export {
+  createSession,
+  endSession,
+  findSession,
+  DEFAULT_IDLE_MINUTES,
+  type SessionUser,
+} from './repositories/sessions.ts';
+export {
+  delayAfter,
+  findAccountByEmail,
+  FREE_FAILURES,
+  recordSignInAttempt,
+  reserveAttempt,
+  signInSucceeded,
+  WINDOW_MINUTES,
+  type Reservation,
+} from './repositories/sign-in-throttle.ts';
+export { hashToken, newSecretToken } from './secret-token.ts';
+export { sendUnsentReminders, type UnsentReminder } from './repositories/reminder-emails.ts';
+export {
+  agreementsWith,
+  findYoungPerson,
+  hasFamilyAccessAgreement,
+  hasHandoverSentTo,
+  isLinkedCarer,
+  youngPeopleHandedOverTo,
+  youngPeopleLinkedToCarer,
+  youngPeopleOfNamedWorker,
+} from './repositories/relationships.ts';
+export {
+  findAgency,
+  importAgencies,
+  listAgencies,
+  listLocalAreas,
+  localAreaExists,
+  type AgencyFromOffer,
+} from './repositories/agencies.ts';
+export { listOpenMilestonesDueBy } from './repositories/milestones.ts';
+export { gatherPlanExport, type PlanExportSources } from './repositories/plan-export.ts';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, holdsDemoAccounts, seedDemoData, seedEmptyDatabase } from './seed/demo-data.ts';
 export { materialisePlan } from './repositories/materialise-plan.ts';
 export {
   CASELOAD_MAX_PAGE,

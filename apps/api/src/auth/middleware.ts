@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { errorBody, HttpError } from '../errors.ts';
 import { recordRefusal } from '../security-events.ts';
-import { findSession, type SessionUser } from './sessions.ts';
+import { findSession, type SessionUser } from '@pathways/db';
 
 export const SESSION_COOKIE = 'pathways_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

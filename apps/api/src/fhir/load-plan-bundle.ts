@@ -1,4 +1,4 @@
-import { engineEventOf, profileOf, type PrismaClient, type YoungPerson } from '@pathways/db';
+import { engineEventOf, gatherPlanExport, profileOf, type PrismaClient, type YoungPerson } from '@pathways/db';
 import { buildPlan } from '@pathways/engine';
 import type { Bundle } from 'fhir/r4';
 import { planWithin, type VisibleParts } from '../sharing.ts';
@@ -17,30 +17,7 @@ export async function loadPlanBundle(
   options: { handoverId?: string; codeSystemBase?: string } = {},
 ): Promise<Bundle> {
   const { handoverId, codeSystemBase } = options;
-  const [events, goals, namedWorker, agencies, handover] = await Promise.all([
-    db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } }),
-    parts.has('goals')
-      ? db.goal.findMany({
-          where: { youngPersonId: person.id },
-          include: { notes: { orderBy: { createdAt: 'asc' } } },
-          orderBy: { createdAt: 'asc' },
-        })
-      : [],
-    person.namedWorkerId
-      ? db.user.findUnique({ where: { id: person.namedWorkerId }, select: { id: true, name: true, email: true } })
-      : null,
-    db.agency.findMany({ where: { areaId: person.areaId } }),
-    handoverId ? db.handover.findUnique({ where: { id: handoverId }, include: { toAgency: true } }) : undefined,
-  ]);
-  const plan = planWithin(buildPlan(profileOf(person), events.map(engineEventOf), { asOf: today }), parts);
-  return planBundle({
-    person,
-    plan,
-    goals,
-    namedWorker,
-    agencies,
-    handover: handover ?? undefined,
-    generatedAt: now,
-    codeSystemBase,
-  });
+  const sources = await gatherPlanExport(db, person, { withGoals: parts.has('goals'), handoverId });
+  const plan = planWithin(buildPlan(profileOf(person), sources.events.map(engineEventOf), { asOf: today }), parts);
+  return planBundle({ person, plan, ...sources, generatedAt: now, codeSystemBase });
 }

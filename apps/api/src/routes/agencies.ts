@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AGENCY_TYPES } from '@pathways/engine';
+import { listAgencies, listLocalAreas } from '@pathways/db';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -53,15 +54,9 @@ const areas = createRoute({
 export const agencyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(directory, async (c) => {
     const { areaId, type } = c.req.valid('query');
-    const agencies = await c
-      .get('services')
-      .db.agency.findMany({ where: { areaId, type }, orderBy: [{ type: 'asc' }, { name: 'asc' }] });
+    const agencies = await listAgencies(c.get('services').db, { areaId, type });
     return c.json({ items: agencies.map(({ createdAt: _c, updatedAt: _u, ...agency }) => agency) }, 200);
   })
   .openapi(areas, async (c) => {
-    const rows = await c.get('services').db.localArea.findMany({
-      orderBy: { name: 'asc' },
-      select: { id: true, code: true, name: true, jurisdiction: true },
-    });
-    return c.json({ items: rows }, 200);
+    return c.json({ items: await listLocalAreas(c.get('services').db) }, 200);
   });

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, type PrismaClient } from '@pathways/db';
+import { AppError, audit, importAgencies, localAreaExists, type AgencyFromOffer } from '@pathways/db';
 import { AGENCY_TYPES } from '@pathways/engine';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -117,49 +117,31 @@ export function parseOrukServices(text: string): {
 }
 
 /**
- * Creates or updates one agency per organisation, merging its services, ages and contacts.
- * Organisations are matched on their id in the feed, never on their name: a feed line named
- * like the statutory adult social care team must not overwrite that team's contact details.
+ * One agency per organisation in the offer, with its services, ages and contacts merged.
+ * Organisations keep their id in the feed, which is how later imports find them again.
  */
-async function importServices(db: PrismaClient, areaId: string, services: { service: OrukService }[]) {
+function agenciesOfOffer(services: readonly { service: OrukService }[]): AgencyFromOffer[] {
   const byOrganisation = new Map<string, OrukService[]>();
   for (const { service } of services)
     byOrganisation.set(service.organization.id, [...(byOrganisation.get(service.organization.id) ?? []), service]);
-  let created = 0;
-  let updated = 0;
-  await db.$transaction(async (tx) => {
-    for (const group of byOrganisation.values()) {
-      const [first] = group as [OrukService, ...OrukService[]];
-      const ages = group.flatMap((service) => service.eligibilitys ?? []);
-      const minimums = ages.flatMap((age) => (age.minimum_age === undefined ? [] : [age.minimum_age]));
-      const maximums = ages.flatMap((age) => (age.maximum_age === undefined ? [] : [age.maximum_age]));
-      const contact = group.flatMap((service) => service.contacts ?? [])[0];
-      const data = {
-        externalId: first.organization.id,
-        name: first.organization.name,
-        type: first.agency_type ?? 'other',
-        areaId,
-        email: first.organization.email ?? first.email ?? contact?.email ?? null,
-        phone: contact?.phones?.[0]?.number ?? null,
-        website: first.organization.website ?? first.organization.url ?? first.url ?? null,
-        services: [...new Set(group.map((service) => service.name))],
-        minAge: minimums.length > 0 ? Math.min(...minimums) : null,
-        maxAge: maximums.length > 0 ? Math.max(...maximums) : null,
-      };
-      const existing = await tx.agency.findFirst({ where: { areaId, externalId: data.externalId } });
-      if (existing) {
-        await tx.agency.update({
-          where: { id: existing.id },
-          data: { ...data, services: [...new Set([...existing.services, ...data.services])] },
-        });
-        updated++;
-      } else {
-        await tx.agency.create({ data });
-        created++;
-      }
-    }
+  return [...byOrganisation.values()].map((group) => {
+    const [first] = group as [OrukService, ...OrukService[]];
+    const ages = group.flatMap((service) => service.eligibilitys ?? []);
+    const minimums = ages.flatMap((age) => (age.minimum_age === undefined ? [] : [age.minimum_age]));
+    const maximums = ages.flatMap((age) => (age.maximum_age === undefined ? [] : [age.maximum_age]));
+    const contact = group.flatMap((service) => service.contacts ?? [])[0];
+    return {
+      externalId: first.organization.id,
+      name: first.organization.name,
+      type: first.agency_type ?? 'other',
+      email: first.organization.email ?? first.email ?? contact?.email ?? null,
+      phone: contact?.phones?.[0]?.number ?? null,
+      website: first.organization.website ?? first.organization.url ?? first.url ?? null,
+      services: [...new Set(group.map((service) => service.name))],
+      minAge: minimums.length > 0 ? Math.min(...minimums) : null,
+      maxAge: maximums.length > 0 ? Math.max(...maximums) : null,
+    };
   });
-  return { created, updated };
 }
 
 const importRoute = createRoute({
@@ -203,10 +185,11 @@ agencyImportRoutes.openapi(importRoute, async (c) => {
   const { db } = c.get('services');
   const user = signedInUser(c);
   const { areaId } = c.req.valid('query');
-  if (!(await db.localArea.findUnique({ where: { id: areaId } })))
+  if (!(await localAreaExists(db, areaId)))
     throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
   const { services, problems } = parseOrukServices(await c.req.text());
-  const counts = services.length > 0 ? await importServices(db, areaId, services) : { created: 0, updated: 0 };
+  const counts =
+    services.length > 0 ? await importAgencies(db, areaId, agenciesOfOffer(services)) : { created: 0, updated: 0 };
   await audit(
     db,
     { userId: user.id, role: user.role },

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { audit } from '@pathways/db';
-import { youngPersonFor } from '../access.ts';
-import { today, type AppEnv } from '../app-env.ts';
-import { requireRole, signedInUser } from '../auth/middleware.ts';
+import { audit, listAuditTrail } from '@pathways/db';
+import { recordOfRequest } from '../access.ts';
+import type { AppEnv } from '../app-env.ts';
+import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json, ZIdParam, ZPageNumber } from './schemas.ts';
 
@@ -34,21 +34,8 @@ const trail = createRoute({
 });
 
 export const auditTrailRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(trail, async (c) => {
-  const services = c.get('services');
-  const user = signedInUser(c);
-  const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
-  const { page, pageSize } = c.req.valid('query');
-  const where = { youngPersonId: person.id };
-  const [total, entries] = await Promise.all([
-    services.db.auditEntry.count({ where }),
-    services.db.auditEntry.findMany({ where, orderBy: { at: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
-  ]);
-  const actorIds = [...new Set(entries.map((entry) => entry.actorId).filter((id): id is string => id !== null))];
-  const names = new Map(
-    (await services.db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map(
-      (actor) => [actor.id, actor.name],
-    ),
-  );
+  const { person, user, services } = await recordOfRequest(c, c.req.valid('param').id);
+  const { items, total } = await listAuditTrail(services.db, person.id, c.req.valid('query'));
   await audit(
     services.db,
     { userId: user.id, role: user.role },
@@ -56,13 +43,7 @@ export const auditTrailRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
   );
   return c.json(
     {
-      items: entries.map((entry) => ({
-        at: entry.at.toISOString(),
-        actorName: entry.actorId ? (names.get(entry.actorId) ?? null) : null,
-        actorRole: entry.actorRole,
-        action: entry.action,
-        entityType: entry.entityType,
-      })),
+      items: items.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
       total,
     },
     200,

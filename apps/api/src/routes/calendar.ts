@@ -3,10 +3,19 @@ import {
   auditList,
   calendarFeedOwner,
   dateColumn,
+  findAgency,
+  findYoungPerson,
+  hashToken,
   isoDay,
+  listOpenMilestonesDueBy,
+  newSecretToken,
   replaceCalendarToken,
   revokeCalendarTokens,
+  youngPeopleHandedOverTo,
+  youngPeopleLinkedToCarer,
+  youngPeopleOfNamedWorker,
   type PrismaClient,
+  type SessionUser,
   type YoungPerson,
 } from '@pathways/db';
 import { citationOf, formatLongDate, isoToDay, milestoneRule, RULE_PACKS, shortName } from '@pathways/engine';
@@ -16,13 +25,10 @@ import { canSeeYoungPerson, NOWHERE } from '../access.ts';
 import { ALL_PARTS, partsSharedWith, pathwayVisible, type VisibleParts } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
-import { hashToken, newSecretToken } from '../auth/secret-token.ts';
-import type { SessionUser } from '../auth/sessions.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json } from './schemas.ts';
 
 const FEED_ROLES = ['transition_worker', 'team_manager', 'young_person', 'parent_carer', 'adult_services'] as const;
-const OPEN_STATUSES = ['overdue', 'due', 'upcoming'];
 const MONTHS_AHEAD = 12;
 
 type FeedPerson = { person: YoungPerson; parts: VisibleParts };
@@ -41,42 +47,34 @@ async function youngPeopleFor(
     case 'transition_worker':
     case 'team_manager':
       return {
-        people: everything(
-          await db.youngPerson.findMany({ where: { namedWorkerId: user.id, areaId: user.areaId ?? NOWHERE } }),
-        ),
+        people: everything(await youngPeopleOfNamedWorker(db, user.id, user.areaId ?? NOWHERE)),
       };
     case 'young_person':
       return {
         people: everything(
-          user.youngPersonId ? await db.youngPerson.findMany({ where: { id: user.youngPersonId } }) : [],
+          [user.youngPersonId ? await findYoungPerson(db, user.youngPersonId) : null].filter(
+            (person) => person !== null,
+          ),
         ),
       };
     case 'parent_carer': {
-      const links = await db.carerLink.findMany({ where: { userId: user.id }, include: { youngPerson: true } });
+      const linked = await youngPeopleLinkedToCarer(db, user.id);
       const visible = await Promise.all(
-        links.map(async (link) =>
-          (await canSeeYoungPerson(db, user, link.youngPerson, day)) ? link.youngPerson : null,
-        ),
+        linked.map(async (person) => ((await canSeeYoungPerson(db, user, person, day)) ? person : null)),
       );
       return { people: everything(visible.filter((person): person is YoungPerson => person !== null)) };
     }
     case 'adult_services': {
       // The milestones their agency leads, for young people handed over to it who still agree to share.
-      const agency = user.agencyId ? await db.agency.findUnique({ where: { id: user.agencyId } }) : null;
+      const agency = user.agencyId ? await findAgency(db, user.agencyId) : null;
       if (!agency) return { people: [] };
-      const handovers = await db.handover.findMany({
-        where: { toAgencyId: agency.id, status: { not: 'draft' }, youngPerson: { areaId: agency.areaId } },
-        include: { youngPerson: true },
-      });
+      const handedOver = await youngPeopleHandedOverTo(db, agency);
       const shared = await partsSharedWith(
         db,
-        handovers.map((handover) => handover.youngPersonId),
+        handedOver.map((person) => person.id),
         agency.id,
       );
-      const people = handovers.map((handover) => ({
-        person: handover.youngPerson,
-        parts: shared.get(handover.youngPersonId) ?? new Set<never>(),
-      }));
+      const people = handedOver.map((person) => ({ person, parts: shared.get(person.id) ?? new Set<never>() }));
       return { people: people.filter(({ parts }) => parts.has('handover')), leadAgency: agency.type };
     }
     default:
@@ -104,14 +102,10 @@ export async function calendarFeed(
   const todayColumn = dateColumn(day);
   const horizon = dateColumn(day);
   horizon.setUTCMonth(horizon.getUTCMonth() + MONTHS_AHEAD);
-  const milestones = await db.milestone.findMany({
-    where: {
-      youngPersonId: { in: [...byId.keys()] },
-      status: { in: OPEN_STATUSES },
-      dueDate: { lte: horizon },
-      leadAgency,
-    },
-    orderBy: [{ dueDate: 'asc' }],
+  const milestones = await listOpenMilestonesDueBy(db, {
+    youngPersonIds: [...byId.keys()],
+    dueBy: horizon,
+    leadAgency,
   });
   const calendar = ical({
     name: 'Pathways milestones',

@@ -8,11 +8,11 @@ import {
   withdrawConsent,
   type ConsentWithAgency,
   type YoungPerson,
+  type SessionUser,
 } from '@pathways/db';
 import { ageInYears } from '@pathways/engine';
 import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
-import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { FAMILY_ACCESS, SHARING_SCOPES } from '../sharing.ts';

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { forecastCsv, forecastDemand } from '@pathways/db';
+import { audit, forecastCsv, forecastDemand } from '@pathways/db';
 import { today, type AppEnv, type AppServices } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -81,30 +81,22 @@ export const forecastRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const services = c.get('services');
     const user = signedInUser(c);
     const result = await currentForecast(services, c.req.valid('query').months);
-    await services.db.auditEntry.create({
-      data: {
-        actorId: user.id,
-        actorRole: user.role,
-        action: 'read',
-        entityType: 'Forecast',
-        detail: { rows: result.rows.length },
-      },
-    });
+    await audit(
+      services.db,
+      { userId: user.id, role: user.role },
+      { action: 'read', entityType: 'Forecast', detail: { rows: result.rows.length } },
+    );
     return c.json(result, 200);
   })
   .openapi(forecastAsCsv, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
     const result = await currentForecast(services, c.req.valid('query').months);
-    await services.db.auditEntry.create({
-      data: {
-        actorId: user.id,
-        actorRole: user.role,
-        action: 'export',
-        entityType: 'Forecast',
-        detail: { rows: result.rows.length },
-      },
-    });
+    await audit(
+      services.db,
+      { userId: user.id, role: user.role },
+      { action: 'export', entityType: 'Forecast', detail: { rows: result.rows.length } },
+    );
     c.header('Content-Disposition', `attachment; filename="pathways-forecast-${result.generatedOn}.csv"`);
     return c.body(forecastCsv(result), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });

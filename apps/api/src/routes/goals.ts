@@ -8,10 +8,10 @@ import {
   listGoals,
   type GoalWithNotes,
   type PrismaClient,
+  type SessionUser,
 } from '@pathways/db';
 import { canChangeYoungPerson, recordFor, requirePart, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
-import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json, ZIdParam, ZVersionNumber } from './schemas.ts';

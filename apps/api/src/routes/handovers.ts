@@ -7,17 +7,18 @@ import {
   draftHandover,
   findHandover,
   handoverTarget,
+  findYoungPerson,
   HANDOVER_LEAD_MONTHS,
   isoDay,
   listHandovers,
   moveHandover,
   type HandoverWithParties,
   type PrismaClient,
+  type SessionUser,
 } from '@pathways/db';
 import { isoToDay, ZIsoDate } from '@pathways/engine';
 import { NOWHERE, STAFF_ROLES, visibleParts, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
-import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
@@ -265,7 +266,8 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const services = c.get('services');
     const user = signedInUser(c);
     const { handover, parts } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
-    const person = await services.db.youngPerson.findUniqueOrThrow({ where: { id: handover.youngPersonId } });
+    const person = await findYoungPerson(services.db, handover.youngPersonId);
+    if (!person) throw new AppError('not_found', 'No such handover.');
     const bundle = await loadPlanBundle(services.db, person, parts, today(services), services.now(), {
       handoverId: handover.id,
       codeSystemBase: services.fhirCodeSystemBase,

@@ -1,5 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { auditList, displayName, isoDay, updateYoungPerson } from '@pathways/db';
+import {
+  auditList,
+  displayName,
+  findYoungPerson,
+  isoDay,
+  updateYoungPerson,
+  youngPeopleLinkedToCarer,
+} from '@pathways/db';
 import { canSeeYoungPerson, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -52,16 +59,12 @@ export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   .openapi(mine, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
-    const ids =
+    const people =
       user.role === 'young_person'
         ? user.youngPersonId
-          ? [user.youngPersonId]
+          ? [await findYoungPerson(services.db, user.youngPersonId)].filter((person) => person !== null)
           : []
-        : (await services.db.carerLink.findMany({ where: { userId: user.id } })).map((link) => link.youngPersonId);
-    const people = await services.db.youngPerson.findMany({
-      where: { id: { in: ids } },
-      orderBy: { givenName: 'asc' },
-    });
+        : await youngPeopleLinkedToCarer(services.db, user.id);
     const visible = [];
     for (const person of people)
       if (await canSeeYoungPerson(services.db, user, person, today(services))) visible.push(person);

@@ -1,12 +1,19 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { audit } from '@pathways/db';
+import {
+  audit,
+  createSession,
+  endSession,
+  findAccountByEmail,
+  FREE_FAILURES,
+  recordSignInAttempt,
+  reserveAttempt,
+  signInSucceeded,
+} from '@pathways/db';
 import type { AppEnv, AppServices } from '../app-env.ts';
 import { SESSION_COOKIE } from '../auth/middleware.ts';
 import { DECOY_HASH, verifyPassword } from '../auth/passwords.ts';
 import { clientAddress } from '../auth/client-address.ts';
-import { FREE_FAILURES, inWords, reserveAttempt, signInSucceeded } from '../auth/sign-in-throttle.ts';
-import { createSession, endSession } from '../auth/sessions.ts';
 import { HttpError, validationHook } from '../errors.ts';
 import { errorResponses, json } from './schemas.ts';
 
@@ -74,7 +81,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     ] as const) {
       const reservation = await reserveAttempt(db, key, free, now());
       if (!reservation.allowed) {
-        await db.loginAttempt.create({ data: { email: normalised, ip, succeeded: false, at: now() } });
+        await recordSignInAttempt(db, { email: normalised, ip, succeeded: false, at: now() });
         throw new HttpError(
           429,
           'rate_limited',
@@ -84,15 +91,15 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       }
       if (key === accountKey && reservation.failures === free + 1) await tellAboutFailedSignIns(services, normalised);
     }
-    const user = await db.user.findUnique({ where: { email: normalised } });
+    const user = await findAccountByEmail(db, normalised);
     // Always spend the same effort, known email or not.
     const isValid = await verifyPassword(password, user?.passwordHash ?? (await DECOY_HASH));
     if (!user || !isValid || user.disabledAt) {
-      await db.loginAttempt.create({ data: { email: normalised, ip, succeeded: false, at: now() } });
+      await recordSignInAttempt(db, { email: normalised, ip, succeeded: false, at: now() });
       throw new HttpError(401, 'unauthenticated', 'Email or password is not right.');
     }
     await signInSucceeded(db, accountKey, addressKey, now());
-    await db.loginAttempt.create({ data: { email: normalised, ip, succeeded: true, at: now() } });
+    await recordSignInAttempt(db, { email: normalised, ip, succeeded: true, at: now() });
     const session = await createSession(db, user.id, now());
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
@@ -126,10 +133,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
  * An unknown e-mail address is only logged.
  */
 async function tellAboutFailedSignIns(services: AppServices, email: string): Promise<void> {
-  const user = await services.db.user.findUnique({
-    where: { email },
-    select: { id: true, name: true, email: true, role: true },
-  });
+  const user = await findAccountByEmail(services.db, email);
   services.logger.warn('security: repeated failed sign-ins', { account: user?.id ?? null });
   if (!user) return;
   await audit(
@@ -146,4 +150,11 @@ async function tellAboutFailedSignIns(services: AppServices, email: string): Pro
         'If this was you, wait a few minutes and try again. If it was not, tell your Pathways administrator.\n',
     )
     .catch((error: unknown) => services.logger.error('could not e-mail the account holder', { error: String(error) }));
+}
+
+/** A wait in words: "1 minute", "15 seconds". */
+function inWords(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }

@@ -1,8 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, collectSubjectAccess, type YoungPerson } from '@pathways/db';
+import { AppError, audit, collectSubjectAccess, type YoungPerson, type SessionUser } from '@pathways/db';
 import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
 import { today, type AppEnv, type AppServices } from '../app-env.ts';
-import type { SessionUser } from '../auth/sessions.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { subjectAccessHtml } from '../subject-access-document.ts';

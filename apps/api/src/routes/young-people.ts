@@ -7,6 +7,9 @@ import {
   eraseYoungPerson,
   engineEventOf,
   isoDay,
+  listPathwayEvents,
+  listYoungPeopleOfArea,
+  namedWorkerName,
   profileOf,
   recordPathwayEvent,
   updateYoungPerson,
@@ -15,7 +18,7 @@ import {
   type YoungPerson,
 } from '@pathways/db';
 import { buildPlan } from '@pathways/engine';
-import { NOWHERE, recordFor, requirePart, youngPersonFor, STAFF_ROLES } from '../access.ts';
+import { NOWHERE, recordOfRequest, requirePart, STAFF_ROLES } from '../access.ts';
 import { eventVisible, planWithin, recordWithin } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -222,35 +225,18 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   .openapi(list, async (c) => {
     const { db } = c.get('services');
     const user = signedInUser(c);
-    const { search, page, pageSize } = c.req.valid('query');
-    const where = {
+    const { items, total } = await listYoungPeopleOfArea(db, {
       areaId: user.areaId ?? NOWHERE,
-      ...(search
-        ? {
-            OR: [
-              { givenName: { contains: search, mode: 'insensitive' as const } },
-              { familyName: { contains: search, mode: 'insensitive' as const } },
-            ],
-          }
-        : {}),
-    };
-    const [total, people] = await Promise.all([
-      db.youngPerson.count({ where }),
-      db.youngPerson.findMany({
-        where,
-        orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-      }),
-    ]);
+      ...c.req.valid('query'),
+    });
     await auditList(
       db,
       { userId: user.id, role: user.role },
       'YoungPerson',
-      people.map((person) => person.id),
-      { count: people.length, searched: Boolean(search) },
+      items.map((person) => person.id),
+      { count: items.length, searched: Boolean(c.req.valid('query').search) },
     );
-    return c.json({ items: people.map(present), total }, 200);
+    return c.json({ items: items.map(present), total }, 200);
   })
   .openapi(create, async (c) => {
     const services = c.get('services');
@@ -265,23 +251,19 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     return c.json(present(person), 201);
   })
   .openapi(read, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
-    const namedWorker = person.namedWorkerId
-      ? await services.db.user.findUnique({ where: { id: person.namedWorkerId }, select: { name: true } })
-      : null;
+    const { person, parts, user, services } = await recordOfRequest(c, c.req.valid('param').id);
     await audit(
       services.db,
       { userId: user.id, role: user.role },
       { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id },
     );
-    return c.json({ ...recordWithin(present(person), parts), namedWorkerName: namedWorker?.name ?? null }, 200);
+    return c.json(
+      { ...recordWithin(present(person), parts), namedWorkerName: await namedWorkerName(services.db, person) },
+      200,
+    );
   })
   .openapi(change, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
+    const { person, user, services, day } = await recordOfRequest(c, c.req.valid('param').id, 'change');
     const { version, changes, reason } = c.req.valid('json');
     const changed = await updateYoungPerson({
       db: services.db,
@@ -290,14 +272,12 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       expectedVersion: version,
       changes,
       reason,
-      today: today(services),
+      today: day,
     });
     return c.json(present(changed), 200);
   })
   .openapi(erase, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
+    const { person, user, services } = await recordOfRequest(c, c.req.valid('param').id, 'change');
     await eraseYoungPerson({
       db: services.db,
       actor: { userId: user.id, role: user.role },
@@ -307,28 +287,21 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     return c.body(null, 204);
   })
   .openapi(plan, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
+    const { person, parts, user, services, day } = await recordOfRequest(c, c.req.valid('param').id);
     requirePart(parts, 'plan');
-    const log = await services.db.pathwayEvent.findMany({
-      where: { youngPersonId: person.id },
-      orderBy: { sequence: 'asc' },
-    });
+    const log = await listPathwayEvents(services.db, person.id, 'recorded');
     await audit(
       services.db,
       { userId: user.id, role: user.role },
       { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id },
     );
-    const plan = buildPlan(profileOf(person), log.map(engineEventOf), { asOf: today(services) });
+    const plan = buildPlan(profileOf(person), log.map(engineEventOf), { asOf: day });
     return c.json(JSON.parse(JSON.stringify(planWithin(plan, parts))), 200);
   })
   .openapi(fhirExport, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
+    const { person, parts, user, services, day } = await recordOfRequest(c, c.req.valid('param').id);
     requirePart(parts, 'plan');
-    const bundle = await loadPlanBundle(services.db, person, parts, today(services), services.now(), {
+    const bundle = await loadPlanBundle(services.db, person, parts, day, services.now(), {
       codeSystemBase: services.fhirCodeSystemBase,
     });
     await audit(
@@ -345,14 +318,9 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     return c.json(bundle as FhirBundle, 200, FHIR_JSON);
   })
   .openapi(events, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const { person, parts } = await recordFor(services.db, user, c.req.valid('param').id, today(services));
+    const { person, parts, user, services } = await recordOfRequest(c, c.req.valid('param').id);
     requirePart(parts, 'plan');
-    const all = await services.db.pathwayEvent.findMany({
-      where: { youngPersonId: person.id },
-      orderBy: [{ date: 'asc' }, { sequence: 'asc' }],
-    });
+    const all = await listPathwayEvents(services.db, person.id, 'dated');
     const log = all.filter((row) => eventVisible(parts, row.type));
     await audit(
       services.db,
@@ -372,9 +340,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     );
   })
   .openapi(record, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services), 'change');
+    const { person, user, services, day } = await recordOfRequest(c, c.req.valid('param').id, 'change');
     const { version, event } = c.req.valid('json');
     const result = await recordPathwayEvent({
       db: services.db,
@@ -382,7 +348,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       youngPersonId: person.id,
       expectedVersion: version,
       event,
-      today: today(services),
+      today: day,
     });
     return c.json(
       { eventId: result.eventId, version: result.version, plan: JSON.parse(JSON.stringify(result.plan)) },

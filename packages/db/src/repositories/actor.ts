@@ -44,3 +44,43 @@ export async function auditList(
     })),
   });
 }
+
+/** One line of a young person's audit trail as they may read it: when, who (by name) and what. */
+export type AuditTrailEntry = {
+  at: Date;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+};
+
+/** One page of a young person's audit trail, newest first, each entry with the name of who acted. */
+export async function listAuditTrail(
+  db: Tx,
+  youngPersonId: string,
+  page: { page: number; pageSize: number },
+): Promise<{ items: AuditTrailEntry[]; total: number }> {
+  const where = { youngPersonId };
+  const [total, entries] = await Promise.all([
+    db.auditEntry.count({ where }),
+    db.auditEntry.findMany({
+      where,
+      orderBy: { at: 'desc' },
+      skip: (page.page - 1) * page.pageSize,
+      take: page.pageSize,
+    }),
+  ]);
+  const actorIds = [...new Set(entries.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))];
+  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
+  return {
+    items: entries.map((entry) => ({
+      at: entry.at,
+      actorName: entry.actorId ? (names.get(entry.actorId) ?? null) : null,
+      actorRole: entry.actorRole,
+      action: entry.action,
+      entityType: entry.entityType,
+    })),
+    total,
+  };
+}

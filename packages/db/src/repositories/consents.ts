@@ -2,6 +2,16 @@ import { AppError } from '../errors.ts';
 import type { Consent, PrismaClient } from '../generated/prisma/client.ts';
 import { audit, type Actor } from './actor.ts';
 
+/**
+ * The parts of a record a young person may agree to share with an agency, each separately
+ * (what each part holds, and how it is enforced, is the API's `sharing.ts`).
+ */
+export const SHARING_SCOPES = ['handover', 'plan', 'health', 'goals'] as const;
+export type SharingScope = (typeof SHARING_SCOPES)[number];
+
+/** The agreement that is not agency sharing: the family may see the plan from 16. */
+export const FAMILY_ACCESS = 'family_access';
+
 /** An agreement with the name of the agency it is with (null: every agency). */
 export type ConsentWithAgency = Consent & { agencyName: string | null };
 

@@ -1,6 +1,6 @@
 import { buildPlan, buildPlanWithState, EVENT_CATALOGUE, isEventType, parseEvent, type Plan } from '@pathways/engine';
 import { AppError } from '../errors.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { PathwayEvent, PrismaClient } from '../generated/prisma/client.ts';
 import { audit, type Actor } from './actor.ts';
 import { materialisePlan } from './materialise-plan.ts';
 import { claimVersion } from './young-people.ts';
@@ -71,5 +71,20 @@ export async function recordPathwayEvent(options: {
       detail: { type, date },
     });
     return { eventId: created.id, version: person.version, plan };
+  });
+}
+
+/**
+ * A young person's event log: in the order it was recorded (`recorded`, the order the plan
+ * replays it in) or by the date each happened (`dated`, as a person reads a history).
+ */
+export async function listPathwayEvents(
+  db: PrismaClient,
+  youngPersonId: string,
+  order: 'recorded' | 'dated',
+): Promise<PathwayEvent[]> {
+  return db.pathwayEvent.findMany({
+    where: { youngPersonId },
+    orderBy: order === 'recorded' ? { sequence: 'asc' } : [{ date: 'asc' }, { sequence: 'asc' }],
   });
 }

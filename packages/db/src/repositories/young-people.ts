@@ -242,3 +242,39 @@ export async function eraseClaimed(
   });
   return rows;
 }
+
+/** One page of an area's young people, by family then given name; `search` matches either name, any case. */
+export async function listYoungPeopleOfArea(
+  db: PrismaClient,
+  query: { areaId: string; search?: string; page: number; pageSize: number },
+): Promise<{ items: YoungPerson[]; total: number }> {
+  const { areaId, search, page, pageSize } = query;
+  const where: Prisma.YoungPersonWhereInput = {
+    areaId,
+    ...(search
+      ? {
+          OR: [
+            { givenName: { contains: search, mode: 'insensitive' } },
+            { familyName: { contains: search, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+  };
+  const [total, items] = await Promise.all([
+    db.youngPerson.count({ where }),
+    db.youngPerson.findMany({
+      where,
+      orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  return { items, total };
+}
+
+/** The name of a young person's named worker, or null when they have none. */
+export async function namedWorkerName(db: PrismaClient, person: YoungPerson): Promise<string | null> {
+  if (!person.namedWorkerId) return null;
+  const worker = await db.user.findUnique({ where: { id: person.namedWorkerId }, select: { name: true } });
+  return worker?.name ?? null;
+}

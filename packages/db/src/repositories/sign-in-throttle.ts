@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@pathways/db';
+import type { PrismaClient, User } from '../generated/prisma/client.ts';
 
 /** Failures further back than this are forgotten. */
 export const WINDOW_MINUTES = 15;
@@ -69,9 +69,15 @@ export async function signInSucceeded(
   ]);
 }
 
-/** A wait in words: "1 minute", "15 seconds". */
-export function inWords(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+/** Every sign-in attempt is kept (for the security record), succeeded or not. */
+export async function recordSignInAttempt(
+  db: PrismaClient,
+  attempt: { email: string; ip: string; succeeded: boolean; at: Date },
+): Promise<void> {
+  await db.loginAttempt.create({ data: attempt });
+}
+
+/** The account an e-mail address signs in to (with its password hash), or null. */
+export async function findAccountByEmail(db: PrismaClient, email: string): Promise<User | null> {
+  return db.user.findUnique({ where: { email } });
 }

@@ -1,7 +1,10 @@
-import { dateColumn, materialisePlan, type Tx } from '@pathways/db';
 import { buildPlan, syntheticPerson } from '@pathways/engine';
-import { hashPassword } from '../auth/passwords.ts';
-import { SHARING_SCOPES } from '../sharing.ts';
+import type { Database } from '../database.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Tx } from '../repositories/actor.ts';
+import { SHARING_SCOPES } from '../repositories/consents.ts';
+import { materialisePlan } from '../repositories/materialise-plan.ts';
+import { dateColumn } from '../repositories/young-person-profile.ts';
 
 /** Every demo account signs in with this password (documented in the README). */
 export const DEMO_PASSWORD = 'pathways-demo';
@@ -103,8 +106,14 @@ function nhsNumberFor(serial: number): string | null {
  * agencies, an account for every role, ~200 young people aged 13–25 across every pathway
  * with event histories, goals and handovers. Deterministic: the same on every machine. Give
  * it a transaction: a start-up killed half-way then leaves nothing behind, and seeds again.
+ * Every account gets `passwordHash`: the hash of `DEMO_PASSWORD` (hashing is the API's job).
  */
-export async function seedDemoData(db: Tx, today: string, people = 200): Promise<{ youngPeople: number }> {
+export async function seedDemoData(
+  db: Tx,
+  today: string,
+  options: { passwordHash: string; people?: number },
+): Promise<{ youngPeople: number }> {
+  const { passwordHash, people = 200 } = options;
   const areas = new Map<string, string>();
   const agencies = new Map<string, string>();
   for (const area of AREAS) {
@@ -126,7 +135,6 @@ export async function seedDemoData(db: Tx, today: string, people = 200): Promise
       agencies.set(`${area.code}:${type}`, agency.id);
     }
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const user = await db.user.create({
@@ -242,6 +250,32 @@ export async function seedDemoData(db: Tx, today: string, people = 200): Promise
 }
 
 /** Whether a database holds the demo accounts (whose password is published): every page then says so. */
-export async function holdsDemoAccounts(db: Tx): Promise<boolean> {
+export async function holdsDemoAccounts(db: Tx | PrismaClient): Promise<boolean> {
   return (await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((account) => account.email) } } })) > 0;
 }
+
+/**
+ * Seeds the demo into an empty database, in one transaction: a start-up killed half-way
+ * leaves an empty database, which the next start seeds again. Several processes starting
+ * together on one PostgreSQL must not all seed it: the first holds a transaction-level
+ * advisory lock while it seeds, the rest wait for it, then find the data there. Null when
+ * the database already held data.
+ */
+export async function seedEmptyDatabase(
+  database: Database,
+  today: string,
+  passwordHash: string,
+): Promise<{ youngPeople: number } | null> {
+  return database.prisma.$transaction(
+    async (tx) => {
+      // The embedded database has one connection and one process: nothing to race.
+      if (database.kind === 'postgres') await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK}::bigint)`;
+      if ((await tx.localArea.count()) > 0) return null;
+      return seedDemoData(tx, today, { passwordHash });
+    },
+    { timeout: 10 * 60_000, maxWait: 10 * 60_000 },
+  );
+}
+
+/** Advisory lock key for seeding ("PWSEED" in ASCII, as a number). */
+const SEED_LOCK = 0x505753454544;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient } from '@pathways/db';
-import { hashToken, newSecretToken } from './secret-token.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { hashToken, newSecretToken } from '../secret-token.ts';
 
 const SESSION_HOURS = 8;
 const SEEN_UPDATE_MINUTES = 1;

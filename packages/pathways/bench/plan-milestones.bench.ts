@@ -1,6 +1,8 @@
 /**
  * Plans synthetic young people (England, aged 13–25, with realistic event histories) and
- * prints time per person and peak memory at 1,000, 10,000 and 50,000 people.
+ * prints time per person and peak memory at 1,000, 10,000 and 50,000 people: dates and
+ * statuses only (`scheduleMilestones`, what re-planning a caseload does), then 10,000 with
+ * every milestone's explanation written (`planMilestones`, what a person reading plans costs).
  *
  *   npm run bench -w @pathways/engine
  *
@@ -11,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { planMilestones } from '../src/index.ts';
+import { planMilestones, scheduleMilestones } from '../src/index.ts';
 import { syntheticPerson } from '../src/synthetic/synthetic-people.ts';
 
 const AS_OF = '2026-11-22';
@@ -29,11 +31,14 @@ type Result = {
   statuses: Record<string, number>;
 };
 
+/** With explanations (`planMilestones`) when the child is run with `--explained`; dates only otherwise. */
+const plan = process.argv.includes('--explained') ? planMilestones : scheduleMilestones;
+
 function warmUp(): void {
   // Warm up the JIT on people outside the measured range.
   for (let i = 0; i < 2_000; i++) {
     const person = syntheticPerson(SEED + 1, i, AS_OF);
-    planMilestones(person.profile, person.events, { asOf: AS_OF });
+    plan(person.profile, person.events, { asOf: AS_OF });
   }
 }
 
@@ -45,7 +50,7 @@ function measure(count: number, first = 0): Result {
     const person = syntheticPerson(SEED, i, AS_OF);
     events += person.events.length;
     const started = performance.now();
-    const milestones = planMilestones(person.profile, person.events, { asOf: AS_OF });
+    const milestones = plan(person.profile, person.events, { asOf: AS_OF });
     plannedMs += performance.now() - started;
     for (const milestone of milestones) statuses[milestone.status] = (statuses[milestone.status] ?? 0) + 1;
   }
@@ -96,7 +101,7 @@ if (!isMainThread) {
 } else {
   const self = fileURLToPath(import.meta.url);
   console.log(
-    `planMilestones benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`,
+    `scheduleMilestones / planMilestones benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`,
   );
   console.log(`as of ${AS_OF}, seed ${SEED}, England rule pack (${43} milestones, 8 pathway machines); one core\n`);
   console.log('people    events   total ms   µs/person   peak RSS MB   heap MB');
@@ -111,6 +116,12 @@ if (!isMainThread) {
       `${String(result.count).padStart(6)} ${String(result.events).padStart(9)} ${result.totalMs.toFixed(0).padStart(10)} ${result.usPerPerson.toFixed(1).padStart(11)} ${result.peakRssMb.toFixed(0).padStart(13)} ${result.heapUsedMb.toFixed(0).padStart(9)}`,
     );
   }
+  const explained = JSON.parse(
+    execFileSync(process.execPath, [...process.execArgv, self, '--count', '10000', '--explained'], { encoding: 'utf8' }),
+  ) as Result;
+  console.log(
+    `${String(explained.count).padStart(6)} ${String(explained.events).padStart(9)} ${explained.totalMs.toFixed(0).padStart(10)} ${explained.usPerPerson.toFixed(1).padStart(11)} ${explained.peakRssMb.toFixed(0).padStart(13)} ${explained.heapUsedMb.toFixed(0).padStart(9)}   with every explanation written`,
+  );
   const tenK = results.find((r) => r.count === 10_000);
   const cores = availableParallelism();
   const parallel = JSON.parse(

@@ -5,8 +5,24 @@
  *
  * @module
  */
-export { buildPlan, buildPlanWithState, planMilestones, explain, type PlanOptions } from './plan/build-plan.ts';
-export type { Plan, PlannedMilestone, MilestoneStatus, PathwayStatus, RejectedEvent } from './plan/types.ts';
+export {
+  buildPlan,
+  buildPlanWithState,
+  buildScheduleWithState,
+  planMilestones,
+  scheduleMilestones,
+  explain,
+  type PlanOptions,
+} from './plan/build-plan.ts';
+export type {
+  MilestoneSchedule,
+  MilestoneStatus,
+  PathwayStatus,
+  Plan,
+  PlannedMilestone,
+  PlanSchedule,
+  RejectedEvent,
+} from './plan/types.ts';
 export { openStatus } from './plan/open-status.ts';
 export { replayPathways, recordEvent, type RecordEventResult } from './pathways.ts';
 

@@ -32,7 +32,15 @@ export function replayPathways(
   const pack = RULE_PACKS[options.jurisdiction ?? profile.jurisdiction];
   const dateOfBirth = isoToDay(profile.dateOfBirth);
   const keyDates = computeKeyDates(pack, pack.settings, dateOfBirth, profile.yearGroupOffset);
-  const replay = replayEvents(pack, profile, keyDates, dateOfBirth, events, isoToDay(ZIsoDate.parse(options.asOf)));
+  const replay = replayEvents({
+    pack,
+    profile,
+    keyDates,
+    dateOfBirth,
+    events,
+    asOf: isoToDay(ZIsoDate.parse(options.asOf)),
+    pathways: 'every',
+  });
   return { pathways: [...replay.runs.values()].map(persistPathway), rejectedEvents: replay.rejected };
 }
 

@@ -11,9 +11,9 @@ import {
   type SessionUser,
 } from '@pathways/db';
 import { ageInYears } from '@pathways/engine';
-import { canChangeYoungPerson, youngPersonFor } from '../access.ts';
-import { today, type AppEnv } from '../app-env.ts';
-import { requireRole, signedInUser } from '../auth/middleware.ts';
+import { canChangeYoungPerson, recordOfRequest } from '../access.ts';
+import type { AppEnv } from '../app-env.ts';
+import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { FAMILY_ACCESS, SHARING_SCOPES } from '../sharing.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
@@ -147,18 +147,14 @@ const withdraw = createRoute({
 
 export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
-    const { db } = c.get('services');
-    const user = signedInUser(c);
-    const day = today(c.get('services'));
-    const person = await youngPersonFor(db, user, c.req.valid('param').id, day);
+    const { person, user, services, day } = await recordOfRequest(c, c.req.valid('param').id);
+    const { db } = services;
     const consents = await listConsents({ db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id });
     return c.json({ decidedBy: decidesFor(person, day), items: consents.map(present) }, 200);
   })
   .openapi(give, async (c) => {
-    const { db } = c.get('services');
-    const user = signedInUser(c);
-    const day = today(c.get('services'));
-    const person = await youngPersonFor(db, user, c.req.valid('param').id, day);
+    const { person, user, services, day } = await recordOfRequest(c, c.req.valid('param').id);
+    const { db } = services;
     const { scope, agencyId, basis } = c.req.valid('json');
     if (scope === FAMILY_ACCESS && agencyId)
       throw new AppError('invalid', 'agencyId: family access is not for an agency', { field: 'agencyId' });
@@ -179,11 +175,9 @@ export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     return given.created ? c.json(present(given.consent), 201) : c.json(present(given.consent), 200);
   })
   .openapi(withdraw, async (c) => {
-    const { db } = c.get('services');
-    const user = signedInUser(c);
-    const day = today(c.get('services'));
-    const consent = await getConsent(db, c.req.valid('param').consentId);
-    const person = await youngPersonFor(db, user, consent.youngPersonId, day);
+    const consent = await getConsent(c.get('services').db, c.req.valid('param').consentId);
+    const { person, user, services, day } = await recordOfRequest(c, consent.youngPersonId);
+    const { db } = services;
     recordedAs(user, person, day, consent.givenByRole === 'best_interests' ? 'best_interests' : 'agreed');
     const withdrawn = await withdrawConsent({
       db,

@@ -10,7 +10,7 @@ import {
   type PrismaClient,
   type SessionUser,
 } from '@pathways/db';
-import { canChangeYoungPerson, recordFor, requirePart, youngPersonFor } from '../access.ts';
+import { canChangeYoungPerson, recordOfRequest, requirePart, youngPersonFor } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -133,9 +133,8 @@ const addNote = createRoute({
 
 export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
-    const { db } = c.get('services');
-    const user = signedInUser(c);
-    const { person, parts } = await recordFor(db, user, c.req.valid('param').id, today(c.get('services')));
+    const { person, parts, user, services } = await recordOfRequest(c, c.req.valid('param').id);
+    const { db } = services;
     requirePart(parts, 'goals');
     const goals = await listGoals({ db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id });
     return c.json({ items: goals.map(present) }, 200);

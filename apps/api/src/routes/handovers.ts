@@ -17,7 +17,7 @@ import {
   type SessionUser,
 } from '@pathways/db';
 import { isoToDay, ZIsoDate } from '@pathways/engine';
-import { NOWHERE, STAFF_ROLES, visibleParts, youngPersonFor } from '../access.ts';
+import { NOWHERE, recordOfRequest, STAFF_ROLES, visibleParts } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -196,10 +196,7 @@ const requestInfo = createRoute({
 
 export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(create, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const day = today(services);
-    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, day, 'change');
+    const { person, user, services, day } = await recordOfRequest(c, c.req.valid('param').id, 'change');
     const { toAgencyId, expectedTransfer, dueBy, ...pack } = c.req.valid('json');
     const handover = await draftHandover({
       db: services.db,

@@ -7,7 +7,7 @@ import {
   updateYoungPerson,
   youngPeopleLinkedToCarer,
 } from '@pathways/db';
-import { canSeeYoungPerson, youngPersonFor } from '../access.ts';
+import { canSeeYoungPerson, recordOfRequest } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -88,10 +88,8 @@ export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     );
   })
   .openapi(aboutMe, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
     // Anyone who may see the plan and is on the young person's side may write it; adult services may not.
-    const person = await youngPersonFor(services.db, user, c.req.valid('param').id, today(services));
+    const { person, user, services } = await recordOfRequest(c, c.req.valid('param').id);
     const { version, aboutMe: text } = c.req.valid('json');
     const changed = await updateYoungPerson({
       db: services.db,

@@ -41,9 +41,6 @@ export const planPreviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   preview,
   async (c) => {
     const { profile, events, asOf } = c.req.valid('json');
-    return c.json(
-      JSON.parse(JSON.stringify(buildPlan(profile, events, { asOf: asOf ?? today(c.get('services')) }))),
-      200,
-    );
+    return c.json(buildPlan(profile, events, { asOf: asOf ?? today(c.get('services')) }), 200);
   },
 );

@@ -296,7 +296,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id },
     );
     const plan = buildPlan(profileOf(person), log.map(engineEventOf), { asOf: day });
-    return c.json(JSON.parse(JSON.stringify(planWithin(plan, parts))), 200);
+    return c.json(planWithin(plan, parts), 200);
   })
   .openapi(fhirExport, async (c) => {
     const { person, parts, user, services, day } = await recordOfRequest(c, c.req.valid('param').id);
@@ -350,8 +350,5 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       event,
       today: day,
     });
-    return c.json(
-      { eventId: result.eventId, version: result.version, plan: JSON.parse(JSON.stringify(result.plan)) },
-      201,
-    );
+    return c.json({ eventId: result.eventId, version: result.version, plan: result.plan }, 201);
   });

@@ -1,4 +1,4 @@
-import { buildPlanWithState, type PathwayEvent, type RulePack } from '@pathways/engine';
+import { buildScheduleWithState, type PathwayEvent, type RulePack } from '@pathways/engine';
 import { Prisma, type PrismaClient, type YoungPerson } from '../generated/prisma/client.ts';
 import { storedPlanOf, type StoredPlan } from '../repositories/plan-rows.ts';
 import { writeStoredPlans } from '../repositories/plan-store.ts';
@@ -57,7 +57,7 @@ export async function replanEveryone(options: {
     const changed: { plan: StoredPlan; versionRead: number }[] = [];
     for (const { person, events } of people) {
       const rulePack = packFor.get(person.jurisdiction);
-      const planned = buildPlanWithState(profileOf(person), events, {
+      const planned = buildScheduleWithState(profileOf(person), events, {
         asOf: options.today,
         ...(rulePack ? { rulePack } : {}),
       });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildPlanWithState, syntheticPerson } from '@pathways/engine';
+import { buildScheduleWithState, syntheticPerson } from '@pathways/engine';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { storedPlanOf, type StoredPlan } from '../repositories/plan-rows.ts';
 import { writeStoredPlans } from '../repositories/plan-store.ts';
@@ -33,7 +33,7 @@ export async function loadSyntheticCounty(options: {
       if (!area) throw new Error('loadSyntheticCounty needs at least one area');
       const id = randomUUID();
       const withIds = log.map((event, i) => ({ ...event, id: String(i) }));
-      const planned = buildPlanWithState(profile, withIds, { asOf: options.today });
+      const planned = buildScheduleWithState(profile, withIds, { asOf: options.today });
       const { plan } = planned;
       const rejected = new Set(plan.rejectedEvents.map((event) => event.id));
       const namedWorkerId = area.workerIds[index % area.workerIds.length] ?? null;

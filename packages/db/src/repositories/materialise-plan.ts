@@ -1,7 +1,7 @@
-import { buildPlanWithState, type Plan } from '@pathways/engine';
+import { buildScheduleWithState } from '@pathways/engine';
 import type { YoungPerson } from '../generated/prisma/client.ts';
 import type { Tx } from './actor.ts';
-import { storedPlanOf } from './plan-rows.ts';
+import { storedPlanOf, type StoredPlanSource } from './plan-rows.ts';
 import { writeStoredPlans } from './plan-store.ts';
 import { engineEventOf, profileOf } from './young-person-profile.ts';
 
@@ -15,13 +15,12 @@ export async function materialisePlan(
   tx: Tx,
   person: YoungPerson,
   today: string,
-  planned?: ReturnType<typeof buildPlanWithState>,
-): Promise<Plan> {
+  planned?: StoredPlanSource,
+): Promise<void> {
   let result = planned;
   if (!result) {
     const rows = await tx.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
-    result = buildPlanWithState(profileOf(person), rows.map(engineEventOf), { asOf: today });
+    result = buildScheduleWithState(profileOf(person), rows.map(engineEventOf), { asOf: today });
   }
   await writeStoredPlans(tx, [storedPlanOf(person, result)]);
-  return result.plan;
 }

@@ -1,4 +1,11 @@
-import { buildPlan, buildPlanWithState, EVENT_CATALOGUE, isEventType, parseEvent, type Plan } from '@pathways/engine';
+import {
+  buildPlanWithState,
+  buildScheduleWithState,
+  EVENT_CATALOGUE,
+  isEventType,
+  parseEvent,
+  type Plan,
+} from '@pathways/engine';
 import { AppError } from '../errors.ts';
 import type { PathwayEvent, PrismaClient } from '../generated/prisma/client.ts';
 import { audit, type Actor } from './actor.ts';
@@ -39,7 +46,11 @@ export async function recordPathwayEvent(options: {
     // dated on or after every other one cannot change how they replay.)
     const isBackDated = events.some((event) => event.date > date);
     const before = isBackDated
-      ? new Set(buildPlan(profile, events, { asOf: options.today }).rejectedEvents.map((rejected) => rejected.id))
+      ? new Set(
+          buildScheduleWithState(profile, events, { asOf: options.today }).plan.rejectedEvents.map(
+            (rejected) => rejected.id,
+          ),
+        )
       : undefined;
     const broken =
       before && check.rejectedEvents.find((rejected) => rejected.id !== 'candidate' && !before.has(rejected.id));
@@ -62,7 +73,7 @@ export async function recordPathwayEvent(options: {
         recordedById: options.actor.userId,
       },
     });
-    const plan = await materialisePlan(tx, person, options.today, planned);
+    await materialisePlan(tx, person, options.today, planned);
     await audit(tx, options.actor, {
       action: 'record_event',
       entityType: 'PathwayEvent',
@@ -70,7 +81,7 @@ export async function recordPathwayEvent(options: {
       youngPersonId: person.id,
       detail: { type, date },
     });
-    return { eventId: created.id, version: person.version, plan };
+    return { eventId: created.id, version: person.version, plan: planned.plan };
   });
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { buildPlanWithState } from '@pathways/engine';
+import type { buildScheduleWithState } from '@pathways/engine';
 import type { YoungPerson } from '../generated/prisma/client.ts';
 
-type Planned = ReturnType<typeof buildPlanWithState>;
+/** What a stored plan is made from: a plan's schedule (a full plan will do) and every pathway's snapshot. */
+export type StoredPlanSource = ReturnType<typeof buildScheduleWithState>;
 
 /** One Milestone row as stored (dates as ISO days), for caseload and forecast queries. */
 export type MilestoneRow = {
@@ -46,7 +47,7 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url
 /** The rows that store a plan for a young person (in their area, with their named worker). */
 export function storedPlanOf(
   person: Pick<YoungPerson, 'id' | 'areaId' | 'namedWorkerId'>,
-  planned: Planned,
+  planned: StoredPlanSource,
 ): StoredPlan {
   const milestones = planned.plan.milestones.map((milestone) => ({
     youngPersonId: person.id,

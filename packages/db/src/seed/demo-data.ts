@@ -1,4 +1,4 @@
-import { buildPlan, syntheticPerson } from '@pathways/engine';
+import { buildScheduleWithState, syntheticPerson } from '@pathways/engine';
 import type { Database } from '../database.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Tx } from '../repositories/actor.ts';
@@ -161,11 +161,11 @@ export async function seedDemoData(
     const areaWorkers = workers[area];
     // Keep only what the pathway machines accept, as the API would have.
     const rejected = new Set(
-      buildPlan(
+      buildScheduleWithState(
         profile,
         events.map((event, i) => ({ ...event, id: String(i) })),
         { asOf: today },
-      ).rejectedEvents.map((r) => r.id),
+      ).plan.rejectedEvents.map((r) => r.id),
     );
     const accepted = events.filter((_, i) => !rejected.has(String(i)));
     const isMaya = index === 0;

@@ -13,10 +13,10 @@ import { RULE_PACKS } from '../rule-packs/index.ts';
 import { rulesById } from '../rule-packs/rules-by-id.ts';
 import type { Jurisdiction, Pathway, RulePack, RulePackSettings } from '../rule-packs/types.ts';
 import { computeKeyDates, keyDatesToIso } from './key-dates.ts';
-import { planMilestone } from './milestone-status.ts';
+import { milestoneFacts, plannedMilestone, scheduledMilestone } from './milestone-status.ts';
 import type { AcceptedEvent, PlanContext } from './plan-context.ts';
-import { replayEvents } from './replay.ts';
-import type { PathwayEnding, PathwayStatus, Plan, PlannedMilestone } from './types.ts';
+import { replayEvents, type PathwaysToStart } from './replay.ts';
+import type { MilestoneSchedule, PathwayEnding, PathwayStatus, Plan, PlannedMilestone, PlanSchedule } from './types.ts';
 import { formatLongDate } from './format-date.ts';
 
 export type PlanOptions = {
@@ -51,7 +51,34 @@ export function buildPlanWithState(
   events: readonly unknown[],
   options: PlanOptions,
 ): { plan: Plan; pathwayStates: PersistedPathwayRun[] } {
-  const { context, replay, endings, milestones } = planCore(profileInput, events, options, true);
+  const core = planCore(profileInput, events, options, 'every');
+  const { plan, pathwayStates } = withPathwayStates(core);
+  return {
+    plan: { ...plan, milestones: core.facts.map((facts) => plannedMilestone(facts, core.context)) },
+    pathwayStates,
+  };
+}
+
+/**
+ * `buildPlanWithState` without the explanations: every milestone's dates and status and every
+ * pathway's persisted snapshot, which is what a store of caseload rows keeps. Re-planning a
+ * whole county writes no sentence that nobody reads.
+ */
+export function buildScheduleWithState(
+  profileInput: ProfileInput,
+  events: readonly unknown[],
+  options: PlanOptions,
+): { plan: PlanSchedule; pathwayStates: PersistedPathwayRun[] } {
+  const core = planCore(profileInput, events, options, 'every');
+  const { plan, pathwayStates } = withPathwayStates(core);
+  return { plan: { ...plan, milestones: core.facts.map(scheduledMilestone) }, pathwayStates };
+}
+
+/** Every pathway's state in words and its persisted snapshot, from one replay; the plan without its milestones. */
+function withPathwayStates({ context, replay, endings }: ReturnType<typeof planCore>): {
+  plan: Omit<Plan, 'milestones'>;
+  pathwayStates: PersistedPathwayRun[];
+} {
   const pathways: PathwayStatus[] = [];
   for (const [pathway, run] of replay.runs) {
     const isEnded = run.snapshot.status === 'done';
@@ -64,11 +91,10 @@ export function buildPlanWithState(
       nextEvents: isEnded ? [] : acceptedEventTypes(run.snapshot),
     });
   }
-  const plan: Plan = {
+  const plan = {
     asOf: toIsoDate(context.asOf),
     jurisdiction: context.pack.jurisdiction,
     keyDates: keyDatesToIso(context.keyDates),
-    milestones,
     pathways,
     rejectedEvents: replay.rejected,
   };
@@ -82,7 +108,7 @@ function planCore(
   profileInput: ProfileInput,
   events: readonly unknown[],
   options: PlanOptions,
-  startEveryPathway: boolean,
+  pathways: PathwaysToStart,
 ) {
   const profile = ZProfile.parse(profileInput);
   const asOf = isoToDay(ZIsoDate.parse(options.asOf));
@@ -90,7 +116,7 @@ function planCore(
   const settings = options.settings ? { ...pack.settings, ...options.settings } : pack.settings;
   const dateOfBirth = isoToDay(profile.dateOfBirth);
   const keyDates = computeKeyDates(pack, settings, dateOfBirth, profile.yearGroupOffset);
-  const replay = replayEvents(pack, profile, keyDates, dateOfBirth, events, asOf, startEveryPathway);
+  const replay = replayEvents({ pack, profile, keyDates, dateOfBirth, events, asOf, pathways });
 
   const context: PlanContext = {
     pack,
@@ -115,8 +141,8 @@ function planCore(
       reason: `The ${pathwayName(pathway)} pathway ended on ${formatLongDate(endedOn, pack.locale)}${endReason ? ` (${endReason.replaceAll('_', ' ')})` : ''}.`,
     });
   }
-  const milestones = pack.milestones.map((rule) => planMilestone(rule, context, endings.get(rule.pathway)));
-  return { context, replay, endings, milestones };
+  const facts = pack.milestones.map((rule) => milestoneFacts(rule, context, endings.get(rule.pathway)));
+  return { context, replay, endings, facts };
 }
 
 /**
@@ -133,7 +159,17 @@ export function planMilestones(
   events: readonly unknown[],
   options: PlanOptions,
 ): PlannedMilestone[] {
-  return planCore(profile, events, options, false).milestones;
+  const { facts, context } = planCore(profile, events, options, 'needed');
+  return facts.map((milestone) => plannedMilestone(milestone, context));
+}
+
+/** `planMilestones` without the explanations: dates and statuses only, the fastest way to plan many people. */
+export function scheduleMilestones(
+  profile: ProfileInput,
+  events: readonly unknown[],
+  options: PlanOptions,
+): MilestoneSchedule[] {
+  return planCore(profile, events, options, 'needed').facts.map(scheduledMilestone);
 }
 
 /** The one-sentence explanation of a milestone in a plan, or undefined for an unknown id. */

@@ -6,9 +6,8 @@ import { explainMilestone } from './explain.ts';
 import { openStatus } from './open-status.ts';
 import { matchesWhere } from './match-events.ts';
 import type { AcceptedEvent, PlanContext } from './plan-context.ts';
-import type { MilestoneFacts, MilestoneStatus, PathwayEnding, PlannedMilestone } from './types.ts';
+import type { MilestoneFacts, MilestoneSchedule, PathwayEnding, PlannedMilestone } from './types.ts';
 
-/** What a milestone's status was worked out from; kept so its explanation can be written later. */
 /**
  * The status of one milestone as of the plan date:
  * - `not_applicable` when its condition fails or its pathway has ended without it;
@@ -16,11 +15,11 @@ import type { MilestoneFacts, MilestoneStatus, PathwayEnding, PlannedMilestone }
  * - otherwise `overdue` after its due date, `due` inside its window, `upcoming` before it.
  * Recurring milestones report their next occurrence, with the last one done.
  */
-export function planMilestone(
+export function milestoneFacts(
   rule: MilestoneRule,
   context: PlanContext,
   ending: PathwayEnding | undefined,
-): PlannedMilestone {
+): MilestoneFacts {
   const { windowStart, due } = milestoneDates(rule.id, context);
   const completions = completionsOf(rule, context, windowStart);
   const facts: MilestoneFacts = {
@@ -55,7 +54,7 @@ export function planMilestone(
   } else {
     facts.status = timeStatus(windowStart, due, context.asOf);
   }
-  return new Milestone(facts, context);
+  return facts;
 }
 
 function setDone(facts: MilestoneFacts, on: DayNumber): void {
@@ -114,60 +113,33 @@ function completingEventTypes(rule: MilestoneRule): readonly string[] {
 }
 
 /**
- * A planned milestone. Its explanation sentence is written on first read and kept: a
- * caseload of thousands needs the dates, a person reading one plan needs the words.
- * `toJSON` includes it, so API responses carry it.
+ * A milestone's dates and status as plain data, without the sentence that explains them: what
+ * a caseload store needs for thousands of people, where the words would be wasted.
  */
-class Milestone implements PlannedMilestone {
-  readonly id: string;
-  readonly pathway: PlannedMilestone['pathway'];
-  readonly title: string;
-  readonly description: string;
-  readonly status: MilestoneStatus;
-  readonly dueDate: string | null;
-  readonly windowStart: string | null;
-  readonly completedOn: string | null;
-  readonly lastDoneOn: string | null;
-  readonly isRecurring: boolean;
-  readonly leadAgency: PlannedMilestone['leadAgency'];
-  readonly contributingAgencies: PlannedMilestone['contributingAgencies'];
-  readonly kind: PlannedMilestone['kind'];
-  readonly source: PlannedMilestone['source'];
-  readonly confidence: PlannedMilestone['confidence'];
-  readonly notApplicableReason: string | null;
-  readonly completedBy: readonly string[];
-  #facts: MilestoneFacts;
-  #context: PlanContext;
-  #explanation: string | undefined;
+export function scheduledMilestone(facts: MilestoneFacts): MilestoneSchedule {
+  const { rule } = facts;
+  return {
+    id: rule.id,
+    pathway: rule.pathway,
+    title: rule.title,
+    description: rule.description,
+    status: facts.status,
+    dueDate: facts.due !== undefined ? toIsoDate(facts.due) : null,
+    windowStart: facts.windowStart !== undefined ? toIsoDate(facts.windowStart) : null,
+    completedOn: facts.completedOn !== undefined ? toIsoDate(facts.completedOn) : null,
+    lastDoneOn: rule.recurrence && facts.lastDoneOn !== undefined ? toIsoDate(facts.lastDoneOn) : null,
+    isRecurring: rule.recurrence !== undefined,
+    leadAgency: rule.leadAgency,
+    contributingAgencies: rule.contributingAgencies,
+    kind: rule.kind,
+    source: rule.source,
+    confidence: rule.confidence,
+    notApplicableReason: facts.notApplicableReason ?? null,
+    completedBy: completingEventTypes(rule),
+  };
+}
 
-  constructor(facts: MilestoneFacts, context: PlanContext) {
-    const { rule } = facts;
-    this.id = rule.id;
-    this.pathway = rule.pathway;
-    this.title = rule.title;
-    this.description = rule.description;
-    this.status = facts.status;
-    this.dueDate = facts.due !== undefined ? toIsoDate(facts.due) : null;
-    this.windowStart = facts.windowStart !== undefined ? toIsoDate(facts.windowStart) : null;
-    this.completedOn = facts.completedOn !== undefined ? toIsoDate(facts.completedOn) : null;
-    this.lastDoneOn = rule.recurrence && facts.lastDoneOn !== undefined ? toIsoDate(facts.lastDoneOn) : null;
-    this.isRecurring = rule.recurrence !== undefined;
-    this.leadAgency = rule.leadAgency;
-    this.contributingAgencies = rule.contributingAgencies;
-    this.kind = rule.kind;
-    this.source = rule.source;
-    this.confidence = rule.confidence;
-    this.notApplicableReason = facts.notApplicableReason ?? null;
-    this.completedBy = completingEventTypes(rule);
-    this.#facts = facts;
-    this.#context = context;
-  }
-
-  get explanation(): string {
-    return (this.#explanation ??= explainMilestone(this.#facts, this.#context));
-  }
-
-  toJSON(): PlannedMilestone {
-    return { ...this, explanation: this.explanation };
-  }
+/** A milestone as a person reads it: its dates and status, and one sentence saying why. Plain data. */
+export function plannedMilestone(facts: MilestoneFacts, context: PlanContext): PlannedMilestone {
+  return { ...scheduledMilestone(facts), explanation: explainMilestone(facts, context) };
 }

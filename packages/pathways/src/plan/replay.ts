@@ -21,28 +21,34 @@ export type Replay = {
   endedOn: Map<Pathway, DayNumber>;
 };
 
+/** Which pathways a replay starts before any event reaches them. */
+export type PathwaysToStart = 'every' | 'needed';
+
 /**
  * Rebuilds every pathway's state by replaying the dated event log in date order (events on
  * the same day keep their given order), up to and including `asOf`, then ticks the clock at
  * `asOf`. Events after `asOf` have not happened yet as of that date and are left out.
  *
- * With `startEveryPathway: false` a pathway is only started when an event reaches it or the
- * clock can move it: an untouched pathway that the date cannot move is still at its start,
- * which is all milestone planning needs to know (it has not ended).
+ * `pathways: 'needed'` starts a pathway only when an event reaches it or the clock can move
+ * it: an untouched pathway that the date cannot move is still at its start, which is all
+ * milestone planning needs to know (it has not ended). `'every'` starts them all, for a plan
+ * that shows every pathway's state or a store that keeps every snapshot.
  */
-export function replayEvents(
-  pack: RulePack,
-  profile: Profile,
-  keyDates: KeyDayNumbers,
-  dateOfBirth: DayNumber,
-  events: readonly unknown[],
-  asOf: DayNumber,
-  startEveryPathway = true,
-): Replay {
+export function replayEvents(replay: {
+  pack: RulePack;
+  profile: Profile;
+  keyDates: KeyDayNumbers;
+  dateOfBirth: DayNumber;
+  events: readonly unknown[];
+  asOf: DayNumber;
+  pathways: PathwaysToStart;
+}): Replay {
+  const { pack, profile, keyDates, dateOfBirth, events, asOf } = replay;
   const input = machineInput(pack, profile, keyDates);
   const runs = new Map<Pathway, PathwayRun>();
   for (const pathway of pack.pathways) {
-    if (startEveryPathway || isClockDriven(PATHWAY_MACHINES[pathway])) runs.set(pathway, startPathway(pathway, input));
+    if (replay.pathways === 'every' || isClockDriven(PATHWAY_MACHINES[pathway]))
+      runs.set(pathway, startPathway(pathway, input));
   }
   const runFor = (pathway: Pathway): PathwayRun => {
     let run = runs.get(pathway);

@@ -14,8 +14,11 @@ import type {
 
 export type MilestoneStatus = 'done' | 'overdue' | 'due' | 'upcoming' | 'not_applicable';
 
-/** One milestone of a person's plan as of the plan date. Dates are ISO `YYYY-MM-DD`. */
-export type PlannedMilestone = {
+/**
+ * One milestone of a person's plan as of the plan date, without its explanation: what a store
+ * of caseload rows needs. Dates are ISO `YYYY-MM-DD`.
+ */
+export type MilestoneSchedule = {
   id: string;
   pathway: Pathway;
   title: string;
@@ -37,6 +40,10 @@ export type PlannedMilestone = {
   notApplicableReason: string | null;
   /** Event types that complete it: `milestone.recorded` means "mark as done" is enough; otherwise record its own event. */
   completedBy: readonly string[];
+};
+
+/** One milestone of a person's plan as of the plan date, as a person reads it. Plain data. */
+export type PlannedMilestone = MilestoneSchedule & {
   /** One sentence: why it has this date and status (rule + inputs + source). */
   explanation: string;
 };
@@ -70,6 +77,9 @@ export type Plan = {
   pathways: PathwayStatus[];
   rejectedEvents: RejectedEvent[];
 };
+
+/** A plan without the explanations: what a store of caseload rows keeps. */
+export type PlanSchedule = Omit<Plan, 'milestones'> & { milestones: MilestoneSchedule[] };
 
 /** What the status of one milestone was worked out from, before it is explained in words. */
 export type MilestoneFacts = {

@@ -78,13 +78,17 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
   // Bodies are limited while they stream in, before anything parses them.
   const importLimit = limitBody(IMPORT_BODY_LIMIT_BYTES);
   const defaultLimit = limitBody(BODY_LIMIT_BYTES);
-  app.use('/api/*', (c, next) => (IMPORT_PATHS.has(c.req.path) ? importLimit : defaultLimit)(c, next));
+  const limitByPath: MiddlewareHandler<AppEnv> = (c, next) =>
+    (IMPORT_PATHS.has(c.req.path) ? importLimit : defaultLimit)(c, next);
+  app.use('/api/*', limitByPath);
   // Browsers must come from our own origin for any write; then the session's CSRF token.
   app.use('/api/*', sameOriginWrites);
   app.use('/api/*', loadSession);
   app.use('/api/*', requireCsrfToken);
   // An import checks each of its lines on its own: one bad line must not refuse the whole file.
-  app.use('/api/*', (c, next) => (IMPORT_PATHS.has(c.req.path) ? next() : refuseControlCharacters(c, next)));
+  const refuseControlCharactersOutsideImports: MiddlewareHandler<AppEnv> = (c, next) =>
+    IMPORT_PATHS.has(c.req.path) ? next() : refuseControlCharacters(c, next);
+  app.use('/api/*', refuseControlCharactersOutsideImports);
 
   const routes = app
     .route('/', sessionRoutes)

@@ -86,10 +86,17 @@ async function main() {
     logger.info('shutting down', { signal });
     jobs.stop();
     stopAnsweringBackups();
-    server.close(async () => {
-      await database.close();
-      logger.info('stopped');
-      process.exit(0);
+    server.close(() => {
+      void database.close().then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error('could not close the database', { error: String(error) });
+          process.exit(1);
+        },
+      );
     });
     // Keep-alive connections would hold close() open: ask idle ones to go.
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();

@@ -2,7 +2,8 @@ import { displayName, type SubjectAccessExport } from '@pathways/db';
 import { escapeHtml } from './html-escape.ts';
 
 /** A value as HTML text; nothing shows as a dash. */
-const escape = (value: unknown) => escapeHtml(String(value ?? '—'));
+const escape = (value: unknown) =>
+  escapeHtml(value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
 
 const words = (key: string) =>
   key

@@ -12,7 +12,7 @@ import { homeOf } from './lib/home.ts';
 export function sessionInPage(document: Document): { user: SessionUser | null; csrfToken?: string } | undefined {
   const content = document.querySelector<HTMLMetaElement>('meta[name="pathways-session"]')?.content;
   try {
-    return content ? JSON.parse(content) : undefined;
+    return content ? (JSON.parse(content) as { user: SessionUser | null; csrfToken?: string }) : undefined;
   } catch {
     return undefined; // then the app asks the API, as without one
   }

@@ -117,7 +117,9 @@ if (!isMainThread) {
     );
   }
   const explained = JSON.parse(
-    execFileSync(process.execPath, [...process.execArgv, self, '--count', '10000', '--explained'], { encoding: 'utf8' }),
+    execFileSync(process.execPath, [...process.execArgv, self, '--count', '10000', '--explained'], {
+      encoding: 'utf8',
+    }),
   ) as Result;
   console.log(
     `${String(explained.count).padStart(6)} ${String(explained.events).padStart(9)} ${explained.totalMs.toFixed(0).padStart(10)} ${explained.usPerPerson.toFixed(1).padStart(11)} ${explained.peakRssMb.toFixed(0).padStart(13)} ${explained.heapUsedMb.toFixed(0).padStart(9)}   with every explanation written`,

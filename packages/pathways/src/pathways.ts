@@ -14,7 +14,7 @@ import { replayEvents } from './plan/replay.ts';
 import type { RejectedEvent } from './plan/types.ts';
 import { ZProfile, type ProfileInput } from './profile.ts';
 import { RULE_PACKS } from './rule-packs/index.ts';
-import type { Jurisdiction, Pathway } from './rule-packs/types.ts';
+import type { Jurisdiction } from './rule-packs/types.ts';
 
 type ReplayOptions = { asOf: string; jurisdiction?: Jurisdiction };
 
@@ -88,7 +88,7 @@ export function recordEvent(persisted: readonly PersistedPathwayRun[], rawEvent:
       ok: false,
       rejection: refusal ?? {
         code: 'not_applicable',
-        reason: `No ${String(target as Pathway).replaceAll('_', ' ')} pathway in this plan.`,
+        reason: `No ${String(target).replaceAll('_', ' ')} pathway in this plan.`,
       },
     };
   }

@@ -54,7 +54,7 @@ export function startJobs(options: { db: PrismaClient; logger: Logger; now: () =
   const guardedTick = () => (running ??= tick().finally(() => (running = null)));
   if (options.settings.intervalMs <= 0) return { tick: guardedTick, stop: () => {} };
   void guardedTick();
-  const timer = setInterval(guardedTick, options.settings.intervalMs);
+  const timer = setInterval(() => void guardedTick(), options.settings.intervalMs);
   timer.unref();
   return { tick: guardedTick, stop: () => clearInterval(timer) };
 }

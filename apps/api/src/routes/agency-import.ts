@@ -68,7 +68,7 @@ export function parseOrukServices(text: string): {
   problems: ImportProblem[];
 } {
   const trimmed = text.trim();
-  let items: { line: number; raw: string | unknown }[];
+  let items: { line: number; raw: unknown }[];
   if (trimmed.startsWith('[')) {
     let parsed: unknown;
     try {
@@ -81,12 +81,9 @@ export function parseOrukServices(text: string): {
     }
     if (!Array.isArray(parsed))
       return { services: [], problems: [{ line: 1, field: 'body', message: 'expected a JSON array of services' }] };
-    items = parsed.map((raw, index) => ({ line: index + 1, raw }));
+    items = (parsed as unknown[]).map((raw, index) => ({ line: index + 1, raw }));
   } else {
-    items = text
-      .split(/\r?\n/)
-      .map((raw, index) => ({ line: index + 1, raw }))
-      .filter((item) => (item.raw as string).trim() !== '');
+    items = text.split(/\r?\n/).flatMap((raw, index) => (raw.trim() === '' ? [] : [{ line: index + 1, raw }]));
   }
   const services: { line: number; service: OrukService }[] = [];
   const problems: ImportProblem[] = [];
@@ -179,28 +176,30 @@ const importRoute = createRoute({
   },
 });
 
-export const agencyImportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export const agencyImportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  importRoute,
+  async (c) => {
+    const { db } = c.get('services');
+    const user = signedInUser(c);
+    const { areaId } = c.req.valid('query');
+    if (!(await localAreaExists(db, areaId)))
+      throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
+    const { services, problems } = parseOrukServices(await c.req.text());
+    const counts =
+      services.length > 0 ? await importAgencies(db, areaId, agenciesOfOffer(services)) : { created: 0, updated: 0 };
+    await audit(
+      db,
+      { userId: user.id, role: user.role },
+      {
+        action: 'import',
+        entityType: 'Agency',
+        detail: { services: services.length, problems: problems.length, ...counts },
+      },
+    );
+    return c.json(
+      { servicesRead: services.length, agenciesCreated: counts.created, agenciesUpdated: counts.updated, problems },
+      200,
+    );
+  },
+);
 agencyImportRoutes.openAPIRegistry.register('OrukService', ZOrukService);
-agencyImportRoutes.openapi(importRoute, async (c) => {
-  const { db } = c.get('services');
-  const user = signedInUser(c);
-  const { areaId } = c.req.valid('query');
-  if (!(await localAreaExists(db, areaId)))
-    throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
-  const { services, problems } = parseOrukServices(await c.req.text());
-  const counts =
-    services.length > 0 ? await importAgencies(db, areaId, agenciesOfOffer(services)) : { created: 0, updated: 0 };
-  await audit(
-    db,
-    { userId: user.id, role: user.role },
-    {
-      action: 'import',
-      entityType: 'Agency',
-      detail: { services: services.length, problems: problems.length, ...counts },
-    },
-  );
-  return c.json(
-    { servicesRead: services.length, agenciesCreated: counts.created, agenciesUpdated: counts.updated, problems },
-    200,
-  );
-});

@@ -21,7 +21,7 @@ const EVENT_TYPES = Object.entries(EVENT_CATALOGUE).map(([type, definition]) => 
   type,
   pathway: definition.pathway,
   label: definition.label,
-  fields: z.toJSONSchema(z.object(definition.payload), { io: 'input' }) as Record<string, unknown>,
+  fields: z.toJSONSchema(z.object(definition.payload), { io: 'input' }),
 }));
 
 const list = createRoute({

@@ -37,10 +37,7 @@ const preview = createRoute({
   },
 });
 
-export const planPreviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
-  preview,
-  async (c) => {
-    const { profile, events, asOf } = c.req.valid('json');
-    return c.json(buildPlan(profile, events, { asOf: asOf ?? today(c.get('services')) }), 200);
-  },
-);
+export const planPreviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(preview, (c) => {
+  const { profile, events, asOf } = c.req.valid('json');
+  return c.json(buildPlan(profile, events, { asOf: asOf ?? today(c.get('services')) }), 200);
+});

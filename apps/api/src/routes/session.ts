@@ -114,7 +114,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       200,
     );
   })
-  .openapi(current, async (c) => {
+  .openapi(current, (c) => {
     const user = c.get('user');
     const csrfToken = c.get('csrfToken');
     if (!user || !csrfToken) throw new HttpError(401, 'unauthenticated', 'Please sign in.');

@@ -43,7 +43,7 @@ export const api = createApiClient(window.location.origin, {
 type SuccessBody<R> =
   R extends ClientResponse<infer B, infer S, string> ? (S extends 200 | 201 | 204 ? B : never) : never;
 
-type Body = { error?: { code?: string; message?: string; field?: string; currentVersion?: number } };
+export type ErrorAnswer = { error?: { code?: string; message?: string; field?: string; currentVersion?: number } };
 
 /**
  * Awaits a typed client call and gives its JSON, or throws an ApiError carrying the API's
@@ -54,7 +54,7 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
 ): Promise<SuccessBody<R>> {
   const response = await request;
   if (response.ok) return (response.status === 204 ? undefined : await response.json()) as SuccessBody<R>;
-  const body = (await response.json().catch(() => ({}))) as Body;
+  const body = (await response.json().catch(() => ({}))) as ErrorAnswer;
   const retryAfter = Number(response.headers.get('retry-after'));
   throw new ApiError(
     response.status,

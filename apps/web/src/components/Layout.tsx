@@ -85,7 +85,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
               <button
                 type="button"
                 className="secondary"
-                onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}
+                onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
               >
                 {t('app.signOut')}
               </button>

@@ -7,6 +7,12 @@ import { ErrorNotice } from './QueryState.tsx';
 type Property = { type?: string; enum?: string[]; pattern?: string; default?: unknown; maxLength?: number };
 type FieldSchema = { properties?: Record<string, Property>; required?: string[] };
 
+/** A field's default as the text its input starts with (defaults are strings, numbers or booleans). */
+function defaultText(property: Property): string {
+  const value = property.default;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 /** "likelyEligible" → "Likely eligible"; "left_education" → "left education". */
 const words = (name: string) => {
@@ -51,7 +57,7 @@ export function RecordEventForm(props: {
     if (!chosen) return;
     const payload: Record<string, unknown> = {};
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
-      const value = values[name] ?? (property.default === undefined ? '' : String(property.default));
+      const value = values[name] ?? defaultText(property);
       if (value === '') continue;
       payload[name] = property.type === 'boolean' ? value === 'true' : value;
     }
@@ -96,7 +102,7 @@ export function RecordEventForm(props: {
             name={name}
             property={property}
             isRequired={schema.required?.includes(name) ?? false}
-            value={values[name] ?? (property.default === undefined ? '' : String(property.default))}
+            value={values[name] ?? defaultText(property)}
             error={fieldError?.field === name ? fieldError.message : undefined}
             onChange={(value) => setValues((current) => ({ ...current, [name]: value }))}
           />

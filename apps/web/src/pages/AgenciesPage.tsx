@@ -1,17 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, csrfHeaders } from '../api/http.ts';
-import { useAgencies, useAreas } from '../api/queries.ts';
+import { ApiError, csrfHeaders, type ErrorAnswer } from '../api/http.ts';
+import { useAgencies, useAreas, type AgencyImportResult } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, QueryState } from '../components/QueryState.tsx';
-
-type ImportResult = {
-  servicesRead: number;
-  agenciesCreated: number;
-  agenciesUpdated: number;
-  problems: { line: number; field: string; message: string }[];
-};
 
 /** Administrators: the agency directory, and loading a local offer instead of typing it in. */
 export default function AgenciesPage() {
@@ -69,7 +62,7 @@ function ImportForm() {
   const client = useQueryClient();
   const [areaId, setAreaId] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<AgencyImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isSending, setIsSending] = useState(false);
 
@@ -85,7 +78,7 @@ function ImportForm() {
         headers: { 'Content-Type': 'application/x-ndjson', ...csrfHeaders() },
         body: await file.text(),
       });
-      const body = await response.json();
+      const body = (await response.json()) as AgencyImportResult & ErrorAnswer;
       if (!response.ok)
         throw new ApiError(
           response.status,
@@ -93,7 +86,7 @@ function ImportForm() {
           body.error?.message ?? String(response.status),
           body.error?.field,
         );
-      setResult(body as ImportResult);
+      setResult(body);
       void client.invalidateQueries({ queryKey: ['agencies'] });
     } catch (caught) {
       setError(caught);

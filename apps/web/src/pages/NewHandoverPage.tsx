@@ -65,7 +65,7 @@ function HandoverForm({ person, plan }: { person: YoungPerson; plan: Plan }) {
     const draft: HandoverDraft = { toAgencyId: agencyId, summary: texts.summary };
     if (expectedTransfer) draft.expectedTransfer = expectedTransfer;
     for (const field of TEXT_FIELDS) if (field !== 'summary' && texts[field].trim()) draft[field] = texts[field];
-    create.mutate(draft, { onSuccess: (handover) => navigate(`/handovers/${handover.id}`) });
+    create.mutate(draft, { onSuccess: (handover) => void navigate(`/handovers/${handover.id}`) });
   };
   const describedError = (field: string) => {
     const message = errorFor(create.error, field);

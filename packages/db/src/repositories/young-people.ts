@@ -77,7 +77,13 @@ export async function createYoungPerson(options: {
 const NOT_CORRECTIONS = new Set(['aboutMe']);
 
 const asText = (value: unknown) =>
-  value === null || value === undefined ? null : value instanceof Date ? isoDay(value) : String(value);
+  value === null || value === undefined
+    ? null
+    : value instanceof Date
+      ? isoDay(value)
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
 
 /**
  * Changes a young person's record if nobody else has changed it since `expectedVersion`

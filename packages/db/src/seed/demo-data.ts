@@ -1,6 +1,6 @@
 import { buildScheduleWithState, syntheticPerson } from '@pathways/engine';
 import type { Database } from '../database.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Tx } from '../repositories/actor.ts';
 import { SHARING_SCOPES } from '../repositories/consents.ts';
 import { materialisePlan } from '../repositories/materialise-plan.ts';
@@ -188,7 +188,7 @@ export async function seedDemoData(
         sequence: i + 1,
         type: type as string,
         date: dateColumn(date as string),
-        payload: payload as object,
+        payload: payload as Prisma.InputJsonObject,
       })),
     });
     await materialisePlan(db, person, today);

@@ -117,9 +117,9 @@ export function yearOf(date: DayNumber): number {
 }
 
 export function minDay(a: DayNumber, b: DayNumber): DayNumber {
-  return (a < b ? a : b) as DayNumber;
+  return a < b ? a : b;
 }
 
 export function maxDay(a: DayNumber, b: DayNumber): DayNumber {
-  return (a > b ? a : b) as DayNumber;
+  return a > b ? a : b;
 }

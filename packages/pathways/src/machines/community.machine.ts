@@ -1,4 +1,5 @@
-import { assign, setup } from 'xstate';
+import { setup } from 'xstate';
+import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
 import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
 
 /**
@@ -12,7 +13,7 @@ export const communityMachine = setup({
     events: {} as MachineEvent,
   },
   actions: {
-    recordDeath: assign({ endReason: 'died' as const }),
+    recordDeath: recordDeath<{ endReason: 'died' | null }>(),
   },
 }).createMachine({
   id: 'community',
@@ -22,9 +23,9 @@ export const communityMachine = setup({
     active: {
       meta: { description: 'Friends, relationships and community are part of every review.' },
       on: {
-        'person.died': { target: 'ended', actions: 'recordDeath' },
+        ...endsOnDeath('ended'),
         'milestone.recorded': {},
-        'clock.tick': {},
+        ...LETS_TIME_PASS,
       },
     },
     ended: { type: 'final' },

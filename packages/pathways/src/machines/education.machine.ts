@@ -1,4 +1,5 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
+import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
 import { isOnOrAfter, type MachineEvent, type PathwayMachineInput } from './machine-input.ts';
 
 export type EducationEndReason =
@@ -50,21 +51,23 @@ export const educationMachine = setup({
       isOnOrAfter(event, context.keyDates.age19SchoolYearStart),
   },
   actions: {
-    recordTransferPlan: assign(({ event }) =>
-      event.type === 'education.transfer_planned'
-        ? { transferKind: event.transfer, transferMoveDate: event.moveDate }
-        : {},
-    ),
+    recordTransferPlan: assign(({ event }) => {
+      assertEvent(event, 'education.transfer_planned');
+      return { transferKind: event.transfer, transferMoveDate: event.moveDate };
+    }),
     clearTransferPlan: assign({ transferKind: null, transferMoveDate: null }),
     recordLocalAuthorityTransfer: assign({
       localAuthorityTransfers: ({ context }) => context.localAuthorityTransfers + 1,
     }),
     extendPlan: assign(({ context }) => ({ isPlanExtended: true, planEndsOn: context.keyDates.extendedPlanEndsOn })),
     recordCeaseReason: assign({
-      endReason: ({ event }) => (event.type === 'education.plan_ceased' ? event.reason : null),
+      endReason: ({ event }) => {
+        assertEvent(event, 'education.plan_ceased');
+        return event.reason;
+      },
     }),
     recordAgeLimit: assign({ endReason: 'age_limit' as const }),
-    recordDeath: assign({ endReason: 'died' as const }),
+    recordDeath: recordDeath<EducationContext>(),
   },
 }).createMachine({
   id: 'education',
@@ -80,7 +83,7 @@ export const educationMachine = setup({
   }),
   initial: 'starting',
   on: {
-    'person.died': { target: '.ended', actions: 'recordDeath' },
+    ...endsOnDeath('.ended'),
   },
   states: {
     starting: {
@@ -102,7 +105,7 @@ export const educationMachine = setup({
         'education.plan_transferred': { actions: 'recordLocalAuthorityTransfer' },
         'education.plan_extended': { guard: 'canExtendPlan', actions: 'extendPlan' },
         'milestone.recorded': {},
-        'clock.tick': {},
+        ...LETS_TIME_PASS,
       },
       states: {
         phase: {

@@ -1,4 +1,5 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
+import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
 import { isOnOrAfter, type MachineEvent, type PathwayMachineInput } from './machine-input.ts';
 
 export type EmploymentContext = {
@@ -29,12 +30,11 @@ export const employmentMachine = setup({
     isAtLeast16: ({ context, event }) => isOnOrAfter(event, context.age16),
   },
   actions: {
-    recordPlacement: assign(({ event }) =>
-      event.type === 'employment.placement_agreed'
-        ? { placementKind: event.kind, placementStartDate: event.startDate }
-        : {},
-    ),
-    recordDeath: assign({ endReason: 'died' as const }),
+    recordPlacement: assign(({ event }) => {
+      assertEvent(event, 'employment.placement_agreed');
+      return { placementKind: event.kind, placementStartDate: event.startDate };
+    }),
+    recordDeath: recordDeath<EmploymentContext>(),
   },
 }).createMachine({
   id: 'employment',
@@ -48,9 +48,9 @@ export const employmentMachine = setup({
   }),
   initial: 'not_started',
   on: {
-    'person.died': { target: '.ended', actions: 'recordDeath' },
+    ...endsOnDeath('.ended'),
     'milestone.recorded': {},
-    'clock.tick': {},
+    ...LETS_TIME_PASS,
   },
   states: {
     not_started: {

@@ -1,4 +1,5 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
+import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
 import { isOnOrAfter, type MachineEvent, type PathwayMachineInput } from './machine-input.ts';
 
 export type FinanceLegalContext = {
@@ -26,18 +27,21 @@ export const financeLegalMachine = setup({
   },
   actions: {
     recordCapacityAssessment: assign({
-      lacksCapacityForADecision: ({ event }) => event.type === 'finance_legal.capacity_assessed' && !event.hasCapacity,
+      lacksCapacityForADecision: ({ event }) => {
+        assertEvent(event, 'finance_legal.capacity_assessed');
+        return !event.hasCapacity;
+      },
     }),
-    recordDeath: assign({ endReason: 'died' as const }),
+    recordDeath: recordDeath<FinanceLegalContext>(),
   },
 }).createMachine({
   id: 'finance_legal',
   context: ({ input }) => ({ age16: input.keyDates.age16, lacksCapacityForADecision: false, endReason: null }),
   initial: 'active',
   on: {
-    'person.died': { target: '.ended', actions: 'recordDeath' },
+    ...endsOnDeath('.ended'),
     'milestone.recorded': {},
-    'clock.tick': {},
+    ...LETS_TIME_PASS,
     'finance_legal.guardianship_considered': {},
     'finance_legal.liberty_safeguards_planned': {},
   },

@@ -1,12 +1,31 @@
+import type { StateMachine } from 'xstate';
+import type { PathwayMachines } from './index.ts';
 import type { MachineEvent } from './machine-input.ts';
 
 type Explain = (event: MachineEvent, context: Record<string, unknown>) => string;
+
+/** The names of a machine's guards, as its `setup` declares them. */
+type GuardsOf<M> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the guard parameter (the sixth) is read
+  M extends StateMachine<any, any, any, any, any, infer G, any, any, any, any, any, any, any, any, any>
+    ? G extends { type: infer Name extends string }
+      ? Name
+      : never
+    : never;
+
+/** Every guard of every pathway machine, by name: a reason can only be written for a guard that exists. */
+export type GuardName = { [P in keyof PathwayMachines]: GuardsOf<PathwayMachines[P]> }[keyof PathwayMachines];
+
+/** Whether a guard name read from a machine's transition is one of ours. */
+export function isGuardName(name: string): name is GuardName {
+  return Object.hasOwn(GUARD_REASONS, name);
+}
 
 /**
  * Plain-language reasons for a guard that refused an event, with the rule behind it.
  * Every guard used on an event transition has one (a test checks this).
  */
-export const GUARD_REASONS: Record<string, Explain> = {
+export const GUARD_REASONS: Partial<Record<GuardName, Explain>> = {
   isPostSixteenMove: () =>
     'After Year 11 only a move to another post-16 college, school sixth form or training can be planned.',
   isPostSixteenTransferPending: () =>

@@ -1,4 +1,5 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
+import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
 import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
 
 export type HealthContext = {
@@ -27,11 +28,13 @@ export const healthMachine = setup({
   },
   actions: {
     recordPlannedTransfer: assign({
-      plannedTransferDate: ({ event, context }) =>
-        event.type === 'health.transfer_planned' ? event.transferDate : context.plannedTransferDate,
+      plannedTransferDate: ({ event }) => {
+        assertEvent(event, 'health.transfer_planned');
+        return event.transferDate;
+      },
     }),
     recordTransfer: assign({ transferDate: ({ event }) => event.date ?? null }),
-    recordDeath: assign({ endReason: 'died' as const }),
+    recordDeath: recordDeath<HealthContext>(),
   },
 }).createMachine({
   id: 'health',
@@ -43,13 +46,13 @@ export const healthMachine = setup({
   }),
   initial: 'active',
   on: {
-    'person.died': { target: '.ended', actions: 'recordDeath' },
+    ...endsOnDeath('.ended'),
     'health.annual_health_check_done': {},
     'health.named_worker_assigned': {},
     'health.readiness_stage_completed': {},
     'health.transition_meeting_held': {},
     'milestone.recorded': {},
-    'clock.tick': {},
+    ...LETS_TIME_PASS,
   },
   states: {
     active: {

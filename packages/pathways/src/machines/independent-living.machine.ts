@@ -1,4 +1,5 @@
-import { assign, setup } from 'xstate';
+import { setup } from 'xstate';
+import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
 import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
 
 /**
@@ -12,16 +13,16 @@ export const independentLivingMachine = setup({
     events: {} as MachineEvent,
   },
   actions: {
-    recordDeath: assign({ endReason: 'died' as const }),
+    recordDeath: recordDeath<{ endReason: 'died' | null }>(),
   },
 }).createMachine({
   id: 'independent_living',
   context: { endReason: null },
   initial: 'active',
   on: {
-    'person.died': { target: '.ended', actions: 'recordDeath' },
+    ...endsOnDeath('.ended'),
     'milestone.recorded': {},
-    'clock.tick': {},
+    ...LETS_TIME_PASS,
   },
   states: {
     active: {

@@ -9,8 +9,7 @@ import { independentLivingMachine } from './independent-living.machine.ts';
 import { palliativeMachine } from './palliative.machine.ts';
 import { socialCareMachine } from './social-care.machine.ts';
 
-/** One machine per pathway. Rule packs choose which pathways they use. */
-export const PATHWAY_MACHINES: Record<Pathway, AnyStateMachine> = {
+const MACHINES = {
   education: educationMachine,
   employment: employmentMachine,
   health: healthMachine,
@@ -19,7 +18,13 @@ export const PATHWAY_MACHINES: Record<Pathway, AnyStateMachine> = {
   community: communityMachine,
   finance_legal: financeLegalMachine,
   palliative: palliativeMachine,
-};
+} satisfies Record<Pathway, AnyStateMachine>;
+
+/** Each pathway's machine with its own types (its context, events and guard names). */
+export type PathwayMachines = typeof MACHINES;
+
+/** One machine per pathway. Rule packs choose which pathways they use. */
+export const PATHWAY_MACHINES: Record<Pathway, AnyStateMachine> = MACHINES;
 
 export {
   communityMachine,

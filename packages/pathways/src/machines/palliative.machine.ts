@@ -1,4 +1,5 @@
-import { assign, setup } from 'xstate';
+import { setup } from 'xstate';
+import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
 import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
 
 export type PalliativeContext = {
@@ -22,7 +23,7 @@ export const palliativeMachine = setup({
     hasLifeLimitingCondition: ({ context }) => context.hasLifeLimitingCondition,
   },
   actions: {
-    recordDeath: assign({ endReason: 'died' as const }),
+    recordDeath: recordDeath<PalliativeContext>(),
   },
 }).createMachine({
   id: 'palliative',
@@ -38,10 +39,10 @@ export const palliativeMachine = setup({
     parallel_planning: {
       type: 'parallel',
       on: {
-        'person.died': { target: 'bereavement_support', actions: 'recordDeath' },
+        ...endsOnDeath('bereavement_support'),
         'palliative.parallel_plan_agreed': {},
         'milestone.recorded': {},
-        'clock.tick': {},
+        ...LETS_TIME_PASS,
       },
       states: {
         life_plan: {

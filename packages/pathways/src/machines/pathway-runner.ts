@@ -1,7 +1,7 @@
 import { createActor, getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import { EVENT_CATALOGUE, isEventType, type EventType } from '../events/catalogue.ts';
 import type { Pathway } from '../rule-packs/types.ts';
-import { GUARD_REASONS } from './guard-reasons.ts';
+import { GUARD_REASONS, isGuardName } from './guard-reasons.ts';
 import { PATHWAY_MACHINES } from './index.ts';
 import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
 import { crossesContextDate, initialSnapshot, inertScopeFor, isClockDriven } from './machine-stepping.ts';
@@ -50,6 +50,7 @@ export function applyEvent(run: PathwayRun, event: MachineEvent): ApplyResult {
     const isNoOp =
       enabled.every((t) => t.target === undefined && t.actions.length === 0) &&
       (!isClockDriven(machine) || !crossesContextDate(run.snapshot.context, run.lastEventDate, event.date));
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- XState's any-typed scope, as machine-stepping.ts
     const snapshot = isNoOp ? run.snapshot : machine.transition(run.snapshot, event, inertScopeFor(machine));
     return { ok: true, run: { pathway: run.pathway, snapshot, lastEventDate: event.date } };
   }
@@ -63,7 +64,7 @@ function explainRefusal(run: PathwayRun, event: MachineEvent): Rejection {
   for (const candidate of candidates) {
     const guardType =
       typeof candidate.guard === 'string' ? candidate.guard : (candidate.guard as { type?: string } | undefined)?.type;
-    const explain = guardType ? GUARD_REASONS[guardType] : undefined;
+    const explain = guardType && isGuardName(guardType) ? GUARD_REASONS[guardType] : undefined;
     if (explain)
       return { code: 'rule_not_met', reason: explain(event, run.snapshot.context as Record<string, unknown>) };
   }
@@ -98,8 +99,8 @@ export function describeState(snapshot: AnyMachineSnapshot): { text: string; not
 export function acceptedEventTypes(snapshot: AnyMachineSnapshot): EventType[] {
   const types = new Set<EventType>();
   for (const t of getNextTransitions(snapshot)) {
-    if (isEventType(t.eventType) && t.eventType !== 'milestone.recorded' && t.eventType !== 'person.died')
-      types.add(t.eventType);
+    const type = t.eventType as string;
+    if (isEventType(type) && type !== 'milestone.recorded' && type !== 'person.died') types.add(type);
   }
   return [...types];
 }

@@ -8,7 +8,7 @@ import { buildPlan, planMilestones } from '../plan/build-plan.ts';
 import { PROFILE_FLAGS, type Pathway } from '../rule-packs/types.ts';
 import { arbitraryEventLog, arbitraryProfile } from '../testing/arbitraries.ts';
 import { inputFor } from '../testing/machine-harness.ts';
-import { GUARD_REASONS } from './guard-reasons.ts';
+import { GUARD_REASONS, type GuardName } from './guard-reasons.ts';
 import { PATHWAY_MACHINES } from './index.ts';
 import type { PathwayMachineInput } from './machine-input.ts';
 import { initialSnapshot } from './machine-stepping.ts';
@@ -149,7 +149,7 @@ describe('refusal reasons', () => {
     };
     Object.values(PATHWAY_MACHINES).forEach(visit);
     expect(guardsOnEvents.size).toBeGreaterThan(5);
-    for (const guard of guardsOnEvents) expect(GUARD_REASONS[guard], guard).toBeTypeOf('function');
+    for (const guard of guardsOnEvents) expect(GUARD_REASONS[guard as GuardName], guard).toBeTypeOf('function');
   });
 });
 

@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
 import { isOnOrAfter, type MachineEvent, type PathwayMachineInput } from './machine-input.ts';
 
 export type SocialCareContext = {
@@ -30,7 +31,7 @@ export const socialCareMachine = setup({
   },
   actions: {
     continueChildrensServices: assign({ isChildrensServicesContinuing: true }),
-    recordDeath: assign({ endReason: 'died' as const }),
+    recordDeath: recordDeath<SocialCareContext>(),
   },
 }).createMachine({
   id: 'social_care',
@@ -41,10 +42,10 @@ export const socialCareMachine = setup({
   }),
   initial: 'preparing',
   on: {
-    'person.died': { target: '.ended', actions: 'recordDeath' },
+    ...endsOnDeath('.ended'),
     'social_care.carer_assessment_completed': {},
     'milestone.recorded': {},
-    'clock.tick': {},
+    ...LETS_TIME_PASS,
   },
   states: {
     preparing: {

@@ -45,7 +45,7 @@ export class PathwayDriver {
   }
 
   accept(event: Step): this {
-    const result = applyEvent(this.run, event as PathwayEvent);
+    const result = applyEvent(this.run, event);
     if (!result.ok)
       throw new Error(`${event.type} on ${event.date} refused in ${this.state}: ${result.rejection.reason}`);
     this.run = result.run;
@@ -54,7 +54,7 @@ export class PathwayDriver {
 
   refuse(event: Step): Rejection {
     const before = this.run;
-    const result = applyEvent(this.run, event as PathwayEvent);
+    const result = applyEvent(this.run, event);
     if (result.ok) throw new Error(`${event.type} on ${event.date} was accepted in ${this.state}`);
     if (this.run !== before) throw new Error('a refused event changed the run');
     return result.rejection;

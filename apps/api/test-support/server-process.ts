@@ -1,13 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+/** The compiled server `npm start` runs (built by the tests' global setup, `build-server.ts`). */
+const SERVER = fileURLToPath(new URL('../dist/server.js', import.meta.url));
+const NODE_ARGUMENTS = ['--enable-source-maps', SERVER];
 
 export type ServerProcess = { url: string; child: ChildProcess; logs: string[]; exited: Promise<number | null> };
 
-/** Starts `src/server.ts` as `npm start` would (with the demo unless `env` says otherwise), and waits until it listens (or exits). */
+/** Starts the compiled server as `npm start` would (with the demo unless `env` says otherwise), and waits until it listens (or exits). */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, NODE_ARGUMENTS, {
     env: { ...process.env, DEMO_DATA: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -31,7 +33,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 
 /** Runs the server expecting it to refuse to start; returns its exit code and output. */
 export async function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, NODE_ARGUMENTS, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

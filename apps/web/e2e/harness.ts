@@ -40,7 +40,7 @@ export async function startServer(
   const port = await freePort();
   const dataDir = options.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'pathways-e2e-'));
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
     cwd: API_DIR,
     env: {
       ...process.env,

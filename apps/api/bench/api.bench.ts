@@ -9,7 +9,7 @@
  *   npm run bench -w @pathways/api                      # both databases, 20,000 people
  *   npm run bench -w @pathways/api -- --people 5000 --seconds 5 --backend postgres
  *
- * PostgreSQL: BENCH_DATABASE_URL, or a private cluster from the Debian binaries. `--rate N` sets
+ * PostgreSQL: BENCH_DATABASE_URL, or a private throw-away cluster (Debian's binaries, else npm's). `--rate N` sets
  * the steady load (default 50 requests a second).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,12 +29,7 @@ import {
 import { englandRulePack, type RulePack } from '@pathways/engine';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { startServerProcess } from '../test-support/server-process.ts';
-import {
-  createDatabase,
-  freePort,
-  hasPostgresBinaries,
-  startPrivatePostgres,
-} from '../../../packages/db/test-support/postgres-server.ts';
+import { createDatabase, freePort, startThrowAwayPostgres } from '../../../packages/db/test-support/postgres-server.ts';
 import { argument } from './arguments.ts';
 
 const PEOPLE = Number(argument('people') ?? 20_000);
@@ -107,8 +102,7 @@ async function benchmark(backend: 'postgres' | 'pglite') {
   if (backend === 'postgres') {
     let serverUrl = process.env.BENCH_DATABASE_URL;
     if (!serverUrl) {
-      if (!hasPostgresBinaries()) throw new Error('no PostgreSQL: set BENCH_DATABASE_URL or install postgresql-15');
-      const cluster = await startPrivatePostgres();
+      const cluster = await startThrowAwayPostgres();
       cleanups.push(cluster.stop);
       serverUrl = cluster.url;
     }

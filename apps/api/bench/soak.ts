@@ -8,16 +8,11 @@
  *   npm run soak -w @pathways/api                       # 5 minutes, 24 users
  *   npm run soak -w @pathways/api -- --seconds 60 --users 12
  *
- * PostgreSQL: BENCH_DATABASE_URL, or a private cluster from the Debian binaries.
+ * PostgreSQL: BENCH_DATABASE_URL, or a private throw-away cluster (Debian's binaries, else npm's).
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import {
-  createDatabase,
-  freePort,
-  hasPostgresBinaries,
-  startPrivatePostgres,
-} from '../../../packages/db/test-support/postgres-server.ts';
+import { createDatabase, freePort, startThrowAwayPostgres } from '../../../packages/db/test-support/postgres-server.ts';
 import { DEMO_PASSWORD } from '@pathways/db';
 import { startServerProcess, type ServerProcess } from '../test-support/server-process.ts';
 import { argument } from './arguments.ts';
@@ -143,10 +138,9 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 let serverUrl = process.env.BENCH_DATABASE_URL;
-let stopCluster = () => {};
+let stopCluster: () => void | Promise<void> = () => {};
 if (!serverUrl) {
-  if (!hasPostgresBinaries()) throw new Error('no PostgreSQL: set BENCH_DATABASE_URL or install postgresql-15');
-  const cluster = await startPrivatePostgres();
+  const cluster = await startThrowAwayPostgres();
   serverUrl = cluster.url;
   stopCluster = cluster.stop;
 }
@@ -216,6 +210,6 @@ try {
   for (const server of servers) server.child.kill('SIGTERM');
   await Promise.all(servers.map((server) => server.exited));
   await database.drop();
-  stopCluster();
+  await stopCluster();
 }
 process.exit(0);

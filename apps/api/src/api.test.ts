@@ -11,7 +11,7 @@ import {
 
 const BACKENDS = [
   ['PGlite', true],
-  ['PostgreSQL', inject('postgresUrl') !== null],
+  ['PostgreSQL', true],
 ] as const;
 
 /** Row counts of everything a write could touch: "nothing written" means none of these moved. */

@@ -93,9 +93,9 @@ describe('the embedded database’s folder', () => {
   }, 120_000);
 });
 
-describe.skipIf(!POSTGRES_URL)('demo data and first-start seeding', () => {
+describe('demo data and first-start seeding', () => {
   it('never seeds the demo accounts into a PostgreSQL server unless asked, and says so on every page when it holds them', async () => {
-    const database = await createDatabase(POSTGRES_URL ?? '', 'pathways_nodemo');
+    const database = await createDatabase(POSTGRES_URL, 'pathways_nodemo');
     try {
       const plain = await startServerProcess({
         DATABASE_URL: database.url,
@@ -144,7 +144,7 @@ describe.skipIf(!POSTGRES_URL)('demo data and first-start seeding', () => {
   }, 180_000);
 
   it('seeds in one transaction: killed half-way, it leaves nothing, and the next start seeds it whole', async () => {
-    const database = await createDatabase(POSTGRES_URL ?? '', 'pathways_seedkill');
+    const database = await createDatabase(POSTGRES_URL, 'pathways_seedkill');
     try {
       // Killed the moment the migrations are done, while the demo is being written.
       const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {

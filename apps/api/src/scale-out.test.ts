@@ -33,9 +33,18 @@ async function send(url: string, session: Session, method: string, path: string,
   return { status: response.status, body: (await response.json().catch(() => null)) as any };
 }
 
-describe.skipIf(!POSTGRES_URL)('two API processes on one PostgreSQL', () => {
+/** Asks `isDone` every 200 ms until it says yes; fails after `deadlineMs`. */
+async function pollUntil(isDone: () => Promise<boolean>, deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (!(await isDone())) {
+    if (Date.now() > deadline) throw new Error(`not done within ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('two API processes on one PostgreSQL', () => {
   it('migrate and seed once, share sessions, lose no update under concurrent writes, and run each daily job once', async () => {
-    const database = await createDatabase(POSTGRES_URL ?? '', 'pathways_scale');
+    const database = await createDatabase(POSTGRES_URL, 'pathways_scale');
     const servers: ServerProcess[] = [];
     try {
       // Both start on the same empty database at the same moment, with the jobs ticking every second.
@@ -139,8 +148,17 @@ describe.skipIf(!POSTGRES_URL)('two API processes on one PostgreSQL', () => {
         expect((await send(b.url, worker, 'DELETE', '/api/session')).status).toBe(204);
         expect((await send(a.url, worker, 'GET', '/api/session')).status).toBe(401);
 
-        // Each daily job ran once for today although both processes tick every second.
-        await new Promise((resolve) => setTimeout(resolve, 2500));
+        // Each daily job ran once for today although both processes tick every second: wait
+        // (with a deadline) until every job has run and both processes have since ticked at
+        // least twice more, by the database's clock.
+        await pollUntil(async () => {
+          const settled = await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM "JobRun"
+              WHERE "finishedAt" < now() - make_interval(secs => $1)`,
+            [(2 * Number(env.JOBS_INTERVAL_SECONDS)).toString()],
+          );
+          return Number(settled.rows[0]?.n) >= 3;
+        }, 30_000);
         const runs = await client.query<{ job: string; n: string }>(
           'SELECT job, count(*) AS n FROM "JobRun" GROUP BY job ORDER BY job',
         );

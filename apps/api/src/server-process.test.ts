@@ -40,7 +40,7 @@ async function newDatabase(
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const database = await createDatabase(POSTGRES_URL ?? '', 'pathways_kill');
+  const database = await createDatabase(POSTGRES_URL, 'pathways_kill');
   return { env: { DATABASE_URL: database.url }, drop: database.drop };
 }
 
@@ -56,7 +56,7 @@ async function signIn(url: string) {
 
 describe.each([
   ['embedded PGlite', 'pglite', true],
-  ['PostgreSQL', 'postgres', POSTGRES_URL !== null],
+  ['PostgreSQL', 'postgres', true],
 ] as const)('the server on %s', (_name, kind, isAvailable) => {
   it.skipIf(!isAvailable)(
     'killed with SIGKILL mid-write loses no acknowledged write, and restarts without migrating or seeding again',

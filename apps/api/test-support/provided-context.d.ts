@@ -3,6 +3,6 @@ import 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    postgresUrl: string | null;
+    postgresUrl: string;
   }
 }

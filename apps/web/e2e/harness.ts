@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +11,16 @@ export const WEB_ROOT = fileURLToPath(new URL('../dist/', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'pathways-demo';
 
-/** Debian's Chromium, headless, with nothing that phones home. */
+/**
+ * Debian's Chromium, headless, with nothing that phones home. Without one the browser tests
+ * fail at once, saying how to install it: they never skip.
+ */
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}. Install it with \`sudo apt-get install -y chromium\` ` +
+        '(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome you have.',
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -309,33 +309,30 @@ describe('a young person’s own information', () => {
 });
 
 describe('a transition worker’s reminders', () => {
-  it.skipIf(!inject('postgresUrl'))(
-    'lists the milestones that became late, with a way to the plan, and marks them read',
-    async () => {
-      // A reminder the daily job would make, written straight into the database the server uses.
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(
-        `
+  it('lists the milestones that became late, with a way to the plan, and marks them read', async () => {
+    // A reminder the daily job would make, written straight into the database the server uses.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(
+      `
       INSERT INTO "Notification" (id, "userId", "youngPersonId", "milestoneId", kind, "onDate")
       SELECT gen_random_uuid(), u.id, p.id, 'annual_review', 'overdue', DATE '2020-02-02'
         FROM "User" u JOIN "YoungPerson" p ON p."namedWorkerId" = u.id WHERE u.email = $1 LIMIT 1`,
-        [ACCOUNTS.worker],
-      );
-      await client.end();
-      const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker);
-      const menuLink = page.getByRole('link', { name: /^Reminders \((\d+) new\)$/ });
-      const unread = Number(/\((\d+) new\)/.exec((await menuLink.textContent()) ?? '')?.[1]);
-      await menuLink.click();
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reminders');
-      const reminder = page.getByRole('listitem').filter({ hasText: '2 February 2020' });
-      await reminder.getByRole('button', { name: /Mark as read/ }).click();
-      await reminder.getByRole('button', { name: /Mark as read/ }).waitFor({ state: 'detached' });
-      await page.getByRole('link', { name: unread > 1 ? `Reminders (${unread - 1} new)` : 'Reminders' }).waitFor();
-      await reminder.getByRole('link', { name: /Open .*plan/ }).click();
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Plan for /);
-    },
-  );
+      [ACCOUNTS.worker],
+    );
+    await client.end();
+    const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker);
+    const menuLink = page.getByRole('link', { name: /^Reminders \((\d+) new\)$/ });
+    const unread = Number(/\((\d+) new\)/.exec((await menuLink.textContent()) ?? '')?.[1]);
+    await menuLink.click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reminders');
+    const reminder = page.getByRole('listitem').filter({ hasText: '2 February 2020' });
+    await reminder.getByRole('button', { name: /Mark as read/ }).click();
+    await reminder.getByRole('button', { name: /Mark as read/ }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: unread > 1 ? `Reminders (${unread - 1} new)` : 'Reminders' }).waitFor();
+    await reminder.getByRole('link', { name: /Open .*plan/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Plan for /);
+  });
 });
 
 describe('adult services', () => {

@@ -24,7 +24,7 @@ async function server(): Promise<DatabaseConfig> {
 
 describe.each([
   ['embedded PGlite in a folder', embeddedOnDisk, false],
-  ['PostgreSQL 15', server, !POSTGRES_URL],
+  ['PostgreSQL 15', server, false],
 ] as const)('openDatabase on %s', (_name, configure, skip) => {
   it.skipIf(skip)(
     'migrates on first start, keeps data across restarts, and migrates nothing the second time',

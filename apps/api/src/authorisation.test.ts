@@ -9,7 +9,6 @@ import {
   type RoleName,
   type Session,
 } from '../test-support/test-server.ts';
-import { inject } from 'vitest';
 
 type Who = RoleName | 'anonymous';
 type Request = { method: string; path: string; body?: unknown };

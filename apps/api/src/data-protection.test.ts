@@ -1,5 +1,5 @@
 import { runReminders, runRetention } from '@pathways/db';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, startTestServer, TODAY, type Fixture, type Session } from '../test-support/test-server.ts';
 
 const BACKENDS = [

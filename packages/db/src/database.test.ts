@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshPostgresDatabase, POSTGRES_URL } from '../test-support/databases.ts';
+import { freshPostgresDatabase } from '../test-support/databases.ts';
 import { openDatabase, type DatabaseConfig } from './database.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshPostgresDatabase, POSTGRES_URL } from '../test-support/databases.ts';
+import { freshPostgresDatabase } from '../test-support/databases.ts';
 import { checksumOf, migrate, MigrationError, readMigrations, type Migration } from './migrator.ts';
 import { pgliteConnection, postgresConnection, type SqlConnection } from './sql-connection.ts';
 

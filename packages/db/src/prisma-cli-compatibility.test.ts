@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshPostgresDatabase, POSTGRES_URL } from '../test-support/databases.ts';
+import { freshPostgresDatabase } from '../test-support/databases.ts';
 import { migrate, readMigrations } from './migrator.ts';
 import { postgresConnection } from './sql-connection.ts';
 

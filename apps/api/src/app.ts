@@ -7,19 +7,19 @@ import { loadSession, requireCsrfToken, sameOriginWrites } from './auth/middlewa
 import { BODY_LIMIT_BYTES, IMPORT_BODY_LIMIT_BYTES, limitBody, refuseControlCharacters } from './input-guard.ts';
 import { handleError, validationHook } from './errors.ts';
 import { describeApi } from './openapi-document.ts';
-import { agencyRoutes } from './routes/agencies.ts';
+import { agencyRoutes, areaRoutes } from './routes/agencies.ts';
 import { agencyImportRoutes } from './routes/agency-import.ts';
 import { auditTrailRoutes } from './routes/audit-trail.ts';
 import { caseloadRoutes } from './routes/caseload.ts';
-import { consentRoutes } from './routes/consents.ts';
+import { consentRoutes, youngPersonConsentRoutes } from './routes/consents.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventTypeRoutes } from './routes/event-types.ts';
 import { forecastRoutes } from './routes/forecast.ts';
 import { calendarFeedRoutes, calendarRoutes } from './routes/calendar.ts';
-import { goalRoutes } from './routes/goals.ts';
-import { handoverRoutes } from './routes/handovers.ts';
+import { goalRoutes, youngPersonGoalRoutes } from './routes/goals.ts';
+import { handoverRoutes, youngPersonHandoverRoutes } from './routes/handovers.ts';
 import { notificationRoutes } from './routes/notifications.ts';
-import { ownRecordRoutes } from './routes/own-record.ts';
+import { aboutMeRoutes, ownRecordRoutes } from './routes/own-record.ts';
 import { planPreviewRoutes } from './routes/plan-preview.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { subjectAccessRoutes } from './routes/subject-access.ts';
@@ -67,7 +67,7 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
   app.use('/api/*', noStore);
   app.use('/calendar/*', noStore);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.route('/', calendarFeedRoutes);
+  app.route('/calendar', calendarFeedRoutes);
   app.get('/readyz', async (c) => {
     if (!(options.isReady?.() ?? true)) return c.json({ status: 'shutting down' }, 503);
     return (await databaseAnswers(services))
@@ -90,24 +90,31 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     IMPORT_PATHS.has(c.req.path) ? next() : refuseControlCharacters(c, next);
   app.use('/api/*', refuseControlCharactersOutsideImports);
 
-  const routes = app
-    .route('/', sessionRoutes)
-    .route('/', youngPeopleRoutes)
-    .route('/', ownRecordRoutes)
-    .route('/', auditTrailRoutes)
-    .route('/', eventTypeRoutes)
-    .route('/', caseloadRoutes)
-    .route('/', planPreviewRoutes)
-    .route('/', goalRoutes)
-    .route('/', handoverRoutes)
-    .route('/', agencyRoutes)
-    .route('/', agencyImportRoutes)
-    .route('/', forecastRoutes)
-    .route('/', calendarRoutes)
-    .route('/', consentRoutes)
-    .route('/', subjectAccessRoutes)
-    .route('/', notificationRoutes)
-    .route('/', docsRoutes);
+  // The URL map: each resource's routes at its own prefix (every path below is under /api).
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route('/session', sessionRoutes)
+    .route('/young-people', youngPeopleRoutes) // the record, its plan, events and FHIR export
+    .route('/young-people', youngPersonGoalRoutes)
+    .route('/young-people', youngPersonConsentRoutes)
+    .route('/young-people', youngPersonHandoverRoutes)
+    .route('/young-people', aboutMeRoutes)
+    .route('/young-people', auditTrailRoutes)
+    .route('/young-people', subjectAccessRoutes)
+    .route('/my-young-people', ownRecordRoutes)
+    .route('/caseload', caseloadRoutes)
+    .route('/event-types', eventTypeRoutes)
+    .route('/plan-preview', planPreviewRoutes)
+    .route('/goals', goalRoutes)
+    .route('/consents', consentRoutes)
+    .route('/handovers', handoverRoutes)
+    .route('/agencies', agencyRoutes)
+    .route('/agencies', agencyImportRoutes)
+    .route('/areas', areaRoutes)
+    .route('/', forecastRoutes) // /forecast and /forecast.csv
+    .route('/calendar-feed', calendarRoutes)
+    .route('/notifications', notificationRoutes);
+  const routes = app.route('/api', api);
+  app.route('/api/docs', docsRoutes);
 
   if (options.webRoot) serveWebApp(app, options.webRoot);
 

@@ -24,7 +24,7 @@ const ZAgency = z
 
 const directory = createRoute({
   method: 'get',
-  path: '/api/agencies',
+  path: '/',
   operationId: 'listAgencies',
   tags: ['Agencies'],
   summary: 'The agency directory (any signed-in user)',
@@ -35,7 +35,7 @@ const directory = createRoute({
 
 const areas = createRoute({
   method: 'get',
-  path: '/api/areas',
+  path: '/',
   operationId: 'listAreas',
   tags: ['Agencies'],
   summary: 'Local areas (any signed-in user): where agencies and young people belong',
@@ -51,12 +51,14 @@ const areas = createRoute({
   },
 });
 
-export const agencyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(directory, async (c) => {
-    const { areaId, type } = c.req.valid('query');
-    const agencies = await listAgencies(c.get('services').db, { areaId, type });
-    return c.json({ items: agencies.map(({ createdAt: _c, updatedAt: _u, ...agency }) => agency) }, 200);
-  })
-  .openapi(areas, async (c) => {
-    return c.json({ items: await listLocalAreas(c.get('services').db) }, 200);
-  });
+/** Mounted at `/api/agencies` (see app.ts). */
+export const agencyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(directory, async (c) => {
+  const { areaId, type } = c.req.valid('query');
+  const agencies = await listAgencies(c.get('services').db, { areaId, type });
+  return c.json({ items: agencies.map(({ createdAt: _c, updatedAt: _u, ...agency }) => agency) }, 200);
+});
+
+/** Mounted at `/api/areas` (see app.ts). */
+export const areaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(areas, async (c) => {
+  return c.json({ items: await listLocalAreas(c.get('services').db) }, 200);
+});

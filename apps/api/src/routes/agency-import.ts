@@ -143,7 +143,7 @@ function agenciesOfOffer(services: readonly { service: OrukService }[]): AgencyF
 
 const importRoute = createRoute({
   method: 'post',
-  path: '/api/agencies/import',
+  path: '/import',
   operationId: 'importAgencies',
   tags: ['Agencies'],
   summary:

@@ -18,7 +18,7 @@ const ZAuditRow = z
 
 const trail = createRoute({
   method: 'get',
-  path: '/api/young-people/{id}/audit',
+  path: '/{id}/audit',
   operationId: 'getAuditTrail',
   tags: ['Young people'],
   summary: 'Who viewed or changed this record, newest first (staff of the area, and the young person themself)',

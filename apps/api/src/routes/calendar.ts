@@ -164,7 +164,7 @@ const ZFeedAddress = z
 
 const issue = createRoute({
   method: 'post',
-  path: '/api/calendar-feed',
+  path: '/',
   operationId: 'createCalendarFeed',
   tags: ['Calendar'],
   summary: 'Create (or replace) your secret calendar feed address; the old one stops working',
@@ -173,7 +173,7 @@ const issue = createRoute({
 });
 const revoke = createRoute({
   method: 'delete',
-  path: '/api/calendar-feed',
+  path: '/',
   operationId: 'revokeCalendarFeed',
   tags: ['Calendar'],
   summary: 'Revoke your calendar feed address',
@@ -194,8 +194,8 @@ export const calendarRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     return c.body(null, 204);
   });
 
-/** The feed itself: authenticated by the secret in its address, for calendar apps (no cookies). */
-export const calendarFeedRoutes = new Hono<AppEnv>().get('/calendar/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
+/** The feed itself, mounted at /calendar: authenticated by the secret in its address, for calendar apps (no cookies). */
+export const calendarFeedRoutes = new Hono<AppEnv>().get('/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
   const services = c.get('services');
   const token = c.req.param('file').replace(/\.ics$/, '');
   const user = await calendarFeedOwner(services.db, hashToken(token));

@@ -39,7 +39,7 @@ const ZCaseloadMilestone = z
 
 const caseload = createRoute({
   method: 'get',
-  path: '/api/caseload',
+  path: '/',
   operationId: 'getCaseload',
   tags: ['Caseload'],
   summary: 'Milestones due in a date window across your area (staff), soonest first',

@@ -83,7 +83,7 @@ function recordedAs(user: SessionUser, person: YoungPerson, day: string, basis: 
 
 const list = createRoute({
   method: 'get',
-  path: '/api/young-people/{id}/consents',
+  path: '/{id}/consents',
   operationId: 'listConsents',
   tags: ['Consent and sharing'],
   summary:
@@ -101,7 +101,7 @@ const list = createRoute({
 
 const give = createRoute({
   method: 'post',
-  path: '/api/young-people/{id}/consents',
+  path: '/{id}/consents',
   operationId: 'giveConsent',
   tags: ['Consent and sharing'],
   summary: 'Agree to share a part of the plan with an agency (or all agencies), or family access from 16',
@@ -136,7 +136,7 @@ const give = createRoute({
 
 const withdraw = createRoute({
   method: 'post',
-  path: '/api/consents/{consentId}/withdraw',
+  path: '/{consentId}/withdraw',
   operationId: 'withdrawConsent',
   tags: ['Consent and sharing'],
   summary: 'Withdraw an agreement: it stops at once',
@@ -145,7 +145,23 @@ const withdraw = createRoute({
   responses: { 200: json(ZConsent, 'Withdrawn'), ...errorResponses(401, 403, 404, 422) },
 });
 
-export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+/** Mounted at `/api/consents` (see app.ts). */
+export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(withdraw, async (c) => {
+  const consent = await getConsent(c.get('services').db, c.req.valid('param').consentId);
+  const { person, user, services, day } = await recordOfRequest(c, consent.youngPersonId);
+  const { db } = services;
+  recordedAs(user, person, day, consent.givenByRole === 'best_interests' ? 'best_interests' : 'agreed');
+  const withdrawn = await withdrawConsent({
+    db,
+    actor: { userId: user.id, role: user.role },
+    consent,
+    now: c.get('services').now(),
+  });
+  return c.json(present(withdrawn), 200);
+});
+
+/** Mounted at `/api/young-people` (see app.ts). */
+export const youngPersonConsentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const { person, user, services, day } = await recordOfRequest(c, c.req.valid('param').id);
     const { db } = services;
@@ -173,17 +189,4 @@ export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       now: c.get('services').now(),
     });
     return given.created ? c.json(present(given.consent), 201) : c.json(present(given.consent), 200);
-  })
-  .openapi(withdraw, async (c) => {
-    const consent = await getConsent(c.get('services').db, c.req.valid('param').consentId);
-    const { person, user, services, day } = await recordOfRequest(c, consent.youngPersonId);
-    const { db } = services;
-    recordedAs(user, person, day, consent.givenByRole === 'best_interests' ? 'best_interests' : 'agreed');
-    const withdrawn = await withdrawConsent({
-      db,
-      actor: { userId: user.id, role: user.role },
-      consent,
-      now: c.get('services').now(),
-    });
-    return c.json(present(withdrawn), 200);
   });

@@ -7,11 +7,11 @@ import type { AppEnv } from '../app-env.ts';
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js']);
 
 /**
- * The interactive API reference at /api/docs, served from the installed swagger-ui-dist
+ * The interactive API reference, mounted at /api/docs, served from the installed swagger-ui-dist
  * package (no CDN: the planner may run on a closed network).
  */
 export const docsRoutes = new Hono<AppEnv>()
-  .get('/api/docs', (c) =>
+  .get('/', (c) =>
     c.html(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Pathways API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
@@ -20,13 +20,13 @@ export const docsRoutes = new Hono<AppEnv>()
 <script src="/api/docs/assets/swagger-ui-standalone-preset.js"></script>
 <script src="/api/docs/assets/init.js"></script></body></html>`),
   )
-  .get('/api/docs/assets/init.js', (c) => {
+  .get('/assets/init.js', (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(
       "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });",
     );
   })
-  .get('/api/docs/assets/:file', async (c) => {
+  .get('/assets/:file', async (c) => {
     const file = c.req.param('file');
     if (!ASSETS.has(file)) return c.notFound();
     c.header('Content-Type', file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');

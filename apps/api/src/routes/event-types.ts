@@ -26,7 +26,7 @@ const EVENT_TYPES = Object.entries(EVENT_CATALOGUE).map(([type, definition]) => 
 
 const list = createRoute({
   method: 'get',
-  path: '/api/event-types',
+  path: '/',
   operationId: 'listEventTypes',
   tags: ['Plans'],
   summary:

@@ -53,7 +53,7 @@ const ZQuery = z.object({ months: z.coerce.number().int().min(1).max(60).default
 
 const forecast = createRoute({
   method: 'get',
-  path: '/api/forecast',
+  path: '/forecast',
   operationId: 'getForecast',
   tags: ['Commissioning'],
   summary: 'Demand coming in the next months: counts only, never names; counts under 5 suppressed',
@@ -64,7 +64,7 @@ const forecast = createRoute({
 
 const forecastAsCsv = createRoute({
   method: 'get',
-  path: '/api/forecast.csv',
+  path: '/forecast.csv',
   operationId: 'getForecastCsv',
   tags: ['Commissioning'],
   summary: 'The same forecast as CSV (suppressed counts written <5)',

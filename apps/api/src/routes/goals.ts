@@ -62,7 +62,7 @@ async function goalFor(db: PrismaClient, user: SessionUser, goalId: string, day:
 
 const list = createRoute({
   method: 'get',
-  path: '/api/young-people/{id}/goals',
+  path: '/{id}/goals',
   operationId: 'listGoals',
   tags: ['Goals'],
   summary: 'Goals, in the young person’s words, with progress notes',
@@ -72,7 +72,7 @@ const list = createRoute({
 });
 const add = createRoute({
   method: 'post',
-  path: '/api/young-people/{id}/goals',
+  path: '/{id}/goals',
   operationId: 'addGoal',
   tags: ['Goals'],
   summary: 'Add a goal',
@@ -92,7 +92,7 @@ const add = createRoute({
 });
 const change = createRoute({
   method: 'patch',
-  path: '/api/goals/{goalId}',
+  path: '/{goalId}',
   operationId: 'changeGoal',
   tags: ['Goals'],
   summary: 'Change a goal’s words or status, naming the version you read',
@@ -116,7 +116,7 @@ const change = createRoute({
 });
 const addNote = createRoute({
   method: 'post',
-  path: '/api/goals/{goalId}/notes',
+  path: '/{goalId}/notes',
   operationId: 'addGoalNote',
   tags: ['Goals'],
   summary: 'Record progress on a goal',
@@ -131,26 +131,8 @@ const addNote = createRoute({
   responses: { 201: json(ZGoal, 'The goal with its notes'), ...errorResponses(400, 401, 403, 404) },
 });
 
+/** Mounted at `/api/goals` (see app.ts). */
 export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(list, async (c) => {
-    const { person, parts, user, services } = await recordOfRequest(c, c.req.valid('param').id);
-    const { db } = services;
-    requirePart(parts, 'goals');
-    const goals = await listGoals({ db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id });
-    return c.json({ items: goals.map(present) }, 200);
-  })
-  .openapi(add, async (c) => {
-    const { db } = c.get('services');
-    const user = signedInUser(c);
-    const person = await goalOwnerFor(db, user, c.req.valid('param').id, today(c.get('services')));
-    const goal = await addGoal({
-      db,
-      actor: { userId: user.id, role: user.role },
-      youngPersonId: person.id,
-      ...c.req.valid('json'),
-    });
-    return c.json(present(goal), 201);
-  })
   .openapi(change, async (c) => {
     const { db } = c.get('services');
     const user = signedInUser(c);
@@ -170,4 +152,26 @@ export const goalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       note: c.req.valid('json').note,
     });
     return c.json(present(withNote), 201);
+  });
+
+/** Mounted at `/api/young-people` (see app.ts). */
+export const youngPersonGoalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => {
+    const { person, parts, user, services } = await recordOfRequest(c, c.req.valid('param').id);
+    const { db } = services;
+    requirePart(parts, 'goals');
+    const goals = await listGoals({ db, actor: { userId: user.id, role: user.role }, youngPersonId: person.id });
+    return c.json({ items: goals.map(present) }, 200);
+  })
+  .openapi(add, async (c) => {
+    const { db } = c.get('services');
+    const user = signedInUser(c);
+    const person = await goalOwnerFor(db, user, c.req.valid('param').id, today(c.get('services')));
+    const goal = await addGoal({
+      db,
+      actor: { userId: user.id, role: user.role },
+      youngPersonId: person.id,
+      ...c.req.valid('json'),
+    });
+    return c.json(present(goal), 201);
   });

@@ -96,7 +96,7 @@ const ZVersion = z.object({ version: ZVersionNumber });
 
 const create = createRoute({
   method: 'post',
-  path: '/api/young-people/{id}/handovers',
+  path: '/{id}/handovers',
   operationId: 'draftHandover',
   tags: ['Handovers'],
   summary: 'Draft a handover pack to an adult agency (staff)',
@@ -128,7 +128,7 @@ const create = createRoute({
 });
 const list = createRoute({
   method: 'get',
-  path: '/api/handovers',
+  path: '/',
   operationId: 'listHandovers',
   tags: ['Handovers'],
   summary: 'Staff: handovers from your area. Adult services: your inbox, soonest transfer first',
@@ -138,7 +138,7 @@ const list = createRoute({
 });
 const read = createRoute({
   method: 'get',
-  path: '/api/handovers/{handoverId}',
+  path: '/{handoverId}',
   operationId: 'getHandover',
   tags: ['Handovers'],
   summary: 'One handover pack',
@@ -148,7 +148,7 @@ const read = createRoute({
 });
 const fhirExport = createRoute({
   method: 'get',
-  path: '/api/handovers/{handoverId}/fhir',
+  path: '/{handoverId}/fhir',
   operationId: 'getHandoverFhir',
   tags: ['Handovers'],
   summary: 'The handover as an HL7 FHIR R4 document Bundle (Composition, Patient, CarePlans, Goals, CareTeam)',
@@ -159,7 +159,7 @@ const fhirExport = createRoute({
 
 const send = createRoute({
   method: 'post',
-  path: '/api/handovers/{handoverId}/send',
+  path: '/{handoverId}/send',
   operationId: 'sendHandover',
   tags: ['Handovers'],
   summary: 'Send the pack to the adult agency (staff)',
@@ -169,7 +169,7 @@ const send = createRoute({
 });
 const acknowledge = createRoute({
   method: 'post',
-  path: '/api/handovers/{handoverId}/acknowledge',
+  path: '/{handoverId}/acknowledge',
   operationId: 'acknowledgeHandover',
   tags: ['Handovers'],
   summary: 'Acknowledge receipt (adult services)',
@@ -179,7 +179,7 @@ const acknowledge = createRoute({
 });
 const requestInfo = createRoute({
   method: 'post',
-  path: '/api/handovers/{handoverId}/request-info',
+  path: '/{handoverId}/request-info',
   operationId: 'requestHandoverInfo',
   tags: ['Handovers'],
   summary: 'Ask the sender for more information (adult services)',
@@ -194,22 +194,8 @@ const requestInfo = createRoute({
   responses: { 200: json(ZHandover, 'Asked'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
+/** Mounted at `/api/handovers` (see app.ts). */
 export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(create, async (c) => {
-    const { person, user, services, day } = await recordOfRequest(c, c.req.valid('param').id, 'change');
-    const { toAgencyId, expectedTransfer, dueBy, ...pack } = c.req.valid('json');
-    const handover = await draftHandover({
-      db: services.db,
-      actor: { userId: user.id, role: user.role },
-      person,
-      toAgencyId,
-      expectedTransfer,
-      dueBy,
-      pack,
-      today: day,
-    });
-    return c.json(present(handover, day), 201);
-  })
   .openapi(list, async (c) => {
     const services = c.get('services');
     const user = signedInUser(c);
@@ -340,3 +326,23 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     });
     return c.json(present(asked, today(services)), 200);
   });
+
+/** Mounted at `/api/young-people` (see app.ts). */
+export const youngPersonHandoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  create,
+  async (c) => {
+    const { person, user, services, day } = await recordOfRequest(c, c.req.valid('param').id, 'change');
+    const { toAgencyId, expectedTransfer, dueBy, ...pack } = c.req.valid('json');
+    const handover = await draftHandover({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      person,
+      toAgencyId,
+      expectedTransfer,
+      dueBy,
+      pack,
+      today: day,
+    });
+    return c.json(present(handover, day), 201);
+  },
+);

@@ -23,7 +23,7 @@ const ZNotification = z
 
 const list = createRoute({
   method: 'get',
-  path: '/api/notifications',
+  path: '/',
   operationId: 'listNotifications',
   tags: ['Reminders'],
   summary: 'Your reminders, newest first (the latest 100), and how many are unread',
@@ -35,7 +35,7 @@ const list = createRoute({
 });
 const markRead = createRoute({
   method: 'post',
-  path: '/api/notifications/{notificationId}/read',
+  path: '/{notificationId}/read',
   operationId: 'markNotificationRead',
   tags: ['Reminders'],
   summary: 'Mark one of your reminders as read',

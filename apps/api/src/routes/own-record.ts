@@ -23,7 +23,7 @@ const ZOwnPerson = z
 
 const mine = createRoute({
   method: 'get',
-  path: '/api/my-young-people',
+  path: '/',
   operationId: 'listMyYoungPeople',
   tags: ['Young people'],
   summary:
@@ -34,7 +34,7 @@ const mine = createRoute({
 
 const aboutMe = createRoute({
   method: 'put',
-  path: '/api/young-people/{id}/about-me',
+  path: '/{id}/about-me',
   operationId: 'saveAboutMe',
   tags: ['Young people'],
   summary:
@@ -55,49 +55,51 @@ const aboutMe = createRoute({
   },
 });
 
-export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(mine, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const people =
-      user.role === 'young_person'
-        ? user.youngPersonId
-          ? [await findYoungPerson(services.db, user.youngPersonId)].filter((person) => person !== null)
-          : []
-        : await youngPeopleLinkedToCarer(services.db, user.id);
-    const visible = [];
-    for (const person of people)
-      if (await canSeeYoungPerson(services.db, user, person, today(services))) visible.push(person);
-    await auditList(
-      services.db,
-      { userId: user.id, role: user.role },
-      'YoungPerson',
-      visible.map((person) => person.id),
-      { count: visible.length },
-    );
-    return c.json(
-      {
-        items: visible.map((person) => ({
-          id: person.id,
-          name: displayName(person),
-          dateOfBirth: isoDay(person.dateOfBirth),
-          version: person.version,
-        })),
-      },
-      200,
-    );
-  })
-  .openapi(aboutMe, async (c) => {
-    // Anyone who may see the plan and is on the young person's side may write it; adult services may not.
-    const { person, user, services } = await recordOfRequest(c, c.req.valid('param').id);
-    const { version, aboutMe: text } = c.req.valid('json');
-    const changed = await updateYoungPerson({
-      db: services.db,
-      actor: { userId: user.id, role: user.role },
-      id: person.id,
-      expectedVersion: version,
-      changes: { aboutMe: text.trim() || null },
-      today: today(services),
-    });
-    return c.json({ aboutMe: changed.aboutMe, version: changed.version }, 200);
+/** Mounted at `/api/my-young-people` (see app.ts). */
+export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(mine, async (c) => {
+  const services = c.get('services');
+  const user = signedInUser(c);
+  const people =
+    user.role === 'young_person'
+      ? user.youngPersonId
+        ? [await findYoungPerson(services.db, user.youngPersonId)].filter((person) => person !== null)
+        : []
+      : await youngPeopleLinkedToCarer(services.db, user.id);
+  const visible = [];
+  for (const person of people)
+    if (await canSeeYoungPerson(services.db, user, person, today(services))) visible.push(person);
+  await auditList(
+    services.db,
+    { userId: user.id, role: user.role },
+    'YoungPerson',
+    visible.map((person) => person.id),
+    { count: visible.length },
+  );
+  return c.json(
+    {
+      items: visible.map((person) => ({
+        id: person.id,
+        name: displayName(person),
+        dateOfBirth: isoDay(person.dateOfBirth),
+        version: person.version,
+      })),
+    },
+    200,
+  );
+});
+
+/** Mounted at `/api/young-people` (see app.ts). */
+export const aboutMeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(aboutMe, async (c) => {
+  // Anyone who may see the plan and is on the young person's side may write it; adult services may not.
+  const { person, user, services } = await recordOfRequest(c, c.req.valid('param').id);
+  const { version, aboutMe: text } = c.req.valid('json');
+  const changed = await updateYoungPerson({
+    db: services.db,
+    actor: { userId: user.id, role: user.role },
+    id: person.id,
+    expectedVersion: version,
+    changes: { aboutMe: text.trim() || null },
+    today: today(services),
   });
+  return c.json({ aboutMe: changed.aboutMe, version: changed.version }, 200);
+});

@@ -9,7 +9,7 @@ import { errorResponses, json } from './schemas.ts';
 
 const preview = createRoute({
   method: 'post',
-  path: '/api/plan-preview',
+  path: '/',
   operationId: 'previewPlan',
   tags: ['Plans'],
   summary: 'Plan a profile without saving anything ("what if" questions)',

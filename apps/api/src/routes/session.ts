@@ -32,7 +32,7 @@ const ZSession = z.object({ user: ZSessionUser, csrfToken: z.string() }).openapi
 
 const signIn = createRoute({
   method: 'post',
-  path: '/api/session',
+  path: '/',
   operationId: 'signIn',
   tags: ['Session'],
   summary: 'Sign in (sets an HttpOnly session cookie; send csrfToken as X-CSRF-Token on writes)',
@@ -49,7 +49,7 @@ const signIn = createRoute({
 
 const current = createRoute({
   method: 'get',
-  path: '/api/session',
+  path: '/',
   operationId: 'getSession',
   tags: ['Session'],
   summary: 'The signed-in user and their CSRF token',
@@ -58,7 +58,7 @@ const current = createRoute({
 
 const signOut = createRoute({
   method: 'delete',
-  path: '/api/session',
+  path: '/',
   operationId: 'signOut',
   tags: ['Session'],
   summary: 'Sign out',

@@ -29,7 +29,7 @@ function mayRequest(user: SessionUser, person: YoungPerson, day: string): void {
 const ROLES = ['transition_worker', 'team_manager', 'young_person', 'parent_carer'] as const;
 const asJson = createRoute({
   method: 'get',
-  path: '/api/young-people/{id}/subject-access',
+  path: '/{id}/subject-access',
   operationId: 'getSubjectAccess',
   tags: ['Data protection'],
   summary: 'Everything held about a young person (subject access request), as JSON',
@@ -42,7 +42,7 @@ const asJson = createRoute({
 });
 const asDocument = createRoute({
   method: 'get',
-  path: '/api/young-people/{id}/subject-access.html',
+  path: '/{id}/subject-access.html',
   operationId: 'getSubjectAccessDocument',
   tags: ['Data protection'],
   summary: 'The same as a printable document (HTML, ready to print or save as PDF)',

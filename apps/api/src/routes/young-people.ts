@@ -86,7 +86,7 @@ const ZEventBody = z
 
 const list = createRoute({
   method: 'get',
-  path: '/api/young-people',
+  path: '/',
   operationId: 'listYoungPeople',
   tags: ['Young people'],
   summary: 'Young people of your area (staff)',
@@ -106,7 +106,7 @@ const list = createRoute({
 
 const create = createRoute({
   method: 'post',
-  path: '/api/young-people',
+  path: '/',
   operationId: 'addYoungPerson',
   tags: ['Young people'],
   summary: 'Add a young person to your area (staff)',
@@ -119,7 +119,7 @@ const create = createRoute({
 
 const read = createRoute({
   method: 'get',
-  path: '/api/young-people/{id}',
+  path: '/{id}',
   operationId: 'getYoungPerson',
   tags: ['Young people'],
   summary: 'One young person’s record',
@@ -130,7 +130,7 @@ const read = createRoute({
 
 const change = createRoute({
   method: 'patch',
-  path: '/api/young-people/{id}',
+  path: '/{id}',
   operationId: 'changeYoungPerson',
   tags: ['Young people'],
   summary:
@@ -156,7 +156,7 @@ const change = createRoute({
 
 const erase = createRoute({
   method: 'delete',
-  path: '/api/young-people/{id}',
+  path: '/{id}',
   operationId: 'eraseYoungPerson',
   tags: ['Young people'],
   summary:
@@ -168,7 +168,7 @@ const erase = createRoute({
 
 const plan = createRoute({
   method: 'get',
-  path: '/api/young-people/{id}/plan',
+  path: '/{id}/plan',
   operationId: 'getPlan',
   tags: ['Plans'],
   summary: 'The plan as of today, with an explanation for every milestone',
@@ -179,7 +179,7 @@ const plan = createRoute({
 
 const fhirExport = createRoute({
   method: 'get',
-  path: '/api/young-people/{id}/fhir',
+  path: '/{id}/fhir',
   operationId: 'getPlanFhir',
   tags: ['Plans'],
   summary: 'The plan as an HL7 FHIR R4 Bundle (Patient, CarePlan per pathway, Goal, CareTeam)',
@@ -190,7 +190,7 @@ const fhirExport = createRoute({
 
 const events = createRoute({
   method: 'get',
-  path: '/api/young-people/{id}/events',
+  path: '/{id}/events',
   operationId: 'listEvents',
   tags: ['Plans'],
   summary: 'The dated event log',
@@ -209,7 +209,7 @@ const events = createRoute({
 
 const record = createRoute({
   method: 'post',
-  path: '/api/young-people/{id}/events',
+  path: '/{id}/events',
   operationId: 'recordEvent',
   tags: ['Plans'],
   summary: 'Record what happened (validated by the pathway machines)',

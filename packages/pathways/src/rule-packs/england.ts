@@ -1,7 +1,7 @@
 import type { MilestoneRule, RulePack } from './types.ts';
 
 /*
- * England. Every rule follows shared/docs/domain.md §1–3 and cites its source; `confidence`
+ * England. Every rule follows docs/domain.md §1–3 and cites its source; `confidence`
  * keeps the reference's tag (C primary text, S secondary only, U unconfirmed) so the UI can
  * show which dates rest on secondary sources. Where the law gives no date (e.g. the Care Act
  * transition assessment) the pack's choice is marked U and explained in `rule`.

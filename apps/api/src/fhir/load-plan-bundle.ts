@@ -1,6 +1,15 @@
-import { engineEventOf, gatherPlanExport, profileOf, type PrismaClient, type YoungPerson } from '@pathways/db';
+import {
+  audit,
+  engineEventOf,
+  gatherPlanExport,
+  profileOf,
+  type Actor,
+  type PrismaClient,
+  type YoungPerson,
+} from '@pathways/db';
 import { buildPlan } from '@pathways/engine';
 import type { Bundle } from 'fhir/r4';
+import type { AppServices } from '../app-env.ts';
 import { planWithin, type VisibleParts } from '../sharing.ts';
 import { planBundle } from './plan-bundle.ts';
 
@@ -20,4 +29,28 @@ export async function loadPlanBundle(
   const sources = await gatherPlanExport(db, person, { withGoals: parts.has('goals'), handoverId });
   const plan = planWithin(buildPlan(profileOf(person), sources.events.map(engineEventOf), { asOf: today }), parts);
   return planBundle({ person, plan, ...sources, generatedAt: now, codeSystemBase });
+}
+
+/**
+ * The FHIR export one caller asked for, audited as an export: of the young person's plan, or
+ * of the handover it goes with. Both export routes answer with this.
+ */
+export async function exportPlanBundle(
+  services: AppServices,
+  actor: Actor,
+  access: { person: YoungPerson; parts: VisibleParts; day: string; handoverId?: string },
+): Promise<Bundle> {
+  const { person, parts, day, handoverId } = access;
+  const bundle = await loadPlanBundle(services.db, person, parts, day, services.now(), {
+    handoverId,
+    codeSystemBase: services.fhirCodeSystemBase,
+  });
+  await audit(services.db, actor, {
+    action: 'export',
+    entityType: handoverId ? 'Handover' : 'Plan',
+    entityId: handoverId ?? person.id,
+    youngPersonId: person.id,
+    detail: { format: 'fhir' },
+  });
+  return bundle;
 }

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { audit, forecastCsv, forecastDemand } from '@pathways/db';
+import type { Context } from 'hono';
 import { today, type AppEnv, type AppServices } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -76,27 +77,23 @@ const forecastAsCsv = createRoute({
   },
 });
 
+/** The forecast for the caller, its reading (or export) on the audit trail. */
+async function auditedForecast(c: Context<AppEnv>, months: number, action: 'read' | 'export') {
+  const services = c.get('services');
+  const user = signedInUser(c);
+  const result = await currentForecast(services, months);
+  await audit(
+    services.db,
+    { userId: user.id, role: user.role },
+    { action, entityType: 'Forecast', detail: { rows: result.rows.length } },
+  );
+  return result;
+}
+
 export const forecastRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(forecast, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const result = await currentForecast(services, c.req.valid('query').months);
-    await audit(
-      services.db,
-      { userId: user.id, role: user.role },
-      { action: 'read', entityType: 'Forecast', detail: { rows: result.rows.length } },
-    );
-    return c.json(result, 200);
-  })
+  .openapi(forecast, async (c) => c.json(await auditedForecast(c, c.req.valid('query').months, 'read'), 200))
   .openapi(forecastAsCsv, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const result = await currentForecast(services, c.req.valid('query').months);
-    await audit(
-      services.db,
-      { userId: user.id, role: user.role },
-      { action: 'export', entityType: 'Forecast', detail: { rows: result.rows.length } },
-    );
+    const result = await auditedForecast(c, c.req.valid('query').months, 'export');
     c.header('Content-Disposition', `attachment; filename="pathways-forecast-${result.generatedOn}.csv"`);
     return c.body(forecastCsv(result), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });

@@ -12,16 +12,18 @@ import {
   isoDay,
   listHandovers,
   moveHandover,
+  type HandoverStep,
   type HandoverWithParties,
   type PrismaClient,
   type SessionUser,
 } from '@pathways/db';
 import { isoToDay, ZIsoDate } from '@pathways/engine';
+import type { Context } from 'hono';
 import { NOWHERE, recordOfRequest, STAFF_ROLES, visibleParts } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
-import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
+import { exportPlanBundle } from '../fhir/load-plan-bundle.ts';
 import { partsSharedWith, scopesSharedWith, type VisibleParts } from '../sharing.ts';
 import { errorResponses, FHIR_JSON, fhirJson, json, type FhirBundle, ZIdParam, ZVersionNumber } from './schemas.ts';
 
@@ -89,6 +91,30 @@ async function handoverFor(
   const parts = await visibleParts(db, user, handover.youngPersonId);
   if (!parts.has('handover')) throw new AppError('not_found', 'No such handover.');
   return { handover, parts };
+}
+
+/**
+ * Moves a handover the caller may see one step on (naming the version they read), after any
+ * check the step needs, and answers with it as the API shows it.
+ */
+async function moveOn(
+  c: Context<AppEnv>,
+  handoverId: string,
+  move: { version: number; step: HandoverStep; infoRequest?: string },
+  check?: (handover: HandoverWithParties, db: PrismaClient) => Promise<void>,
+) {
+  const services = c.get('services');
+  const user = signedInUser(c);
+  const { handover } = await handoverFor(services.db, user, handoverId);
+  await check?.(handover, services.db);
+  const moved = await moveHandover({
+    db: services.db,
+    actor: { userId: user.id, role: user.role },
+    handover,
+    ...move,
+    now: services.now(),
+  });
+  return present(moved, today(services));
 }
 
 const ZHandoverParam = z.object({ handoverId: z.uuid().openapi({ param: { name: 'handoverId', in: 'path' } }) });
@@ -251,80 +277,41 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { handover, parts } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const person = await findYoungPerson(services.db, handover.youngPersonId);
     if (!person) throw new AppError('not_found', 'No such handover.');
-    const bundle = await loadPlanBundle(services.db, person, parts, today(services), services.now(), {
-      handoverId: handover.id,
-      codeSystemBase: services.fhirCodeSystemBase,
-    });
-    await audit(
-      services.db,
+    const bundle = await exportPlanBundle(
+      services,
       { userId: user.id, role: user.role },
-      {
-        action: 'export',
-        entityType: 'Handover',
-        entityId: handover.id,
-        youngPersonId: person.id,
-        detail: { format: 'fhir' },
-      },
+      { person, parts, day: today(services), handoverId: handover.id },
     );
     return c.json(bundle as FhirBundle, 200, FHIR_JSON);
   })
   .openapi(send, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
-    if (handover.toAgency.areaId !== handover.youngPerson.areaId) {
-      throw new AppError(
-        'unprocessable',
-        'This agency does not serve the young person’s area: draft a new handover to one that does.',
-        { field: 'toAgencyId' },
-      );
-    }
-    if (!(await scopesSharedWith(services.db, handover.youngPersonId, handover.toAgencyId)).has('handover')) {
-      throw new AppError(
-        'unprocessable',
-        'The young person (or, under 16, their parent) has not agreed to share a handover with this agency. Record their agreement under Sharing first.',
-        { field: 'toAgencyId' },
-      );
-    }
-    const sent = await moveHandover({
-      db: services.db,
-      actor: { userId: user.id, role: user.role },
-      handover,
-      version: c.req.valid('json').version,
-      step: 'send',
-      now: services.now(),
+    const move = { version: c.req.valid('json').version, step: 'send' as const };
+    const sent = await moveOn(c, c.req.valid('param').handoverId, move, async (handover, db) => {
+      if (handover.toAgency.areaId !== handover.youngPerson.areaId) {
+        throw new AppError(
+          'unprocessable',
+          'This agency does not serve the young person’s area: draft a new handover to one that does.',
+          { field: 'toAgencyId' },
+        );
+      }
+      if (!(await scopesSharedWith(db, handover.youngPersonId, handover.toAgencyId)).has('handover')) {
+        throw new AppError(
+          'unprocessable',
+          'The young person (or, under 16, their parent) has not agreed to share a handover with this agency. Record their agreement under Sharing first.',
+          { field: 'toAgencyId' },
+        );
+      }
     });
-    return c.json(present(sent, today(services)), 200);
+    return c.json(sent, 200);
   })
   .openapi(acknowledge, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
-    const done = await moveHandover({
-      db: services.db,
-      actor: { userId: user.id, role: user.role },
-      handover,
-      version: c.req.valid('json').version,
-      step: 'acknowledge',
-      now: services.now(),
-    });
-    return c.json(present(done, today(services)), 200);
+    const move = { version: c.req.valid('json').version, step: 'acknowledge' as const };
+    return c.json(await moveOn(c, c.req.valid('param').handoverId, move), 200);
   })
   .openapi(requestInfo, async (c) => {
-    const services = c.get('services');
-    const user = signedInUser(c);
-    const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
     const { version, message } = c.req.valid('json');
-    const asked = await moveHandover({
-      db: services.db,
-      actor: { userId: user.id, role: user.role },
-      handover,
-      version,
-      step: 'request_info',
-      now: services.now(),
-      infoRequest: message,
-    });
-    return c.json(present(asked, today(services)), 200);
+    const move = { version, step: 'request_info' as const, infoRequest: message };
+    return c.json(await moveOn(c, c.req.valid('param').handoverId, move), 200);
   });
 
 /** Mounted at `/api/young-people` (see app.ts). */

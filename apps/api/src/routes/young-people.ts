@@ -23,7 +23,7 @@ import { eventVisible, planWithin, recordWithin } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
-import { loadPlanBundle } from '../fhir/load-plan-bundle.ts';
+import { exportPlanBundle } from '../fhir/load-plan-bundle.ts';
 import { ZPlan } from './plan-schema.ts';
 import {
   errorResponses,
@@ -301,20 +301,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   .openapi(fhirExport, async (c) => {
     const { person, parts, user, services, day } = await recordOfRequest(c, c.req.valid('param').id);
     requirePart(parts, 'plan');
-    const bundle = await loadPlanBundle(services.db, person, parts, day, services.now(), {
-      codeSystemBase: services.fhirCodeSystemBase,
-    });
-    await audit(
-      services.db,
-      { userId: user.id, role: user.role },
-      {
-        action: 'export',
-        entityType: 'Plan',
-        entityId: person.id,
-        youngPersonId: person.id,
-        detail: { format: 'fhir' },
-      },
-    );
+    const bundle = await exportPlanBundle(services, { userId: user.id, role: user.role }, { person, parts, day });
     return c.json(bundle as FhirBundle, 200, FHIR_JSON);
   })
   .openapi(events, async (c) => {

@@ -1,3 +1,4 @@
+import { PATHWAYS } from '@pathways/engine';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlannedMilestone } from '../api/queries.ts';
@@ -6,16 +7,6 @@ import { birthdayAt, dateOnTimeline, FIRST_AGE, LAST_AGE, lanesOf, positionOf, s
 import { STATUS_SYMBOL } from './StatusBadge.tsx';
 import { MilestoneDetails } from './MilestoneDetails.tsx';
 
-const PATHWAY_ORDER = [
-  'education',
-  'employment',
-  'health',
-  'social_care',
-  'independent_living',
-  'community',
-  'finance_legal',
-  'palliative',
-];
 const AGES = Array.from({ length: LAST_AGE - FIRST_AGE + 1 }, (_, index) => FIRST_AGE + index);
 
 /**
@@ -37,7 +28,7 @@ export function Timeline({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = milestones.find((milestone) => milestone.id === selectedId) ?? null;
   const todayAt = positionOf(today, dateOfBirth);
-  const lanes = lanesOf(milestones, PATHWAY_ORDER);
+  const lanes = lanesOf(milestones, PATHWAYS);
 
   return (
     <figure className="timeline" aria-labelledby="timeline-caption">

@@ -19,17 +19,6 @@ const add = (map: Map<string, Cell>, key: string, row: ForecastRow) => {
  * Sums the forecast's published counts into rows × columns (e.g. month × pathway). Suppressed
  * counts stay unknown: a total that left some out is marked, never guessed.
  */
-/** The engine's order of pathways, for columns. */
-export const PATHWAYS = [
-  'education',
-  'employment',
-  'health',
-  'social_care',
-  'independent_living',
-  'community',
-  'finance_legal',
-  'palliative',
-];
 
 export function summarise(
   forecast: readonly ForecastRow[],

@@ -5,7 +5,8 @@ import { useForecast, type ForecastRow } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { formatMonth } from '../lib/format.ts';
-import { PATHWAYS, summarise, type Cell, type Summary } from '../lib/forecast-table.ts';
+import { PATHWAYS } from '@pathways/engine';
+import { summarise, type Cell, type Summary } from '../lib/forecast-table.ts';
 
 // Colours from a palette that stays distinct for the common colour-vision deficiencies (Okabe–Ito).
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#7a6a00', '#000000'];

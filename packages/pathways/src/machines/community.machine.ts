@@ -1,21 +1,10 @@
-import { setup } from 'xstate';
-import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
-import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
+import { endsOnDeath, LETS_TIME_PASS, setupEndingOnlyOnDeath } from './life-events.ts';
 
 /**
  * Community inclusion (friends, relationships, community: a Preparing for Adulthood outcome,
  * CoP 8.9). Its milestones are recorded as they happen; the machine only ends on death.
  */
-export const communityMachine = setup({
-  types: {
-    context: {} as { endReason: 'died' | null },
-    input: {} as PathwayMachineInput,
-    events: {} as MachineEvent,
-  },
-  actions: {
-    recordDeath: recordDeath<{ endReason: 'died' | null }>(),
-  },
-}).createMachine({
+export const communityMachine = setupEndingOnlyOnDeath().createMachine({
   id: 'community',
   context: { endReason: null },
   initial: 'active',

@@ -1,21 +1,10 @@
-import { setup } from 'xstate';
-import { endsOnDeath, LETS_TIME_PASS, recordDeath } from './life-events.ts';
-import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
+import { endsOnDeath, LETS_TIME_PASS, setupEndingOnlyOnDeath } from './life-events.ts';
 
 /**
  * Independent living: where and how to live as an adult (from the Year 9 review, a concrete
  * plan before 18), and beside it travel training (SEND Code of Practice ch. 8; NICE NG213).
  */
-export const independentLivingMachine = setup({
-  types: {
-    context: {} as { endReason: 'died' | null },
-    input: {} as PathwayMachineInput,
-    events: {} as MachineEvent,
-  },
-  actions: {
-    recordDeath: recordDeath<{ endReason: 'died' | null }>(),
-  },
-}).createMachine({
+export const independentLivingMachine = setupEndingOnlyOnDeath().createMachine({
   id: 'independent_living',
   context: { endReason: null },
   initial: 'active',

@@ -1,5 +1,5 @@
-import { assign } from 'xstate';
-import type { MachineEvent } from './machine-input.ts';
+import { assign, setup } from 'xstate';
+import type { MachineEvent, PathwayMachineInput } from './machine-input.ts';
 
 /**
  * What every pathway machine does alike, written once: the young person's death ends each
@@ -19,3 +19,15 @@ export function endsOnDeath<Target extends string>(target: Target) {
 
 /** The clock tick, accepted in any state. */
 export const LETS_TIME_PASS = { 'clock.tick': {} };
+
+/** The setup of a pathway machine whose only context is why it ended (its milestones are recorded as they happen). */
+export function setupEndingOnlyOnDeath() {
+  return setup({
+    types: {
+      context: {} as { endReason: 'died' | null },
+      input: {} as PathwayMachineInput,
+      events: {} as MachineEvent,
+    },
+    actions: { recordDeath: recordDeath<{ endReason: 'died' | null }>() },
+  });
+}

@@ -1,4 +1,4 @@
-import type { MilestoneRule, RulePack } from './types.ts';
+import { PATHWAYS, type MilestoneRule, type RulePack } from './types.ts';
 
 /*
  * England. Every rule follows docs/domain.md §1–3 and cites its source; `confidence`
@@ -823,16 +823,8 @@ export const englandRulePack: RulePack = {
     post16_to_post16: { monthsBeforeMove: 5 },
   },
   statutoryEducationPlan: 'hasEhcPlan',
-  pathways: [
-    'education',
-    'employment',
-    'health',
-    'social_care',
-    'independent_living',
-    'community',
-    'finance_legal',
-    'palliative',
-  ],
+  // England plans every pathway the engine has.
+  pathways: [...PATHWAYS],
   conditionReasons: {
     hasEhcPlan: 'Only for young people with an EHC plan.',
     lifeLimitingCondition: 'Only for young people with a life-limiting condition.',

@@ -235,7 +235,7 @@ export const EVENT_CATALOGUE = {
   },
   'finance_legal.liberty_safeguards_planned': {
     pathway: 'finance_legal',
-    label: 'Plan made for liberty safeguards at 18',
+    label: 'Liberty safeguards arranged (court authorisation, or the plan for 18)',
     payload: {},
   },
   'finance_legal.guardianship_considered': { pathway: 'finance_legal', label: 'Guardianship considered', payload: {} },

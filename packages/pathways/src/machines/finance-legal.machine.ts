@@ -4,6 +4,8 @@ import { isOnOrAfter, type MachineEvent, type PathwayMachineInput } from './mach
 
 export type FinanceLegalContext = {
   age16: string;
+  /** The 18th birthday: a lasting power of attorney can only be made from then (MCA 2005 s.9(2)(c)). */
+  adulthood: string;
   /** The last capacity assessment found they could not make that decision. */
   lacksCapacityForADecision: boolean;
   endReason: 'died' | null;
@@ -23,6 +25,7 @@ export const financeLegalMachine = setup({
   },
   guards: {
     isAtLeast16: ({ context, event }) => isOnOrAfter(event, context.age16),
+    isAtLeast18: ({ context, event }) => isOnOrAfter(event, context.adulthood),
     lacksCapacityForADecision: ({ context }) => context.lacksCapacityForADecision,
   },
   actions: {
@@ -36,7 +39,12 @@ export const financeLegalMachine = setup({
   },
 }).createMachine({
   id: 'finance_legal',
-  context: ({ input }) => ({ age16: input.keyDates.age16, lacksCapacityForADecision: false, endReason: null }),
+  context: ({ input }) => ({
+    age16: input.keyDates.age16,
+    adulthood: input.keyDates.adulthood,
+    lacksCapacityForADecision: false,
+    endReason: null,
+  }),
   initial: 'active',
   on: {
     ...endsOnDeath('.ended'),
@@ -95,7 +103,7 @@ export const financeLegalMachine = setup({
           states: {
             presumed: {
               meta: { description: 'Capacity is presumed for each decision (Mental Capacity Act 2005 s.1).' },
-              on: { 'finance_legal.lpa_registered': 'lasting_power_of_attorney' },
+              on: { 'finance_legal.lpa_registered': { guard: 'isAtLeast18', target: 'lasting_power_of_attorney' } },
             },
             assessed: {
               always: [{ guard: 'lacksCapacityForADecision', target: 'lacks_capacity' }, { target: 'presumed' }],

@@ -51,6 +51,8 @@ export const GUARD_REASONS: Partial<Record<GuardName, Explain>> = {
     }
     return 'Supported internships are for young people aged 16 to 24 with an EHC plan (DfE supported internships guidance).';
   },
+  isAtLeast18: () =>
+    'A lasting power of attorney can only be made by someone aged 18 or over (Mental Capacity Act 2005 s.9(2)(c)); before 18, a property and affairs deputy can be appointed by the Court of Protection.',
   isAtLeast16: (event) => {
     switch (event.type) {
       case 'finance_legal.capacity_assessed':

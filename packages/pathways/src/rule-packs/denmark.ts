@@ -157,7 +157,8 @@ const milestones: MilestoneRule[] = [
     title: 'Move from the children’s to the adult hospital department',
     description:
       'Around 18 you move from the children’s hospital department to the adult one, in three steps: getting ready, the move, and follow-up.',
-    rule: 'the move from the children’s to the adult hospital department usually happens around 18, in three phases (ages of phases U)',
+    // The ages of the three phases are not confirmed.
+    rule: 'the move from the children’s to the adult hospital department usually happens around 18, in three phases',
     windowStart: { at: 'birthday', years: 17 },
     due: {
       at: 'firstOf',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planMilestones } from '../plan/build-plan.ts';
+import { buildPlan, planMilestones } from '../plan/build-plan.ts';
 import type { LeapDayBirthday } from '../dates/ages.ts';
+import { denmarkRulePack } from './denmark.ts';
 import { englandRulePack } from './england.ts';
 import { validateRulePack } from './validate-rule-pack.ts';
 
@@ -212,7 +213,7 @@ function expectedWindows(f: Facts): Record<string, [string | null, string | null
     pip_preparation: [f.age['15y7m'], f.age['16']],
     pip_claim: [f.age['16'], f.age['16y2m']],
     deputyship_or_lpa: [f.age['17'], f.age['17y6m']],
-    liberty_safeguards_18: [f.age['17'], f.age['18']],
+    liberty_safeguards_18: [f.age['16'], f.age['18']],
     housing_options: [f.year9Start, f.age['18']],
     travel_training: [f.year10Start, f.year13End],
     community_inclusion: [f.year9Start, f.year9End],
@@ -330,5 +331,54 @@ describe('England rule pack', () => {
     expect(extended('2012-03-03', '2036-06-01')).toBe('2037-07-31');
     // Birthday on or after 1 August: the next 31 July, still before the 26th birthday.
     expect(extended('2011-08-31', '2035-06-01')).toBe('2037-07-31');
+  });
+});
+
+describe('England rules checked against the law (corrected 29 November 2026)', () => {
+  const rule = (id: string) => englandRulePack.milestones.find((milestone) => milestone.id === id);
+  const finance = (events: unknown[], asOf: string) =>
+    buildPlan({ dateOfBirth: '2009-05-10', ...EVERY_FLAG }, events, { asOf });
+
+  it('needs court authorisation for a 16- or 17-year-old deprived of liberty (Re D), so the window opens at 16', () => {
+    const planned = planMilestones({ dateOfBirth: '2009-05-10', ...EVERY_FLAG }, [], { asOf: '2025-06-01' });
+    // Born 10 May 2009: 16 on 10 May 2025, 18 on 10 May 2027.
+    expect(planned.find((m) => m.id === 'liberty_safeguards_18')).toMatchObject({
+      windowStart: '2025-05-10',
+      dueDate: '2027-05-10',
+      status: 'due',
+    });
+    expect(rule('liberty_safeguards_18')?.source.document).toContain('Re D');
+  });
+
+  it('refuses a lasting power of attorney before 18 (MCA s.9(2)(c)), and it never completes the deputyship milestone', () => {
+    const early = finance([{ type: 'finance_legal.lpa_registered', date: '2026-09-01' }], '2026-10-01');
+    expect(early.rejectedEvents).toHaveLength(1);
+    expect(early.rejectedEvents[0]).toMatchObject({ code: 'rule_not_met' });
+    expect(early.rejectedEvents[0]?.reason).toContain('s.9(2)(c)');
+
+    const adult = finance([{ type: 'finance_legal.lpa_registered', date: '2027-05-10' }], '2027-06-01');
+    expect(adult.rejectedEvents).toEqual([]);
+    expect(adult.milestones.find((m) => m.id === 'deputyship_or_lpa')?.status).not.toBe('done');
+    expect(rule('deputyship_or_lpa')?.completedBy).toEqual([{ type: 'finance_legal.deputyship_applied' }]);
+  });
+
+  it('cites the carer’s assessment under s.60, and both continuity duties for children’s services after 18', () => {
+    expect(rule('carers_transition_assessment')?.source.section).toBe('s.60');
+    expect(rule('childrens_services_beyond_18')?.source.section).toContain('17ZG');
+    expect(rule('childrens_services_beyond_18')?.source.section).toContain('17ZH');
+  });
+
+  it('puts the participation duty’s lead with the local authority (Education and Skills Act 2008 ss.10, 12)', () => {
+    expect(rule('participation_to_18')).toMatchObject({ leadAgency: 'la_send', confidence: 'C' });
+  });
+
+  it('shows no research confidence tag in any text a person reads', () => {
+    for (const pack of [englandRulePack, denmarkRulePack]) {
+      for (const milestone of pack.milestones) {
+        const read = [milestone.title, milestone.description, milestone.rule, milestone.source.document];
+        if (milestone.source.section) read.push(milestone.source.section);
+        for (const text of read) expect(text, milestone.id).not.toMatch(/Halsbury|\bU\)|\(U\b|section U/);
+      }
+    }
   });
 });

@@ -82,6 +82,7 @@ export {
   hasFamilyAccessAgreement,
   hasHandoverSentTo,
   isLinkedCarer,
+  ownRecord,
   youngPeopleHandedOverTo,
   youngPeopleLinkedToCarer,
   youngPeopleOfNamedWorker,

@@ -4,7 +4,7 @@ import {
   calendarFeedOwner,
   dateColumn,
   findAgency,
-  findYoungPerson,
+  ownRecord,
   hashToken,
   isoDay,
   listOpenMilestonesDueBy,
@@ -51,11 +51,7 @@ async function youngPeopleFor(
       };
     case 'young_person':
       return {
-        people: everything(
-          [user.youngPersonId ? await findYoungPerson(db, user.youngPersonId) : null].filter(
-            (person) => person !== null,
-          ),
-        ),
+        people: everything(await ownRecord(db, user.youngPersonId)),
       };
     case 'parent_carer': {
       const linked = await youngPeopleLinkedToCarer(db, user.id);

@@ -1,12 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  auditList,
-  displayName,
-  findYoungPerson,
-  isoDay,
-  updateYoungPerson,
-  youngPeopleLinkedToCarer,
-} from '@pathways/db';
+import { auditList, displayName, ownRecord, isoDay, updateYoungPerson, youngPeopleLinkedToCarer } from '@pathways/db';
 import { canSeeYoungPerson, recordOfRequest } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -61,9 +54,7 @@ export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   const user = signedInUser(c);
   const people =
     user.role === 'young_person'
-      ? user.youngPersonId
-        ? [await findYoungPerson(services.db, user.youngPersonId)].filter((person) => person !== null)
-        : []
+      ? await ownRecord(services.db, user.youngPersonId)
       : await youngPeopleLinkedToCarer(services.db, user.id);
   const visible = [];
   for (const person of people)

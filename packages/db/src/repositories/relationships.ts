@@ -13,6 +13,12 @@ export async function findYoungPerson(db: PrismaClient, id: string): Promise<You
   return db.youngPerson.findUnique({ where: { id } });
 }
 
+/** The record a young person's own account is linked to, as a list: empty when it is linked to none. */
+export async function ownRecord(db: PrismaClient, youngPersonId: string | null): Promise<YoungPerson[]> {
+  const person = youngPersonId ? await findYoungPerson(db, youngPersonId) : null;
+  return person ? [person] : [];
+}
+
 /** Whether a user is linked to a young person as their parent or carer. */
 export async function isLinkedCarer(db: PrismaClient, userId: string, youngPersonId: string): Promise<boolean> {
   const link = await db.carerLink.findUnique({ where: { userId_youngPersonId: { userId, youngPersonId } } });

@@ -143,7 +143,8 @@ async function tellAboutFailedSignIns(services: AppServices, email: string): Pro
   );
   await services
     .tellAccountHolder?.(
-      user,
+      // Only what a message needs: the account row also holds the password hash.
+      { email: user.email, name: user.name },
       'Failed sign-ins to your Pathways account',
       `Hello ${user.name},\n\nSomeone has just tried to sign in to your Pathways account several times with the wrong password. ` +
         'Each further try now has to wait a little longer, so you may be asked to wait before you can sign in.\n\n' +

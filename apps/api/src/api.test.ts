@@ -229,6 +229,84 @@ describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
   });
 
   it.skipIf(!isAvailable)(
+    'marks a milestone done on the day it happened and undoes it: live again, the event kept but no longer counted',
+    async () => {
+      const { version, events } = await counts(f);
+      const marked = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
+        version,
+        event: { type: 'milestone.recorded', date: '2026-10-05', milestoneId: 'supported_internship' },
+      });
+      expect(marked.status).toBe(201);
+      // Thinking about a supported internship was due by the end of Year 11 (August 2026).
+      const internship = (plan: { milestones: { id: string }[] }) =>
+        plan.milestones.find((m) => m.id === 'supported_internship');
+      expect(internship(marked.body.plan)).toMatchObject({ status: 'done', completedOn: '2026-10-05' });
+
+      const stale = await call(
+        f,
+        worker,
+        'DELETE',
+        `/api/young-people/${f.personId}/events/${marked.body.eventId}?version=${version}`,
+      );
+      expect(stale.status).toBe(409);
+      const undone = await call(
+        f,
+        worker,
+        'DELETE',
+        `/api/young-people/${f.personId}/events/${marked.body.eventId}?version=${marked.body.version}`,
+      );
+      expect(undone.status).toBe(200);
+      expect(internship(undone.body.plan)).toMatchObject({ status: 'overdue', completedOn: null });
+      const plan = await call(f, worker, 'GET', `/api/young-people/${f.personId}/plan`);
+      expect(internship(plan.body)).toMatchObject({ status: 'overdue' });
+      const log = await call(f, worker, 'GET', `/api/young-people/${f.personId}/events`);
+      expect(log.body.items.map((e: { id: string }) => e.id)).not.toContain(marked.body.eventId);
+      // Kept for the record, withdrawn by whom and when, and on the audit trail.
+      const row = await f.db.prisma.pathwayEvent.findUniqueOrThrow({
+        where: { id: marked.body.eventId },
+        include: { withdrawal: true },
+      });
+      expect(row.withdrawal?.withdrawnById).toBe(f.users.worker.id);
+      expect((await counts(f)).events).toBe(events + 1);
+      expect(
+        await f.db.prisma.auditEntry.count({ where: { action: 'withdraw_event', entityId: marked.body.eventId } }),
+      ).toBe(1);
+      const again = await call(
+        f,
+        worker,
+        'DELETE',
+        `/api/young-people/${f.personId}/events/${marked.body.eventId}?version=${undone.body.version}`,
+      );
+      expect(again.status).toBe(404);
+    },
+  );
+
+  it.skipIf(!isAvailable)('refuses to undo an event a later one depends on, naming the later one', async () => {
+    let { version } = await counts(f);
+    const transferred = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
+      version,
+      event: { type: 'health.transferred', date: '2026-11-01' },
+    });
+    expect(transferred.status).toBe(201);
+    version = transferred.body.version;
+    const attended = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
+      version,
+      event: { type: 'health.appointment_attended', date: '2026-11-10' },
+    });
+    expect(attended.status).toBe(201);
+    const before = await counts(f);
+    const refused = await call(
+      f,
+      worker,
+      'DELETE',
+      `/api/young-people/${f.personId}/events/${transferred.body.eventId}?version=${attended.body.version}`,
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/^Undoing this would make the later ".+" on 2026-11-10 impossible/);
+    expect(await counts(f)).toEqual(before);
+  });
+
+  it.skipIf(!isAvailable)(
     'never lets concurrent writers overwrite each other: one 200, the rest 409 with the current version',
     async () => {
       const { version } = await counts(f);

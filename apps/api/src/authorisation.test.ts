@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordPathwayEvent } from '@pathways/db';
 import {
   call,
   ROLES,
@@ -125,6 +126,22 @@ const MATRIX: Row[] = [
       body: { version: await version(f, f.personId), event: { type: 'education.annual_review_held', date: TODAY } },
     }),
     expect: by({ worker: 201, manager: 201, otherWorker: 404, otherwise: 403 }),
+  },
+  {
+    name: 'DELETE /api/young-people/{id}/events/{eventId}',
+    request: async (f) => {
+      // A fresh event for each caller, recorded directly: undoing is what is tried.
+      const { eventId, version: current } = await recordPathwayEvent({
+        db: f.db.prisma,
+        actor: { userId: null, role: 'system' },
+        youngPersonId: f.personId,
+        expectedVersion: await version(f, f.personId),
+        event: { type: 'milestone.recorded', date: TODAY, milestoneId: 'community_inclusion' },
+        today: TODAY,
+      });
+      return { method: 'DELETE', path: `/api/young-people/${f.personId}/events/${eventId}?version=${current}` };
+    },
+    expect: by({ worker: 200, manager: 200, otherWorker: 404, otherwise: 403 }),
   },
   {
     name: 'GET /api/caseload',

@@ -10,19 +10,19 @@ export class ForecastCache {
   readonly #entries = new Map<string, { promise: Promise<Forecast & { computedAt: string }>; expiresAt: number }>();
 
   constructor(
-    private readonly compute: (today: string, months: number) => Promise<Forecast>,
+    private readonly compute: (today: string, months: number, areaId: string | null) => Promise<Forecast>,
     private readonly ttlMs: number,
     private readonly clock: () => Date,
   ) {}
 
-  get(today: string, months: number): Promise<Forecast & { computedAt: string }> {
-    const key = `${today}/${months}`;
+  get(today: string, months: number, areaId: string | null = null): Promise<Forecast & { computedAt: string }> {
+    const key = `${today}/${months}/${areaId ?? 'all'}`;
     const now = this.clock().getTime();
     const cached = this.#entries.get(key);
     if (cached && cached.expiresAt > now) return cached.promise;
     for (const [other, entry] of this.#entries)
       if (entry.expiresAt <= now && other !== key) this.#entries.delete(other);
-    const promise = this.compute(today, months).then((forecast) => ({
+    const promise = this.compute(today, months, areaId).then((forecast) => ({
       ...forecast,
       computedAt: this.clock().toISOString(),
     }));

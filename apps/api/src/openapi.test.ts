@@ -92,7 +92,7 @@ const [baseUrl = '', cookie = '', csrf = '', id = '', handoverId = ''] = process
 const client = createClient<paths>({ baseUrl, headers: { cookie, origin: baseUrl } });
 const plan = await client.GET('/api/young-people/{id}/plan', { params: { path: { id } } });
 const due: string | null | undefined = plan.data?.milestones[0]?.dueDate;
-const status: 'done' | 'overdue' | 'due' | 'upcoming' | 'not_applicable' | undefined = plan.data?.milestones[0]?.status;
+const status: 'done' | 'overdue' | 'due' | 'upcoming' | 'missed' | 'not_known' | 'starts_later' | 'in_effect' | 'ended' | 'not_applicable' | undefined = plan.data?.milestones[0]?.status;
 const goal = await client.POST('/api/young-people/{id}/goals', { params: { path: { id } }, body: { text: 'Made with a generated client', outcomeArea: 'employment' }, headers: { 'X-CSRF-Token': csrf } });
 const goalId: string | undefined = goal.data?.id;
 // @ts-expect-error: the document says which outcome areas there are

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { createDatabase, freePort } from '../../../packages/db/test-support/postgres-server.ts';
 import { startServerProcess, type ServerProcess } from '../test-support/server-process.ts';
-import { DEMO_PASSWORD } from '@pathways/db';
+import { DEMO_PASSWORD, REPLAN_JOB } from '@pathways/db';
 
 const POSTGRES_URL = inject('postgresUrl');
 
@@ -157,7 +157,7 @@ describe('two API processes on one PostgreSQL', () => {
               WHERE "finishedAt" < now() - make_interval(secs => $1)`,
             [(2 * Number(env.JOBS_INTERVAL_SECONDS)).toString()],
           );
-          return Number(settled.rows[0]?.n) >= 3;
+          return Number(settled.rows[0]?.n) >= 4;
         }, 30_000);
         const runs = await client.query<{ job: string; n: string }>(
           'SELECT job, count(*) AS n FROM "JobRun" GROUP BY job ORDER BY job',
@@ -165,9 +165,10 @@ describe('two API processes on one PostgreSQL', () => {
         expect(runs.rows).toEqual([
           { job: 'purge', n: '1' },
           { job: 'reminders', n: '1' },
+          { job: REPLAN_JOB, n: '1' },
           { job: 'retention', n: '1' },
         ]);
-        expect(logged('job ran').length).toBe(3);
+        expect(logged('job ran').length).toBe(4);
       } finally {
         await client.end();
       }

@@ -21,8 +21,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(email: string, path = '/') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function as(email: string, path = '/', width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
   contexts.push(context);
   return signIn(context, server.baseUrl, email, path);
 }
@@ -104,6 +104,39 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     const admin = await as('admin@pathways.test');
     await admin.locator('table').waitFor();
     await expectNoViolations(admin, 'agencies');
+  });
+
+  it('at phone width (390 px), with no sideways scrolling: caseload, plan and own plan', async () => {
+    const noSidewaysScroll = async (page: Page, what: string) => {
+      // Nothing, at any depth, reaches past the right edge of the screen (a scroll box inside counts too).
+      const past = await page.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+          .slice(0, 5),
+      );
+      expect(past, what).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), what).toBe(true);
+    };
+    const worker = await as('worker@northshire.test', '/', 390);
+    await worker.getByRole('row').nth(1).waitFor();
+    await expectNoViolations(worker, 'caseload at 390 px');
+    await noSidewaysScroll(worker, 'caseload at 390 px');
+    // Touch targets: the links and buttons in a caseload card are at least 24 px high.
+    const heights = await worker
+      .locator('.caseload-row a, .caseload-row button')
+      .evaluateAll((elements) => elements.slice(0, 10).map((element) => element.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(0);
+    for (const height of heights) expect(height).toBeGreaterThanOrEqual(24);
+    await worker.getByRole('row').nth(1).getByRole('link').click();
+    await worker.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+    await worker.getByRole('region', { name: 'What next' }).waitFor();
+    await expectNoViolations(worker, 'plan at 390 px');
+    await noSidewaysScroll(worker, 'plan at 390 px');
+    const own = await as('adult@family.test', '/', 390);
+    await own.getByRole('heading', { name: 'What happens next' }).waitFor();
+    await expectNoViolations(own, 'own plan at 390 px');
+    await noSidewaysScroll(own, 'own plan at 390 px');
   });
 
   it('in Danish', async () => {
@@ -199,6 +232,13 @@ describe('keyboard alone', () => {
     expect(await page.locator('.milestone-details h3').textContent()).toMatch(/Due now|Late/);
     await tabTo(page, (f) => f.tag === 'button' && (f.text === 'Mark as done' || f.text.startsWith('Record: ')), 200);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Saved|marked as done on/ })
+          .count(),
+      )
+      .toBe(1);
   });
 });

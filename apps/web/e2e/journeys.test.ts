@@ -15,6 +15,7 @@ const ACCOUNTS = {
   commissioner: 'commissioner@northshire.test',
   admin: 'admin@pathways.test',
   youngPerson: 'maya@family.test',
+  youngAdult: 'adult@family.test',
   parent: 'parent@family.test',
 };
 
@@ -115,17 +116,62 @@ describe('a transition worker', () => {
     expect(await milestone.textContent()).toContain('Last done');
   });
 
-  it('marks a milestone done and sees it turn done', async () => {
+  it('marks a milestone done on the day it really happened, then undoes it', async () => {
+    // A young person of this worker with something late or due that "mark as done" completes.
+    const get = await apiAs(ACCOUNTS.worker);
+    const people = (await get('/api/young-people?pageSize=200')).items as { id: string }[];
+    let target: string | undefined;
+    for (const person of people) {
+      const plan = await get(`/api/young-people/${person.id}/plan`);
+      const live = (plan.milestones as { status: string; completedBy: string[] }[]).some(
+        (m) => (m.status === 'due' || m.status === 'overdue') && m.completedBy.includes('milestone.recorded'),
+      );
+      if (live) {
+        target = person.id;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    await page.goto(`${server.baseUrl}/young-people/${target}`);
+    await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
     const open = page
       .locator('tr[data-milestone]')
       .filter({ has: page.getByRole('button', { name: 'Mark as done' }) })
       .filter({ hasText: /Due now|Late/ })
       .first();
     const id = await open.getAttribute('data-milestone');
-    await open.getByRole('button', { name: 'Mark as done' }).click();
     const row = page.locator(`tr[data-milestone="${id}"]`);
+    const statusBefore = (await row.getByRole('cell').nth(3).textContent()) as string;
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    await row.getByLabel('When did it happen?').fill(lastWeek);
+    await row.getByRole('button', { name: 'Mark as done' }).click();
     await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toContain('Done');
-    expect(await row.getByRole('button', { name: 'Mark as done' }).count()).toBe(0);
+    const shown = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${lastWeek}T00:00:00Z`));
+    expect(await row.getByRole('cell').nth(1).textContent()).toContain(shown);
+    const status = page.getByRole('status').filter({ hasText: 'marked as done on' });
+    await status.waitFor();
+    await status.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'no longer marked as done' }).count()).toBe(1);
+    await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toBe(statusBefore);
+    expect(await row.getByRole('button', { name: 'Mark as done' }).count()).toBe(1);
+  });
+
+  it('opens a plan with what next: live work first, each with who leads it and by when', async () => {
+    const next = page.getByRole('region', { name: 'What next' });
+    await next.waitFor();
+    const items = next.getByRole('listitem');
+    expect(await items.count()).toBeGreaterThan(0);
+    for (const text of await items.allTextContents()) {
+      expect(text).toMatch(/Late|Due now|Coming up/);
+      expect(text).toMatch(/By \d{1,2} [A-Z][a-z]{2} 20\d\d · .+ leads/);
+    }
+    // Nothing on the page shows an internal state name.
+    expect(await page.locator('main').textContent()).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
   });
 
   it('is told in the machine’s words when an event cannot be recorded now', async () => {
@@ -192,6 +238,36 @@ describe('when two people change the same record', () => {
     await alert.getByRole('button', { name: 'Reload' }).click();
     await record(manager);
     await expect.poll(() => manager.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  });
+});
+
+describe('a young adult near the end of their plan', () => {
+  it('sees nothing from before 18 as something to do now; rights as dated information', async () => {
+    const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.youngAdult);
+    await page.getByRole('heading', { name: 'What happens next' }).waitFor();
+    const get = await apiAs(ACCOUNTS.youngAdult);
+    const [mine] = (await get('/api/my-young-people')).items as { id: string }[];
+    const person = await get(`/api/young-people/${mine?.id}`);
+    const plan = await get(`/api/young-people/${mine?.id}/plan`);
+    const [year, month, day] = (person.dateOfBirth as string).split('-').map(Number) as [number, number, number];
+    expect(new Date().getUTCFullYear() - year).toBeGreaterThanOrEqual(23);
+    const eighteen = `${year + 18}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const fromChildhood = (plan.milestones as { title: string; dueDate: string | null; status: string }[]).filter(
+      (m) => m.dueDate !== null && m.dueDate < eighteen && m.status !== 'done' && m.status !== 'not_applicable',
+    );
+    expect(fromChildhood.length).toBeGreaterThan(0);
+    const next = page.getByRole('region', { name: 'What happens next' });
+    const nextText = (await next.textContent()) as string;
+    for (const milestone of fromChildhood) expect(nextText, milestone.title).not.toContain(milestone.title);
+    // Anything it does call late ("should do it now") fell due after 18.
+    const childhood = new Set(fromChildhood.map((m) => m.title));
+    for (const item of await page.locator('.plain-milestone').all()) {
+      const text = (await item.textContent()) as string;
+      if (/should do it now/.test(text))
+        expect(childhood.has(((await item.locator('h3').textContent()) ?? '').trim())).toBe(false);
+    }
+    const rights = page.getByRole('region', { name: 'Rights and dates to know' });
+    expect(await rights.textContent()).toMatch(/In effect.*Since \w+ \d{1,2} \w+ \d{4}/s);
   });
 });
 

@@ -32,7 +32,7 @@ export {
   ZYoungPersonChanges,
   type YoungPersonInput,
 } from './repositories/young-people.ts';
-export { listPathwayEvents, recordPathwayEvent } from './repositories/pathway-events.ts';
+export { listPathwayEvents, recordPathwayEvent, withdrawPathwayEvent } from './repositories/pathway-events.ts';
 export { addGoal, addGoalNote, changeGoal, getGoal, listGoals, type GoalWithNotes } from './repositories/goals.ts';
 export { listNotifications, markNotificationRead, type NotificationWithPerson } from './repositories/notifications.ts';
 export { calendarFeedOwner, replaceCalendarToken, revokeCalendarTokens } from './repositories/calendar-tokens.ts';
@@ -142,6 +142,7 @@ export { runDailyJob, lastRunBefore, type DailyJobResult } from './jobs/daily-jo
 export { runReminders, REMINDERS_JOB } from './jobs/reminders.ts';
 export { runRetention, RETENTION_JOB } from './jobs/retention.ts';
 export { runPurge, PURGE_JOB, SIGN_IN_RECORD_DAYS } from './jobs/purge.ts';
+export { runReplan, REPLAN_JOB, RULES_DIGEST } from './jobs/replan.ts';
 export {
   backupPglite,
   backupPgliteFolder,

@@ -14,16 +14,18 @@ export {
   explain,
   type PlanOptions,
 } from './plan/build-plan.ts';
-export type {
-  MilestoneSchedule,
-  MilestoneStatus,
-  PathwayStatus,
-  Plan,
-  PlannedMilestone,
-  PlanSchedule,
-  RejectedEvent,
+export {
+  MILESTONE_STATUSES,
+  TASK_STATUSES,
+  PERIOD_STATUSES,
+  LIVE_STATUSES,
+  type MilestoneSchedule,
+  type MilestoneStatus,
+  type TaskStatus,
+  type PeriodStatus,
 } from './plan/types.ts';
-export { openStatus } from './plan/open-status.ts';
+export type { PathwayStatus, Plan, PlannedMilestone, PlanSchedule, RejectedEvent } from './plan/types.ts';
+export { openStatus, periodStatus } from './plan/open-status.ts';
 export { replayPathways, recordEvent, type RecordEventResult } from './pathways.ts';
 
 export { ZProfile, flagsOf, type Profile, type ProfileInput } from './profile.ts';
@@ -40,6 +42,8 @@ export {
   JURISDICTIONS,
   AGENCY_TYPES,
   PROFILE_FLAGS,
+  MILESTONE_NATURES,
+  type MilestoneNature,
   type Pathway,
   type Jurisdiction,
   type AgencyType,

@@ -14,6 +14,8 @@ export const ZProfile = z.object({
   jurisdiction: z.enum(JURISDICTIONS),
   /** Years a child is taught out of their chronological year group (+1 = a year behind). */
   yearGroupOffset: z.number().int().min(-3).max(3).default(0),
+  /** When the statutory plan (England: EHC plan) was first issued, if recorded: milestones that fell before it never applied. */
+  ehcPlanIssuedOn: ZIsoDate.optional(),
   ...flags,
 });
 

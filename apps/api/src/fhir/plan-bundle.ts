@@ -46,7 +46,11 @@ function uuidFor(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Nothing records that work on a due or late milestone has begun: it is `not-started` until done. */
+/**
+ * Nothing records that work on a due or late milestone has begun: it is `not-started` until
+ * done. A missed task was `stopped` before it was done; a legal fact or duty is `scheduled`,
+ * `in-progress` while it runs and `completed` once it has ended.
+ */
 const ACTIVITY_STATUS: Record<
   Exclude<PlannedMilestone['status'], 'not_applicable'>,
   NonNullable<CarePlanActivity['detail']>['status']
@@ -55,7 +59,26 @@ const ACTIVITY_STATUS: Record<
   due: 'not-started',
   overdue: 'not-started',
   upcoming: 'scheduled',
+  missed: 'stopped',
+  not_known: 'unknown',
+  starts_later: 'scheduled',
+  in_effect: 'in-progress',
+  ended: 'completed',
 };
+
+/** Why an activity has its status, where the code alone does not say. */
+function statusReason(milestone: PlannedMilestone): { text: string } | undefined {
+  switch (milestone.status) {
+    case 'overdue':
+      return { text: 'late: its due date has passed' };
+    case 'missed':
+      return { text: `missed: it can no longer be done as such.${milestone.ifMissed ? ` ${milestone.ifMissed}` : ''}` };
+    case 'not_known':
+      return { text: `date not known${milestone.dateNeeds ? `: record ${milestone.dateNeeds}` : ''}` };
+    default:
+      return undefined;
+  }
+}
 
 /** FHIR forbids empty arrays: an element with nothing in it is left out. */
 const nonEmpty = <T>(items: T[]): T[] | undefined => (items.length > 0 ? items : undefined);
@@ -188,8 +211,12 @@ export function planBundle(input: PlanBundleInput): Bundle {
             text: milestone.title,
           },
           status: ACTIVITY_STATUS[milestone.status as keyof typeof ACTIVITY_STATUS],
-          statusReason: milestone.status === 'overdue' ? { text: 'late: its due date has passed' } : undefined,
-          scheduledPeriod: period(milestone.windowStart, milestone.dueDate),
+          statusReason: statusReason(milestone),
+          // A task runs from its window to its due date; a legal fact or duty over its own period.
+          scheduledPeriod:
+            milestone.nature === 'task'
+              ? period(milestone.windowStart, milestone.dueDate)
+              : period(milestone.dueDate, milestone.closesOn),
           performer: [agencyRef(milestone.leadAgency)],
           description: milestone.explanation,
         },

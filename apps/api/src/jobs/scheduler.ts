@@ -1,4 +1,4 @@
-import { runPurge, runReminders, runRetention, type PrismaClient } from '@pathways/db';
+import { runPurge, runReminders, runReplan, runRetention, type PrismaClient } from '@pathways/db';
 import type { Logger } from '../logger.ts';
 import { serviceDay } from '../service-day.ts';
 import { sendReminderEmails, type MailSettings } from './email-reminders.ts';
@@ -15,7 +15,7 @@ export type JobSettings = {
 };
 
 /**
- * The scheduled jobs, in every API process: each tick runs today's reminders, retention and purge
+ * The scheduled jobs, in every API process: each tick runs today's re-plan, reminders, retention and purge
  * (each at most once a day across all processes, see `runDailyJob`) and sends pending
  * reminder e-mails (claimed row by row, so never twice). Nothing is kept in memory between
  * ticks: a process that dies loses nothing, and any other process picks the work up.
@@ -28,6 +28,8 @@ export function startJobs(options: { db: PrismaClient; logger: Logger; now: () =
   const tick = async () => {
     const today = serviceDay(options.now(), options.settings.timeZone);
     for (const [job, run] of [
+      // First, so today's reminders and caseload read plans made with today's rules.
+      ['replan', () => runReplan({ db: options.db, today })],
       ['reminders', () => runReminders({ db: options.db, today })],
       ['retention', () => runRetention({ db: options.db, today, retentionYears: options.settings.retentionYears })],
       [

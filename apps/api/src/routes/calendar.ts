@@ -100,6 +100,7 @@ export async function calendarFeed(
   horizon.setUTCMonth(horizon.getUTCMonth() + MONTHS_AHEAD);
   const milestones = await listOpenMilestonesDueBy(db, {
     youngPersonIds: [...byId.keys()],
+    today: todayColumn,
     dueBy: horizon,
     leadAgency,
   });

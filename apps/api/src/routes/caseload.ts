@@ -1,20 +1,23 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { auditList, CASELOAD_MAX_PAGE, findCaseload } from '@pathways/db';
+import { MILESTONE_STATUSES } from '@pathways/engine';
 import { NOWHERE, STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json, ZPageNumber } from './schemas.ts';
 
-const STATUSES = ['done', 'overdue', 'due', 'upcoming', 'not_applicable'] as const;
-
 const ZCaseloadRow = z
   .object({
     youngPersonId: z.string().openapi({ description: 'Key into `people`' }),
     milestoneId: z.string().openapi({ description: 'Key into `milestones`' }),
-    status: z.enum(STATUSES).openapi({ description: 'As of today' }),
+    status: z.enum(MILESTONE_STATUSES).openapi({ description: 'As of today' }),
     windowStart: z.string().nullable(),
     dueDate: z.string().nullable(),
+    closesOn: z
+      .string()
+      .nullable()
+      .openapi({ description: 'A task: its last possible day; a fact or duty: its last day' }),
     leadAgency: z.string(),
   })
   .openapi('CaseloadRow');
@@ -84,7 +87,7 @@ export const caseloadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   const services = c.get('services');
   const user = signedInUser(c);
   const query = c.req.valid('query');
-  const statuses = query.status ? z.array(z.enum(STATUSES)).min(1).parse(query.status.split(',')) : undefined;
+  const statuses = query.status ? z.array(z.enum(MILESTONE_STATUSES)).min(1).parse(query.status.split(',')) : undefined;
   const result = await findCaseload({
     db: services.db,
     today: today(services),

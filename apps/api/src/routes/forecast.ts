@@ -10,19 +10,19 @@ import { errorResponses, json } from './schemas.ts';
 const DEFAULT_CACHE_MS = 60_000;
 const caches = new WeakMap<AppServices, ForecastCache>();
 
-/** The forecast for today, from the cache of this app's services. */
-function currentForecast(services: AppServices, months: number) {
+/** The forecast for today (one council's, or every council's), from the cache of this app's services. */
+function currentForecast(services: AppServices, months: number, areaId: string | null) {
   let cache = caches.get(services);
   if (!cache)
     caches.set(
       services,
       (cache = new ForecastCache(
-        (day, months) => forecastDemand({ db: services.db, today: day, months }),
+        (day, months, areaId) => forecastDemand({ db: services.db, today: day, months, areaId: areaId ?? undefined }),
         services.forecastCacheMs ?? DEFAULT_CACHE_MS,
         services.now,
       )),
     );
-  return cache.get(today(services), months);
+  return cache.get(today(services), months, areaId);
 }
 
 const COMMISSIONING_ROLES = ['commissioner', 'team_manager'] as const;
@@ -36,7 +36,10 @@ const ZForecast = z
     suppressBelow: z.number().int(),
     rows: z.array(
       z.object({
-        month: z.string().openapi({ description: 'YYYY-MM, or "late" for milestones already past due' }),
+        month: z.string().openapi({
+          description:
+            'YYYY-MM; "late" for work past due that can still be done; "missed" for milestones that can no longer be done as such',
+        }),
         areaCode: z.string(),
         areaName: z.string(),
         pathway: z.string(),
@@ -81,7 +84,8 @@ const forecastAsCsv = createRoute({
 async function auditedForecast(c: Context<AppEnv>, months: number, action: 'read' | 'export') {
   const services = c.get('services');
   const user = signedInUser(c);
-  const result = await currentForecast(services, months);
+  // A council's staff see their own council's demand only.
+  const result = await currentForecast(services, months, user.areaId);
   await audit(
     services.db,
     { userId: user.id, role: user.role },

@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { AGENCY_TYPES, EVENT_TYPES, JURISDICTIONS, PATHWAYS, type Plan } from '@pathways/engine';
+import {
+  AGENCY_TYPES,
+  EVENT_TYPES,
+  JURISDICTIONS,
+  MILESTONE_NATURES,
+  MILESTONE_STATUSES,
+  PATHWAYS,
+  type Plan,
+} from '@pathways/engine';
 
 /**
  * The plan as the API sends it: the engine's `Plan`, described field by field for the OpenAPI
@@ -14,13 +22,25 @@ export const ZPlannedMilestone = z
     pathway: z.enum(PATHWAYS),
     title: z.string(),
     description: z.string(),
-    status: z.enum(['done', 'overdue', 'due', 'upcoming', 'not_applicable']),
+    nature: z.enum(MILESTONE_NATURES).openapi({
+      description: 'task: someone must do it by a date; legal_fact: dated information; continuing_duty: a period',
+    }),
+    status: z.enum(MILESTONE_STATUSES).openapi({
+      description:
+        'A task: done, due, overdue, upcoming, missed (can no longer be done as such) or not_known (a fact is missing). A legal fact or duty: starts_later, in_effect or ended. Either: not_applicable',
+    }),
     dueDate: ZIsoDay.nullable().openapi({
-      description: 'By when it should happen (for a recurring milestone, its next occurrence)',
+      description:
+        'A task: by when it should happen (for a recurring one, its next occurrence). A fact or duty: the day it takes effect',
     }),
     windowStart: ZIsoDay.nullable().openapi({
       description: 'When its window opens: "due" means today is between this and dueDate',
     }),
+    closesOn: ZIsoDay.nullable().openapi({
+      description: 'A task: the last day it can be done as such. A fact or duty: its last day',
+    }),
+    ifMissed: z.string().nullable().openapi({ description: 'A missed task: what to do instead' }),
+    dateNeeds: z.string().nullable().openapi({ description: 'A task whose date is not known: the fact to record' }),
     completedOn: ZIsoDay.nullable(),
     lastDoneOn: ZIsoDay.nullable(),
     isRecurring: z.boolean(),

@@ -12,6 +12,7 @@ import {
   namedWorkerName,
   profileOf,
   recordPathwayEvent,
+  withdrawPathwayEvent,
   updateYoungPerson,
   ZYoungPersonChanges,
   ZYoungPersonInput,
@@ -48,6 +49,7 @@ const ZYoungPerson = z
     nhsNumber: z.string().nullable(),
     jurisdiction: z.string(),
     yearGroupOffset: z.number().int(),
+    ehcPlanIssuedOn: z.string().nullable().openapi({ description: 'When the EHC plan was first issued, if known' }),
     aboutMe: z.string().nullable(),
     namedWorkerName: z
       .string()
@@ -65,6 +67,7 @@ function present(person: YoungPerson) {
   return {
     ...record,
     dateOfBirth: isoDay(person.dateOfBirth),
+    ehcPlanIssuedOn: person.ehcPlanIssuedOn ? isoDay(person.ehcPlanIssuedOn) : null,
     createdAt: person.createdAt.toISOString(),
     updatedAt: person.updatedAt.toISOString(),
   };
@@ -221,6 +224,23 @@ const record = createRoute({
   },
 });
 
+const withdraw = createRoute({
+  method: 'delete',
+  path: '/{id}/events/{eventId}',
+  operationId: 'withdrawEvent',
+  tags: ['Plans'],
+  summary: 'Undo an event recorded by mistake: it is kept on the record but no longer counts',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: {
+    params: ZIdParam.extend({ eventId: z.uuid().openapi({ param: { name: 'eventId', in: 'path' } }) }),
+    query: z.object({ version: z.coerce.number().pipe(ZVersionNumber) }),
+  },
+  responses: {
+    200: json(z.object({ version: z.number().int(), plan: ZPlan }), 'Undone; the new plan'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
 export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const { db } = c.get('services');
@@ -338,4 +358,17 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       today: day,
     });
     return c.json({ eventId: result.eventId, version: result.version, plan: result.plan }, 201);
+  })
+  .openapi(withdraw, async (c) => {
+    const { id, eventId } = c.req.valid('param');
+    const { person, user, services, day } = await recordOfRequest(c, id, 'change');
+    const result = await withdrawPathwayEvent({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      youngPersonId: person.id,
+      eventId,
+      expectedVersion: c.req.valid('query').version,
+      today: day,
+    });
+    return c.json({ version: result.version, plan: result.plan }, 200);
   });

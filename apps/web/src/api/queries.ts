@@ -1,4 +1,11 @@
-import { keepPreviousData, useIsFetching, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useIsFetching,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, setCsrfToken, unwrap } from './http.ts';
 import { caseloadQuery, sessionQuery, type CaseloadFilter, type SessionUser } from './query-options.ts';
@@ -163,15 +170,35 @@ export function useRecordEvent(id: string) {
   return useMutation({
     mutationFn: (input: { version: number; event: { type: string; date: string } & Record<string, unknown> }) =>
       unwrap(api.api['young-people'][':id'].events.$post({ param: { id }, json: input })),
-    onSuccess: (result) => {
-      // The response carries the new plan and version: show them at once, then refresh the rest.
-      client.setQueryData<Plan>(keys.plan(id), result.plan);
-      client.setQueryData(keys.person(id), (person: YoungPerson | undefined) =>
-        person ? { ...person, version: result.version } : person,
-      );
-      void client.invalidateQueries({ queryKey: keys.audit(id) });
-      void client.invalidateQueries({ queryKey: ['caseload'] });
-    },
+    onSuccess: (result) => showNewPlan(client, id, result),
+  });
+}
+
+/**
+ * After an event is recorded or undone: the answer carries the new plan and version, shown at
+ * once; the audit trail and the caseload are fetched again.
+ */
+function showNewPlan(client: QueryClient, id: string, result: { plan: Plan; version: number }) {
+  client.setQueryData<Plan>(keys.plan(id), result.plan);
+  client.setQueryData(keys.person(id), (person: YoungPerson | undefined) =>
+    person ? { ...person, version: result.version } : person,
+  );
+  void client.invalidateQueries({ queryKey: keys.audit(id) });
+  void client.invalidateQueries({ queryKey: ['caseload'] });
+}
+
+/** Undoes an event recorded by mistake; the answer is the plan without it. */
+export function useWithdrawEvent(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { version: number; eventId: string }) =>
+      unwrap(
+        api.api['young-people'][':id'].events[':eventId'].$delete({
+          param: { id, eventId: input.eventId },
+          query: { version: String(input.version) },
+        }),
+      ),
+    onSuccess: (result) => showNewPlan(client, id, result),
   });
 }
 

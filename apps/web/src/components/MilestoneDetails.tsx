@@ -27,6 +27,31 @@ export function MilestoneDetails({ milestone, actions }: { milestone: PlannedMil
             <dd>{milestone.contributingAgencies.map(agency).join(', ')}</dd>
           </>
         )}
+        {milestone.nature !== 'task' && milestone.dueDate && (
+          <>
+            <dt>{t('plan.when')}</dt>
+            <dd>
+              {milestone.closesOn
+                ? t('plan.periodFromTo', {
+                    from: formatDay(milestone.dueDate, i18n.language),
+                    to: formatDay(milestone.closesOn, i18n.language),
+                  })
+                : t('plan.periodFrom', { from: formatDay(milestone.dueDate, i18n.language) })}
+            </dd>
+          </>
+        )}
+        {milestone.ifMissed && (
+          <>
+            <dt>{t('plan.instead')}</dt>
+            <dd>{milestone.ifMissed}</dd>
+          </>
+        )}
+        {milestone.dateNeeds && (
+          <>
+            <dt>{t('plan.dateNeeds')}</dt>
+            <dd>{t('plan.recordFact', { fact: milestone.dateNeeds })}</dd>
+          </>
+        )}
         {milestone.windowStart && milestone.status === 'upcoming' && (
           <>
             <dt>{t('caseload.columns.due')}</dt>

@@ -9,6 +9,11 @@ export const STATUS_SYMBOL: Record<Status, string> = {
   overdue: '!',
   due: '●',
   upcoming: '○',
+  missed: '✕',
+  not_known: '?',
+  starts_later: '◇',
+  in_effect: '◆',
+  ended: '▪',
   not_applicable: '–',
 };
 

@@ -1,9 +1,18 @@
 import { PATHWAYS } from '@pathways/engine';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlannedMilestone } from '../api/queries.ts';
 import { formatDay } from '../lib/format.ts';
-import { birthdayAt, dateOnTimeline, FIRST_AGE, LAST_AGE, lanesOf, positionOf, stackRows } from '../lib/timeline.ts';
+import {
+  birthdayAt,
+  dateOnTimeline,
+  FIRST_AGE,
+  LAST_AGE,
+  lanesOf,
+  minimumGap,
+  positionOf,
+  stackRows,
+} from '../lib/timeline.ts';
 import { STATUS_SYMBOL } from './StatusBadge.tsx';
 import { MilestoneDetails } from './MilestoneDetails.tsx';
 
@@ -29,13 +38,16 @@ export function Timeline({
   const selected = milestones.find((milestone) => milestone.id === selectedId) ?? null;
   const todayAt = positionOf(today, dateOfBirth);
   const lanes = lanesOf(milestones, PATHWAYS);
+  const grid = useRef<HTMLDivElement>(null);
+  const trackWidth = useTrackWidth(grid);
+  const minGap = minimumGap(trackWidth);
 
   return (
     <figure className="timeline" aria-labelledby="timeline-caption">
       <figcaption id="timeline-caption">
         <strong>{t('plan.timeline')}</strong> <span className="muted">{t('plan.timelineHelp')}</span>
       </figcaption>
-      <div className="timeline-grid">
+      <div className="timeline-grid" ref={grid}>
         <div className="timeline-axis" aria-hidden="true">
           {AGES.map((age) => (
             <span
@@ -52,7 +64,7 @@ export function Timeline({
             const positions = lane.milestones.map((milestone) =>
               positionOf(dateOnTimeline(milestone) as string, dateOfBirth),
             );
-            const rows = stackRows(positions);
+            const rows = stackRows(positions, minGap);
             return (
               <li
                 key={lane.pathway}
@@ -105,4 +117,17 @@ export function Timeline({
       </div>
     </figure>
   );
+}
+
+/** The width of the timeline's tracks in pixels, kept up to date as the window changes. */
+function useTrackWidth(grid: React.RefObject<HTMLDivElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const track = grid.current?.querySelector('.timeline-track');
+    if (!track) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry ? entry.contentRect.width : null));
+    observer.observe(track);
+    return () => observer.disconnect();
+  }, [grid]);
+  return width;
 }

@@ -33,8 +33,13 @@ const STATUS_ORDER: Record<CaseloadRow['status'], number> = {
   overdue: 0,
   due: 1,
   upcoming: 2,
-  done: 3,
-  not_applicable: 4,
+  not_known: 3,
+  missed: 4,
+  starts_later: 5,
+  in_effect: 6,
+  ended: 7,
+  done: 8,
+  not_applicable: 9,
 };
 
 /** One collator for thousands of comparisons (`localeCompare` sets one up on each call). */

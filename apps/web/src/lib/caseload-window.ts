@@ -6,7 +6,8 @@ export type CaseloadScope = 'mine' | 'area';
 /**
  * The caseload a page address asks for. By default: everything already late (up to a year
  * back) and the next 90 days; a transition worker's own young people unless they chose the
- * whole area; a team manager always sees the whole area.
+ * whole area; a team manager always sees the whole area. Live work only, unless missed
+ * milestones are asked for.
  */
 export function caseloadWindow(
   params: URLSearchParams,
@@ -20,6 +21,11 @@ export function caseloadWindow(
     from,
     to,
     scope,
-    filter: { from, to, worker: scope === 'mine' && role !== 'team_manager' ? 'me' : undefined },
+    filter: {
+      from,
+      to,
+      worker: scope === 'mine' && role !== 'team_manager' ? 'me' : undefined,
+      status: params.get('status') === 'missed' ? 'missed' : undefined,
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedMilestone } from '../api/queries.ts';
-import { birthdayAt, lanesOf, positionOf, stackRows } from './timeline.ts';
+import { birthdayAt, lanesOf, minimumGap, positionOf, stackRows } from './timeline.ts';
 
 const milestone = (
   id: string,
@@ -44,5 +44,9 @@ describe('the 14–25 timeline', () => {
   it('puts markers that would overlap on further rows, reusing a row once there is room', () => {
     expect(stackRows([0, 1, 2, 10, 11, 20])).toEqual([0, 1, 2, 0, 1, 0]);
     expect(stackRows([])).toEqual([]);
+    // On a 300 px track (a phone) markers need 34 px, over 11% of it: 0, 10 and 20 % stack.
+    expect(minimumGap(300)).toBeCloseTo(11.33, 1);
+    expect(stackRows([0, 10, 20], minimumGap(300))).toEqual([0, 1, 0]);
+    expect(minimumGap(null)).toBe(2.6);
   });
 });

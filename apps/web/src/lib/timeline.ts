@@ -45,12 +45,22 @@ export function lanesOf(milestones: readonly PlannedMilestone[], pathwayOrder: r
 
 /** Markers closer than this (in % of the track) would overlap: they go on separate rows of the lane. */
 const MIN_GAP = 2.6;
+/** A marker's width and a little air, in pixels: what must lie between two markers on one row. */
+const MARKER_SPACE_PX = 34;
+
+/**
+ * The least gap between markers on one row, in % of a track `trackPx` wide: a narrow (phone)
+ * track needs a bigger share, or markers would overlap and be too small to tap.
+ */
+export function minimumGap(trackPx: number | null): number {
+  return trackPx && trackPx > 0 ? Math.max(MIN_GAP, (MARKER_SPACE_PX / trackPx) * 100) : MIN_GAP;
+}
 
 /** Gives each position (in order) the first row where it does not overlap the previous marker. */
-export function stackRows(positions: readonly number[]): number[] {
+export function stackRows(positions: readonly number[], minGap = MIN_GAP): number[] {
   const rowEnds: number[] = [];
   return positions.map((position) => {
-    let row = rowEnds.findIndex((end) => position - end >= MIN_GAP);
+    let row = rowEnds.findIndex((end) => position - end >= minGap);
     if (row === -1) row = rowEnds.length;
     rowEnds[row] = position;
     return row;

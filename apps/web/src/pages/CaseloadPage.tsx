@@ -21,7 +21,8 @@ import { daysBetween, formatDay } from '../lib/format.ts';
 
 const SORTS: SortKey[] = ['due', 'name', 'pathway', 'status'];
 const GROUPS: GroupKey[] = ['none', 'person', 'pathway', 'agency', 'status', 'worker'];
-const STATUSES = ['overdue', 'due', 'upcoming'] as const;
+/** Live work, then missed milestones (fetched only when asked for: they are not actions). */
+const STATUSES = ['overdue', 'due', 'upcoming', 'missed'] as const;
 
 /** The caseload's filters live in the address, so a view can be bookmarked or shared with a colleague. */
 function useCaseloadParams(role: string | undefined) {

@@ -29,8 +29,19 @@ export default function CommissioningPage() {
   );
 }
 
-function ForecastViews({ rows }: { rows: ForecastRow[] }) {
+function ForecastViews({ rows: allRows }: { rows: ForecastRow[] }) {
   const { t, i18n } = useTranslation();
+  // Missed milestones can no longer be done as such: not demand to plan for, counted apart.
+  const rows = useMemo(() => allRows.filter((row) => row.month !== 'missed'), [allRows]);
+  const missed = useMemo(
+    () =>
+      summarise(
+        allRows.filter((row) => row.month === 'missed'),
+        () => 'missed',
+        () => 'all',
+      ).rowTotals.get('missed'),
+    [allRows],
+  );
   const byMonth = useMemo(
     () =>
       summarise(
@@ -77,6 +88,15 @@ function ForecastViews({ rows }: { rows: ForecastRow[] }) {
             <strong>
               <CellText cell={late} />
             </strong>
+          </p>
+        )}
+        {missed && (
+          <p>
+            {t('forecast.missed')}:{' '}
+            <strong>
+              <CellText cell={missed} />
+            </strong>{' '}
+            <span className="muted">{t('forecast.missedHelp')}</span>
           </p>
         )}
         <figure className="chart" role="img" aria-label={t('forecast.chartLabel')}>

@@ -86,6 +86,7 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
               <>
                 <WhatHappensNext milestones={data.milestones} />
                 <WhoHelps person={record} milestones={data.milestones} />
+                <RightsToKnow milestones={data.milestones} />
               </>
             )}
           </QueryState>
@@ -135,6 +136,38 @@ function WhatHappensNext({ milestones }: { milestones: PlannedMilestone[] }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** Legal facts and entitlements: dated information, never work that is late. */
+function RightsToKnow({ milestones }: { milestones: PlannedMilestone[] }) {
+  const { t, i18n } = useTranslation();
+  const rights = milestones.filter(
+    (m) => m.nature === 'legal_fact' && (m.status === 'starts_later' || m.status === 'in_effect') && m.dueDate,
+  );
+  if (rights.length === 0) return null;
+  const day = (date: string) => formatDayLong(date, i18n.language);
+  return (
+    <section aria-labelledby="rights-heading" className="panel">
+      <h2 id="rights-heading">{t('myPlan.rights')}</h2>
+      <ul className="plain-list">
+        {rights.map((m) => (
+          <li key={m.id} className="plain-milestone">
+            <h3>
+              <Icon name={m.pathway} /> {m.title}
+            </h3>
+            <p>{m.description}</p>
+            <p>
+              <StatusBadge status={m.status} />{' '}
+              {t(m.status === 'in_effect' ? 'myPlan.rightSince' : 'myPlan.rightFrom', {
+                date: day(m.dueDate as string),
+              })}
+              {m.closesOn && <> · {t('myPlan.rightUntil', { date: day(m.closesOn) })}</>}
+            </p>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

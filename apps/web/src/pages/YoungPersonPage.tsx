@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -8,12 +8,14 @@ import {
   useInvalidatePerson,
   usePlan,
   useRecordEvent,
+  useWithdrawEvent,
   useYoungPerson,
   type PlannedMilestone,
   type SessionUser,
   type YoungPerson,
 } from '../api/queries.ts';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
+import { MarkDone } from '../components/MarkDone.tsx';
 import { SharingPanel } from '../components/SharingPanel.tsx';
 import { YourInformation } from '../components/YourInformation.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -22,7 +24,7 @@ import { RecordEventForm } from '../components/RecordEventForm.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { localToday } from '../lib/calendar-days.ts';
-import { displayName, formatDay, formatMoment } from '../lib/format.ts';
+import { daysBetween, displayName, formatDay, formatMoment } from '../lib/format.ts';
 
 const STAFF = ['transition_worker', 'team_manager'];
 
@@ -52,9 +54,12 @@ function PlanWorkspace({
   const plan = usePlan(person.id);
   const eventTypes = useEventTypes();
   const record = useRecordEvent(person.id);
+  const withdraw = useWithdrawEvent(person.id);
   const reloadPerson = useInvalidatePerson(person.id);
   const [lastPathway, setLastPathway] = useState<string | null>(null);
   const [message, setMessage] = useState('');
+  /** The last milestone marked as done here, which can be undone until something else is recorded. */
+  const [undoable, setUndoable] = useState<{ eventId: string; title: string; date: string } | null>(null);
   const today = localToday();
   const name = displayName(person);
 
@@ -62,7 +67,34 @@ function PlanWorkspace({
   const recordEvent = (where: string, event: { type: string; date: string } & Record<string, unknown>) => {
     setLastPathway(where);
     setMessage('');
+    setUndoable(null);
     record.mutate({ version: person.version, event }, { onSuccess: () => setMessage(t('plan.recorded')) });
+  };
+  const markDone = (milestone: PlannedMilestone, date: string) => {
+    setLastPathway('milestones');
+    setMessage('');
+    setUndoable(null);
+    record.mutate(
+      { version: person.version, event: { type: 'milestone.recorded', date, milestoneId: milestone.id } },
+      {
+        onSuccess: (result) => {
+          setMessage(t('plan.markedDone', { title: milestone.title, date: formatDay(date, i18n.language) }));
+          setUndoable({ eventId: result.eventId, title: milestone.title, date });
+        },
+      },
+    );
+  };
+  const undo = () => {
+    if (!undoable) return;
+    withdraw.mutate(
+      { version: person.version, eventId: undoable.eventId },
+      {
+        onSuccess: () => {
+          setMessage(t('plan.undone', { title: undoable.title }));
+          setUndoable(null);
+        },
+      },
+    );
   };
   /**
    * How to complete a milestone from where it is shown: "mark as done" where that is enough;
@@ -70,18 +102,19 @@ function PlanWorkspace({
    * details; otherwise a pointer to the pathway's form.
    */
   const completeActions = (milestone: PlannedMilestone) => {
-    if (!canChange || milestone.status === 'done' || milestone.status === 'not_applicable') return null;
-    const complete = (type: string) =>
-      recordEvent('milestones', {
-        type,
-        date: today,
-        ...(type === 'milestone.recorded' ? { milestoneId: milestone.id } : {}),
-      });
+    // A legal fact or duty is never done; a date not known is fixed on the record, not here.
+    const isOpenTask =
+      milestone.nature === 'task' && !['done', 'not_applicable', 'not_known'].includes(milestone.status);
+    if (!canChange || !isOpenTask) return null;
+    const complete = (type: string) => recordEvent('milestones', { type, date: today });
     if (milestone.completedBy.includes('milestone.recorded')) {
       return (
-        <button type="button" disabled={record.isPending} onClick={() => complete('milestone.recorded')}>
-          {t('plan.markDone')}
-        </button>
+        <MarkDone
+          title={milestone.title}
+          today={today}
+          isSaving={record.isPending}
+          onMark={(date) => markDone(milestone, date)}
+        />
       );
     }
     const nextEvents: readonly string[] =
@@ -124,9 +157,23 @@ function PlanWorkspace({
         </a>
         {canChange && <Link to={`/young-people/${person.id}/handovers/new`}>{t('plan.newHandover')}</Link>}
       </p>
-      <p role="status" className="saved">
-        {message}
-      </p>
+      <div role="status" className="saved">
+        {message}{' '}
+        {undoable && (
+          <button type="button" className="link-button" disabled={withdraw.isPending} onClick={undo}>
+            {t('plan.undo')}
+          </button>
+        )}
+      </div>
+      {withdraw.isError && (
+        <ErrorNotice
+          error={withdraw.error}
+          onReload={() => {
+            withdraw.reset();
+            void reloadPerson();
+          }}
+        />
+      )}
       {record.isError && lastPathway === 'milestones' && (
         <ErrorNotice
           error={record.error}
@@ -143,6 +190,7 @@ function PlanWorkspace({
         <ErrorNotice error={plan.error} onReload={() => void plan.refetch()} />
       ) : (
         <>
+          <WhatNext milestones={plan.data.milestones} today={today} actions={completeActions} />
           <Timeline
             milestones={plan.data.milestones}
             dateOfBirth={person.dateOfBirth}
@@ -239,6 +287,69 @@ function PlanWorkspace({
       {canChange && <PersonHandovers youngPersonId={person.id} />}
       {canSeeAudit && <AuditTrail youngPersonId={person.id} />}
     </article>
+  );
+}
+
+/** How many live actions the plan opens with: the rest are in the timeline and the list. */
+const NEXT_ACTIONS = 6;
+
+/**
+ * The plan opens with what needs doing: late and due work first, then what comes up soonest
+ * (a few at most), each with who leads it, by when, and the way to complete it.
+ */
+function WhatNext({
+  milestones,
+  today,
+  actions,
+}: {
+  milestones: PlannedMilestone[];
+  today: string;
+  actions: (milestone: PlannedMilestone) => ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const next = milestones
+    .filter((m) => (m.status === 'overdue' || m.status === 'due' || m.status === 'upcoming') && m.dueDate)
+    .sort(
+      (a, b) =>
+        Number(b.status !== 'upcoming') - Number(a.status !== 'upcoming') ||
+        (a.dueDate as string).localeCompare(b.dueDate as string),
+    )
+    .slice(0, NEXT_ACTIONS);
+  const needsDate = milestones.filter((m) => m.status === 'not_known');
+  return (
+    <section aria-labelledby="next-heading" className="panel what-next">
+      <h2 id="next-heading">{t('plan.whatNext')}</h2>
+      {next.length === 0 ? (
+        <p>{t('plan.nothingNext')}</p>
+      ) : (
+        <ul className="next-list">
+          {next.map((m) => (
+            <li key={m.id} className={`next-item status-edge-${m.status}`} data-next={m.id}>
+              <h3>
+                {m.title} <StatusBadge status={m.status} />
+              </h3>
+              <p>
+                {t('plan.nextBy', {
+                  date: formatDay(m.dueDate as string, i18n.language),
+                  lead: t(`agencies.${m.leadAgency}`, { defaultValue: m.leadAgency }),
+                })}
+                {m.dueDate && m.dueDate < today && (
+                  <span className="late">
+                    {t('caseload.lateBy', { days: t('common.days', { count: daysBetween(m.dueDate, today) }) })}
+                  </span>
+                )}
+              </p>
+              {actions(m)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {needsDate.map((m) => (
+        <p key={m.id} className="needs-date">
+          <StatusBadge status={m.status} /> {m.title}: {t('plan.recordFact', { fact: m.dateNeeds ?? '' })}
+        </p>
+      ))}
+    </section>
   );
 }
 

@@ -12,7 +12,8 @@ async function readBatch(
 ): Promise<{ person: YoungPerson; events: PathwayEvent[] }[]> {
   const rows = await db.$queryRaw<(YoungPerson & { events: PathwayEvent[] | null })[]>`
     SELECT p.*, (SELECT json_agg(e.payload || jsonb_build_object('type', e.type, 'date', e.date, 'id', e.id) ORDER BY e.sequence)
-                   FROM "PathwayEvent" e WHERE e."youngPersonId" = p.id) AS events
+                   FROM "PathwayEvent" e WHERE e."youngPersonId" = p.id
+                    AND NOT EXISTS (SELECT 1 FROM "PathwayEventWithdrawal" w WHERE w."eventId" = e.id)) AS events
       FROM "YoungPerson" p
      WHERE ${cursor === null ? Prisma.sql`true` : Prisma.sql`p.id > ${cursor}::uuid`}
      ORDER BY p.id

@@ -4,7 +4,7 @@ import { lastRunBefore, runDailyJob } from './daily-job.ts';
 export const REMINDERS_JOB = 'reminders';
 
 /**
- * The daily reminders: every open milestone whose window opened, or that became late, since
+ * The daily reminders: every live task (not missed, not a legal fact) whose window opened, or that became late, since
  * the last run (today only, the first time, rather than a flood of old news) becomes an in-app
  * notification to the young person's named worker, or to the area's team managers when
  * nobody is named. Runs once a day across all processes; never notifies twice for the same
@@ -23,13 +23,15 @@ export async function runReminders(options: { db: PrismaClient; today: string })
         WITH happened AS (
           SELECT m."youngPersonId", m."milestoneId", m."areaId", m."namedWorkerId", 'window_opens' AS kind, m."windowStart" AS "onDate"
             FROM "Milestone" m
-           WHERE m.status IN ('overdue', 'due', 'upcoming')
+           WHERE m.status IN ('overdue', 'due', 'upcoming', 'missed')
+             AND (m."closesOn" IS NULL OR m."closesOn" >= ${options.today}::date)
              AND m."windowStart" <= ${options.today}::date AND m."windowStart" > coalesce(${since}::date, ${options.today}::date - 1)
              AND m."dueDate" >= m."windowStart"
           UNION ALL
           SELECT m."youngPersonId", m."milestoneId", m."areaId", m."namedWorkerId", 'overdue', m."dueDate"
             FROM "Milestone" m
-           WHERE m.status IN ('overdue', 'due', 'upcoming')
+           WHERE m.status IN ('overdue', 'due', 'upcoming', 'missed')
+             AND (m."closesOn" IS NULL OR m."closesOn" >= ${options.today}::date)
              AND m."dueDate" < ${options.today}::date AND m."dueDate" >= coalesce(${since}::date, ${options.today}::date - 1)
         )
         INSERT INTO "Notification" (id, "userId", "youngPersonId", "milestoneId", kind, "onDate")

@@ -22,7 +22,8 @@ export async function runRetention(options: { db: PrismaClient; today: string; r
       const due = await tx.$queryRaw<{ id: string }[]>`
         SELECT p.id FROM "YoungPerson" p
          WHERE least(p."dateOfBirth" + make_interval(years => ${PLAN_END_AGE}::int),
-                     (SELECT min(e.date) FROM "PathwayEvent" e WHERE e."youngPersonId" = p.id AND e.type = 'person.died'))
+                     (SELECT min(e.date) FROM "PathwayEvent" e WHERE e."youngPersonId" = p.id AND e.type = 'person.died'
+                        AND NOT EXISTS (SELECT 1 FROM "PathwayEventWithdrawal" w WHERE w."eventId" = e.id)))
                + make_interval(years => ${options.retentionYears}::int) <= ${options.today}::date
          ORDER BY p.id
          FOR UPDATE`;

@@ -1,4 +1,4 @@
-import { openStatus } from '@pathways/engine';
+import { openStatus, periodStatus } from '@pathways/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../test-support/open-test-database.ts';
 import type { Database } from '../database.ts';
@@ -10,8 +10,9 @@ const DAYS = ['2027-09-29', '2027-09-30', TODAY, '2027-10-02', '2027-10-03'];
 
 /**
  * The caseload filters by status in SQL and re-derives each row's status in TypeScript; both
- * must be the engine's `openStatus`. Every combination of window start (none, or each day
- * around today) and due date is stored as an open milestone, then asked for by each status.
+ * must be the engine's `openStatus` and `periodStatus`. Every combination of window start,
+ * due date and closing day (none, or each day around today) is stored as an open task, and
+ * every period as a legal fact, then asked for by each status.
  */
 describe.each(BACKENDS)('the caseload’s statuses on $name', (backend) => {
   let db: Database & { drop: () => Promise<void> };
@@ -36,29 +37,55 @@ describe.each(BACKENDS)('the caseload’s statuses on $name', (backend) => {
         jurisdiction: 'england',
       },
     });
-    const cases = DAYS.flatMap((due) =>
-      [null, ...DAYS].filter((start) => start === null || start <= due).map((start) => ({ start, due })),
+    const maybe = [null, ...DAYS];
+    const tasks = DAYS.flatMap((due) =>
+      maybe
+        .filter((start) => start === null || start <= due)
+        .flatMap((start) =>
+          maybe.filter((closes) => closes === null || closes >= due).map((closes) => ({ start, due, closes })),
+        ),
     );
-    await db.prisma.milestone.createMany({
-      data: cases.map(({ start, due }, index) => ({
-        youngPersonId: person.id,
-        milestoneId: `case_${index}`,
-        pathway: 'education',
-        // Stored as it was planned some days ago: the caseload must re-derive it for today.
+    const periods = DAYS.flatMap((from) =>
+      maybe.filter((until) => until === null || until >= from).map((until) => ({ from, until })),
+    );
+    const rows = [
+      // Stored as planned some days ago: the caseload must re-derive each for today.
+      ...tasks.map(({ start, due, closes }, index) => ({
+        milestoneId: `task_${index}`,
         status: 'upcoming',
-        windowStart: start ? dateColumn(start) : null,
-        dueDate: dateColumn(due),
+        windowStart: start,
+        dueDate: due,
+        closesOn: closes,
+        expected: openStatus(start, due, TODAY, closes),
+      })),
+      ...periods.map(({ from, until }, index) => ({
+        milestoneId: `period_${index}`,
+        status: 'starts_later',
+        windowStart: null,
+        dueDate: from,
+        closesOn: until,
+        expected: periodStatus(from, until, TODAY),
+      })),
+    ];
+    await db.prisma.milestone.createMany({
+      data: rows.map((row) => ({
+        youngPersonId: person.id,
+        milestoneId: row.milestoneId,
+        pathway: 'education',
+        status: row.status,
+        windowStart: row.windowStart ? dateColumn(row.windowStart) : null,
+        dueDate: dateColumn(row.dueDate),
+        closesOn: row.closesOn ? dateColumn(row.closesOn) : null,
         leadAgency: 'la_send',
         areaId: area.id,
       })),
     });
-    const query = { from: DAYS[0] as string, to: DAYS.at(-1) as string, areaId: area.id, pageSize: 500 };
-    const all = await findCaseload({ db: db.prisma, today: TODAY, query });
-    expect(all.items).toHaveLength(cases.length);
-    for (const status of ['overdue', 'due', 'upcoming'] as const) {
-      const expected = cases.flatMap(({ start, due }, index) =>
-        openStatus(start, due, TODAY) === status ? [`case_${index}`] : [],
-      );
+    const query = { from: DAYS[0] as string, to: DAYS.at(-1) as string, areaId: area.id, pageSize: 5000 };
+    const everyStatus = ['overdue', 'due', 'upcoming', 'missed', 'starts_later', 'in_effect', 'ended'] as const;
+    const all = await findCaseload({ db: db.prisma, today: TODAY, query: { ...query, statuses: [...everyStatus] } });
+    expect(all.items).toHaveLength(rows.length);
+    for (const status of everyStatus) {
+      const expected = rows.filter((row) => row.expected === status).map((row) => row.milestoneId);
       expect(expected.length, status).toBeGreaterThan(0);
       const filtered = await findCaseload({ db: db.prisma, today: TODAY, query: { ...query, statuses: [status] } });
       expect(filtered.items.map((row) => row.milestoneId).sort(), `SQL for ${status}`).toEqual(expected.sort());
@@ -70,5 +97,13 @@ describe.each(BACKENDS)('the caseload’s statuses on $name', (backend) => {
         `rows for ${status}`,
       ).toEqual(expected.sort());
     }
+    // The usual caseload, live work only: exactly the tasks that are overdue, due or upcoming today.
+    const live = await findCaseload({ db: db.prisma, today: TODAY, query });
+    expect(live.items.map((row) => row.milestoneId).sort()).toEqual(
+      rows
+        .filter((row) => ['overdue', 'due', 'upcoming'].includes(row.expected))
+        .map((row) => row.milestoneId)
+        .sort(),
+    );
   });
 });

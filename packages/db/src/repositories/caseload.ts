@@ -1,11 +1,21 @@
-import { citationOf, milestoneRule, openStatus, type MilestoneStatus, type Pathway } from '@pathways/engine';
+import {
+  citationOf,
+  LIVE_STATUSES,
+  MILESTONE_STATUSES,
+  milestoneRule,
+  openStatus,
+  periodStatus,
+  type MilestoneStatus,
+  type Pathway,
+} from '@pathways/engine';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 /** The web app loads a whole window at once (virtualised, sorted and grouped in the browser). */
 export const CASELOAD_MAX_PAGE = 5000;
 
-export const OPEN_STATUSES = ['overdue', 'due', 'upcoming'] as const;
+/** The caseload's usual question: work still to do (due, late, coming up). */
+export const OPEN_STATUSES = LIVE_STATUSES;
 
 /** Filters a caseload request may carry (the API adds the area or worker the user may see). */
 export const ZCaseloadQuery = z
@@ -16,10 +26,7 @@ export const ZCaseloadQuery = z
     namedWorkerId: z.uuid().optional(),
     leadAgency: z.string().max(50).optional(),
     pathway: z.string().max(50).optional(),
-    statuses: z
-      .array(z.enum(['done', 'overdue', 'due', 'upcoming', 'not_applicable']))
-      .min(1)
-      .optional(),
+    statuses: z.array(z.enum(MILESTONE_STATUSES)).min(1).optional(),
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(CASELOAD_MAX_PAGE).default(50),
   })
@@ -38,6 +45,8 @@ export type CaseloadRow = {
   status: MilestoneStatus;
   windowStart: string | null;
   dueDate: string | null;
+  /** A task's last possible day (missed after it); a fact's or duty's last day. */
+  closesOn: string | null;
   leadAgency: string;
 };
 
@@ -88,6 +97,7 @@ export async function findCaseload(options: {
     storedStatus,
     windowStart,
     dueDate,
+    closesOn,
     leadAgency,
     namedWorkerId,
     namedWorkerName,
@@ -97,9 +107,10 @@ export async function findCaseload(options: {
     items.push({
       youngPersonId,
       milestoneId,
-      status: currentStatus(storedStatus as MilestoneStatus, windowStart, dueDate, options.today),
+      status: currentStatus(storedStatus as MilestoneStatus, windowStart, dueDate, closesOn, options.today),
       windowStart,
       dueDate,
+      closesOn,
       leadAgency,
     });
   }
@@ -138,9 +149,9 @@ export function caseloadSql(query: z.output<typeof ZCaseloadQuery>, today: strin
     SELECT (SELECT count(*) FROM "Milestone" m WHERE ${where}) AS total,
            coalesce(json_agg(json_build_array(
              page."youngPersonId", coalesce(p."preferredName", p."givenName") || ' ' || p."familyName", p."dateOfBirth",
-             page."milestoneId", page.pathway, page.status, page."windowStart", page."dueDate", page."leadAgency", p."namedWorkerId", w.name
+             page."milestoneId", page.pathway, page.status, page."windowStart", page."dueDate", page."closesOn", page."leadAgency", p."namedWorkerId", w.name
            ) ORDER BY page."dueDate", page."youngPersonId", page."milestoneId"), '[]')::text AS rows
-      FROM (SELECT m."youngPersonId", m."milestoneId", m.pathway, m.status, m."windowStart", m."dueDate", m."leadAgency" FROM "Milestone" m WHERE ${where}
+      FROM (SELECT m."youngPersonId", m."milestoneId", m.pathway, m.status, m."windowStart", m."dueDate", m."closesOn", m."leadAgency" FROM "Milestone" m WHERE ${where}
              ORDER BY m."dueDate", m."youngPersonId", m."milestoneId"
              LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) page
       JOIN "YoungPerson" p ON p.id = page."youngPersonId"
@@ -157,30 +168,38 @@ type PageRow = [
   status: string,
   windowStart: string | null,
   dueDate: string | null,
+  closesOn: string | null,
   leadAgency: string,
   namedWorkerId: string | null,
   namedWorkerName: string | null,
 ];
 
 /**
- * Which milestones have the asked-for statuses today: `openStatus` in SQL (caseload-status.test.ts
- * holds the two together). Stored statuses other than done and
- * not applicable are re-derived from today and the stored window; asking for all three open
- * ones (the usual caseload) needs no dates, so the index on status answers it alone.
+ * Which milestones have the asked-for statuses today: `openStatus` and `periodStatus` in SQL
+ * (caseload-status.test.ts holds them together). A stored open task or period is re-derived
+ * from today and its stored dates; done, not known and not applicable stay as stored. The
+ * usual caseload (the three live statuses) is one status range and one date test.
  */
 function statusCondition(statuses: readonly MilestoneStatus[], today: string): Prisma.Sql {
-  const open = Prisma.sql`m.status IN ('overdue', 'due', 'upcoming')`;
+  const openTask = Prisma.sql`m.status IN ('overdue', 'due', 'upcoming', 'missed')`;
+  const period = Prisma.sql`m.status IN ('starts_later', 'in_effect', 'ended')`;
+  const stillOpen = Prisma.sql`(m."closesOn" IS NULL OR m."closesOn" >= ${today}::date)`;
   const byStatus: Record<MilestoneStatus, Prisma.Sql> = {
     done: Prisma.sql`m.status = 'done'`,
     not_applicable: Prisma.sql`m.status = 'not_applicable'`,
-    overdue: Prisma.sql`(${open} AND m."dueDate" < ${today}::date)`,
-    due: Prisma.sql`(${open} AND m."dueDate" >= ${today}::date AND (m."windowStart" IS NULL OR m."windowStart" <= ${today}::date))`,
-    upcoming: Prisma.sql`(${open} AND m."windowStart" > ${today}::date)`,
+    not_known: Prisma.sql`m.status = 'not_known'`,
+    missed: Prisma.sql`(${openTask} AND m."closesOn" < ${today}::date)`,
+    overdue: Prisma.sql`(${openTask} AND ${stillOpen} AND m."dueDate" < ${today}::date)`,
+    due: Prisma.sql`(${openTask} AND ${stillOpen} AND m."dueDate" >= ${today}::date AND (m."windowStart" IS NULL OR m."windowStart" <= ${today}::date))`,
+    upcoming: Prisma.sql`(${openTask} AND ${stillOpen} AND m."windowStart" > ${today}::date)`,
+    starts_later: Prisma.sql`(${period} AND m."dueDate" > ${today}::date)`,
+    in_effect: Prisma.sql`(${period} AND m."dueDate" <= ${today}::date AND ${stillOpen})`,
+    ended: Prisma.sql`(${period} AND m."closesOn" < ${today}::date)`,
   };
-  const allOpen = OPEN_STATUSES.every((status) => statuses.includes(status));
-  const parts = allOpen
+  const allLive = OPEN_STATUSES.every((status) => statuses.includes(status));
+  const parts = allLive
     ? [
-        open,
+        Prisma.sql`(${openTask} AND ${stillOpen})`,
         ...statuses
           .filter((status) => !(OPEN_STATUSES as readonly string[]).includes(status))
           .map((status) => byStatus[status]),
@@ -189,13 +208,19 @@ function statusCondition(statuses: readonly MilestoneStatus[], today: string): P
   return Prisma.sql`(${Prisma.join(parts, ' OR ')})`;
 }
 
-/** A stored status as of today: done and not applicable stay; an open one is re-derived (the engine's rule). */
+const OPEN_TASK = new Set<MilestoneStatus>(['overdue', 'due', 'upcoming', 'missed']);
+const PERIOD = new Set<MilestoneStatus>(['starts_later', 'in_effect', 'ended']);
+
+/** A stored status as of today: an open task or a period is re-derived (the engine's rules); the others stay. */
 function currentStatus(
   stored: MilestoneStatus,
   windowStart: string | null,
   dueDate: string | null,
+  closesOn: string | null,
   today: string,
 ): MilestoneStatus {
-  if (stored === 'done' || stored === 'not_applicable' || !dueDate) return stored;
-  return openStatus(windowStart, dueDate, today);
+  if (!dueDate) return stored;
+  if (OPEN_TASK.has(stored)) return openStatus(windowStart, dueDate, today, closesOn);
+  if (PERIOD.has(stored)) return periodStatus(dueDate, closesOn, today);
+  return stored;
 }

@@ -56,7 +56,34 @@ describe.each(BACKENDS)('forecastDemand on $name', (backend) => {
     expect(row('WV', '2027-03', 'adult_care_plan_18')).toMatchObject({ count: null, isSuppressed: true });
     // The Care Act assessment was due at 17½ (September 2026): already late.
     expect(row('NS', 'late', 'care_act_transition_assessment')).toMatchObject({ count: 6 });
-    expect(forecast.rows.every((r) => r.month === 'late' || (r.month >= '2026-11' && r.month <= '2028-10'))).toBe(true);
+    expect(
+      forecast.rows.every(
+        (r) => r.month === 'late' || r.month === 'missed' || (r.month >= '2026-11' && r.month <= '2028-10'),
+      ),
+    ).toBe(true);
+  });
+
+  it('counts missed milestones apart from late work, and shows one council only its own', async () => {
+    // Five now 24 (born 10 May 2002): the adult care plan was due at 18 and could be done only
+    // until 19 (10 May 2021), so it is missed, not late. Five 17½-year-olds are late for the Care Act assessment.
+    await people('NS', 5, '2002-05-10', { likelyAdultCareNeeds: true });
+    await people('NS', 5, '2009-03-10', { likelyAdultCareNeeds: true });
+    await people('WV', 5, '2009-03-10', { likelyAdultCareNeeds: true });
+    const forecast = await forecastDemand({ db: db.prisma, today: TODAY });
+    const row = (area: string, month: string, milestoneId: string) =>
+      forecast.rows.find((r) => r.areaCode === area && r.month === month && r.milestoneId === milestoneId);
+    expect(row('NS', 'missed', 'adult_care_plan_18')).toMatchObject({ count: 5 });
+    expect(row('NS', 'late', 'adult_care_plan_18')).toBeUndefined();
+    expect(row('NS', 'late', 'care_act_transition_assessment')).toMatchObject({ count: 5 });
+    const westvale = await db.prisma.localArea.findUniqueOrThrow({ where: { code: 'WV' } });
+    const own = await forecastDemand({ db: db.prisma, today: TODAY, areaId: westvale.id });
+    expect(own.rows.length).toBeGreaterThan(0);
+    expect(new Set(own.rows.map((r) => r.areaCode))).toEqual(new Set(['WV']));
+    expect(
+      own.rows.find((r) => r.month === 'late' && r.milestoneId === 'care_act_transition_assessment'),
+    ).toMatchObject({
+      count: 5,
+    });
   });
 
   it('never contains a name, date of birth or NHS number, in JSON or CSV', async () => {

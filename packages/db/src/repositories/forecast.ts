@@ -1,12 +1,15 @@
 import { milestoneRule } from '@pathways/engine';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { dateColumn } from './young-person-profile.ts';
 
 /** Counts below this are suppressed, as in published statistics (disclosure control). */
 export const SUPPRESS_BELOW = 5;
 
 export type ForecastRow = {
-  /** `YYYY-MM` the milestones fall due in, or `late` for those already past due and not done. */
+  /**
+   * `YYYY-MM` the milestones fall due in; `late` for work past due and not done that can still
+   * be done; `missed` for those that can no longer be done as such (not demand to plan for).
+   */
   month: string;
   areaCode: string;
   areaName: string;
@@ -38,24 +41,34 @@ type Group = {
 };
 
 /**
- * Demand coming to each service: open milestones (not done, still applicable) counted by
- * month due, local area, pathway, lead agency type and milestone, for the next `months`
- * months, plus those already late. Aggregates only — no name, date of birth or NHS number
- * leaves the query — and counts under 5 are suppressed.
+ * Demand coming to each service: live tasks (not done, still applicable, not missed) counted
+ * by month due, local area, pathway, lead agency type and milestone, for the next `months`
+ * months, plus those already late, and apart from both the missed ones. One council's own
+ * young people when `areaId` is given. Aggregates only — no name, date of birth or NHS
+ * number leaves the query — and counts under 5 are suppressed.
  */
-export async function forecastDemand(options: { db: PrismaClient; today: string; months?: number }): Promise<Forecast> {
+export async function forecastDemand(options: {
+  db: PrismaClient;
+  today: string;
+  months?: number;
+  areaId?: string;
+}): Promise<Forecast> {
   const months = options.months ?? 24;
   const today = dateColumn(options.today);
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + months, 1));
+  const area = options.areaId ? Prisma.sql`AND m."areaId" = ${options.areaId}::uuid` : Prisma.empty;
   const groups = await options.db.$queryRaw<Group[]>`
-    SELECT CASE WHEN m."dueDate" < ${today}::date THEN 'late' ELSE to_char(m."dueDate", 'YYYY-MM') END AS month,
+    SELECT CASE WHEN m."closesOn" < ${today}::date THEN 'missed'
+                WHEN m."dueDate" < ${today}::date THEN 'late'
+                ELSE to_char(m."dueDate", 'YYYY-MM') END AS month,
            a.code AS area_code, a.name AS area_name, m.pathway, m."leadAgency" AS lead_agency, m."milestoneId" AS milestone_id,
            count(*) AS count
       FROM "Milestone" m
       JOIN "LocalArea" a ON a.id = m."areaId"
-     WHERE m.status IN ('overdue', 'due', 'upcoming')
+     WHERE m.status IN ('overdue', 'due', 'upcoming', 'missed')
        AND m."dueDate" < ${end}::date
+       ${area}
      GROUP BY 1, 2, 3, 4, 5, 6
      ORDER BY 1, 2, 4, 5, 6`;
   const rows = groups.map((group): ForecastRow => {

@@ -2,6 +2,7 @@ import { buildScheduleWithState } from '@pathways/engine';
 import type { YoungPerson } from '../generated/prisma/client.ts';
 import type { Tx } from './actor.ts';
 import { storedPlanOf, type StoredPlanSource } from './plan-rows.ts';
+import { standingEvents } from './standing-events.ts';
 import { writeStoredPlans } from './plan-store.ts';
 import { engineEventOf, profileOf } from './young-person-profile.ts';
 
@@ -19,7 +20,7 @@ export async function materialisePlan(
 ): Promise<void> {
   let result = planned;
   if (!result) {
-    const rows = await tx.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
+    const rows = await standingEvents(tx, person.id);
     result = buildScheduleWithState(profileOf(person), rows.map(engineEventOf), { asOf: today });
   }
   await writeStoredPlans(tx, [storedPlanOf(person, result)]);

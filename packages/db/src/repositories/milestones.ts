@@ -2,17 +2,19 @@ import type { Milestone, PrismaClient } from '../generated/prisma/client.ts';
 import { OPEN_STATUSES } from './caseload.ts';
 
 /**
- * The stored milestones still open (overdue, due or upcoming) of these young people that fall
- * due by a date, earliest first; only those a lead agency leads, when one is given.
+ * The stored milestones still live on `today` (overdue, due or upcoming, not missed) of these
+ * young people that fall due by a date, earliest first; only those a lead agency leads, when
+ * one is given.
  */
 export async function listOpenMilestonesDueBy(
   db: PrismaClient,
-  query: { youngPersonIds: readonly string[]; dueBy: Date; leadAgency?: string },
+  query: { youngPersonIds: readonly string[]; today: Date; dueBy: Date; leadAgency?: string },
 ): Promise<Milestone[]> {
   return db.milestone.findMany({
     where: {
       youngPersonId: { in: [...query.youngPersonIds] },
-      status: { in: [...OPEN_STATUSES] },
+      status: { in: [...OPEN_STATUSES, 'missed'] },
+      OR: [{ closesOn: null }, { closesOn: { gte: query.today } }],
       dueDate: { lte: query.dueBy },
       leadAgency: query.leadAgency,
     },

@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import type { PathwayEvent, PrismaClient } from '../generated/prisma/client.ts';
 import { audit, type Actor } from './actor.ts';
 import { materialisePlan } from './materialise-plan.ts';
+import { standingEvents } from './standing-events.ts';
 import { claimVersion } from './young-people.ts';
 import { dateColumn, engineEventOf, profileOf } from './young-person-profile.ts';
 
@@ -34,7 +35,7 @@ export async function recordPathwayEvent(options: {
 
   return options.db.$transaction(async (tx) => {
     const person = await claimVersion(tx, options.youngPersonId, options.expectedVersion);
-    const log = await tx.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } });
+    const log = await standingEvents(tx, person.id);
     const profile = profileOf(person);
     const events = log.map(engineEventOf);
     const candidate = { ...parsed.event, id: 'candidate' };
@@ -63,10 +64,14 @@ export async function recordPathwayEvent(options: {
       );
     }
 
+    const lastSequence = await tx.pathwayEvent.aggregate({
+      where: { youngPersonId: person.id },
+      _max: { sequence: true },
+    });
     const created = await tx.pathwayEvent.create({
       data: {
         youngPersonId: person.id,
-        sequence: (log[log.length - 1]?.sequence ?? 0) + 1,
+        sequence: (lastSequence._max.sequence ?? 0) + 1,
         type,
         date: dateColumn(date),
         payload,
@@ -86,8 +91,54 @@ export async function recordPathwayEvent(options: {
 }
 
 /**
- * A young person's event log: in the order it was recorded (`recorded`, the order the plan
- * replays it in) or by the date each happened (`dated`, as a person reads a history).
+ * Undoes an event recorded by mistake ("mark as done" on the wrong milestone, or the wrong
+ * date), in one transaction: the record must still be at `expectedVersion`; the event is
+ * kept and a withdrawal recorded beside it (both logs stay append-only), so it is never
+ * replayed; the plan is re-materialised. Refused
+ * (`unprocessable`) when a later event only makes sense after it (a transfer after the
+ * planning it followed): undo that one first.
+ */
+export async function withdrawPathwayEvent(options: {
+  db: PrismaClient;
+  actor: Actor;
+  youngPersonId: string;
+  eventId: string;
+  expectedVersion: number;
+  today: string;
+}): Promise<{ version: number; plan: Plan }> {
+  return options.db.$transaction(async (tx) => {
+    const person = await claimVersion(tx, options.youngPersonId, options.expectedVersion);
+    const log = await standingEvents(tx, person.id);
+    const withdrawn = log.find((row) => row.id === options.eventId);
+    if (!withdrawn) throw new AppError('not_found', 'No such event on this record.');
+    const remaining = log.filter((row) => row !== withdrawn).map(engineEventOf);
+    const planned = buildPlanWithState(profileOf(person), remaining, { asOf: options.today });
+    const broken = planned.plan.rejectedEvents[0];
+    if (broken) {
+      const label = isEventType(broken.type) ? EVENT_CATALOGUE[broken.type].label : broken.type;
+      throw new AppError(
+        'unprocessable',
+        `Undoing this would make the later "${label}" on ${broken.date} impossible: ${broken.reason} Undo that one first.`,
+        { field: 'eventId' },
+      );
+    }
+    await tx.pathwayEventWithdrawal.create({ data: { eventId: withdrawn.id, withdrawnById: options.actor.userId } });
+    await materialisePlan(tx, person, options.today, planned);
+    await audit(tx, options.actor, {
+      action: 'withdraw_event',
+      entityType: 'PathwayEvent',
+      entityId: withdrawn.id,
+      youngPersonId: person.id,
+      detail: { type: withdrawn.type, date: withdrawn.date.toISOString().slice(0, 10) },
+    });
+    return { version: person.version, plan: planned.plan };
+  });
+}
+
+/**
+ * A young person's event log, withdrawn events left out: in the order it was recorded
+ * (`recorded`, the order the plan replays it in) or by the date each happened (`dated`, as a
+ * person reads a history).
  */
 export async function listPathwayEvents(
   db: PrismaClient,
@@ -95,7 +146,7 @@ export async function listPathwayEvents(
   order: 'recorded' | 'dated',
 ): Promise<PathwayEvent[]> {
   return db.pathwayEvent.findMany({
-    where: { youngPersonId },
+    where: { youngPersonId, withdrawal: { is: null } },
     orderBy: order === 'recorded' ? { sequence: 'asc' } : [{ date: 'asc' }, { sequence: 'asc' }],
   });
 }

@@ -1,5 +1,6 @@
 import type { Agency, Handover, PathwayEvent, PrismaClient, User, YoungPerson } from '../generated/prisma/client.ts';
 import type { GoalWithNotes } from './goals.ts';
+import { standingEvents } from './standing-events.ts';
 
 /** What an export of one young person's plan (FHIR) is made from. */
 export type PlanExportSources = {
@@ -21,7 +22,7 @@ export async function gatherPlanExport(
   options: { withGoals: boolean; handoverId?: string },
 ): Promise<PlanExportSources> {
   const [events, goals, namedWorker, agencies, handover] = await Promise.all([
-    db.pathwayEvent.findMany({ where: { youngPersonId: person.id }, orderBy: { sequence: 'asc' } }),
+    standingEvents(db, person.id),
     options.withGoals
       ? db.goal.findMany({
           where: { youngPersonId: person.id },

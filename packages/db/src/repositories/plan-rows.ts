@@ -13,6 +13,7 @@ export type MilestoneRow = {
   status: string;
   windowStart: string | null;
   dueDate: string | null;
+  closesOn: string | null;
   completedOn: string | null;
   leadAgency: string;
   areaId: string;
@@ -56,6 +57,7 @@ export function storedPlanOf(
     status: milestone.status,
     windowStart: milestone.windowStart,
     dueDate: milestone.dueDate,
+    closesOn: milestone.closesOn,
     completedOn: milestone.completedOn,
     leadAgency: milestone.leadAgency,
     areaId: person.areaId,
@@ -88,6 +90,7 @@ function milestoneFingerprint(row: MilestoneRow): string {
     row.status,
     row.windowStart ?? '-',
     row.dueDate ?? '-',
+    row.closesOn ?? '-',
     row.completedOn ?? '-',
     row.leadAgency,
     row.areaId,

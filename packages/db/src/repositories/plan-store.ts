@@ -18,7 +18,7 @@ export async function writeStoredPlans(tx: Tx, plans: readonly StoredPlan[]): Pr
   >`
     SELECT p.id,
            (SELECT json_object_agg(m."milestoneId", concat_ws('|', m.pathway, m.status, coalesce(m."windowStart"::text, '-'), coalesce(m."dueDate"::text, '-'),
-                                   coalesce(m."completedOn"::text, '-'), m."leadAgency", m."areaId", coalesce(m."namedWorkerId"::text, '-')))
+                                   coalesce(m."closesOn"::text, '-'), coalesce(m."completedOn"::text, '-'), m."leadAgency", m."areaId", coalesce(m."namedWorkerId"::text, '-')))
               FROM "Milestone" m WHERE m."youngPersonId" = p.id) AS milestones,
            (SELECT json_object_agg(s.pathway, concat_ws('|', s.state, CASE WHEN s."isEnded" THEN 'ended' ELSE 'open' END, s.digest))
               FROM "PathwayState" s WHERE s."youngPersonId" = p.id) AS states
@@ -53,14 +53,14 @@ export async function writeStoredPlans(tx: Tx, plans: readonly StoredPlan[]): Pr
   if (milestones.changed.length > 0) {
     const rows = milestones.changed;
     await tx.$executeRaw`
-      INSERT INTO "Milestone" ("youngPersonId", "milestoneId", pathway, status, "windowStart", "dueDate", "completedOn", "leadAgency", "areaId", "namedWorkerId")
+      INSERT INTO "Milestone" ("youngPersonId", "milestoneId", pathway, status, "windowStart", "dueDate", "closesOn", "completedOn", "leadAgency", "areaId", "namedWorkerId")
       SELECT * FROM unnest(${column(rows, 'youngPersonId')}::uuid[], ${column(rows, 'milestoneId')}::text[], ${column(rows, 'pathway')}::text[],
                            ${column(rows, 'status')}::text[], ${column(rows, 'windowStart')}::date[], ${column(rows, 'dueDate')}::date[],
-                           ${column(rows, 'completedOn')}::date[], ${column(rows, 'leadAgency')}::text[], ${column(rows, 'areaId')}::uuid[],
+                           ${column(rows, 'closesOn')}::date[], ${column(rows, 'completedOn')}::date[], ${column(rows, 'leadAgency')}::text[], ${column(rows, 'areaId')}::uuid[],
                            ${column(rows, 'namedWorkerId')}::uuid[])
       ON CONFLICT ("youngPersonId", "milestoneId") DO UPDATE
          SET pathway = excluded.pathway, status = excluded.status, "windowStart" = excluded."windowStart", "dueDate" = excluded."dueDate",
-             "completedOn" = excluded."completedOn", "leadAgency" = excluded."leadAgency", "areaId" = excluded."areaId", "namedWorkerId" = excluded."namedWorkerId"`;
+             "closesOn" = excluded."closesOn", "completedOn" = excluded."completedOn", "leadAgency" = excluded."leadAgency", "areaId" = excluded."areaId", "namedWorkerId" = excluded."namedWorkerId"`;
   }
   if (states.dropped.length > 0) {
     await tx.$executeRaw`DELETE FROM "PathwayState" WHERE ("youngPersonId"::text || '/' || pathway) = ANY(${states.dropped}::text[])`;

@@ -62,6 +62,7 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
       namedWorker: person.namedWorker?.name ?? null,
       jurisdiction: person.jurisdiction,
       yearGroupOffset: person.yearGroupOffset,
+      ehcPlanIssuedOn: person.ehcPlanIssuedOn ? isoDay(person.ehcPlanIssuedOn) : null,
       ...flagsOf(person),
       aboutMe: person.aboutMe,
       createdAt: at(person.createdAt),

@@ -23,6 +23,8 @@ export const ZYoungPersonInput = z
     nhsNumber: ZNhsNumber.nullable().optional(),
     jurisdiction: z.enum(JURISDICTIONS),
     yearGroupOffset: z.number().int().min(-3).max(3).optional(),
+    /** When the EHC plan was first issued: the yearly review is dated from it. */
+    ehcPlanIssuedOn: ZIsoDate.nullable().optional(),
     aboutMe: z.string().max(10_000).nullable().optional(),
     ...flagShape,
   })
@@ -61,7 +63,13 @@ export async function createYoungPerson(options: {
   const input = ZYoungPersonInput.parse(options.input);
   return options.db.$transaction(async (tx) => {
     await checkNamedWorker(tx, input.areaId, input.namedWorkerId);
-    const person = await tx.youngPerson.create({ data: { ...input, dateOfBirth: dateColumn(input.dateOfBirth) } });
+    const person = await tx.youngPerson.create({
+      data: {
+        ...input,
+        dateOfBirth: dateColumn(input.dateOfBirth),
+        ehcPlanIssuedOn: input.ehcPlanIssuedOn ? dateColumn(input.ehcPlanIssuedOn) : null,
+      },
+    });
     await materialisePlan(tx, person, options.today);
     await audit(tx, options.actor, {
       action: 'create',
@@ -124,7 +132,14 @@ export async function updateYoungPerson(options: {
     }
     const person = await tx.youngPerson.update({
       where: { id: options.id },
-      data: { ...changes, dateOfBirth: changes.dateOfBirth ? dateColumn(changes.dateOfBirth) : undefined },
+      data: {
+        ...changes,
+        dateOfBirth: changes.dateOfBirth ? dateColumn(changes.dateOfBirth) : undefined,
+        ehcPlanIssuedOn:
+          changes.ehcPlanIssuedOn === undefined
+            ? undefined
+            : changes.ehcPlanIssuedOn && dateColumn(changes.ehcPlanIssuedOn),
+      },
     });
     await materialisePlan(tx, person, options.today);
     await audit(tx, options.actor, {

@@ -17,6 +17,7 @@ export function profileOf(person: YoungPerson): ProfileInput {
     dateOfBirth: isoDay(person.dateOfBirth),
     jurisdiction: person.jurisdiction as ProfileInput['jurisdiction'],
     yearGroupOffset: person.yearGroupOffset,
+    ...(person.ehcPlanIssuedOn ? { ehcPlanIssuedOn: isoDay(person.ehcPlanIssuedOn) } : {}),
     ...flagsOf(person),
   };
 }

@@ -24,6 +24,8 @@ export const DEMO_ACCOUNTS = [
   { email: 'commissioner@northshire.test', name: 'Dana Price', role: 'commissioner', area: 'NS' },
   { email: 'admin@pathways.test', name: 'Robin Hale', role: 'administrator', area: null },
   { email: 'maya@family.test', name: 'Maya Hill', role: 'young_person', area: null },
+  /** A young adult near the end of the plan: their page shows what their plan is like at 23–25. */
+  { email: 'adult@family.test', name: 'Young adult', role: 'young_person', area: null },
   { email: 'parent@family.test', name: 'Jordan Patel', role: 'parent_carer', area: null },
 ] as const;
 
@@ -155,6 +157,8 @@ export async function seedDemoData(
   };
 
   const created: string[] = [];
+  let youngAdult: { id: string; name: string } | null = null;
+  const twentyThreeYearsAgo = `${Number(today.slice(0, 4)) - 23}${today.slice(4)}`;
   for (let index = 0; index < people; index++) {
     const { profile, events } = syntheticPerson(1122, index, today);
     const area = index % 3 === 2 ? 'WV' : 'NS';
@@ -192,6 +196,8 @@ export async function seedDemoData(
       })),
     });
     await materialisePlan(db, person, today);
+    if (!youngAdult && index > 1 && area === 'NS' && profile.dateOfBirth <= twentyThreeYearsAgo)
+      youngAdult = { id: person.id, name: `${person.givenName} ${person.familyName}` };
     if (index % 5 === 0) {
       await db.goal.create({
         data: {
@@ -231,6 +237,11 @@ export async function seedDemoData(
   }
   // The young person's own account is Maya's; the parent account cares for the second young person.
   await db.user.update({ where: { email: 'maya@family.test' }, data: { youngPersonId: created[0] } });
+  if (youngAdult)
+    await db.user.update({
+      where: { email: 'adult@family.test' },
+      data: { youngPersonId: youngAdult.id, name: youngAdult.name },
+    });
   await db.carerLink.create({
     data: {
       userId: users.get('parent@family.test') as string,

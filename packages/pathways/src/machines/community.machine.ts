@@ -17,6 +17,6 @@ export const communityMachine = setupEndingOnlyOnDeath().createMachine({
         ...LETS_TIME_PASS,
       },
     },
-    ended: { type: 'final' },
+    ended: { type: 'final', meta: { description: 'This pathway has ended.' } },
   },
 });

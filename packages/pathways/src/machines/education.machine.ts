@@ -87,6 +87,8 @@ export const educationMachine = setup({
   },
   states: {
     starting: {
+      // Passed through at once: never a state anyone sees, but described all the same.
+      meta: { description: 'Setting up the plan.' },
       always: [{ guard: 'hasStatutoryPlan', target: 'active' }, { target: 'no_plan' }],
     },
     no_plan: {
@@ -187,6 +189,7 @@ export const educationMachine = setup({
           initial: 'maintained',
           states: {
             maintained: {
+              meta: { description: 'The EHC plan is in force.' },
               on: { 'education.cease_proposed': 'cease_proposed', 'education.plan_amended': {} },
             },
             cease_proposed: {
@@ -216,6 +219,6 @@ export const educationMachine = setup({
         },
       },
     },
-    ended: { type: 'final' },
+    ended: { type: 'final', meta: { description: 'The EHC plan has ended.' } },
   },
 });

@@ -96,6 +96,6 @@ export const employmentMachine = setup({
         'employment.ended': 'exploring',
       },
     },
-    ended: { type: 'final' },
+    ended: { type: 'final', meta: { description: 'This pathway has ended.' } },
   },
 });

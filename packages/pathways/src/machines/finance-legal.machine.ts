@@ -106,6 +106,7 @@ export const financeLegalMachine = setup({
               on: { 'finance_legal.lpa_registered': { guard: 'isAtLeast18', target: 'lasting_power_of_attorney' } },
             },
             assessed: {
+              meta: { description: 'Capacity was assessed for a decision.' },
               always: [{ guard: 'lacksCapacityForADecision', target: 'lacks_capacity' }, { target: 'presumed' }],
             },
             lacks_capacity: {
@@ -124,6 +125,6 @@ export const financeLegalMachine = setup({
         },
       },
     },
-    ended: { type: 'final' },
+    ended: { type: 'final', meta: { description: 'This pathway has ended.' } },
   },
 });

@@ -122,6 +122,7 @@ export const healthMachine = setup({
           initial: 'starting',
           states: {
             starting: {
+              meta: { description: 'Checking whether continuing care applies.' },
               always: [{ guard: 'hasComplexHealthNeeds', target: 'not_flagged' }, { target: 'not_applicable' }],
             },
             not_applicable: {
@@ -179,6 +180,6 @@ export const healthMachine = setup({
         },
       },
     },
-    ended: { type: 'final' },
+    ended: { type: 'final', meta: { description: 'This pathway has ended.' } },
   },
 });

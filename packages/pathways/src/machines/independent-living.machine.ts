@@ -21,6 +21,7 @@ export const independentLivingMachine = setupEndingOnlyOnDeath().createMachine({
           initial: 'not_discussed',
           states: {
             not_discussed: {
+              meta: { description: 'Where to live as an adult has not been talked about yet.' },
               on: {
                 'independent_living.housing_options_discussed': 'exploring_options',
                 'independent_living.housing_plan_agreed': 'plan_agreed',
@@ -47,6 +48,7 @@ export const independentLivingMachine = setupEndingOnlyOnDeath().createMachine({
           initial: 'not_started',
           states: {
             not_started: {
+              meta: { description: 'No travel training yet.' },
               on: {
                 'independent_living.travel_training_started': 'training',
                 'independent_living.travel_training_completed': 'trained',
@@ -61,6 +63,6 @@ export const independentLivingMachine = setupEndingOnlyOnDeath().createMachine({
         },
       },
     },
-    ended: { type: 'final' },
+    ended: { type: 'final', meta: { description: 'This pathway has ended.' } },
   },
 });

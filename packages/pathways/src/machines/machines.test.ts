@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PathwayDriver } from '../testing/machine-harness.ts';
+import { PATHWAY_MACHINES } from './index.ts';
 
 /** Born 3 March 2012: Year 9 from 1 Sep 2025, 16 on 3 Mar 2028, 18 on 3 Mar 2030, 25 on 3 Mar 2037. */
 const MAYA = { dateOfBirth: '2012-03-03', jurisdiction: 'england' as const, hasEhcPlan: true };
@@ -432,5 +433,28 @@ describe('independent living and community machines', () => {
     });
     community.accept({ type: 'person.died', date: '2027-01-01' });
     expect(community.isEnded).toBe(true);
+  });
+});
+
+describe('every machine', () => {
+  type StateNode = {
+    key: string;
+    id: string;
+    type: string;
+    meta?: { description?: string };
+    states: Record<string, StateNode>;
+  };
+  /** Atomic and final states with no description on themselves or any state above them. */
+  function undescribed(node: StateNode, described: boolean): string[] {
+    const here = described || Boolean(node.meta?.description);
+    const children = Object.values(node.states);
+    if (children.length === 0) return here ? [] : [node.id];
+    return children.flatMap((child) => undescribed(child, here));
+  }
+
+  it('describes every state a person can be in, in words: no internal state name reaches a screen', () => {
+    for (const [pathway, machine] of Object.entries(PATHWAY_MACHINES)) {
+      expect(undescribed(machine.root as unknown as StateNode, false), pathway).toEqual([]);
+    }
   });
 });

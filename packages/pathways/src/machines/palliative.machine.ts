@@ -31,6 +31,7 @@ export const palliativeMachine = setup({
   initial: 'starting',
   states: {
     starting: {
+      meta: { description: 'Checking whether the palliative pathway applies.' },
       always: [{ guard: 'hasLifeLimitingCondition', target: 'parallel_planning' }, { target: 'not_applicable' }],
     },
     not_applicable: {
@@ -56,7 +57,10 @@ export const palliativeMachine = setup({
         condition: {
           initial: 'stable',
           states: {
-            stable: { on: { 'palliative.deteriorating': 'deteriorating' } },
+            stable: {
+              meta: { description: 'Health is stable.' },
+              on: { 'palliative.deteriorating': 'deteriorating' },
+            },
             deteriorating: {
               meta: { description: 'Health getting worse: continuing care can be fast-tracked (NICE NG213 1.9).' },
               on: { 'palliative.stable': 'stable', 'palliative.deteriorating': {} },
@@ -86,6 +90,7 @@ export const palliativeMachine = setup({
           initial: 'childrens_palliative_care',
           states: {
             childrens_palliative_care: {
+              meta: { description: 'Cared for by the children’s palliative team.' },
               on: { 'palliative.adult_service_introduced': 'adult_service_introduced' },
             },
             adult_service_introduced: {

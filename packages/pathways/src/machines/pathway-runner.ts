@@ -90,7 +90,9 @@ export function describeState(snapshot: AnyMachineSnapshot): { text: string; not
   const stateIds = Object.keys(meta);
   return {
     text:
-      descriptions.length > 0 ? descriptions.join(' ') : `the pathway is at "${stateValueToString(snapshot.value)}".`,
+      // Every state a person can see has a description (machines.test.ts checks); internal
+      // state names never reach a screen.
+      descriptions.length > 0 ? descriptions.join(' ') : 'Nothing recorded on this pathway yet.',
     notApplicable: stateIds.some((id) => id.endsWith('.not_applicable')) && descriptions.length === 1,
   };
 }

@@ -101,6 +101,6 @@ export const socialCareMachine = setup({
     adult_services: {
       meta: { description: 'Receiving adult care and support.' },
     },
-    ended: { type: 'final' },
+    ended: { type: 'final', meta: { description: 'This pathway has ended.' } },
   },
 });

@@ -202,7 +202,7 @@ describe('explain', () => {
 
   it('flags rules that rest on secondary or unconfirmed sources', () => {
     const plan = buildPlan(MAYA, [], { asOf: '2027-10-01' });
-    expect(explain(plan, 'annual_review')).toContain('This rule rests on secondary sources.');
+    expect(explain(plan, 'ehcp_end')).toContain('This rule rests on secondary sources.');
     expect(explain(plan, 'travel_training')).toContain('This rule is not yet confirmed.');
     expect(explain(plan, 'post16_transfer')).not.toContain('secondary');
   });
@@ -226,7 +226,9 @@ describe('explain', () => {
     const [first] = JSON.parse(JSON.stringify(planMilestones(MAYA, [], { asOf: '2027-10-01' }))) as {
       explanation: string;
     }[];
-    expect(first?.explanation).toMatch(/^(Due|Overdue|Coming up|Done|Does not apply)/);
+    expect(first?.explanation).toMatch(
+      /^(Due|Overdue|Coming up|Done|Does not apply|Missed|Date not known|From|In effect|Runs from|Ran from)/,
+    );
   });
 });
 
@@ -252,11 +254,11 @@ describe('Denmark rule pack', () => {
       dk_health_consent_15: ['2024-03-15', '2024-06-15'],
       dk_transition_prep_16: ['2025-06-15', '2025-09-15'],
       dk_youth_plan_16: ['2025-06-15', '2025-09-15'],
-      dk_stu: ['2024-08-01', '2026-07-31'],
+      dk_stu: ['2024-08-01', '2025-06-30'],
       dk_ungestoette_decision: ['2026-06-15', '2026-12-15'],
       dk_adult_decision: ['2026-12-15', '2027-06-14'],
       dk_adult_help_18: ['2027-03-15', '2027-06-15'],
-      dk_ungestoette_18_22: ['2027-06-15', '2027-07-15'],
+      dk_ungestoette_18_22: ['2026-12-15', '2027-06-15'],
       dk_health_transfer: ['2026-06-15', '2027-12-15'],
       dk_guardianship: ['2026-06-15', '2027-06-14'],
     });

@@ -1,4 +1,6 @@
-import type { Condition } from '../rule-packs/types.ts';
+import type { Condition, DateExpression } from '../rule-packs/types.ts';
+import { evaluateDate, recordedDate } from './evaluate-date.ts';
+import { formatLongDate } from './format-date.ts';
 import { matchingEvents } from './match-events.ts';
 import type { PlanContext } from './plan-context.ts';
 
@@ -17,6 +19,9 @@ export function evaluateCondition(condition: Condition | undefined, context: Pla
       ? APPLIES
       : { applies: false, reason: reasonFor(condition.event, context) };
   }
+  if ('planIssuedBy' in condition) return planIssuedBy(condition.planIssuedBy, context);
+  if ('not' in condition)
+    return evaluateCondition(condition.not, context).applies ? { applies: false, reason: condition.because } : APPLIES;
   if ('all' in condition) {
     for (const part of condition.all) {
       const result = evaluateCondition(part, context);
@@ -31,6 +36,16 @@ export function evaluateCondition(condition: Condition | undefined, context: Pla
     first ??= result;
   }
   return first ?? APPLIES;
+}
+
+function planIssuedBy(by: DateExpression, context: PlanContext): ConditionResult {
+  const issued = recordedDate('ehcPlanIssuedOn', context);
+  const date = evaluateDate(by, context);
+  if (issued === undefined || date === undefined || issued <= date) return APPLIES;
+  return {
+    applies: false,
+    reason: `The plan was first issued on ${formatLongDate(issued, context.pack.locale)}, after ${formatLongDate(date, context.pack.locale)}.`,
+  };
 }
 
 function reasonFor(key: string, context: PlanContext): string {

@@ -1,6 +1,6 @@
 import type { DayNumber } from '../dates/calendar-date.ts';
 import { EVENT_CATALOGUE, isEventType } from '../events/catalogue.ts';
-import type { DateExpression, DateOffset } from '../rule-packs/types.ts';
+import type { DateExpression, DateOffset, RecordedDate } from '../rule-packs/types.ts';
 import {
   compulsorySchoolOffset,
   evaluateDate,
@@ -66,6 +66,10 @@ function describeBase(expression: DateExpression, context: PlanContext): string 
         ? `plan kept to the end of the academic year: last day ${day(date)}`
         : `last day before the ${pack.planEnd?.age ?? 25}th birthday is ${day(date)}`;
     }
+    case 'recorded': {
+      const date = evaluateDate({ at: 'recorded', field: expression.field }, context);
+      return date === undefined ? undefined : `${RECORDED_DATE_WORDS[expression.field]} ${day(date)}`;
+    }
     case 'event': {
       const match = latestMatchingEvent(context, expression.type, expression.where);
       if (!match) return undefined;
@@ -101,6 +105,8 @@ function describeBase(expression: DateExpression, context: PlanContext): string 
     }
   }
 }
+
+const RECORDED_DATE_WORDS: Record<RecordedDate, string> = { ehcPlanIssuedOn: 'plan first issued on' };
 
 function describeOffset(offset: DateOffset): string {
   const parts = (['years', 'months', 'weeks', 'days'] as const).flatMap((unit) => {

@@ -1,7 +1,7 @@
 import { dateOfAge } from '../dates/ages.ts';
 import { addDays, addMonths, fromParts, isoToDay, toParts, type DayNumber } from '../dates/calendar-date.ts';
 import { endOfCompulsorySchool, schoolYearEnd, schoolYearStart } from '../dates/school-year.ts';
-import type { DateExpression, DateOffset, TransferKind } from '../rule-packs/types.ts';
+import type { DateExpression, DateOffset, RecordedDate, TransferKind } from '../rule-packs/types.ts';
 import { latestMatchingEvent } from './match-events.ts';
 import type { AcceptedEvent, MilestoneDates, PlanContext } from './plan-context.ts';
 
@@ -40,6 +40,8 @@ function evaluateBase(expression: DateExpression, context: PlanContext): DayNumb
       return transferDeadline(expression.transfer, context)?.deadline;
     case 'planEnd':
       return addDays(isPlanExtended(context) ? context.keyDates.extendedPlanEndsOn : context.keyDates.planEndsOn, -1);
+    case 'recorded':
+      return recordedDate(expression.field, context);
     case 'event': {
       const match = latestMatchingEvent(context, expression.type, expression.where);
       return match ? eventDate(match, expression.field) : undefined;
@@ -61,6 +63,20 @@ function evaluateBase(expression: DateExpression, context: PlanContext): DayNumb
         if (date !== undefined && (latest === undefined || date > latest)) latest = date;
       }
       return latest;
+    }
+  }
+}
+
+/**
+ * A date held on the record. The EHC plan's issue date is the record's field, else the first
+ * recorded issue of the plan.
+ */
+export function recordedDate(field: RecordedDate, context: PlanContext): DayNumber | undefined {
+  switch (field) {
+    case 'ehcPlanIssuedOn': {
+      const recorded = context.profile.ehcPlanIssuedOn;
+      if (recorded !== undefined) return isoToDay(recorded);
+      return context.eventsByType.get('education.ehc_plan_issued')?.[0]?.day;
     }
   }
 }
@@ -132,12 +148,30 @@ export function milestoneDates(id: string, context: PlanContext): MilestoneDates
   if (context.resolving.has(id))
     throw new Error(`Rule pack ${context.pack.jurisdiction}: milestone "${id}" refers to itself`);
   context.resolving.add(id);
-  const due = evaluateDate(rule.due, context);
+  let due = evaluateDate(rule.due, context);
+  if (rule.recurrence && due !== undefined) due = latestOccurrence(due, rule.recurrence.everyMonths, context.asOf);
   let windowStart = rule.windowStart ? evaluateDate(rule.windowStart, context) : undefined;
   if (!rule.windowStart && rule.recurrence && due !== undefined)
     windowStart = addMonths(due, -rule.recurrence.windowMonths);
+  // A window from a school year and a due date from an age part company when a child is
+  // taught out of their year group; a window that opened after its due date would make the
+  // milestone late before it was ever due, so it opens on the due date at the latest.
+  if (windowStart !== undefined && due !== undefined && windowStart > due) windowStart = due;
   context.resolving.delete(id);
   const dates = { windowStart, due };
   context.milestoneDates.set(id, dates);
   return dates;
+}
+
+/**
+ * A recurring milestone's occurrence that matters today: a yearly check never done since 15 is
+ * late for this year's occurrence, not still "due at 15" for a 24-year-old. Rolls the first
+ * due date on by whole periods to the last one before today (or leaves it if not yet passed).
+ */
+function latestOccurrence(first: DayNumber, everyMonths: number, today: DayNumber): DayNumber {
+  if (first >= today) return first;
+  // A month has at most 31 days, so this never overshoots; the loop finishes the count.
+  let periods = Math.floor((today - first) / (31 * everyMonths));
+  while (addMonths(first, (periods + 1) * everyMonths) < today) periods += 1;
+  return addMonths(first, periods * everyMonths);
 }

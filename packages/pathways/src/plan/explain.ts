@@ -26,17 +26,30 @@ export function explainMilestone(draft: MilestoneFacts, context: PlanContext): s
   const inputs = basis ? `; here: ${basis}` : '';
   const lastDone = draft.lastDoneOn !== undefined && rule.recurrence ? ` Last done on ${day(draft.lastDoneOn)}.` : '';
   const note = CONFIDENCE_NOTE[rule.confidence];
+  const period =
+    due === undefined ? '' : `${day(due)}${draft.closesOn !== undefined ? ` to ${day(draft.closesOn)}` : ''}`;
   switch (draft.status) {
     case 'not_applicable':
       return `Does not apply: ${draft.notApplicableReason ?? ''} The rule: ${ruleText}.`;
     case 'done':
       return `Done on ${draft.completedOn !== undefined ? day(draft.completedOn) : 'an earlier date'}: ${ruleText}.${lastDone}`;
+    case 'missed': {
+      const instead = rule.ifMissed ? ` ${rule.ifMissed}` : '';
+      return `Missed: it was due by ${due !== undefined ? day(due) : 'an earlier date'} and could be done as such only until ${draft.closesOn !== undefined ? day(draft.closesOn) : 'an earlier date'}.${instead} The rule: ${ruleText}.`;
+    }
+    case 'not_known':
+      return `Date not known: ${rule.dateNeeds ? `record ${rule.dateNeeds} to work it out` : 'it depends on something not yet recorded'}. The rule: ${ruleText}.${note}`;
     case 'overdue':
       return `Overdue, it was due by ${due !== undefined ? day(due) : 'an earlier date'}: ${ruleText}${inputs}.${lastDone}${note}`;
     case 'due':
       return `Due by ${due !== undefined ? day(due) : 'a date not yet known'}: ${ruleText}${inputs}.${lastDone}${note}`;
     case 'upcoming':
-      if (due === undefined) return `Date not known yet: ${ruleText}.${note}`;
-      return `Coming up${windowStart !== undefined ? ` from ${day(windowStart)}` : ''}, due by ${day(due)}: ${ruleText}${inputs}.${lastDone}${note}`;
+      return `Coming up${windowStart !== undefined ? ` from ${day(windowStart)}` : ''}, due by ${due !== undefined ? day(due) : 'a date not yet known'}: ${ruleText}${inputs}.${lastDone}${note}`;
+    case 'starts_later':
+      return `From ${period}: ${ruleText}${inputs}.${note}`;
+    case 'in_effect':
+      return `${draft.closesOn !== undefined ? `Runs from ${period}` : `In effect since ${period}`}: ${ruleText}${inputs}.${note}`;
+    case 'ended':
+      return `Ran from ${period}: ${ruleText}.${note}`;
   }
 }

@@ -3,16 +3,18 @@ import type { MilestoneRule } from '../rule-packs/types.ts';
 import { evaluateCondition } from './conditions.ts';
 import { evaluateDate, milestoneDates } from './evaluate-date.ts';
 import { explainMilestone } from './explain.ts';
-import { openStatus } from './open-status.ts';
+import { openStatus, periodStatus } from './open-status.ts';
 import { matchesWhere } from './match-events.ts';
 import type { AcceptedEvent, PlanContext } from './plan-context.ts';
-import type { MilestoneFacts, MilestoneSchedule, PathwayEnding, PlannedMilestone } from './types.ts';
+import type { MilestoneFacts, MilestoneSchedule, PathwayEnding, PlannedMilestone, TaskStatus } from './types.ts';
 
 /**
  * The status of one milestone as of the plan date:
  * - `not_applicable` when its condition fails or its pathway has ended without it;
  * - `done` when an accepted event completes it;
- * - otherwise `overdue` after its due date, `due` inside its window, `upcoming` before it.
+ * - a task otherwise: `not_known` without a due date, `missed` after its last possible day,
+ *   `overdue` after its due date, `due` inside its window, `upcoming` before it;
+ * - a legal fact or duty: `starts_later`, `in_effect` or `ended` (never late).
  * Recurring milestones report their next occurrence, with the last one done.
  */
 export function milestoneFacts(
@@ -21,26 +23,36 @@ export function milestoneFacts(
   ending: PathwayEnding | undefined,
 ): MilestoneFacts {
   const { windowStart, due } = milestoneDates(rule.id, context);
+  const closing = rule.missedAfter ?? rule.until;
   const completions = completionsOf(rule, context, windowStart);
   const facts: MilestoneFacts = {
     rule,
     status: 'upcoming',
     windowStart,
     due,
+    closesOn: closing ? evaluateDate(closing, context) : undefined,
     completedOn: undefined,
     lastDoneOn: completions.length > 0 ? completions[completions.length - 1]?.day : undefined,
     notApplicableReason: undefined,
   };
   const condition = evaluateCondition(rule.appliesWhen, context);
   if (!condition.applies) {
-    facts.status = 'not_applicable';
-    facts.notApplicableReason = condition.reason;
+    setNotApplicable(facts, condition.reason);
+  } else if ((rule.nature ?? 'task') !== 'task') {
+    periodFacts(facts, context.asOf, ending);
   } else if (rule.recurrence) {
     const until = rule.recurrence.until ? evaluateDate(rule.recurrence.until, context) : undefined;
     const isSeriesOver = (until !== undefined && due !== undefined && due > until) || ending !== undefined;
-    if (!isSeriesOver) facts.status = timeStatus(windowStart, due, context.asOf);
+    const firstDue = evaluateDate(rule.due, context);
+    if (!isSeriesOver) facts.status = taskStatus(facts, context.asOf);
     else if (facts.lastDoneOn !== undefined) setDone(facts, facts.lastDoneOn);
-    else
+    else if (!ending && until !== undefined && firstDue !== undefined && firstDue <= until) {
+      // Occurrences fell due and none was done before the series ended.
+      facts.status = 'missed';
+      facts.due = firstDue;
+      if (facts.windowStart !== undefined && facts.windowStart > firstDue) facts.windowStart = firstDue;
+      facts.closesOn = until;
+    } else
       setNotApplicable(
         facts,
         ending?.reason ?? `No more are due after ${until !== undefined ? toIsoDate(until) : 'the end of the plan'}.`,
@@ -52,9 +64,24 @@ export function milestoneFacts(
   } else if (ending) {
     setNotApplicable(facts, ending.reason);
   } else {
-    facts.status = timeStatus(windowStart, due, context.asOf);
+    facts.status = taskStatus(facts, context.asOf);
   }
   return facts;
+}
+
+/**
+ * A legal fact or duty: a period from its due date to its closing day. A pathway that ended
+ * (the young person died) ends it then, or it never applied if it had not yet begun.
+ */
+function periodFacts(facts: MilestoneFacts, asOf: DayNumber, ending: PathwayEnding | undefined): void {
+  if (facts.due === undefined) {
+    facts.status = 'not_known';
+  } else if (ending && ending.endedOn <= facts.due) {
+    setNotApplicable(facts, ending.reason);
+  } else {
+    if (ending && (facts.closesOn === undefined || ending.endedOn < facts.closesOn)) facts.closesOn = ending.endedOn;
+    facts.status = periodStatus(facts.due, facts.closesOn, asOf);
+  }
 }
 
 function setDone(facts: MilestoneFacts, on: DayNumber): void {
@@ -67,12 +94,9 @@ function setNotApplicable(facts: MilestoneFacts, reason: string): void {
   facts.notApplicableReason = reason;
 }
 
-function timeStatus(
-  windowStart: DayNumber | undefined,
-  due: DayNumber | undefined,
-  asOf: DayNumber,
-): 'overdue' | 'due' | 'upcoming' {
-  return due === undefined ? 'upcoming' : openStatus(windowStart, due, asOf);
+/** An open task: not known without a due date, else where today falls in its window. */
+function taskStatus(facts: MilestoneFacts, asOf: DayNumber): TaskStatus {
+  return facts.due === undefined ? 'not_known' : openStatus(facts.windowStart, facts.due, asOf, facts.closesOn);
 }
 
 /** Accepted events that complete this milestone, in date order. */
@@ -123,9 +147,13 @@ export function scheduledMilestone(facts: MilestoneFacts): MilestoneSchedule {
     pathway: rule.pathway,
     title: rule.title,
     description: rule.description,
+    nature: rule.nature ?? 'task',
     status: facts.status,
     dueDate: facts.due !== undefined ? toIsoDate(facts.due) : null,
     windowStart: facts.windowStart !== undefined ? toIsoDate(facts.windowStart) : null,
+    closesOn: facts.closesOn !== undefined ? toIsoDate(facts.closesOn) : null,
+    ifMissed: facts.status === 'missed' ? (rule.ifMissed ?? null) : null,
+    dateNeeds: facts.status === 'not_known' ? (rule.dateNeeds ?? null) : null,
     completedOn: facts.completedOn !== undefined ? toIsoDate(facts.completedOn) : null,
     lastDoneOn: rule.recurrence && facts.lastDoneOn !== undefined ? toIsoDate(facts.lastDoneOn) : null,
     isRecurring: rule.recurrence !== undefined,

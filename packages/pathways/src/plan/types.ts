@@ -7,12 +7,26 @@ import type {
   Confidence,
   Jurisdiction,
   MilestoneKind,
+  MilestoneNature,
   MilestoneRule,
   Pathway,
   Source,
 } from '../rule-packs/types.ts';
 
-export type MilestoneStatus = 'done' | 'overdue' | 'due' | 'upcoming' | 'not_applicable';
+/**
+ * A task's statuses: someone must do something by a date. `missed`: its window has closed and
+ * it can no longer be done as such; `not_known`: its date needs a fact nobody has recorded.
+ * `due`, `upcoming` and `overdue` are live work; the others are not.
+ */
+export const TASK_STATUSES = ['done', 'overdue', 'due', 'upcoming', 'missed', 'not_known'] as const;
+/** A legal fact's or a continuing duty's statuses: before, during and after the period it runs. Never late. */
+export const PERIOD_STATUSES = ['starts_later', 'in_effect', 'ended'] as const;
+export const MILESTONE_STATUSES = [...TASK_STATUSES, ...PERIOD_STATUSES, 'not_applicable'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+/** Work still to do: what a caseload, a reminder and the forecast count. */
+export const LIVE_STATUSES = ['overdue', 'due', 'upcoming'] as const satisfies readonly TaskStatus[];
 
 /**
  * One milestone of a person's plan as of the plan date, without its explanation: what a store
@@ -23,11 +37,22 @@ export type MilestoneSchedule = {
   pathway: Pathway;
   title: string;
   description: string;
+  /** A task, a legal fact or a continuing duty: which statuses it can have. */
+  nature: MilestoneNature;
   status: MilestoneStatus;
-  /** By when it should happen (for a recurring milestone, its next occurrence). */
+  /**
+   * A task: by when it should happen (for a recurring milestone, its next occurrence). A legal
+   * fact or duty: the day it takes effect or starts.
+   */
   dueDate: string | null;
   /** When its window opens: "due" means the plan date is between this and `dueDate`. */
   windowStart: string | null;
+  /** A task: the last day it can be done as such (missed after it). A fact or duty: the last day it runs. */
+  closesOn: string | null;
+  /** A missed task: what to do instead, in plain language. */
+  ifMissed: string | null;
+  /** A task whose date is not known: the fact to record. */
+  dateNeeds: string | null;
   completedOn: string | null;
   /** For recurring milestones: when the last occurrence was done. */
   lastDoneOn: string | null;
@@ -87,6 +112,7 @@ export type MilestoneFacts = {
   status: MilestoneStatus;
   windowStart: DayNumber | undefined;
   due: DayNumber | undefined;
+  closesOn: DayNumber | undefined;
   completedOn: DayNumber | undefined;
   lastDoneOn: DayNumber | undefined;
   notApplicableReason: string | undefined;

@@ -63,6 +63,13 @@ export type Confidence = 'C' | 'S' | 'U';
 
 export type Source = { document: string; section?: string };
 
+/**
+ * What a milestone is, which decides what its status can mean. Only a task can be late: a
+ * legal fact is dated information, a continuing duty is a period.
+ */
+export const MILESTONE_NATURES = ['task', 'legal_fact', 'continuing_duty'] as const;
+export type MilestoneNature = (typeof MILESTONE_NATURES)[number];
+
 export type DateOffset = { years?: number; months?: number; weeks?: number; days?: number };
 
 /**
@@ -78,6 +85,8 @@ export type DateExpression = (
   /** Statutory deadline for a phase transfer, from the planned move date (or the pack's default move). */
   | { at: 'transferDeadline'; transfer: TransferKind }
   | { at: 'planEnd' }
+  /** A date recorded on the young person's record (e.g. when the EHC plan was first issued). */
+  | { at: 'recorded'; field: RecordedDate }
   /** The latest accepted event of this type; `field` reads a date from its payload instead of its date. */
   | { at: 'event'; type: string; where?: Record<string, string | boolean>; field?: string }
   | { at: 'milestone'; id: string; point: 'due' | 'windowStart' }
@@ -86,14 +95,25 @@ export type DateExpression = (
   | { at: 'latestOf'; of: DateExpression[] }
 ) & { plus?: DateOffset };
 
+/** Dates a young person's record may hold, which rules can date from. */
+export const RECORDED_DATES = ['ehcPlanIssuedOn'] as const;
+export type RecordedDate = (typeof RECORDED_DATES)[number];
+
 export type TransferKind = 'post16' | 'other' | 'post16_to_post16';
 
 /** When a milestone applies; unmet conditions give the plain-language reason `not_applicable`. */
 export type Condition =
   | { flag: ProfileFlag }
   | { event: string; where?: Record<string, string | boolean> }
+  /**
+   * The statutory plan existed by this date: a plan first issued afterwards never had this
+   * milestone (with no issue date recorded, it is assumed to have existed).
+   */
+  | { planIssuedBy: DateExpression }
   | { all: Condition[] }
-  | { any: Condition[] };
+  | { any: Condition[] }
+  /** Applies unless the inner condition holds; `because` is the plain-language reason when it does. */
+  | { not: Condition; because: string };
 
 /** An accepted event that completes a milestone. */
 export type Completion = {
@@ -121,6 +141,19 @@ export type MilestoneRule = {
   description: string;
   /** The dating rule in words, completing "Due by <date>: …" in an explanation. */
   rule: string;
+  /** Default `task`. A legal fact's `due` is the day it takes effect; a duty's is the day it starts. */
+  nature?: MilestoneNature;
+  /** A legal fact or duty that runs for a period: the last day it runs. */
+  until?: DateExpression;
+  /**
+   * A task that can no longer be done as such after this day is `missed`, not late (a Year 9
+   * review for someone now 17). Leave it out for work that is still owed however late.
+   */
+  missedAfter?: DateExpression;
+  /** Once missed: what to do instead, in plain language ("Ask for an adult needs assessment."). */
+  ifMissed?: string;
+  /** When the due date cannot be worked out: the fact to record, completing "Record …" ("the date the EHC plan was issued"). */
+  dateNeeds?: string;
   /** When the window opens. Recurring milestones may leave it out: it opens `recurrence.windowMonths` before each due date. */
   windowStart?: DateExpression;
   due: DateExpression;

@@ -26,9 +26,15 @@ export function validateRulePack(pack: RulePack): string[] {
     if (!rule.source.document.trim()) problems.push(`${where}: needs a source`);
     const expressions = [
       rule.due,
-      ...(rule.windowStart ? [rule.windowStart] : []),
-      ...(rule.recurrence?.until ? [rule.recurrence.until] : []),
+      ...[rule.windowStart, rule.recurrence?.until, rule.missedAfter, rule.until].filter((expression) => !!expression),
     ];
+    const nature = rule.nature ?? 'task';
+    if (nature === 'task' && rule.until)
+      problems.push(`${where}: a task has no period end (until); did you mean missedAfter?`);
+    if (nature !== 'task' && (rule.missedAfter || rule.ifMissed || rule.recurrence))
+      problems.push(`${where}: a legal fact or duty cannot be missed or recur`);
+    if (rule.missedAfter && !rule.ifMissed?.trim())
+      problems.push(`${where}: says when it is missed but not what to do instead (ifMissed)`);
     const refs: string[] = [];
     for (const expression of expressions) checkExpression(expression, where, pack, problems, refs);
     references.set(rule.id, refs);
@@ -85,9 +91,21 @@ function checkCondition(condition: Condition | undefined, where: string, pack: R
     if (!isEventType(condition.event)) problems.push(`${where}: condition on unknown event "${condition.event}"`);
     if (!pack.conditionReasons[condition.event])
       problems.push(`${where}: no reason text for event "${condition.event}"`);
+  } else if ('planIssuedBy' in condition) {
+    checkExpression(condition.planIssuedBy, where, pack, problems, []);
+  } else if ('not' in condition) {
+    if (!condition.because.trim()) problems.push(`${where}: a "not" condition needs its reason`);
+    checkInnerCondition(condition.not, where, pack, problems);
   } else {
     for (const part of 'all' in condition ? condition.all : condition.any) checkCondition(part, where, pack, problems);
   }
+}
+
+/** The inner condition of a "not": its events must exist, but their reason texts are never shown. */
+function checkInnerCondition(condition: Condition, where: string, pack: RulePack, problems: string[]): void {
+  if ('event' in condition && !isEventType(condition.event))
+    problems.push(`${where}: condition on unknown event "${condition.event}"`);
+  else if (!('event' in condition)) checkCondition(condition, where, pack, problems);
 }
 
 function reaches(from: string, target: string, references: Map<string, string[]>, seen: Set<string>): boolean {

@@ -45,17 +45,24 @@ export function syntheticPerson(seed: number, index: number, asOf: string): Synt
   const events: Record<string, unknown>[] = [];
   const calendar = englandRulePack.schoolCalendar;
   const age = (years: number, months = 0) => dateOfAge(dob, years, months, 'march_1');
-  /** Records an event at `date` moved by up to `jitterDays`, if it has happened by `asOf`. */
+  /** Records an event at `date` moved by up to `jitterDays`, if it has happened by `asOf`; returns the day recorded. */
   const at = (date: DayNumber, type: string, payload: Record<string, unknown> = {}, jitterDays = 60) => {
     const when = addDays(date, Math.floor(next() * jitterDays));
-    if (when <= today && chance(0.85)) events.push({ type, date: toIsoDate(when), ...payload });
+    if (when > today || !chance(0.85)) return undefined;
+    events.push({ type, date: toIsoDate(when), ...payload });
+    return when;
   };
 
   const year9 = schoolYearStart(dob, 9, profile.yearGroupOffset, calendar);
   if (profile.hasEhcPlan) {
     at(addMonths(year9, -30), 'education.ehc_plan_issued');
     for (let review = addMonths(year9, 2); review <= today && review < age(25); review = addMonths(review, 12)) {
-      at(review, 'education.annual_review_held', {}, 50);
+      const held = at(review, 'education.annual_review_held', {}, 50);
+      // The report and the decision follow each review held (only the latest review's count).
+      if (held !== undefined) {
+        at(addDays(held, 7), 'milestone.recorded', { milestoneId: 'review_report' }, 10);
+        at(addDays(held, 14), 'milestone.recorded', { milestoneId: 'review_decision' }, 20);
+      }
     }
     const move = schoolYearStart(dob, 12, profile.yearGroupOffset, calendar);
     at(addMonths(move, -11), 'education.transfer_planned', { transfer: 'post16', moveDate: toIsoDate(move) });
@@ -87,8 +94,29 @@ export function syntheticPerson(seed: number, index: number, asOf: string): Synt
     at(age(16, 1), 'finance_legal.pip_claimed', {}, 20);
   }
   at(age(17), 'independent_living.housing_options_discussed', {}, 200);
-  if (profile.lifeLimitingCondition) at(age(14), 'palliative.parallel_plan_agreed', {}, 200);
-  at(age(18), 'health.transferred', {}, 400);
+  if (profile.lifeLimitingCondition) {
+    at(age(14), 'palliative.parallel_plan_agreed', {}, 200);
+    at(age(14, 2), 'palliative.advance_care_plan_agreed', {}, 120);
+    at(age(16, 4), 'palliative.adult_service_introduced', {}, 120);
+  }
+  // What a team that works well records besides: the planning steps most young people get.
+  const transfer = age(18);
+  for (let meeting = addMonths(year9, 10); meeting < transfer; meeting = addMonths(meeting, 12))
+    at(meeting, 'health.transition_meeting_held', {}, 40);
+  at(addMonths(year9, 5), 'health.transition_plan_agreed', {}, 120);
+  at(addMonths(year9, 6), 'milestone.recorded', { milestoneId: 'community_inclusion' }, 90);
+  at(age(15, 3), 'health.readiness_stage_completed', { stage: 'go' }, 120);
+  at(addMonths(year9, 26), 'independent_living.travel_training_completed', {}, 300);
+  at(addMonths(year9, 28), 'employment.work_experience_completed', {}, 300);
+  if (profile.hasEhcPlan) at(addMonths(year9, 20), 'milestone.recorded', { milestoneId: 'supported_internship' }, 120);
+  if (profile.complexHealthNeeds) at(age(17, 9), 'health.chc_package_in_place', {}, 60);
+  if (profile.likelyAdultCareNeeds) at(age(17, 9), 'social_care.care_plan_agreed', {}, 60);
+  if (profile.mayLackCapacity) {
+    at(age(17, 1), 'finance_legal.deputyship_applied', {}, 120);
+    at(age(16, 6), 'finance_legal.liberty_safeguards_planned', {}, 200);
+  }
+  at(addMonths(transfer, -9), 'health.adult_practitioner_met', {}, 120);
+  at(transfer, 'health.transferred', {}, 400);
   events.sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
   return { profile, events };
 }

@@ -63,6 +63,12 @@ export type PathwayState = Prisma.PathwayStateModel
  */
 export type PathwayEvent = Prisma.PathwayEventModel
 /**
+ * Model PathwayEventWithdrawal
+ * An event undone because it was recorded by mistake. The log stays append-only: undoing
+ * adds this row (itself never changed), and a plan replays only events without one.
+ */
+export type PathwayEventWithdrawal = Prisma.PathwayEventWithdrawalModel
+/**
  * Model Milestone
  * Milestones materialised from the engine for fast caseload and forecast queries.
  */

@@ -406,6 +406,7 @@ export const ModelName = {
   Consent: 'Consent',
   PathwayState: 'PathwayState',
   PathwayEvent: 'PathwayEvent',
+  PathwayEventWithdrawal: 'PathwayEventWithdrawal',
   Milestone: 'Milestone',
   Goal: 'Goal',
   GoalProgressNote: 'GoalProgressNote',
@@ -433,7 +434,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord"
+    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "pathwayEventWithdrawal" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1100,6 +1101,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.PathwayEventCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.PathwayEventCountAggregateOutputType> | number
+        }
+      }
+    }
+    PathwayEventWithdrawal: {
+      payload: Prisma.$PathwayEventWithdrawalPayload<ExtArgs>
+      fields: Prisma.PathwayEventWithdrawalFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PathwayEventWithdrawalFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PathwayEventWithdrawalFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload>
+        }
+        findFirst: {
+          args: Prisma.PathwayEventWithdrawalFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PathwayEventWithdrawalFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload>
+        }
+        findMany: {
+          args: Prisma.PathwayEventWithdrawalFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload>[]
+        }
+        create: {
+          args: Prisma.PathwayEventWithdrawalCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload>
+        }
+        createMany: {
+          args: Prisma.PathwayEventWithdrawalCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PathwayEventWithdrawalCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload>[]
+        }
+        delete: {
+          args: Prisma.PathwayEventWithdrawalDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload>
+        }
+        update: {
+          args: Prisma.PathwayEventWithdrawalUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload>
+        }
+        deleteMany: {
+          args: Prisma.PathwayEventWithdrawalDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PathwayEventWithdrawalUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PathwayEventWithdrawalUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload>[]
+        }
+        upsert: {
+          args: Prisma.PathwayEventWithdrawalUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PathwayEventWithdrawalPayload>
+        }
+        aggregate: {
+          args: Prisma.PathwayEventWithdrawalAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePathwayEventWithdrawal>
+        }
+        groupBy: {
+          args: Prisma.PathwayEventWithdrawalGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PathwayEventWithdrawalGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PathwayEventWithdrawalCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PathwayEventWithdrawalCountAggregateOutputType> | number
         }
       }
     }
@@ -2112,6 +2187,7 @@ export const YoungPersonScalarFieldEnum = {
   nhsNumber: 'nhsNumber',
   jurisdiction: 'jurisdiction',
   yearGroupOffset: 'yearGroupOffset',
+  ehcPlanIssuedOn: 'ehcPlanIssuedOn',
   hasEhcPlan: 'hasEhcPlan',
   lifeLimitingCondition: 'lifeLimitingCondition',
   complexHealthNeeds: 'complexHealthNeeds',
@@ -2173,6 +2249,15 @@ export const PathwayEventScalarFieldEnum = {
 export type PathwayEventScalarFieldEnum = (typeof PathwayEventScalarFieldEnum)[keyof typeof PathwayEventScalarFieldEnum]
 
 
+export const PathwayEventWithdrawalScalarFieldEnum = {
+  eventId: 'eventId',
+  withdrawnById: 'withdrawnById',
+  withdrawnAt: 'withdrawnAt'
+} as const
+
+export type PathwayEventWithdrawalScalarFieldEnum = (typeof PathwayEventWithdrawalScalarFieldEnum)[keyof typeof PathwayEventWithdrawalScalarFieldEnum]
+
+
 export const MilestoneScalarFieldEnum = {
   youngPersonId: 'youngPersonId',
   milestoneId: 'milestoneId',
@@ -2180,6 +2265,7 @@ export const MilestoneScalarFieldEnum = {
   status: 'status',
   windowStart: 'windowStart',
   dueDate: 'dueDate',
+  closesOn: 'closesOn',
   completedOn: 'completedOn',
   leadAgency: 'leadAgency',
   areaId: 'areaId',
@@ -2697,6 +2783,7 @@ export type GlobalOmitConfig = {
   consent?: Prisma.ConsentOmit
   pathwayState?: Prisma.PathwayStateOmit
   pathwayEvent?: Prisma.PathwayEventOmit
+  pathwayEventWithdrawal?: Prisma.PathwayEventWithdrawalOmit
   milestone?: Prisma.MilestoneOmit
   goal?: Prisma.GoalOmit
   goalProgressNote?: Prisma.GoalProgressNoteOmit

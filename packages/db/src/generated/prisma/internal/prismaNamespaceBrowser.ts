@@ -60,6 +60,7 @@ export const ModelName = {
   Consent: 'Consent',
   PathwayState: 'PathwayState',
   PathwayEvent: 'PathwayEvent',
+  PathwayEventWithdrawal: 'PathwayEventWithdrawal',
   Milestone: 'Milestone',
   Goal: 'Goal',
   GoalProgressNote: 'GoalProgressNote',
@@ -172,6 +173,7 @@ export const YoungPersonScalarFieldEnum = {
   nhsNumber: 'nhsNumber',
   jurisdiction: 'jurisdiction',
   yearGroupOffset: 'yearGroupOffset',
+  ehcPlanIssuedOn: 'ehcPlanIssuedOn',
   hasEhcPlan: 'hasEhcPlan',
   lifeLimitingCondition: 'lifeLimitingCondition',
   complexHealthNeeds: 'complexHealthNeeds',
@@ -233,6 +235,15 @@ export const PathwayEventScalarFieldEnum = {
 export type PathwayEventScalarFieldEnum = (typeof PathwayEventScalarFieldEnum)[keyof typeof PathwayEventScalarFieldEnum]
 
 
+export const PathwayEventWithdrawalScalarFieldEnum = {
+  eventId: 'eventId',
+  withdrawnById: 'withdrawnById',
+  withdrawnAt: 'withdrawnAt'
+} as const
+
+export type PathwayEventWithdrawalScalarFieldEnum = (typeof PathwayEventWithdrawalScalarFieldEnum)[keyof typeof PathwayEventWithdrawalScalarFieldEnum]
+
+
 export const MilestoneScalarFieldEnum = {
   youngPersonId: 'youngPersonId',
   milestoneId: 'milestoneId',
@@ -240,6 +251,7 @@ export const MilestoneScalarFieldEnum = {
   status: 'status',
   windowStart: 'windowStart',
   dueDate: 'dueDate',
+  closesOn: 'closesOn',
   completedOn: 'completedOn',
   leadAgency: 'leadAgency',
   areaId: 'areaId',

@@ -31,6 +31,7 @@ export type MilestoneMinAggregateOutputType = {
   status: string | null
   windowStart: Date | null
   dueDate: Date | null
+  closesOn: Date | null
   completedOn: Date | null
   leadAgency: string | null
   areaId: string | null
@@ -44,6 +45,7 @@ export type MilestoneMaxAggregateOutputType = {
   status: string | null
   windowStart: Date | null
   dueDate: Date | null
+  closesOn: Date | null
   completedOn: Date | null
   leadAgency: string | null
   areaId: string | null
@@ -57,6 +59,7 @@ export type MilestoneCountAggregateOutputType = {
   status: number
   windowStart: number
   dueDate: number
+  closesOn: number
   completedOn: number
   leadAgency: number
   areaId: number
@@ -72,6 +75,7 @@ export type MilestoneMinAggregateInputType = {
   status?: true
   windowStart?: true
   dueDate?: true
+  closesOn?: true
   completedOn?: true
   leadAgency?: true
   areaId?: true
@@ -85,6 +89,7 @@ export type MilestoneMaxAggregateInputType = {
   status?: true
   windowStart?: true
   dueDate?: true
+  closesOn?: true
   completedOn?: true
   leadAgency?: true
   areaId?: true
@@ -98,6 +103,7 @@ export type MilestoneCountAggregateInputType = {
   status?: true
   windowStart?: true
   dueDate?: true
+  closesOn?: true
   completedOn?: true
   leadAgency?: true
   areaId?: true
@@ -184,6 +190,7 @@ export type MilestoneGroupByOutputType = {
   status: string
   windowStart: Date | null
   dueDate: Date | null
+  closesOn: Date | null
   completedOn: Date | null
   leadAgency: string
   areaId: string
@@ -218,6 +225,7 @@ export type MilestoneWhereInput = {
   status?: Prisma.StringFilter<"Milestone"> | string
   windowStart?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   dueDate?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
+  closesOn?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   completedOn?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   leadAgency?: Prisma.StringFilter<"Milestone"> | string
   areaId?: Prisma.UuidFilter<"Milestone"> | string
@@ -232,6 +240,7 @@ export type MilestoneOrderByWithRelationInput = {
   status?: Prisma.SortOrder
   windowStart?: Prisma.SortOrderInput | Prisma.SortOrder
   dueDate?: Prisma.SortOrderInput | Prisma.SortOrder
+  closesOn?: Prisma.SortOrderInput | Prisma.SortOrder
   completedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
@@ -250,6 +259,7 @@ export type MilestoneWhereUniqueInput = Prisma.AtLeast<{
   status?: Prisma.StringFilter<"Milestone"> | string
   windowStart?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   dueDate?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
+  closesOn?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   completedOn?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   leadAgency?: Prisma.StringFilter<"Milestone"> | string
   areaId?: Prisma.UuidFilter<"Milestone"> | string
@@ -264,6 +274,7 @@ export type MilestoneOrderByWithAggregationInput = {
   status?: Prisma.SortOrder
   windowStart?: Prisma.SortOrderInput | Prisma.SortOrder
   dueDate?: Prisma.SortOrderInput | Prisma.SortOrder
+  closesOn?: Prisma.SortOrderInput | Prisma.SortOrder
   completedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
@@ -283,6 +294,7 @@ export type MilestoneScalarWhereWithAggregatesInput = {
   status?: Prisma.StringWithAggregatesFilter<"Milestone"> | string
   windowStart?: Prisma.DateTimeNullableWithAggregatesFilter<"Milestone"> | Date | string | null
   dueDate?: Prisma.DateTimeNullableWithAggregatesFilter<"Milestone"> | Date | string | null
+  closesOn?: Prisma.DateTimeNullableWithAggregatesFilter<"Milestone"> | Date | string | null
   completedOn?: Prisma.DateTimeNullableWithAggregatesFilter<"Milestone"> | Date | string | null
   leadAgency?: Prisma.StringWithAggregatesFilter<"Milestone"> | string
   areaId?: Prisma.UuidWithAggregatesFilter<"Milestone"> | string
@@ -295,6 +307,7 @@ export type MilestoneCreateInput = {
   status: string
   windowStart?: Date | string | null
   dueDate?: Date | string | null
+  closesOn?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
   areaId: string
@@ -309,6 +322,7 @@ export type MilestoneUncheckedCreateInput = {
   status: string
   windowStart?: Date | string | null
   dueDate?: Date | string | null
+  closesOn?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
   areaId: string
@@ -321,6 +335,7 @@ export type MilestoneUpdateInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  closesOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
@@ -335,6 +350,7 @@ export type MilestoneUncheckedUpdateInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  closesOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
@@ -348,6 +364,7 @@ export type MilestoneCreateManyInput = {
   status: string
   windowStart?: Date | string | null
   dueDate?: Date | string | null
+  closesOn?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
   areaId: string
@@ -360,6 +377,7 @@ export type MilestoneUpdateManyMutationInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  closesOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
@@ -373,6 +391,7 @@ export type MilestoneUncheckedUpdateManyInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  closesOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
@@ -401,6 +420,7 @@ export type MilestoneCountOrderByAggregateInput = {
   status?: Prisma.SortOrder
   windowStart?: Prisma.SortOrder
   dueDate?: Prisma.SortOrder
+  closesOn?: Prisma.SortOrder
   completedOn?: Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
@@ -414,6 +434,7 @@ export type MilestoneMaxOrderByAggregateInput = {
   status?: Prisma.SortOrder
   windowStart?: Prisma.SortOrder
   dueDate?: Prisma.SortOrder
+  closesOn?: Prisma.SortOrder
   completedOn?: Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
@@ -427,6 +448,7 @@ export type MilestoneMinOrderByAggregateInput = {
   status?: Prisma.SortOrder
   windowStart?: Prisma.SortOrder
   dueDate?: Prisma.SortOrder
+  closesOn?: Prisma.SortOrder
   completedOn?: Prisma.SortOrder
   leadAgency?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
@@ -481,6 +503,7 @@ export type MilestoneCreateWithoutYoungPersonInput = {
   status: string
   windowStart?: Date | string | null
   dueDate?: Date | string | null
+  closesOn?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
   areaId: string
@@ -493,6 +516,7 @@ export type MilestoneUncheckedCreateWithoutYoungPersonInput = {
   status: string
   windowStart?: Date | string | null
   dueDate?: Date | string | null
+  closesOn?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
   areaId: string
@@ -535,6 +559,7 @@ export type MilestoneScalarWhereInput = {
   status?: Prisma.StringFilter<"Milestone"> | string
   windowStart?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   dueDate?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
+  closesOn?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   completedOn?: Prisma.DateTimeNullableFilter<"Milestone"> | Date | string | null
   leadAgency?: Prisma.StringFilter<"Milestone"> | string
   areaId?: Prisma.UuidFilter<"Milestone"> | string
@@ -547,6 +572,7 @@ export type MilestoneCreateManyYoungPersonInput = {
   status: string
   windowStart?: Date | string | null
   dueDate?: Date | string | null
+  closesOn?: Date | string | null
   completedOn?: Date | string | null
   leadAgency: string
   areaId: string
@@ -559,6 +585,7 @@ export type MilestoneUpdateWithoutYoungPersonInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  closesOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
@@ -571,6 +598,7 @@ export type MilestoneUncheckedUpdateWithoutYoungPersonInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  closesOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
@@ -583,6 +611,7 @@ export type MilestoneUncheckedUpdateManyWithoutYoungPersonInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   dueDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  closesOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   completedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   leadAgency?: Prisma.StringFieldUpdateOperationsInput | string
   areaId?: Prisma.StringFieldUpdateOperationsInput | string
@@ -598,6 +627,7 @@ export type MilestoneSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   status?: boolean
   windowStart?: boolean
   dueDate?: boolean
+  closesOn?: boolean
   completedOn?: boolean
   leadAgency?: boolean
   areaId?: boolean
@@ -612,6 +642,7 @@ export type MilestoneSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ext
   status?: boolean
   windowStart?: boolean
   dueDate?: boolean
+  closesOn?: boolean
   completedOn?: boolean
   leadAgency?: boolean
   areaId?: boolean
@@ -626,6 +657,7 @@ export type MilestoneSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ext
   status?: boolean
   windowStart?: boolean
   dueDate?: boolean
+  closesOn?: boolean
   completedOn?: boolean
   leadAgency?: boolean
   areaId?: boolean
@@ -640,13 +672,14 @@ export type MilestoneSelectScalar = {
   status?: boolean
   windowStart?: boolean
   dueDate?: boolean
+  closesOn?: boolean
   completedOn?: boolean
   leadAgency?: boolean
   areaId?: boolean
   namedWorkerId?: boolean
 }
 
-export type MilestoneOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"youngPersonId" | "milestoneId" | "pathway" | "status" | "windowStart" | "dueDate" | "completedOn" | "leadAgency" | "areaId" | "namedWorkerId", ExtArgs["result"]["milestone"]>
+export type MilestoneOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"youngPersonId" | "milestoneId" | "pathway" | "status" | "windowStart" | "dueDate" | "closesOn" | "completedOn" | "leadAgency" | "areaId" | "namedWorkerId", ExtArgs["result"]["milestone"]>
 export type MilestoneInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
 }
@@ -669,6 +702,11 @@ export type $MilestonePayload<ExtArgs extends runtime.Types.Extensions.InternalA
     status: string
     windowStart: Date | null
     dueDate: Date | null
+    /**
+     * A task: the last day it can be done as such (missed after it). A legal fact or duty: the
+     * last day it runs. Statuses are re-derived from these dates for "today".
+     */
+    closesOn: Date | null
     completedOn: Date | null
     leadAgency: string
     /**
@@ -1107,6 +1145,7 @@ export interface MilestoneFieldRefs {
   readonly status: Prisma.FieldRef<"Milestone", 'String'>
   readonly windowStart: Prisma.FieldRef<"Milestone", 'DateTime'>
   readonly dueDate: Prisma.FieldRef<"Milestone", 'DateTime'>
+  readonly closesOn: Prisma.FieldRef<"Milestone", 'DateTime'>
   readonly completedOn: Prisma.FieldRef<"Milestone", 'DateTime'>
   readonly leadAgency: Prisma.FieldRef<"Milestone", 'String'>
   readonly areaId: Prisma.FieldRef<"Milestone", 'String'>

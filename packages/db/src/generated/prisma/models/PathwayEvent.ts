@@ -237,6 +237,7 @@ export type PathwayEventWhereInput = {
   recordedById?: Prisma.UuidNullableFilter<"PathwayEvent"> | string | null
   recordedAt?: Prisma.DateTimeFilter<"PathwayEvent"> | Date | string
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
+  withdrawal?: Prisma.XOR<Prisma.PathwayEventWithdrawalNullableScalarRelationFilter, Prisma.PathwayEventWithdrawalWhereInput> | null
 }
 
 export type PathwayEventOrderByWithRelationInput = {
@@ -249,6 +250,7 @@ export type PathwayEventOrderByWithRelationInput = {
   recordedById?: Prisma.SortOrderInput | Prisma.SortOrder
   recordedAt?: Prisma.SortOrder
   youngPerson?: Prisma.YoungPersonOrderByWithRelationInput
+  withdrawal?: Prisma.PathwayEventWithdrawalOrderByWithRelationInput
 }
 
 export type PathwayEventWhereUniqueInput = Prisma.AtLeast<{
@@ -265,6 +267,7 @@ export type PathwayEventWhereUniqueInput = Prisma.AtLeast<{
   recordedById?: Prisma.UuidNullableFilter<"PathwayEvent"> | string | null
   recordedAt?: Prisma.DateTimeFilter<"PathwayEvent"> | Date | string
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
+  withdrawal?: Prisma.XOR<Prisma.PathwayEventWithdrawalNullableScalarRelationFilter, Prisma.PathwayEventWithdrawalWhereInput> | null
 }, "id" | "youngPersonId_sequence">
 
 export type PathwayEventOrderByWithAggregationInput = {
@@ -306,6 +309,7 @@ export type PathwayEventCreateInput = {
   recordedById?: string | null
   recordedAt?: Date | string
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutEventsInput
+  withdrawal?: Prisma.PathwayEventWithdrawalCreateNestedOneWithoutEventInput
 }
 
 export type PathwayEventUncheckedCreateInput = {
@@ -317,6 +321,7 @@ export type PathwayEventUncheckedCreateInput = {
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
   recordedById?: string | null
   recordedAt?: Date | string
+  withdrawal?: Prisma.PathwayEventWithdrawalUncheckedCreateNestedOneWithoutEventInput
 }
 
 export type PathwayEventUpdateInput = {
@@ -328,6 +333,7 @@ export type PathwayEventUpdateInput = {
   recordedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   recordedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutEventsNestedInput
+  withdrawal?: Prisma.PathwayEventWithdrawalUpdateOneWithoutEventNestedInput
 }
 
 export type PathwayEventUncheckedUpdateInput = {
@@ -339,6 +345,7 @@ export type PathwayEventUncheckedUpdateInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   recordedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   recordedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  withdrawal?: Prisma.PathwayEventWithdrawalUncheckedUpdateOneWithoutEventNestedInput
 }
 
 export type PathwayEventCreateManyInput = {
@@ -427,6 +434,11 @@ export type PathwayEventSumOrderByAggregateInput = {
   sequence?: Prisma.SortOrder
 }
 
+export type PathwayEventScalarRelationFilter = {
+  is?: Prisma.PathwayEventWhereInput
+  isNot?: Prisma.PathwayEventWhereInput
+}
+
 export type PathwayEventCreateNestedManyWithoutYoungPersonInput = {
   create?: Prisma.XOR<Prisma.PathwayEventCreateWithoutYoungPersonInput, Prisma.PathwayEventUncheckedCreateWithoutYoungPersonInput> | Prisma.PathwayEventCreateWithoutYoungPersonInput[] | Prisma.PathwayEventUncheckedCreateWithoutYoungPersonInput[]
   connectOrCreate?: Prisma.PathwayEventCreateOrConnectWithoutYoungPersonInput | Prisma.PathwayEventCreateOrConnectWithoutYoungPersonInput[]
@@ -469,6 +481,20 @@ export type PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput = {
   deleteMany?: Prisma.PathwayEventScalarWhereInput | Prisma.PathwayEventScalarWhereInput[]
 }
 
+export type PathwayEventCreateNestedOneWithoutWithdrawalInput = {
+  create?: Prisma.XOR<Prisma.PathwayEventCreateWithoutWithdrawalInput, Prisma.PathwayEventUncheckedCreateWithoutWithdrawalInput>
+  connectOrCreate?: Prisma.PathwayEventCreateOrConnectWithoutWithdrawalInput
+  connect?: Prisma.PathwayEventWhereUniqueInput
+}
+
+export type PathwayEventUpdateOneRequiredWithoutWithdrawalNestedInput = {
+  create?: Prisma.XOR<Prisma.PathwayEventCreateWithoutWithdrawalInput, Prisma.PathwayEventUncheckedCreateWithoutWithdrawalInput>
+  connectOrCreate?: Prisma.PathwayEventCreateOrConnectWithoutWithdrawalInput
+  upsert?: Prisma.PathwayEventUpsertWithoutWithdrawalInput
+  connect?: Prisma.PathwayEventWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.PathwayEventUpdateToOneWithWhereWithoutWithdrawalInput, Prisma.PathwayEventUpdateWithoutWithdrawalInput>, Prisma.PathwayEventUncheckedUpdateWithoutWithdrawalInput>
+}
+
 export type PathwayEventCreateWithoutYoungPersonInput = {
   id?: string
   sequence: number
@@ -477,6 +503,7 @@ export type PathwayEventCreateWithoutYoungPersonInput = {
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
   recordedById?: string | null
   recordedAt?: Date | string
+  withdrawal?: Prisma.PathwayEventWithdrawalCreateNestedOneWithoutEventInput
 }
 
 export type PathwayEventUncheckedCreateWithoutYoungPersonInput = {
@@ -487,6 +514,7 @@ export type PathwayEventUncheckedCreateWithoutYoungPersonInput = {
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
   recordedById?: string | null
   recordedAt?: Date | string
+  withdrawal?: Prisma.PathwayEventWithdrawalUncheckedCreateNestedOneWithoutEventInput
 }
 
 export type PathwayEventCreateOrConnectWithoutYoungPersonInput = {
@@ -529,6 +557,66 @@ export type PathwayEventScalarWhereInput = {
   recordedAt?: Prisma.DateTimeFilter<"PathwayEvent"> | Date | string
 }
 
+export type PathwayEventCreateWithoutWithdrawalInput = {
+  id?: string
+  sequence: number
+  type: string
+  date: Date | string
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  recordedById?: string | null
+  recordedAt?: Date | string
+  youngPerson: Prisma.YoungPersonCreateNestedOneWithoutEventsInput
+}
+
+export type PathwayEventUncheckedCreateWithoutWithdrawalInput = {
+  id?: string
+  youngPersonId: string
+  sequence: number
+  type: string
+  date: Date | string
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  recordedById?: string | null
+  recordedAt?: Date | string
+}
+
+export type PathwayEventCreateOrConnectWithoutWithdrawalInput = {
+  where: Prisma.PathwayEventWhereUniqueInput
+  create: Prisma.XOR<Prisma.PathwayEventCreateWithoutWithdrawalInput, Prisma.PathwayEventUncheckedCreateWithoutWithdrawalInput>
+}
+
+export type PathwayEventUpsertWithoutWithdrawalInput = {
+  update: Prisma.XOR<Prisma.PathwayEventUpdateWithoutWithdrawalInput, Prisma.PathwayEventUncheckedUpdateWithoutWithdrawalInput>
+  create: Prisma.XOR<Prisma.PathwayEventCreateWithoutWithdrawalInput, Prisma.PathwayEventUncheckedCreateWithoutWithdrawalInput>
+  where?: Prisma.PathwayEventWhereInput
+}
+
+export type PathwayEventUpdateToOneWithWhereWithoutWithdrawalInput = {
+  where?: Prisma.PathwayEventWhereInput
+  data: Prisma.XOR<Prisma.PathwayEventUpdateWithoutWithdrawalInput, Prisma.PathwayEventUncheckedUpdateWithoutWithdrawalInput>
+}
+
+export type PathwayEventUpdateWithoutWithdrawalInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  type?: Prisma.StringFieldUpdateOperationsInput | string
+  date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  recordedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  recordedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutEventsNestedInput
+}
+
+export type PathwayEventUncheckedUpdateWithoutWithdrawalInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  type?: Prisma.StringFieldUpdateOperationsInput | string
+  date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  recordedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  recordedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+}
+
 export type PathwayEventCreateManyYoungPersonInput = {
   id?: string
   sequence: number
@@ -547,6 +635,7 @@ export type PathwayEventUpdateWithoutYoungPersonInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   recordedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   recordedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  withdrawal?: Prisma.PathwayEventWithdrawalUpdateOneWithoutEventNestedInput
 }
 
 export type PathwayEventUncheckedUpdateWithoutYoungPersonInput = {
@@ -557,6 +646,7 @@ export type PathwayEventUncheckedUpdateWithoutYoungPersonInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   recordedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   recordedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  withdrawal?: Prisma.PathwayEventWithdrawalUncheckedUpdateOneWithoutEventNestedInput
 }
 
 export type PathwayEventUncheckedUpdateManyWithoutYoungPersonInput = {
@@ -581,6 +671,7 @@ export type PathwayEventSelect<ExtArgs extends runtime.Types.Extensions.Internal
   recordedById?: boolean
   recordedAt?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
+  withdrawal?: boolean | Prisma.PathwayEvent$withdrawalArgs<ExtArgs>
 }, ExtArgs["result"]["pathwayEvent"]>
 
 export type PathwayEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -621,6 +712,7 @@ export type PathwayEventSelectScalar = {
 export type PathwayEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "youngPersonId" | "sequence" | "type" | "date" | "payload" | "recordedById" | "recordedAt", ExtArgs["result"]["pathwayEvent"]>
 export type PathwayEventInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
+  withdrawal?: boolean | Prisma.PathwayEvent$withdrawalArgs<ExtArgs>
 }
 export type PathwayEventIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
@@ -633,6 +725,10 @@ export type $PathwayEventPayload<ExtArgs extends runtime.Types.Extensions.Intern
   name: "PathwayEvent"
   objects: {
     youngPerson: Prisma.$YoungPersonPayload<ExtArgs>
+    /**
+     * Undone ("recorded by mistake"): the event is kept, never replayed.
+     */
+    withdrawal: Prisma.$PathwayEventWithdrawalPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1041,6 +1137,7 @@ readonly fields: PathwayEventFieldRefs;
 export interface Prisma__PathwayEventClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   youngPerson<T extends Prisma.YoungPersonDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPersonDefaultArgs<ExtArgs>>): Prisma.Prisma__YoungPersonClient<runtime.Types.Result.GetResult<Prisma.$YoungPersonPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  withdrawal<T extends Prisma.PathwayEvent$withdrawalArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.PathwayEvent$withdrawalArgs<ExtArgs>>): Prisma.Prisma__PathwayEventWithdrawalClient<runtime.Types.Result.GetResult<Prisma.$PathwayEventWithdrawalPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1476,6 +1573,25 @@ export type PathwayEventDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.
    * Limit how many PathwayEvents to delete.
    */
   limit?: number
+}
+
+/**
+ * PathwayEvent.withdrawal
+ */
+export type PathwayEvent$withdrawalArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PathwayEventWithdrawal
+   */
+  select?: Prisma.PathwayEventWithdrawalSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PathwayEventWithdrawal
+   */
+  omit?: Prisma.PathwayEventWithdrawalOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PathwayEventWithdrawalInclude<ExtArgs> | null
+  where?: Prisma.PathwayEventWithdrawalWhereInput
 }
 
 /**

@@ -47,6 +47,7 @@ export type YoungPersonMinAggregateOutputType = {
   nhsNumber: string | null
   jurisdiction: string | null
   yearGroupOffset: number | null
+  ehcPlanIssuedOn: Date | null
   hasEhcPlan: boolean | null
   lifeLimitingCondition: boolean | null
   complexHealthNeeds: boolean | null
@@ -74,6 +75,7 @@ export type YoungPersonMaxAggregateOutputType = {
   nhsNumber: string | null
   jurisdiction: string | null
   yearGroupOffset: number | null
+  ehcPlanIssuedOn: Date | null
   hasEhcPlan: boolean | null
   lifeLimitingCondition: boolean | null
   complexHealthNeeds: boolean | null
@@ -101,6 +103,7 @@ export type YoungPersonCountAggregateOutputType = {
   nhsNumber: number
   jurisdiction: number
   yearGroupOffset: number
+  ehcPlanIssuedOn: number
   hasEhcPlan: number
   lifeLimitingCondition: number
   complexHealthNeeds: number
@@ -140,6 +143,7 @@ export type YoungPersonMinAggregateInputType = {
   nhsNumber?: true
   jurisdiction?: true
   yearGroupOffset?: true
+  ehcPlanIssuedOn?: true
   hasEhcPlan?: true
   lifeLimitingCondition?: true
   complexHealthNeeds?: true
@@ -167,6 +171,7 @@ export type YoungPersonMaxAggregateInputType = {
   nhsNumber?: true
   jurisdiction?: true
   yearGroupOffset?: true
+  ehcPlanIssuedOn?: true
   hasEhcPlan?: true
   lifeLimitingCondition?: true
   complexHealthNeeds?: true
@@ -194,6 +199,7 @@ export type YoungPersonCountAggregateInputType = {
   nhsNumber?: true
   jurisdiction?: true
   yearGroupOffset?: true
+  ehcPlanIssuedOn?: true
   hasEhcPlan?: true
   lifeLimitingCondition?: true
   complexHealthNeeds?: true
@@ -308,6 +314,7 @@ export type YoungPersonGroupByOutputType = {
   nhsNumber: string | null
   jurisdiction: string
   yearGroupOffset: number
+  ehcPlanIssuedOn: Date | null
   hasEhcPlan: boolean
   lifeLimitingCondition: boolean
   complexHealthNeeds: boolean
@@ -358,6 +365,7 @@ export type YoungPersonWhereInput = {
   nhsNumber?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   jurisdiction?: Prisma.StringFilter<"YoungPerson"> | string
   yearGroupOffset?: Prisma.IntFilter<"YoungPerson"> | number
+  ehcPlanIssuedOn?: Prisma.DateTimeNullableFilter<"YoungPerson"> | Date | string | null
   hasEhcPlan?: Prisma.BoolFilter<"YoungPerson"> | boolean
   lifeLimitingCondition?: Prisma.BoolFilter<"YoungPerson"> | boolean
   complexHealthNeeds?: Prisma.BoolFilter<"YoungPerson"> | boolean
@@ -397,6 +405,7 @@ export type YoungPersonOrderByWithRelationInput = {
   nhsNumber?: Prisma.SortOrderInput | Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
+  ehcPlanIssuedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   hasEhcPlan?: Prisma.SortOrder
   lifeLimitingCondition?: Prisma.SortOrder
   complexHealthNeeds?: Prisma.SortOrder
@@ -440,6 +449,7 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   nhsNumber?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   jurisdiction?: Prisma.StringFilter<"YoungPerson"> | string
   yearGroupOffset?: Prisma.IntFilter<"YoungPerson"> | number
+  ehcPlanIssuedOn?: Prisma.DateTimeNullableFilter<"YoungPerson"> | Date | string | null
   hasEhcPlan?: Prisma.BoolFilter<"YoungPerson"> | boolean
   lifeLimitingCondition?: Prisma.BoolFilter<"YoungPerson"> | boolean
   complexHealthNeeds?: Prisma.BoolFilter<"YoungPerson"> | boolean
@@ -479,6 +489,7 @@ export type YoungPersonOrderByWithAggregationInput = {
   nhsNumber?: Prisma.SortOrderInput | Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
+  ehcPlanIssuedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   hasEhcPlan?: Prisma.SortOrder
   lifeLimitingCondition?: Prisma.SortOrder
   complexHealthNeeds?: Prisma.SortOrder
@@ -514,6 +525,7 @@ export type YoungPersonScalarWhereWithAggregatesInput = {
   nhsNumber?: Prisma.StringNullableWithAggregatesFilter<"YoungPerson"> | string | null
   jurisdiction?: Prisma.StringWithAggregatesFilter<"YoungPerson"> | string
   yearGroupOffset?: Prisma.IntWithAggregatesFilter<"YoungPerson"> | number
+  ehcPlanIssuedOn?: Prisma.DateTimeNullableWithAggregatesFilter<"YoungPerson"> | Date | string | null
   hasEhcPlan?: Prisma.BoolWithAggregatesFilter<"YoungPerson"> | boolean
   lifeLimitingCondition?: Prisma.BoolWithAggregatesFilter<"YoungPerson"> | boolean
   complexHealthNeeds?: Prisma.BoolWithAggregatesFilter<"YoungPerson"> | boolean
@@ -539,6 +551,7 @@ export type YoungPersonCreateInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -578,6 +591,7 @@ export type YoungPersonUncheckedCreateInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -613,6 +627,7 @@ export type YoungPersonUpdateInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -652,6 +667,7 @@ export type YoungPersonUncheckedUpdateInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -689,6 +705,7 @@ export type YoungPersonCreateManyInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -714,6 +731,7 @@ export type YoungPersonUpdateManyMutationInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -741,6 +759,7 @@ export type YoungPersonUncheckedUpdateManyInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -793,6 +812,7 @@ export type YoungPersonCountOrderByAggregateInput = {
   nhsNumber?: Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
+  ehcPlanIssuedOn?: Prisma.SortOrder
   hasEhcPlan?: Prisma.SortOrder
   lifeLimitingCondition?: Prisma.SortOrder
   complexHealthNeeds?: Prisma.SortOrder
@@ -825,6 +845,7 @@ export type YoungPersonMaxOrderByAggregateInput = {
   nhsNumber?: Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
+  ehcPlanIssuedOn?: Prisma.SortOrder
   hasEhcPlan?: Prisma.SortOrder
   lifeLimitingCondition?: Prisma.SortOrder
   complexHealthNeeds?: Prisma.SortOrder
@@ -852,6 +873,7 @@ export type YoungPersonMinOrderByAggregateInput = {
   nhsNumber?: Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
+  ehcPlanIssuedOn?: Prisma.SortOrder
   hasEhcPlan?: Prisma.SortOrder
   lifeLimitingCondition?: Prisma.SortOrder
   complexHealthNeeds?: Prisma.SortOrder
@@ -1120,6 +1142,7 @@ export type YoungPersonCreateWithoutAreaInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1157,6 +1180,7 @@ export type YoungPersonUncheckedCreateWithoutAreaInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1223,6 +1247,7 @@ export type YoungPersonScalarWhereInput = {
   nhsNumber?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   jurisdiction?: Prisma.StringFilter<"YoungPerson"> | string
   yearGroupOffset?: Prisma.IntFilter<"YoungPerson"> | number
+  ehcPlanIssuedOn?: Prisma.DateTimeNullableFilter<"YoungPerson"> | Date | string | null
   hasEhcPlan?: Prisma.BoolFilter<"YoungPerson"> | boolean
   lifeLimitingCondition?: Prisma.BoolFilter<"YoungPerson"> | boolean
   complexHealthNeeds?: Prisma.BoolFilter<"YoungPerson"> | boolean
@@ -1248,6 +1273,7 @@ export type YoungPersonCreateWithoutOwnAccountInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1286,6 +1312,7 @@ export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1325,6 +1352,7 @@ export type YoungPersonCreateWithoutNamedWorkerInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1362,6 +1390,7 @@ export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1418,6 +1447,7 @@ export type YoungPersonUpdateWithoutOwnAccountInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1456,6 +1486,7 @@ export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1506,6 +1537,7 @@ export type YoungPersonCreateWithoutCarersInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1544,6 +1576,7 @@ export type YoungPersonUncheckedCreateWithoutCarersInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1594,6 +1627,7 @@ export type YoungPersonUpdateWithoutCarersInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1632,6 +1666,7 @@ export type YoungPersonUncheckedUpdateWithoutCarersInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1666,6 +1701,7 @@ export type YoungPersonCreateWithoutConsentsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1704,6 +1740,7 @@ export type YoungPersonUncheckedCreateWithoutConsentsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1754,6 +1791,7 @@ export type YoungPersonUpdateWithoutConsentsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1792,6 +1830,7 @@ export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1826,6 +1865,7 @@ export type YoungPersonCreateWithoutPathwayStatesInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1864,6 +1904,7 @@ export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -1914,6 +1955,7 @@ export type YoungPersonUpdateWithoutPathwayStatesInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1952,6 +1994,7 @@ export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1986,6 +2029,7 @@ export type YoungPersonCreateWithoutEventsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2024,6 +2068,7 @@ export type YoungPersonUncheckedCreateWithoutEventsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2074,6 +2119,7 @@ export type YoungPersonUpdateWithoutEventsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2112,6 +2158,7 @@ export type YoungPersonUncheckedUpdateWithoutEventsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2146,6 +2193,7 @@ export type YoungPersonCreateWithoutMilestonesInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2184,6 +2232,7 @@ export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2234,6 +2283,7 @@ export type YoungPersonUpdateWithoutMilestonesInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2272,6 +2322,7 @@ export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2306,6 +2357,7 @@ export type YoungPersonCreateWithoutGoalsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2344,6 +2396,7 @@ export type YoungPersonUncheckedCreateWithoutGoalsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2394,6 +2447,7 @@ export type YoungPersonUpdateWithoutGoalsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2432,6 +2486,7 @@ export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2466,6 +2521,7 @@ export type YoungPersonCreateWithoutHandoversInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2504,6 +2560,7 @@ export type YoungPersonUncheckedCreateWithoutHandoversInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2554,6 +2611,7 @@ export type YoungPersonUpdateWithoutHandoversInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2592,6 +2650,7 @@ export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2626,6 +2685,7 @@ export type YoungPersonCreateWithoutCorrectionsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2664,6 +2724,7 @@ export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2714,6 +2775,7 @@ export type YoungPersonUpdateWithoutCorrectionsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2752,6 +2814,7 @@ export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2786,6 +2849,7 @@ export type YoungPersonCreateWithoutNotificationsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2824,6 +2888,7 @@ export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2874,6 +2939,7 @@ export type YoungPersonUpdateWithoutNotificationsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2912,6 +2978,7 @@ export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -2947,6 +3014,7 @@ export type YoungPersonCreateManyAreaInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -2972,6 +3040,7 @@ export type YoungPersonUpdateWithoutAreaInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -3009,6 +3078,7 @@ export type YoungPersonUncheckedUpdateWithoutAreaInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -3045,6 +3115,7 @@ export type YoungPersonUncheckedUpdateManyWithoutAreaInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -3071,6 +3142,7 @@ export type YoungPersonCreateManyNamedWorkerInput = {
   nhsNumber?: string | null
   jurisdiction: string
   yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -3096,6 +3168,7 @@ export type YoungPersonUpdateWithoutNamedWorkerInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -3133,6 +3206,7 @@ export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -3169,6 +3243,7 @@ export type YoungPersonUncheckedUpdateManyWithoutNamedWorkerInput = {
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
   lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
   complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -3299,6 +3374,7 @@ export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   nhsNumber?: boolean
   jurisdiction?: boolean
   yearGroupOffset?: boolean
+  ehcPlanIssuedOn?: boolean
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -3339,6 +3415,7 @@ export type YoungPersonSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   nhsNumber?: boolean
   jurisdiction?: boolean
   yearGroupOffset?: boolean
+  ehcPlanIssuedOn?: boolean
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -3368,6 +3445,7 @@ export type YoungPersonSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   nhsNumber?: boolean
   jurisdiction?: boolean
   yearGroupOffset?: boolean
+  ehcPlanIssuedOn?: boolean
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -3397,6 +3475,7 @@ export type YoungPersonSelectScalar = {
   nhsNumber?: boolean
   jurisdiction?: boolean
   yearGroupOffset?: boolean
+  ehcPlanIssuedOn?: boolean
   hasEhcPlan?: boolean
   lifeLimitingCondition?: boolean
   complexHealthNeeds?: boolean
@@ -3413,7 +3492,7 @@ export type YoungPersonSelectScalar = {
   updatedAt?: boolean
 }
 
-export type YoungPersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "areaId" | "namedWorkerId" | "givenName" | "familyName" | "preferredName" | "dateOfBirth" | "nhsNumber" | "jurisdiction" | "yearGroupOffset" | "hasEhcPlan" | "lifeLimitingCondition" | "complexHealthNeeds" | "learningDisability" | "likelyAdultCareNeeds" | "receivesDisabilityLivingAllowance" | "mayLackCapacity" | "placedInCare" | "hasCarer" | "aboutMe" | "version" | "planDigest" | "createdAt" | "updatedAt", ExtArgs["result"]["youngPerson"]>
+export type YoungPersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "areaId" | "namedWorkerId" | "givenName" | "familyName" | "preferredName" | "dateOfBirth" | "nhsNumber" | "jurisdiction" | "yearGroupOffset" | "ehcPlanIssuedOn" | "hasEhcPlan" | "lifeLimitingCondition" | "complexHealthNeeds" | "learningDisability" | "likelyAdultCareNeeds" | "receivesDisabilityLivingAllowance" | "mayLackCapacity" | "placedInCare" | "hasCarer" | "aboutMe" | "version" | "planDigest" | "createdAt" | "updatedAt", ExtArgs["result"]["youngPerson"]>
 export type YoungPersonInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
   namedWorker?: boolean | Prisma.YoungPerson$namedWorkerArgs<ExtArgs>
@@ -3469,6 +3548,11 @@ export type $YoungPersonPayload<ExtArgs extends runtime.Types.Extensions.Interna
     nhsNumber: string | null
     jurisdiction: string
     yearGroupOffset: number
+    /**
+     * When the EHC plan was first issued, if known: the yearly review is dated from it, and
+     * milestones that fell before it never applied.
+     */
+    ehcPlanIssuedOn: Date | null
     hasEhcPlan: boolean
     lifeLimitingCondition: boolean
     complexHealthNeeds: boolean
@@ -3938,6 +4022,7 @@ export interface YoungPersonFieldRefs {
   readonly nhsNumber: Prisma.FieldRef<"YoungPerson", 'String'>
   readonly jurisdiction: Prisma.FieldRef<"YoungPerson", 'String'>
   readonly yearGroupOffset: Prisma.FieldRef<"YoungPerson", 'Int'>
+  readonly ehcPlanIssuedOn: Prisma.FieldRef<"YoungPerson", 'DateTime'>
   readonly hasEhcPlan: Prisma.FieldRef<"YoungPerson", 'Boolean'>
   readonly lifeLimitingCondition: Prisma.FieldRef<"YoungPerson", 'Boolean'>
   readonly complexHealthNeeds: Prisma.FieldRef<"YoungPerson", 'Boolean'>

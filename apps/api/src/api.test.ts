@@ -231,6 +231,22 @@ describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
   it.skipIf(!isAvailable)(
     'marks a milestone done on the day it happened and undoes it: live again, the event kept but no longer counted',
     async () => {
+      // A day before it could be done (the report follows the review it reports on) is refused, saying why.
+      const review = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
+        version: (await counts(f)).version,
+        event: { type: 'education.annual_review_held', date: '2026-11-02' },
+      });
+      expect(review.status).toBe(201);
+      const tooEarly = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
+        version: review.body.version,
+        event: { type: 'milestone.recorded', date: '2026-10-20', milestoneId: 'review_report' },
+      });
+      expect(tooEarly.status).toBe(422);
+      expect(tooEarly.body.error).toMatchObject({
+        field: 'date',
+        message:
+          'date: "Annual review report sent (2 weeks after the meeting)" cannot be done on 2026-10-20. It counts from 2026-11-02.',
+      });
       const { version, events } = await counts(f);
       const marked = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
         version,

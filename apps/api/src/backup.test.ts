@@ -7,7 +7,7 @@ import { openDatabase, type DatabaseConfig } from '@pathways/db';
 import { describe, expect, inject, it } from 'vitest';
 import { createDatabase, freePort } from '../../../packages/db/test-support/postgres-server.ts';
 import { startServerProcess } from '../test-support/server-process.ts';
-import { DEMO_PASSWORD } from '@pathways/db';
+import { DEMO_PASSWORD, DEMO_YOUNG_PEOPLE } from '@pathways/db';
 
 const POSTGRES_URL = inject('postgresUrl');
 const COMMAND = fileURLToPath(new URL('./ops/backup-command.ts', import.meta.url));
@@ -115,7 +115,7 @@ describe('backup and restore', () => {
 
       const original = await everything({ kind: 'pglite', dataDir });
       const restored = await everything({ kind: 'pglite', dataDir: restoredDir });
-      expect(original.YoungPerson?.split('\n')).toHaveLength(200);
+      expect(original.YoungPerson?.split('\n')).toHaveLength(DEMO_YOUNG_PEOPLE);
       expect(restored.Goal).toContain('Written before the backup');
       expect(restored.Goal).not.toContain('Written after the backup');
       // Everything else is the same, row for row (the later goal and its audit aside).
@@ -164,7 +164,7 @@ describe('backup and restore', () => {
       ).toContain('not empty');
       const original = await everything({ kind: 'postgres', url: source.url });
       const restored = await everything({ kind: 'postgres', url: target.url });
-      expect(original.YoungPerson?.split('\n')).toHaveLength(200);
+      expect(original.YoungPerson?.split('\n')).toHaveLength(DEMO_YOUNG_PEOPLE);
       expect(restored).toEqual(original);
     } finally {
       await source.drop();

@@ -43,10 +43,11 @@ describe('iCalendar feed', () => {
     const entries = await feed();
     expect(entries.find((entry) => entry.uid === `${f.personId}.adult_care_plan_18@pathways`)).toMatchObject({
       start: '2027-06-01',
-      summary: 'Adult care and support ready at 18 — Maya H.',
+      // Staff read the staff wording.
+      summary: 'Adult care and support plan in place at 18 — Maya H.',
     });
     const transfer = entries.find((entry) => entry.uid === `${f.personId}.health_transfer@pathways`);
-    expect(transfer).toMatchObject({ start: '2027-09-01', summary: 'Move to adult health teams — Maya H.' });
+    expect(transfer).toMatchObject({ start: '2027-09-01', summary: 'Transfer to adult health services — Maya H.' });
     expect(entries.every((entry) => entry.uid.startsWith(`${f.personId}.`))).toBe(true);
     expect(new Set(entries.map((entry) => entry.uid)).size).toBe(entries.length);
 
@@ -67,6 +68,8 @@ describe('iCalendar feed', () => {
     expect(entries.every((entry) => entry.uid.startsWith(`${f.personId}.`) && !entry.summary.includes('Maya'))).toBe(
       true,
     );
+    // Their own feed speaks to them.
+    expect(entries.map((entry) => entry.summary)).toContain('Move to adult health teams');
     // A new address replaces the old one; revoking stops both.
     const second = new URL((await call(f, maya, 'POST', '/api/calendar-feed')).body.url as string).pathname;
     expect((await fetch(`${f.baseUrl}${path}`)).status).toBe(404);

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '@pathways/db';
+import { DEMO_AREAS, DEMO_YOUNG_PEOPLE, openDatabase } from '@pathways/db';
 import { describe, expect, inject, it } from 'vitest';
 import { createDatabase, freePort } from '../../../packages/db/test-support/postgres-server.ts';
 import { failedStart, startServerProcess } from '../test-support/server-process.ts';
@@ -171,7 +171,7 @@ describe('demo data and first-start seeding', () => {
       });
       const afterKill = await counts();
       // Nothing of a half-written demo: either none of it, or (had it been quick enough) all of it.
-      expect([0, 200]).toContain(afterKill.people);
+      expect([0, DEMO_YOUNG_PEOPLE]).toContain(afterKill.people);
       if (afterKill.people === 0) expect(afterKill).toEqual({ areas: 0, users: 0, people: 0, events: 0 });
 
       const again = await startServerProcess({
@@ -183,7 +183,7 @@ describe('demo data and first-start seeding', () => {
       again.child.kill('SIGTERM');
       await again.exited;
       const whole = await counts();
-      expect(whole).toMatchObject({ areas: 2, people: 200 });
+      expect(whole).toMatchObject({ areas: DEMO_AREAS, people: DEMO_YOUNG_PEOPLE });
       expect(whole.events).toBeGreaterThan(200);
       await close();
     } finally {

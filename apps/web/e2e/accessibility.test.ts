@@ -86,6 +86,9 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await expectNoViolations(page, 'my plan, easy read');
     const parent = await as('parent@family.test');
     await parent.getByRole('heading', { name: 'What happens next' }).waitFor();
+    // A parent's page speaks about their child by name.
+    await parent.getByRole('heading', { level: 1, name: /’s plan$/ }).waitFor();
+    await parent.getByRole('heading', { level: 2, name: /^Who will help \S+$/ }).waitFor();
     await expectNoViolations(parent, 'parent');
   });
 

@@ -100,7 +100,7 @@ describe('a transition worker', () => {
 
   it('records an event from the pathway’s state, and sees the yearly review move on', async () => {
     await page.getByLabel('Status').selectOption('due');
-    const row = page.getByRole('row').filter({ hasText: 'Yearly review of your EHC plan' }).first();
+    const row = page.getByRole('row').filter({ hasText: 'Annual review of the EHC plan' }).first();
     await row.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
     const milestone = page.locator('tr[data-milestone="annual_review"]');
@@ -118,31 +118,31 @@ describe('a transition worker', () => {
 
   it('marks a milestone done on the day it really happened, then undoes it', async () => {
     // A young person of this worker with something late or due that "mark as done" completes.
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
     const get = await apiAs(ACCOUNTS.worker);
     const people = (await get('/api/young-people?pageSize=200')).items as { id: string }[];
-    let target: string | undefined;
+    let target: { person: string; milestone: string } | undefined;
     for (const person of people) {
       const plan = await get(`/api/young-people/${person.id}/plan`);
-      const live = (plan.milestones as { status: string; completedBy: string[] }[]).some(
-        (m) => (m.status === 'due' || m.status === 'overdue') && m.completedBy.includes('milestone.recorded'),
+      // One whose window opened more than a week ago, so last week is a day it could be done.
+      const live = (
+        plan.milestones as { id: string; status: string; windowStart: string | null; completedBy: string[] }[]
+      ).find(
+        (m) =>
+          (m.status === 'due' || m.status === 'overdue') &&
+          m.completedBy.includes('milestone.recorded') &&
+          (m.windowStart ?? '') < lastWeek,
       );
       if (live) {
-        target = person.id;
+        target = { person: person.id, milestone: live.id };
         break;
       }
     }
-    expect(target).toBeDefined();
-    await page.goto(`${server.baseUrl}/young-people/${target}`);
+    if (!target) throw new Error('no young person with something to mark as done');
+    await page.goto(`${server.baseUrl}/young-people/${target.person}`);
     await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
-    const open = page
-      .locator('tr[data-milestone]')
-      .filter({ has: page.getByRole('button', { name: 'Mark as done' }) })
-      .filter({ hasText: /Due now|Late/ })
-      .first();
-    const id = await open.getAttribute('data-milestone');
-    const row = page.locator(`tr[data-milestone="${id}"]`);
+    const row = page.locator(`tr[data-milestone="${target.milestone}"]`);
     const statusBefore = (await row.getByRole('cell').nth(3).textContent()) as string;
-    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
     await row.getByLabel('When did it happen?').fill(lastWeek);
     await row.getByRole('button', { name: 'Mark as done' }).click();
     await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toContain('Done');

@@ -23,8 +23,8 @@ async function shoot(page: Page, name: string) {
   console.log(`docs/screenshots/${name}.png`);
 }
 
-async function as(email: string, path = '/') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+async function as(email: string, path = '/', width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 860 } });
   return signIn(context, server.baseUrl, email, path);
 }
 
@@ -61,10 +61,24 @@ try {
   await commissioner.locator('figure.chart svg').first().waitFor();
   await shoot(commissioner, 'forecast');
 
-  const danish = await as('worker@northshire.test');
+  // The Danish municipality's worker, in Danish.
+  const danish = await as('worker@nordby.test');
   await danish.getByLabel('Language').selectOption('da');
   await danish.getByRole('heading', { name: 'Sagsoversigt' }).waitFor();
   await shoot(danish, 'caseload-da');
+
+  // A young adult near the end of their plan: rights in effect, nothing from childhood "late".
+  const youngAdult = await as('adult@family.test');
+  await youngAdult.getByRole('heading', { name: 'What happens next' }).waitFor();
+  await shoot(youngAdult, 'my-plan-young-adult');
+
+  // At phone width: one card per row, no sideways scrolling.
+  const phone = await as('worker@northshire.test', '/', 390);
+  await phone.getByRole('row').nth(1).waitFor();
+  await shoot(phone, 'caseload-phone');
+  await phone.getByRole('row').nth(1).getByRole('link').click();
+  await phone.getByRole('heading', { name: 'What next' }).waitFor();
+  await shoot(phone, 'plan-phone');
 } finally {
   await browser.close();
   await server.stop();

@@ -16,10 +16,12 @@ const today = process.argv[2] ?? new Date().toISOString().slice(0, 10);
 const database = await openDatabase({ kind: 'pglite' });
 await seedEmptyDatabase(database, today, 'not-a-real-hash');
 
-const rows = await database.prisma.$queryRaw<{ dateOfBirth: Date; status: string; count: bigint }[]>`
-  SELECT p."dateOfBirth", m.status, count(*) AS count
+const rows = await database.prisma.$queryRaw<
+  { jurisdiction: string; dateOfBirth: Date; status: string; count: bigint }[]
+>`
+  SELECT p.jurisdiction, p."dateOfBirth", m.status, count(*) AS count
     FROM "Milestone" m JOIN "YoungPerson" p ON p.id = m."youngPersonId"
-   GROUP BY 1, 2`;
+   GROUP BY 1, 2, 3`;
 const BANDS = [
   [13, 15],
   [16, 17],
@@ -38,12 +40,16 @@ const STATUSES = [
   'ended',
   'not_applicable',
 ];
-const table = new Map(BANDS.map(([from, to]) => [`${from}–${to}`, new Map<string, number>()]));
+const table = new Map(
+  ['england', 'denmark'].flatMap((jurisdiction) =>
+    BANDS.map(([from, to]) => [`${jurisdiction} ${from}–${to}`, new Map<string, number>()] as const),
+  ),
+);
 for (const row of rows) {
   const age = ageOn(isoToDay(today), isoToDay(row.dateOfBirth.toISOString().slice(0, 10)), 'march_1');
   const band = BANDS.find(([from, to]) => age >= from && age <= to);
   if (!band) continue;
-  const counts = table.get(`${band[0]}–${band[1]}`) as Map<string, number>;
+  const counts = table.get(`${row.jurisdiction} ${band[0]}–${band[1]}`) as Map<string, number>;
   counts.set(row.status, (counts.get(row.status) ?? 0) + Number(row.count));
 }
 console.log(`Demo plans as of ${today}, milestones by status (stored; statuses re-derived for today in the caseload)`);

@@ -97,7 +97,15 @@ export {
 } from './repositories/agencies.ts';
 export { listOpenMilestonesDueBy } from './repositories/milestones.ts';
 export { gatherPlanExport, type PlanExportSources } from './repositories/plan-export.ts';
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, holdsDemoAccounts, seedDemoData, seedEmptyDatabase } from './seed/demo-data.ts';
+export {
+  DEMO_ACCOUNTS,
+  DEMO_AREAS,
+  DEMO_PASSWORD,
+  DEMO_YOUNG_PEOPLE,
+  holdsDemoAccounts,
+  seedDemoData,
+  seedEmptyDatabase,
+} from './seed/demo-data.ts';
 export { materialisePlan } from './repositories/materialise-plan.ts';
 export {
   CASELOAD_MAX_PAGE,

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { planMilestones, scheduleMilestones } from '../src/index.ts';
+import { englandRulePack, planMilestones, scheduleMilestones } from '../src/index.ts';
 import { syntheticPerson } from '../src/synthetic/synthetic-people.ts';
 
 const AS_OF = '2026-11-22';
@@ -103,7 +103,9 @@ if (!isMainThread) {
   console.log(
     `scheduleMilestones / planMilestones benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`,
   );
-  console.log(`as of ${AS_OF}, seed ${SEED}, England rule pack (${43} milestones, 8 pathway machines); one core\n`);
+  console.log(
+    `as of ${AS_OF}, seed ${SEED}, England rule pack (${englandRulePack.milestones.length} milestones, 8 pathway machines); one core\n`,
+  );
   console.log('people    events   total ms   µs/person   peak RSS MB   heap MB');
   const results: Result[] = [];
   for (const count of SIZES) {

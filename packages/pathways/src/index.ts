@@ -77,5 +77,5 @@ export {
   cohortYear,
   type SchoolCalendar,
 } from './dates/school-year.ts';
-export { syntheticPerson, type SyntheticPerson } from './synthetic/synthetic-people.ts';
+export { syntheticPerson, syntheticDanishPerson, type SyntheticPerson } from './synthetic/synthetic-people.ts';
 export { isValidNhsNumber, ZNhsNumber } from './nhs-number.ts';

@@ -208,7 +208,8 @@ export function planBundle(input: PlanBundleInput): Bundle {
           kind: 'Task',
           code: {
             coding: [{ system: `${codeSystemBase}/CodeSystem/milestone`, code: milestone.id }],
-            text: milestone.title,
+            // Read by other agencies: the staff wording.
+            text: milestone.staffTitle,
           },
           status: ACTIVITY_STATUS[milestone.status as keyof typeof ACTIVITY_STATUS],
           statusReason: statusReason(milestone),

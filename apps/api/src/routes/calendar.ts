@@ -128,7 +128,7 @@ export async function calendarFeed(
       allDay: true,
       // A reminder of a deadline, not a meeting: it must not block the person's free time.
       transparency: ICalEventTransparency.TRANSPARENT,
-      summary: `${isLate ? 'Late: ' : ''}${rule?.title ?? 'A transition milestone'}${who}`,
+      summary: `${isLate ? 'Late: ' : ''}${(user.role === 'young_person' ? rule?.title : rule?.staffTitle) ?? 'A transition milestone'}${who}`,
       description: rule
         ? `${late}${rule.rule[0]?.toUpperCase()}${rule.rule.slice(1)}. Lead: ${lead}. Source: ${citationOf(rule.source)}.`
         : late || undefined,

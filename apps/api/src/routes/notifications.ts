@@ -59,7 +59,7 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
           youngPersonId: row.youngPersonId,
           youngPersonName: displayName(row.youngPerson),
           milestoneId: row.milestoneId,
-          milestoneTitle: milestoneRule(row.milestoneId)?.title ?? row.milestoneId,
+          milestoneTitle: milestoneRule(row.milestoneId)?.staffTitle ?? row.milestoneId,
           kind: row.kind as 'window_opens' | 'overdue',
           onDate: isoDay(row.onDate),
           createdAt: row.createdAt.toISOString(),

@@ -20,7 +20,8 @@ export const ZPlannedMilestone = z
   .object({
     id: z.string().openapi({ example: 'adult_care_plan_18' }),
     pathway: z.enum(PATHWAYS),
-    title: z.string(),
+    title: z.string().openapi({ description: 'For the young person ("you")' }),
+    staffTitle: z.string().openapi({ description: 'For staff and other agencies' }),
     description: z.string(),
     nature: z.enum(MILESTONE_NATURES).openapi({
       description: 'task: someone must do it by a date; legal_fact: dated information; continuing_duty: a period',

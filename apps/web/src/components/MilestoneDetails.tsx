@@ -11,7 +11,7 @@ export function MilestoneDetails({ milestone, actions }: { milestone: PlannedMil
   return (
     <div className="milestone-details">
       <h3>
-        {milestone.title} <StatusBadge status={milestone.status} />
+        {milestone.staffTitle} <StatusBadge status={milestone.status} />
       </h3>
       <p>{milestone.description}</p>
       <dl>

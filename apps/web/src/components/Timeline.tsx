@@ -88,12 +88,12 @@ export function Timeline({
                           className={`timeline-marker status-${milestone.status}`}
                           aria-pressed={milestone.id === selectedId}
                           aria-label={t('plan.milestoneLabel', {
-                            title: milestone.title,
+                            title: milestone.staffTitle,
                             status: t(`status.${milestone.status}`),
                             date: formatDay(date, i18n.language),
                             lead: t(`agencies.${milestone.leadAgency}`, { defaultValue: milestone.leadAgency }),
                           })}
-                          title={milestone.title}
+                          title={milestone.staffTitle}
                           onClick={() => setSelectedId(milestone.id === selectedId ? null : milestone.id)}
                         >
                           <span aria-hidden="true">{STATUS_SYMBOL[milestone.status]}</span>

@@ -301,6 +301,13 @@ export const da: Messages = {
     leads: '{{lead}} hjælper med det.',
     allMilestones: 'Alt i min plan',
     rights: 'Rettigheder og datoer, du skal kende',
+    family: {
+      title: '{{name}}s plan',
+      helpers: 'Hvem hjælper {{name}}',
+      worker: '{{worker}} er {{name}}s faste medarbejder.',
+      noWorker: '{{name}} har ikke en fast medarbejder endnu.',
+      done: 'Det, {{name}} allerede har klaret',
+    },
     rightFrom: 'Fra {{date}}',
     rightSince: 'Siden {{date}}',
     rightUntil: 'Til {{date}}',

@@ -298,6 +298,14 @@ export const en = {
     leads: '{{lead}} will help with this.',
     allMilestones: 'Everything in my plan',
     rights: 'Rights and dates to know',
+    /** A parent's or carer's view speaks about their child by name. */
+    family: {
+      title: '{{name}}’s plan',
+      helpers: 'Who will help {{name}}',
+      worker: '{{worker}} is {{name}}’s named worker.',
+      noWorker: '{{name}} does not have a named worker yet.',
+      done: 'Things {{name}} has already done',
+    },
     rightFrom: 'From {{date}}',
     rightSince: 'Since {{date}}',
     rightUntil: 'Until {{date}}',

@@ -67,15 +67,17 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
     setEasyRead(value);
   };
   const isOwn = user.role === 'young_person';
+  /** A parent's or carer's page speaks about their child by name; the young person's, to them. */
+  const childName = (record: YoungPerson) => (isOwn ? undefined : (record.preferredName ?? record.givenName));
 
   return (
     <QueryState query={person}>
       {(record) => (
         <article className={easyRead ? 'my-plan easy-read' : 'my-plan'}>
-          <PageHeading title={t('myPlan.title')}>
+          <PageHeading title={isOwn ? t('myPlan.title') : t('myPlan.family.title', { name: childName(record) })}>
             {isOwn
               ? t('myPlan.hello', { name: record.preferredName ?? record.givenName })
-              : `${t('myPlan.title')}: ${displayName(record)}`}
+              : t('myPlan.family.title', { name: displayName(record) })}
           </PageHeading>
           <label className="switch">
             <input type="checkbox" checked={easyRead} onChange={(event) => toggle(event.target.checked)} />{' '}
@@ -85,14 +87,16 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
             {(data) => (
               <>
                 <WhatHappensNext milestones={data.milestones} />
-                <WhoHelps person={record} milestones={data.milestones} />
+                <WhoHelps person={record} milestones={data.milestones} childName={childName(record)} />
                 <RightsToKnow milestones={data.milestones} />
               </>
             )}
           </QueryState>
           <GoalsPanel youngPersonId={id} isOwn={isOwn} />
           <AboutMe person={record} />
-          <QueryState query={plan}>{(data) => <AlreadyDone milestones={data.milestones} />}</QueryState>
+          <QueryState query={plan}>
+            {(data) => <AlreadyDone milestones={data.milestones} childName={childName(record)} />}
+          </QueryState>
           <YourRecord youngPersonId={id} user={user} />
         </article>
       )}
@@ -172,15 +176,31 @@ function RightsToKnow({ milestones }: { milestones: PlannedMilestone[] }) {
   );
 }
 
-function WhoHelps({ person, milestones }: { person: YoungPerson; milestones: PlannedMilestone[] }) {
+function WhoHelps({
+  person,
+  milestones,
+  childName,
+}: {
+  person: YoungPerson;
+  milestones: PlannedMilestone[];
+  childName: string | undefined;
+}) {
   const { t } = useTranslation();
   const leads = [...new Set(milestones.filter((m) => OPEN.includes(m.status)).map((m) => m.leadAgency))].filter(
     (lead) => lead !== 'young_person' && lead !== 'family',
   );
   return (
     <section aria-labelledby="helpers-heading" className="panel">
-      <h2 id="helpers-heading">{t('myPlan.helpers')}</h2>
-      <p>{person.namedWorkerName ? t('myPlan.worker', { name: person.namedWorkerName }) : t('myPlan.noWorker')}</p>
+      <h2 id="helpers-heading">{childName ? t('myPlan.family.helpers', { name: childName }) : t('myPlan.helpers')}</h2>
+      <p>
+        {childName
+          ? person.namedWorkerName
+            ? t('myPlan.family.worker', { worker: person.namedWorkerName, name: childName })
+            : t('myPlan.family.noWorker', { name: childName })
+          : person.namedWorkerName
+            ? t('myPlan.worker', { name: person.namedWorkerName })
+            : t('myPlan.noWorker')}
+      </p>
       <ul>
         {leads.map((lead) => (
           <li key={lead}>{t(`agencies.${lead}`, { defaultValue: lead })}</li>
@@ -190,13 +210,13 @@ function WhoHelps({ person, milestones }: { person: YoungPerson; milestones: Pla
   );
 }
 
-function AlreadyDone({ milestones }: { milestones: PlannedMilestone[] }) {
+function AlreadyDone({ milestones, childName }: { milestones: PlannedMilestone[]; childName: string | undefined }) {
   const { t, i18n } = useTranslation();
   const done = milestones.filter((m) => m.status === 'done' && m.completedOn);
   if (done.length === 0) return null;
   return (
     <section aria-labelledby="done-heading" className="panel">
-      <h2 id="done-heading">{t('myPlan.done')}</h2>
+      <h2 id="done-heading">{childName ? t('myPlan.family.done', { name: childName }) : t('myPlan.done')}</h2>
       <ul>
         {done.map((m) => (
           <li key={m.id}>

@@ -45,7 +45,7 @@ function initialDraft(person: YoungPerson, plan: Plan, language: string): Record
     currentSupport: '',
     contacts: person.namedWorkerName ?? '',
     pendingDecisions: open
-      .map((m) => `${m.title}${m.dueDate ? ` (${formatDay(m.dueDate, language)})` : ''}`)
+      .map((m) => `${m.staffTitle}${m.dueDate ? ` (${formatDay(m.dueDate, language)})` : ''}`)
       .join('\n'),
   };
 }

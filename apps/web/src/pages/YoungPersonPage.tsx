@@ -78,8 +78,8 @@ function PlanWorkspace({
       { version: person.version, event: { type: 'milestone.recorded', date, milestoneId: milestone.id } },
       {
         onSuccess: (result) => {
-          setMessage(t('plan.markedDone', { title: milestone.title, date: formatDay(date, i18n.language) }));
-          setUndoable({ eventId: result.eventId, title: milestone.title, date });
+          setMessage(t('plan.markedDone', { title: milestone.staffTitle, date: formatDay(date, i18n.language) }));
+          setUndoable({ eventId: result.eventId, title: milestone.staffTitle, date });
         },
       },
     );
@@ -110,7 +110,7 @@ function PlanWorkspace({
     if (milestone.completedBy.includes('milestone.recorded')) {
       return (
         <MarkDone
-          title={milestone.title}
+          title={milestone.staffTitle}
           today={today}
           isSaving={record.isPending}
           onMark={(date) => markDone(milestone, date)}
@@ -252,7 +252,7 @@ function PlanWorkspace({
                   .map((milestone) => (
                     <tr key={milestone.id} data-milestone={milestone.id}>
                       <th scope="row">
-                        {milestone.title}
+                        {milestone.staffTitle}
                         <span className="muted">{milestone.explanation}</span>
                       </th>
                       <td>{t(`pathways.${milestone.pathway}`)}</td>
@@ -326,7 +326,7 @@ function WhatNext({
           {next.map((m) => (
             <li key={m.id} className={`next-item status-edge-${m.status}`} data-next={m.id}>
               <h3>
-                {m.title} <StatusBadge status={m.status} />
+                {m.staffTitle} <StatusBadge status={m.status} />
               </h3>
               <p>
                 {t('plan.nextBy', {
@@ -346,7 +346,7 @@ function WhatNext({
       )}
       {needsDate.map((m) => (
         <p key={m.id} className="needs-date">
-          <StatusBadge status={m.status} /> {m.title}: {t('plan.recordFact', { fact: m.dateNeeds ?? '' })}
+          <StatusBadge status={m.status} /> {m.staffTitle}: {t('plan.recordFact', { fact: m.dateNeeds ?? '' })}
         </p>
       ))}
     </section>

@@ -121,7 +121,7 @@ function milestoneOf(milestoneId: string, pathway: Pathway): CaseloadMilestone {
   const rule = milestoneRule(milestoneId);
   return {
     pathway,
-    title: rule?.title ?? milestoneId,
+    title: rule?.staffTitle ?? milestoneId,
     rule: rule?.rule ?? '',
     source: rule ? citationOf(rule.source) : '',
   };

@@ -51,7 +51,7 @@ describe.each(BACKENDS)('forecastDemand on $name', (backend) => {
       isSuppressed: false,
       pathway: 'social_care',
       leadAgency: 'adult_social_care',
-      milestoneTitle: 'Adult care and support ready at 18',
+      milestoneTitle: 'Adult care and support plan in place at 18',
     });
     expect(row('WV', '2027-03', 'adult_care_plan_18')).toMatchObject({ count: null, isSuppressed: true });
     // The Care Act assessment was due at 17½ (September 2026): already late.

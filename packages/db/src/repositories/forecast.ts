@@ -81,7 +81,7 @@ export async function forecastDemand(options: {
       pathway: group.pathway,
       leadAgency: group.lead_agency,
       milestoneId: group.milestone_id,
-      milestoneTitle: milestoneRule(group.milestone_id)?.title ?? group.milestone_id,
+      milestoneTitle: milestoneRule(group.milestone_id)?.staffTitle ?? group.milestone_id,
       count: isSuppressed ? null : count,
       isSuppressed,
     };

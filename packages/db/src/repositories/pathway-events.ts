@@ -43,6 +43,7 @@ export async function recordPathwayEvent(options: {
     const check = planned.plan;
     const refusal = check.rejectedEvents.find((rejected) => rejected.id === 'candidate');
     if (refusal) throw new AppError('unprocessable', refusal.reason, { field: 'type' });
+    refuseMarkThatCompletesNothing(parsed.event, check);
     // A back-dated event must not make a later, already accepted one impossible. (An event
     // dated on or after every other one cannot change how they replay.)
     const isBackDated = events.some((event) => event.date > date);
@@ -87,6 +88,23 @@ export async function recordPathwayEvent(options: {
       detail: { type, date },
     });
     return { eventId: created.id, version: person.version, plan: planned.plan };
+  });
+}
+
+/**
+ * "Mark as done" must do what it says: a date on which the milestone could not yet be done
+ * (before the review a report follows, say) is refused, naming the first day that counts,
+ * rather than recorded and silently ignored.
+ */
+function refuseMarkThatCompletesNothing(event: { type: string; date: string }, plan: Plan): void {
+  if (event.type !== 'milestone.recorded') return;
+  const milestoneId = (event as { milestoneId?: string }).milestoneId;
+  const milestone = plan.milestones.find((m) => m.id === milestoneId);
+  if (!milestone || milestone.status === 'done' || milestone.isRecurring) return;
+  const from =
+    milestone.windowStart && milestone.windowStart > event.date ? ` It counts from ${milestone.windowStart}.` : '';
+  throw new AppError('unprocessable', `date: "${milestone.staffTitle}" cannot be done on ${event.date}.${from}`, {
+    field: 'date',
   });
 }
 

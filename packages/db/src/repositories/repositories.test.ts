@@ -1,3 +1,4 @@
+import { englandRulePack } from '@pathways/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { BACKENDS } from '../../test-support/open-test-database.ts';
@@ -7,6 +8,9 @@ import type { Actor } from './actor.ts';
 import { findCaseload } from './caseload.ts';
 import { recordPathwayEvent } from './pathway-events.ts';
 import { createYoungPerson, getYoungPerson, updateYoungPerson } from './young-people.ts';
+
+/** Every England milestone is stored for every young person. */
+const ENGLAND_MILESTONES = englandRulePack.milestones.length;
 
 const TODAY = '2027-10-01';
 
@@ -46,7 +50,7 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
   it('creates a young person with their whole plan materialised, and audits it', async () => {
     const person = await createYoungPerson({ db: db.prisma, actor: worker, input: maya(), today: TODAY });
     expect(person).toMatchObject({ version: 1, nhsNumber: '9434765919' });
-    expect(await db.prisma.milestone.count({ where: { youngPersonId: person.id } })).toBe(43);
+    expect(await db.prisma.milestone.count({ where: { youngPersonId: person.id } })).toBe(ENGLAND_MILESTONES);
     expect(await db.prisma.pathwayState.count({ where: { youngPersonId: person.id } })).toBe(8);
     expect(
       await db.prisma.milestone.findUnique({
@@ -175,7 +179,7 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
     expect(moved.people[person.id]).toMatchObject({ namedWorkerId: other.id, namedWorkerName: 'Jo Patel' });
     expect(
       await db.prisma.milestone.count({ where: { youngPersonId: person.id, namedWorkerId: other.id, areaId } }),
-    ).toBe(43);
+    ).toBe(ENGLAND_MILESTONES);
   });
 
   it('refuses an event the machines do not accept, with their reason, writing nothing', async () => {
@@ -328,7 +332,7 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
     });
     expect(all.milestones.post16_transfer).toMatchObject({
       pathway: 'education',
-      title: 'Your plan names your college, sixth form or apprenticeship',
+      title: 'Amend the EHC plan for the post-16 move (31 March)',
       source: 'SEND Regulations 2014, reg. 18(1)(a)',
     });
     expect(all.milestones.post16_transfer?.rule).toContain('by 31 March');

@@ -1,4 +1,4 @@
-import { buildScheduleWithState, syntheticPerson } from '@pathways/engine';
+import { buildScheduleWithState, syntheticDanishPerson, syntheticPerson, type SyntheticPerson } from '@pathways/engine';
 import type { Database } from '../database.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Tx } from '../repositories/actor.ts';
@@ -14,6 +14,8 @@ export const DEMO_ACCOUNTS = [
   { email: 'worker2@northshire.test', name: 'Priya Shah', role: 'transition_worker', area: 'NS' },
   { email: 'manager@northshire.test', name: 'Alex Morgan', role: 'team_manager', area: 'NS' },
   { email: 'worker@westvale.test', name: 'Jo Evans', role: 'transition_worker', area: 'WV' },
+  /** A Danish municipality's worker: the Danish rule pack and interface end to end. */
+  { email: 'worker@nordby.test', name: 'Mette Jensen', role: 'transition_worker', area: 'NB' },
   {
     email: 'adults@northshire.test',
     name: 'Chris Lee',
@@ -32,7 +34,23 @@ export const DEMO_ACCOUNTS = [
 const AREAS = [
   { code: 'NS', name: 'Northshire County Council', jurisdiction: 'england' },
   { code: 'WV', name: 'Westvale Borough Council', jurisdiction: 'england' },
+  { code: 'NB', name: 'Nordby Kommune', jurisdiction: 'denmark' },
 ] as const;
+
+/** A Danish municipality's own services: the municipality and the region's hospital. */
+const DANISH_AGENCIES = [
+  ['municipality', 'Nordby Kommune – Ungeenheden', ['Forberedelse til voksenlivet', 'Ungeplan', 'STU']],
+  ['region', 'Regionshospital Nordby – børne- og ungeafdelingen', ['Transition til voksenafdeling']],
+] as const;
+
+/** How many young people the demo councils (together) and the demo municipality have. */
+const ENGLISH_PEOPLE = 200;
+const DANISH_PEOPLE = 30;
+/** What a demo database holds: every area, and every young person. */
+export const DEMO_AREAS = AREAS.length;
+export const DEMO_YOUNG_PEOPLE = ENGLISH_PEOPLE + DANISH_PEOPLE;
+const DANISH_GIVEN = ['Freja', 'Noah', 'Ida', 'Oscar', 'Emma', 'William', 'Alma', 'Lucas', 'Clara', 'Karl'];
+const DANISH_FAMILY = ['Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen'];
 
 const AGENCIES = [
   ['la_send', 'SEND and EHC team', ['EHC needs assessments', 'Annual reviews', 'Preparing for adulthood']],
@@ -104,8 +122,9 @@ function nhsNumberFor(serial: number): string | null {
 }
 
 /**
- * Fills an empty database with a realistic synthetic demo: two local areas with their
- * agencies, an account for every role, ~200 young people aged 13–25 across every pathway
+ * Fills an empty database with a realistic synthetic demo: two English councils and a Danish
+ * municipality with their agencies, an account for every role, ~200 young people in England
+ * and 30 in Denmark aged 13–25 across every pathway
  * with event histories, goals and handovers. Deterministic: the same on every machine. Give
  * it a transaction: a start-up killed half-way then leaves nothing behind, and seeds again.
  * Every account gets `passwordHash`: the hash of `DEMO_PASSWORD` (hashing is the API's job).
@@ -115,13 +134,13 @@ export async function seedDemoData(
   today: string,
   options: { passwordHash: string; people?: number },
 ): Promise<{ youngPeople: number }> {
-  const { passwordHash, people = 200 } = options;
+  const { passwordHash, people = ENGLISH_PEOPLE } = options;
   const areas = new Map<string, string>();
   const agencies = new Map<string, string>();
   for (const area of AREAS) {
     const created = await db.localArea.create({ data: area });
     areas.set(area.code, created.id);
-    for (const [type, name, services] of AGENCIES) {
+    for (const [type, name, services] of area.jurisdiction === 'denmark' ? DANISH_AGENCIES : AGENCIES) {
       const agency = await db.agency.create({
         data: {
           type,
@@ -129,7 +148,7 @@ export async function seedDemoData(
           areaId: created.id,
           services: [...services],
           email: `${type.replaceAll('_', '.')}@${area.code.toLowerCase()}.example.org`,
-          phone: '0300 000 0000',
+          phone: area.jurisdiction === 'denmark' ? '+45 70 00 00 00' : '0300 000 0000',
           minAge: 14,
           maxAge: 25,
         },
@@ -154,16 +173,13 @@ export async function seedDemoData(
   const workers = {
     NS: [users.get('worker@northshire.test'), users.get('worker2@northshire.test')],
     WV: [users.get('worker@westvale.test')],
+    NB: [users.get('worker@nordby.test')],
   };
-
-  const created: string[] = [];
-  let youngAdult: { id: string; name: string } | null = null;
-  const twentyThreeYearsAgo = `${Number(today.slice(0, 4)) - 23}${today.slice(4)}`;
-  for (let index = 0; index < people; index++) {
-    const { profile, events } = syntheticPerson(1122, index, today);
-    const area = index % 3 === 2 ? 'WV' : 'NS';
-    const areaWorkers = workers[area];
-    // Keep only what the pathway machines accept, as the API would have.
+  /** A young person as the API would have recorded them: only the events the machines accept, then their plan. */
+  const addDemoPerson = async (
+    { profile, events }: SyntheticPerson,
+    record: { area: keyof typeof workers; index: number; givenName: string; familyName: string },
+  ) => {
     const rejected = new Set(
       buildScheduleWithState(
         profile,
@@ -172,18 +188,21 @@ export async function seedDemoData(
       ).plan.rejectedEvents.map((r) => r.id),
     );
     const accepted = events.filter((_, i) => !rejected.has(String(i)));
-    const isMaya = index === 0;
+    const areaWorkers = workers[record.area];
     const person = await db.youngPerson.create({
       data: {
         ...profile,
-        areaId: areas.get(area) as string,
-        namedWorkerId: areaWorkers[index % areaWorkers.length] ?? null,
-        givenName: isMaya ? 'Maya' : (GIVEN[index % GIVEN.length] as string),
-        familyName: isMaya ? 'Hill' : (FAMILY[(index * 7) % FAMILY.length] as string),
+        areaId: areas.get(record.area) as string,
+        namedWorkerId: areaWorkers[record.index % areaWorkers.length] ?? null,
+        givenName: record.givenName,
+        familyName: record.familyName,
         dateOfBirth: dateColumn(profile.dateOfBirth),
-        nhsNumber: nhsNumberFor(index + 1),
+        // NHS numbers are England's.
+        nhsNumber: profile.jurisdiction === 'england' ? nhsNumberFor(record.index + 1) : null,
         aboutMe:
-          index % 4 === 0 ? 'I like music, swimming and being with my friends. I want to live near my mum.' : null,
+          record.index % 4 === 0
+            ? 'I like music, swimming and being with my friends. I want to live near my mum.'
+            : null,
       },
     });
     await db.pathwayEvent.createMany({
@@ -196,6 +215,23 @@ export async function seedDemoData(
       })),
     });
     await materialisePlan(db, person, today);
+    return person;
+  };
+
+  const created: string[] = [];
+  let youngAdult: { id: string; name: string } | null = null;
+  const twentyThreeYearsAgo = `${Number(today.slice(0, 4)) - 23}${today.slice(4)}`;
+  for (let index = 0; index < people; index++) {
+    const synthetic = syntheticPerson(1122, index, today);
+    const { profile } = synthetic;
+    const area = index % 3 === 2 ? 'WV' : 'NS';
+    const isMaya = index === 0;
+    const person = await addDemoPerson(synthetic, {
+      area,
+      index,
+      givenName: isMaya ? 'Maya' : (GIVEN[index % GIVEN.length] as string),
+      familyName: isMaya ? 'Hill' : (FAMILY[(index * 7) % FAMILY.length] as string),
+    });
     if (!youngAdult && index > 1 && area === 'NS' && profile.dateOfBirth <= twentyThreeYearsAgo)
       youngAdult = { id: person.id, name: `${person.givenName} ${person.familyName}` };
     if (index % 5 === 0) {
@@ -235,6 +271,14 @@ export async function seedDemoData(
     }
     created.push(person.id);
   }
+  for (let index = 0; index < DANISH_PEOPLE; index++) {
+    await addDemoPerson(syntheticDanishPerson(1122, index, today), {
+      area: 'NB',
+      index,
+      givenName: DANISH_GIVEN[index % DANISH_GIVEN.length] as string,
+      familyName: DANISH_FAMILY[(index * 3) % DANISH_FAMILY.length] as string,
+    });
+  }
   // The young person's own account is Maya's; the parent account cares for the second young person.
   await db.user.update({ where: { email: 'maya@family.test' }, data: { youngPersonId: created[0] } });
   if (youngAdult)
@@ -257,7 +301,7 @@ export async function seedDemoData(
       givenAt: dateColumn(today),
     },
   });
-  return { youngPeople: created.length };
+  return { youngPeople: created.length + DANISH_PEOPLE };
 }
 
 /** Whether a database holds the demo accounts (whose password is published): every page then says so. */

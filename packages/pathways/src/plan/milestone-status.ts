@@ -146,6 +146,7 @@ export function scheduledMilestone(facts: MilestoneFacts): MilestoneSchedule {
     id: rule.id,
     pathway: rule.pathway,
     title: rule.title,
+    staffTitle: rule.staffTitle,
     description: rule.description,
     nature: rule.nature ?? 'task',
     status: facts.status,

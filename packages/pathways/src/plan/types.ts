@@ -35,7 +35,10 @@ export const LIVE_STATUSES = ['overdue', 'due', 'upcoming'] as const satisfies r
 export type MilestoneSchedule = {
   id: string;
   pathway: Pathway;
+  /** For the young person ("you"). */
   title: string;
+  /** For staff and other agencies. */
+  staffTitle: string;
   description: string;
   /** A task, a legal fact or a continuing duty: which statuses it can have. */
   nature: MilestoneNature;

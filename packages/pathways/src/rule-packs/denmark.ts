@@ -23,6 +23,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_health_consent_15',
     pathway: 'finance_legal',
     title: 'You agree to your own treatment from 15',
+    staffTitle: 'Consent to treatment from 15 (Sundhedsloven § 17)',
     description: 'From 15 you agree to your own treatment. Your parents are still told and involved.',
     rule: 'from the 15th birthday the young person consents to their own treatment; parents are still informed',
     nature: 'legal_fact',
@@ -38,6 +39,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_transition_prep_16',
     pathway: 'social_care',
     title: 'The municipality prepares your move to adult life',
+    staffTitle: 'Municipality starts transition preparation (from 16)',
     description:
       'Soon after you turn 16 the municipality contacts you and your parents to prepare for adult life: support, education, work, money, housing and friends.',
     rule: 'the municipality starts cross-sector preparation as soon as possible after the 16th birthday (the pack allows 3 months)',
@@ -57,6 +59,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_youth_plan_16',
     pathway: 'social_care',
     title: 'Youth plan (ungeplan)',
+    staffTitle: 'Youth plan (ungeplan)',
     description: 'A youth plan about your life after 18 is considered. It must be made if you live in care.',
     rule: 'a youth plan is considered within 3 months of the 16th birthday or the decision (mandatory when placed in care)',
     windowStart: { at: 'birthday', years: 16 },
@@ -74,6 +77,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_stu',
     pathway: 'education',
     title: 'A youth education made for you (STU)',
+    staffTitle: 'Right to STU (to 25)',
     description:
       'A 3-year youth education made for you (STU) is offered when you finish school. You can start it until you turn 25.',
     rule: 'the right to STU runs from the end of compulsory schooling to the 25th birthday',
@@ -92,6 +96,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_ungestoette_decision',
     pathway: 'social_care',
     title: 'Decision on youth support after care (ungestøtte)',
+    staffTitle: 'Decision on youth support after placement (17½)',
     description:
       'If you live in care, the municipality decides at least 6 months before you turn 18 what support you get after 18.',
     rule: 'the decision on youth support after a placement is made at least 6 months before the 18th birthday (17 years 6 months)',
@@ -111,6 +116,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_adult_decision',
     pathway: 'social_care',
     title: 'Decision on your help as an adult',
+    staffTitle: 'Decision on adult support before 18 (§ 123(3))',
     description:
       'Before you turn 18 the municipality decides what help you get as an adult, so it can start on your birthday.',
     rule: 'the decision on adult support is made before the 18th birthday so help can start on it (no fixed date; 17½ is local practice)',
@@ -130,6 +136,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_adult_help_18',
     pathway: 'social_care',
     title: 'Adult help from 18 (Serviceloven)',
+    staffTitle: 'Adult support under Serviceloven from 18',
     description:
       'From 18 your help comes under the adult law. Payments to your parents stop, and you apply yourself (extra costs from 3 months before).',
     rule: 'adult help under Serviceloven from the 18th birthday; parents’ payments stop; applications for adult extra costs from 3 months before',
@@ -149,6 +156,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_ungestoette_18_22',
     pathway: 'social_care',
     title: 'Youth support from 18 to 22 (ungestøtte)',
+    staffTitle: 'Youth support after placement, 18 to 22',
     description: 'If you lived in care, you can get youth support from 18 until your 23rd birthday.',
     rule: 'youth support after a placement runs from the 18th to the 23rd birthday',
     windowStart: { at: 'birthday', years: 17, months: 6 },
@@ -166,6 +174,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_health_transfer',
     pathway: 'health',
     title: 'Move from the children’s to the adult hospital department',
+    staffTitle: 'Transfer to the adult hospital department',
     description:
       'Around 18 you move from the children’s hospital department to the adult one, in three steps: getting ready, the move, and follow-up.',
     // The ages of the three phases are not confirmed.
@@ -192,6 +201,7 @@ const milestones: MilestoneRule[] = [
     id: 'dk_guardianship',
     pathway: 'finance_legal',
     title: 'Guardianship (værgemål)',
+    staffTitle: 'Guardianship (værgemål) considered before 18',
     description:
       'If you may not be able to handle money or some decisions at 18, guardianship is considered before your birthday.',
     rule: 'guardianship (værgemål) is considered before the 18th birthday',

@@ -135,8 +135,10 @@ export type Recurrence = {
 export type MilestoneRule = {
   id: string;
   pathway: Pathway;
-  /** Plain language, for the young person. */
+  /** Plain language, for the young person ("you"). */
   title: string;
+  /** For staff and other agencies: caseloads, reminders, handover packs, forecasts. */
+  staffTitle: string;
   /** Plain language (reading age about 9), what happens and why it matters to them. */
   description: string;
   /** The dating rule in words, completing "Due by <date>: …" in an explanation. */

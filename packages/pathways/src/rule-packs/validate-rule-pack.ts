@@ -21,8 +21,8 @@ export function validateRulePack(pack: RulePack): string[] {
       problems.push(`${where}: pathway "${rule.pathway}" is not run by this pack`);
     if (!rule.windowStart && !rule.recurrence)
       problems.push(`${where}: needs a windowStart (only recurring milestones may leave it out)`);
-    if (!rule.title.trim() || !rule.description.trim() || !rule.rule.trim())
-      problems.push(`${where}: needs a title, description and rule text`);
+    if (!rule.title.trim() || !rule.staffTitle.trim() || !rule.description.trim() || !rule.rule.trim())
+      problems.push(`${where}: needs a title, a staff title, a description and rule text`);
     if (!rule.source.document.trim()) problems.push(`${where}: needs a source`);
     const expressions = [
       rule.due,

@@ -19,16 +19,34 @@ function random(seed: number): () => number {
 }
 
 /**
+ * What both generators share: seeded dice, a date of birth 13–25 years before `asOf`, and a
+ * recorder of events that happen (85% of the time) a little after they are due.
+ */
+function lifeRecorder(seed: number, asOf: string, defaultJitterDays: number) {
+  const next = random(seed);
+  const chance = (p: number) => next() < p;
+  const today = isoToDay(asOf);
+  const dob = addDays(today, -Math.floor((13 + next() * 12) * 365.25));
+  const events: Record<string, unknown>[] = [];
+  const age = (years: number, months = 0) => dateOfAge(dob, years, months, 'march_1');
+  /** Records an event at `date` moved by up to `jitterDays`, if it has happened by `asOf`; returns the day recorded. */
+  const at = (date: DayNumber, type: string, payload: Record<string, unknown> = {}, jitterDays = defaultJitterDays) => {
+    const when = addDays(date, Math.floor(next() * jitterDays));
+    if (when > today || !chance(0.85)) return undefined;
+    events.push({ type, date: toIsoDate(when), ...payload });
+    return when;
+  };
+  return { chance, today, dob, events, at, age };
+}
+
+/**
  * A realistic synthetic young person in England aged 13–25 on `asOf`, with the event history
  * a transition team would have recorded by then: reviews from Year 9, health transition
  * steps, continuing care, a Care Act assessment, PIP, placements — each done on time, late
  * or not at all, as in real caseloads. Deterministic in (`seed`, `index`); no I/O.
  */
 export function syntheticPerson(seed: number, index: number, asOf: string): SyntheticPerson {
-  const next = random(seed * 1_000_003 + index);
-  const chance = (p: number) => next() < p;
-  const today = isoToDay(asOf);
-  const dob = addDays(today, -Math.floor((13 + next() * 12) * 365.25));
+  const { chance, today, dob, events, at, age } = lifeRecorder(seed * 1_000_003 + index, asOf, 60);
   const profile = {
     dateOfBirth: toIsoDate(dob),
     jurisdiction: 'england' as const,
@@ -42,16 +60,7 @@ export function syntheticPerson(seed: number, index: number, asOf: string): Synt
     mayLackCapacity: chance(0.35),
     hasCarer: chance(0.8),
   };
-  const events: Record<string, unknown>[] = [];
   const calendar = englandRulePack.schoolCalendar;
-  const age = (years: number, months = 0) => dateOfAge(dob, years, months, 'march_1');
-  /** Records an event at `date` moved by up to `jitterDays`, if it has happened by `asOf`; returns the day recorded. */
-  const at = (date: DayNumber, type: string, payload: Record<string, unknown> = {}, jitterDays = 60) => {
-    const when = addDays(date, Math.floor(next() * jitterDays));
-    if (when > today || !chance(0.85)) return undefined;
-    events.push({ type, date: toIsoDate(when), ...payload });
-    return when;
-  };
 
   const year9 = schoolYearStart(dob, 9, profile.yearGroupOffset, calendar);
   if (profile.hasEhcPlan) {
@@ -117,6 +126,39 @@ export function syntheticPerson(seed: number, index: number, asOf: string): Synt
   }
   at(addMonths(transfer, -9), 'health.adult_practitioner_met', {}, 120);
   at(transfer, 'health.transferred', {}, 400);
+  events.sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
+  return { profile, events };
+}
+
+/**
+ * A synthetic young person in Denmark aged 13–25 on `asOf`, with what a municipality and region
+ * would have recorded by then: preparation from 16, the youth plan, the decision on adult
+ * support before 18 and its start, youth support after care, guardianship, the move to the
+ * adult hospital department. Deterministic in (`seed`, `index`); no I/O.
+ */
+export function syntheticDanishPerson(seed: number, index: number, asOf: string): SyntheticPerson {
+  const { chance, dob, events, at, age } = lifeRecorder(seed * 7_000_003 + index, asOf, 45);
+  const profile = {
+    dateOfBirth: toIsoDate(dob),
+    jurisdiction: 'denmark' as const,
+    learningDisability: chance(0.55),
+    likelyAdultCareNeeds: chance(0.6),
+    complexHealthNeeds: chance(0.3),
+    lifeLimitingCondition: chance(0.06),
+    mayLackCapacity: chance(0.3),
+    placedInCare: chance(0.15),
+  };
+  at(age(16, 1), 'social_care.preparation_started');
+  at(age(16, 2), 'social_care.youth_plan_made');
+  if (profile.placedInCare) at(age(17, 2), 'social_care.youth_support_decided');
+  const eligible = chance(0.8);
+  at(age(17, 7), 'social_care.adult_decision_made', { eligible });
+  if (eligible) {
+    at(age(17, 10), 'social_care.care_plan_agreed', {}, 30);
+    at(age(18), 'social_care.adult_services_started', {}, 20);
+  }
+  if (profile.mayLackCapacity) at(age(17, 3), 'finance_legal.guardianship_considered', {}, 90);
+  at(age(18, 2), 'health.transferred', {}, 120);
   events.sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
   return { profile, events };
 }

@@ -245,7 +245,7 @@ describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
       expect(tooEarly.body.error).toMatchObject({
         field: 'date',
         message:
-          'date: "Annual review report sent (2 weeks after the meeting)" cannot be done on 2026-10-20. It counts from 2026-11-02.',
+          '"Annual review report sent (2 weeks after the meeting)" cannot be marked as done on 20 October 2026: it counts from 2 November 2026.',
       });
       const { version, events } = await counts(f);
       const marked = await call(f, worker, 'POST', `/api/young-people/${f.personId}/events`, {
@@ -318,7 +318,9 @@ describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
       `/api/young-people/${f.personId}/events/${transferred.body.eventId}?version=${attended.body.version}`,
     );
     expect(refused.status).toBe(422);
-    expect(refused.body.error.message).toMatch(/^Undoing this would make the later ".+" on 2026-11-10 impossible/);
+    expect(refused.body.error.message).toMatch(
+      /^Undoing this would make the later ".+" on 10 November 2026 impossible/,
+    );
     expect(await counts(f)).toEqual(before);
   });
 

@@ -2,6 +2,8 @@ import {
   buildPlanWithState,
   buildScheduleWithState,
   EVENT_CATALOGUE,
+  formatLongDate,
+  isoToDay,
   isEventType,
   parseEvent,
   type Plan,
@@ -102,11 +104,18 @@ function refuseMarkThatCompletesNothing(event: { type: string; date: string }, p
   const milestone = plan.milestones.find((m) => m.id === milestoneId);
   if (!milestone || milestone.status === 'done' || milestone.isRecurring) return;
   const from =
-    milestone.windowStart && milestone.windowStart > event.date ? ` It counts from ${milestone.windowStart}.` : '';
-  throw new AppError('unprocessable', `date: "${milestone.staffTitle}" cannot be done on ${event.date}.${from}`, {
-    field: 'date',
-  });
+    milestone.windowStart && milestone.windowStart > event.date
+      ? `: it counts from ${longDate(milestone.windowStart)}`
+      : '';
+  throw new AppError(
+    'unprocessable',
+    `"${milestone.staffTitle}" cannot be marked as done on ${longDate(event.date)}${from}.`,
+    { field: 'date' },
+  );
 }
+
+/** A day in words, as people read it in a message ("2 November 2026"). */
+const longDate = (isoDay: string) => formatLongDate(isoToDay(isoDay), 'en-GB');
 
 /**
  * Undoes an event recorded by mistake ("mark as done" on the wrong milestone, or the wrong
@@ -136,7 +145,7 @@ export async function withdrawPathwayEvent(options: {
       const label = isEventType(broken.type) ? EVENT_CATALOGUE[broken.type].label : broken.type;
       throw new AppError(
         'unprocessable',
-        `Undoing this would make the later "${label}" on ${broken.date} impossible: ${broken.reason} Undo that one first.`,
+        `Undoing this would make the later "${label}" on ${broken.date ? longDate(broken.date) : 'a later day'} impossible: ${broken.reason} Undo that one first.`,
         { field: 'eventId' },
       );
     }

@@ -43,11 +43,11 @@ export function milestoneFacts(
   } else if (rule.recurrence) {
     const until = rule.recurrence.until ? evaluateDate(rule.recurrence.until, context) : undefined;
     const isSeriesOver = (until !== undefined && due !== undefined && due > until) || ending !== undefined;
-    const firstDue = evaluateDate(rule.due, context);
+    // The first occurrence, only needed to tell a series that ran with none done (missed) from one that never began.
+    const firstDue = isSeriesOver && facts.lastDoneOn === undefined ? evaluateDate(rule.due, context) : undefined;
     if (!isSeriesOver) facts.status = taskStatus(facts, context.asOf);
     else if (facts.lastDoneOn !== undefined) setDone(facts, facts.lastDoneOn);
     else if (!ending && until !== undefined && firstDue !== undefined && firstDue <= until) {
-      // Occurrences fell due and none was done before the series ended.
       facts.status = 'missed';
       facts.due = firstDue;
       if (facts.windowStart !== undefined && facts.windowStart > firstDue) facts.windowStart = firstDue;

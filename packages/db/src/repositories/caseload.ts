@@ -4,6 +4,7 @@ import {
   MILESTONE_STATUSES,
   milestoneRule,
   openStatus,
+  PERIOD_STATUSES,
   periodStatus,
   type MilestoneStatus,
   type Pathway,
@@ -208,8 +209,9 @@ function statusCondition(statuses: readonly MilestoneStatus[], today: string): P
   return Prisma.sql`(${Prisma.join(parts, ' OR ')})`;
 }
 
-const OPEN_TASK = new Set<MilestoneStatus>(['overdue', 'due', 'upcoming', 'missed']);
-const PERIOD = new Set<MilestoneStatus>(['starts_later', 'in_effect', 'ended']);
+/** Stored statuses worked out again for today: an open task's and a period's (the engine's lists). */
+const OPEN_TASK = new Set<MilestoneStatus>([...OPEN_STATUSES, 'missed']);
+const PERIOD = new Set<MilestoneStatus>(PERIOD_STATUSES);
 
 /** A stored status as of today: an open task or a period is re-derived (the engine's rules); the others stay. */
 function currentStatus(

@@ -59,7 +59,7 @@ export async function recordPathwayEvent(options: {
     const broken =
       before && check.rejectedEvents.find((rejected) => rejected.id !== 'candidate' && !before.has(rejected.id));
     if (broken) {
-      const label = isEventType(broken.type) ? EVENT_CATALOGUE[broken.type].label : broken.type;
+      const label = eventLabel(broken.type);
       throw new AppError(
         'unprocessable',
         `Recording this on ${date} would make the later "${label}" on ${broken.date} impossible: ${broken.reason}`,
@@ -114,6 +114,9 @@ function refuseMarkThatCompletesNothing(event: { type: string; date: string }, p
   );
 }
 
+/** An event type as people read it ("Moved to adult health teams"). */
+const eventLabel = (type: string) => (isEventType(type) ? EVENT_CATALOGUE[type].label : type);
+
 /** A day in words, as people read it in a message ("2 November 2026"). */
 const longDate = (isoDay: string) => formatLongDate(isoToDay(isoDay), 'en-GB');
 
@@ -142,7 +145,7 @@ export async function withdrawPathwayEvent(options: {
     const planned = buildPlanWithState(profileOf(person), remaining, { asOf: options.today });
     const broken = planned.plan.rejectedEvents[0];
     if (broken) {
-      const label = isEventType(broken.type) ? EVENT_CATALOGUE[broken.type].label : broken.type;
+      const label = eventLabel(broken.type);
       throw new AppError(
         'unprocessable',
         `Undoing this would make the later "${label}" on ${broken.date ? longDate(broken.date) : 'a later day'} impossible: ${broken.reason} Undo that one first.`,

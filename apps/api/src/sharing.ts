@@ -29,6 +29,8 @@ export const HEALTH_FACTS = [
   'learningDisability',
   'mayLackCapacity',
   'receivesDisabilityLivingAllowance',
+  'usesChildrensHealthServices',
+  'usesChildrensMentalHealthServices',
 ] as const;
 
 /** Whether a pathway's milestones and events are health data. */

@@ -86,6 +86,7 @@ export async function startTestServer(
       jurisdiction: 'england',
       hasEhcPlan: true,
       likelyAdultCareNeeds: true,
+      usesChildrensHealthServices: true,
     },
   });
   const child = await createYoungPerson({

@@ -17,6 +17,7 @@ const ACCOUNTS = {
   youngPerson: 'maya@family.test',
   youngAdult: 'adult@family.test',
   parent: 'parent@family.test',
+  danishWorker: 'worker@nordby.test',
 };
 
 let server: RunningServer;
@@ -319,7 +320,7 @@ describe('a young person', () => {
     );
   });
 
-  it('can switch to easy read: bigger text and pictures', async () => {
+  it('can switch to Easy Read: one short sentence to a line, a picture on its left, abbreviations in words', async () => {
     const before = await page
       .locator('.plain-milestone h3')
       .first()
@@ -330,8 +331,24 @@ describe('a young person', () => {
       .first()
       .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
     expect(after).toBeGreaterThan(before * 1.2);
-    expect(await page.locator('.plain-milestone .icon').first().isVisible()).toBe(true);
+    const points = page.locator('.easy-points li');
+    expect(await points.count()).toBeGreaterThan(3);
+    for (const point of (await points.all()).slice(0, 8)) {
+      const picture = await point.locator('svg.icon').boundingBox();
+      const words = await point.locator('span').first().boundingBox();
+      // The picture is on the left of its words, beside them (not above or below).
+      expect(picture && words && picture.x + picture.width <= words.x).toBe(true);
+      expect(picture && words && Math.abs(picture.y + picture.height / 2 - (words.y + words.height / 2)) < 40).toBe(
+        true,
+      );
+      const sentence = (await point.locator('span').first().textContent()) as string;
+      expect(sentence.split(/\s+/).length).toBeLessThanOrEqual(24);
+    }
+    // Maya has an EHC plan: wherever the abbreviation first appears, its words follow it.
+    const plan = (await page.locator('section[aria-labelledby="next-heading"]').textContent()) as string;
+    if (/\bEHC\b/.test(plan)) expect(plan).toContain('EHC (education, health and care)');
     await page.getByRole('checkbox', { name: /Easy read/ }).uncheck();
+    expect(await page.locator('.easy-points').count()).toBe(0);
   });
 
   it('cannot open another young person’s plan by URL', async () => {
@@ -454,6 +471,30 @@ describe('a commissioner', () => {
 });
 
 describe('in Danish', () => {
+  it('a Danish municipality’s worker starts in Danish, reads Danish plans, and English on request', async () => {
+    const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.danishWorker);
+    await page.getByRole('heading', { level: 1, name: 'Sagsoversigt' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    await page.getByRole('row').nth(1).waitFor();
+    const titles = await page.locator('main').textContent();
+    expect(titles).toMatch(
+      /Afgørelse|Forberedelse|Uddannelsesplan|Voksenudredning|Boligforhold|Beskæftigelse|Ungeplan/,
+    );
+    await page.getByRole('row').nth(1).getByRole('link').first().click();
+    await page.getByRole('region', { name: 'Det næste' }).waitFor();
+    const danishPlan = (await page.locator('main').textContent()) as string;
+    expect(danishPlan).toMatch(/Frist|Overskredet|Kommer fra|Gælder/);
+    await page.getByLabel('Sprog').selectOption('en');
+    await page.getByRole('region', { name: 'What next' }).waitFor();
+    await expect
+      .poll(async () => (await page.locator('main').textContent()) as string)
+      .toMatch(/Due by|Overdue|Coming up|In effect|Runs from/);
+    // The choice is the person's now, and outlasts the council's language.
+    await page.reload();
+    await page.getByRole('region', { name: 'What next' }).waitFor();
+    await page.getByLabel('Language').selectOption('da');
+  });
+
   it('shows the interface and dates in Danish, and remembers the choice', async () => {
     const page = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker);
     await page.getByLabel('Language').selectOption('da');

@@ -63,9 +63,11 @@ try {
 
   // The Danish municipality's worker, in Danish.
   const danish = await as('worker@nordby.test');
-  await danish.getByLabel('Language').selectOption('da');
   await danish.getByRole('heading', { name: 'Sagsoversigt' }).waitFor();
   await shoot(danish, 'caseload-da');
+  await danish.getByRole('row').nth(1).getByRole('link').first().click();
+  await danish.getByRole('heading', { name: 'Det næste' }).waitFor();
+  await shoot(danish, 'plan-da');
 
   // A young adult near the end of their plan: rights in effect, nothing from childhood "late".
   const youngAdult = await as('adult@family.test');

@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/queries.ts';
+import { followCouncilLanguage } from './i18n/index.ts';
 import { Layout } from './components/Layout.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
 import { homeOf } from './lib/home.ts';
@@ -41,6 +42,8 @@ function NotFound() {
 export function App() {
   const session = useSession();
   const location = useLocation();
+  const councilLanguage = session.data?.language;
+  useEffect(() => followCouncilLanguage(councilLanguage), [councilLanguage]);
   if (session.isPending) return <Loading />;
   const user = session.data ?? null;
   if (!user) {

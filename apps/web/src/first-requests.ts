@@ -4,6 +4,7 @@ import { caseloadQuery, sessionQuery, type SessionUser } from './api/query-optio
 import { caseloadWindow } from './lib/caseload-window.ts';
 import { localToday } from './lib/calendar-days.ts';
 import { homeOf } from './lib/home.ts';
+import { adoptCouncilLanguage } from './i18n/chosen-language.ts';
 
 /**
  * The session the server wrote into the page (`<meta name="pathways-session">`, see the API's
@@ -29,6 +30,7 @@ export function startFirstRequests(document: Document, location: Location) {
   if (inPage) {
     setCsrfToken(inPage.csrfToken ?? null);
     queryClient.setQueryData(sessionQuery.queryKey, inPage.user);
+    adoptCouncilLanguage(inPage.user?.language);
   }
   const user = inPage ? Promise.resolve(inPage.user) : queryClient.fetchQuery(sessionQuery);
   user.then(

@@ -137,6 +137,7 @@ export type {
 export {
   forecastDemand,
   forecastCsv,
+  forecastIn,
   SUPPRESS_BELOW,
   type Forecast,
   type ForecastRow,

@@ -32,9 +32,19 @@ export { ZProfile, flagsOf, type Profile, type ProfileInput } from './profile.ts
 export { ZPathwayEvent, type PathwayEvent, type EventOf, type ClockEvent } from './events/pathway-event.ts';
 export { parseEvent, type ParsedEvent } from './events/parse-event.ts';
 export { EVENT_CATALOGUE, EVENT_TYPES, isEventType, pathwayOfEvent, type EventType } from './events/catalogue.ts';
+export { eventLabel } from './events/event-labels.ts';
 export { ZIsoDate } from './dates/iso-date-schema.ts';
 
-export { RULE_PACKS, englandRulePack, denmarkRulePack, milestoneRule, citationOf } from './rule-packs/index.ts';
+export {
+  RULE_PACKS,
+  englandRulePack,
+  denmarkRulePack,
+  milestoneRule,
+  rulePackIn,
+  packIn,
+  languageOf,
+  citationOf,
+} from './rule-packs/index.ts';
 export { rulesById } from './rule-packs/rules-by-id.ts';
 export { validateRulePack } from './rule-packs/validate-rule-pack.ts';
 export {
@@ -43,6 +53,8 @@ export {
   AGENCY_TYPES,
   PROFILE_FLAGS,
   MILESTONE_NATURES,
+  PLAN_LANGUAGES,
+  type PlanLanguage,
   type MilestoneNature,
   type Pathway,
   type Jurisdiction,

@@ -205,6 +205,8 @@ export const calendarFeedRoutes = new Hono<AppEnv>().get('/:file{[A-Za-z0-9_-]+\
     areaId: user.areaId,
     agencyId: user.agencyId,
     youngPersonId: user.youngPersonId,
+    // A calendar feed is written in each young person's own pack's words.
+    language: null,
   };
   const { body, youngPersonIds } = await calendarFeed(services.db, sessionUser, today(services));
   await auditList(services.db, { userId: user.id, role: user.role }, 'CalendarFeed', youngPersonIds);

@@ -5,6 +5,7 @@ import { NOWHERE, STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { errorResponses, json, ZPageNumber } from './schemas.ts';
 
 const ZCaseloadRow = z
@@ -91,6 +92,7 @@ export const caseloadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   const result = await findCaseload({
     db: services.db,
     today: today(services),
+    language: readerLanguage(c),
     query: {
       from: query.from,
       to: query.to,

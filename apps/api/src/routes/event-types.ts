@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { EVENT_CATALOGUE } from '@pathways/engine';
+import { EVENT_CATALOGUE, eventLabel, type EventType, type PlanLanguage } from '@pathways/engine';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { errorResponses, json } from './schemas.ts';
 
 const ZEventType = z
@@ -16,13 +17,18 @@ const ZEventType = z
   })
   .openapi('EventType');
 
-// Worked out once: the catalogue is code, so it cannot change while the process runs.
-const EVENT_TYPES = Object.entries(EVENT_CATALOGUE).map(([type, definition]) => ({
-  type,
-  pathway: definition.pathway,
-  label: definition.label,
-  fields: z.toJSONSchema(z.object(definition.payload), { io: 'input' }),
-}));
+// Worked out once per language: the catalogue is code, so it cannot change while the process runs.
+const eventTypesIn = (language: PlanLanguage) =>
+  Object.entries(EVENT_CATALOGUE).map(([type, definition]) => ({
+    type,
+    pathway: definition.pathway,
+    label: eventLabel(type as EventType, language),
+    fields: z.toJSONSchema(z.object(definition.payload), { io: 'input' }),
+  }));
+const EVENT_TYPES: Record<PlanLanguage, ReturnType<typeof eventTypesIn>> = {
+  en: eventTypesIn('en'),
+  da: eventTypesIn('da'),
+};
 
 const list = createRoute({
   method: 'get',
@@ -36,5 +42,6 @@ const list = createRoute({
 });
 
 export const eventTypeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, (c) =>
-  c.json({ items: EVENT_TYPES }, 200),
+  // Labels in the reader's language (Accept-Language), English unless Danish is asked for.
+  c.json({ items: EVENT_TYPES[readerLanguage(c) ?? 'en'] }, 200),
 );

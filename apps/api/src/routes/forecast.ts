@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { audit, forecastCsv, forecastDemand } from '@pathways/db';
+import { audit, forecastCsv, forecastDemand, forecastIn } from '@pathways/db';
 import type { Context } from 'hono';
 import { today, type AppEnv, type AppServices } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { ForecastCache } from '../forecast-cache.ts';
 import { errorResponses, json } from './schemas.ts';
 
@@ -91,7 +92,7 @@ async function auditedForecast(c: Context<AppEnv>, months: number, action: 'read
     { userId: user.id, role: user.role },
     { action, entityType: 'Forecast', detail: { rows: result.rows.length } },
   );
-  return result;
+  return forecastIn(result, readerLanguage(c));
 }
 
 export const forecastRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })

@@ -4,6 +4,7 @@ import { milestoneRule } from '@pathways/engine';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { errorResponses, json } from './schemas.ts';
 
 /** In-app reminders from the daily job: a milestone's window opened, or it became late. */
@@ -59,7 +60,7 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
           youngPersonId: row.youngPersonId,
           youngPersonName: displayName(row.youngPerson),
           milestoneId: row.milestoneId,
-          milestoneTitle: milestoneRule(row.milestoneId)?.staffTitle ?? row.milestoneId,
+          milestoneTitle: milestoneRule(row.milestoneId, readerLanguage(c))?.staffTitle ?? row.milestoneId,
           kind: row.kind as 'window_opens' | 'overdue',
           onDate: isoDay(row.onDate),
           createdAt: row.createdAt.toISOString(),

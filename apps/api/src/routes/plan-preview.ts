@@ -4,6 +4,7 @@ import { STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { ZPlan } from './plan-schema.ts';
 import { errorResponses, json } from './schemas.ts';
 
@@ -39,5 +40,8 @@ const preview = createRoute({
 
 export const planPreviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(preview, (c) => {
   const { profile, events, asOf } = c.req.valid('json');
-  return c.json(buildPlan(profile, events, { asOf: asOf ?? today(c.get('services')) }), 200);
+  return c.json(
+    buildPlan(profile, events, { asOf: asOf ?? today(c.get('services')), language: readerLanguage(c) }),
+    200,
+  );
 });

@@ -55,6 +55,9 @@ export const ZPlannedMilestone = z
     notApplicableReason: z.string().nullable(),
     completedBy: z.array(z.string()).readonly().openapi({ description: 'Event types that complete it' }),
     explanation: z.string().openapi({ description: 'One sentence: why it has this date and status' }),
+    easyRead: z.object({ title: z.string(), sentences: z.array(z.string()) }).openapi({
+      description: 'Title and description in Easy Read: one short sentence a line, abbreviations in words',
+    }),
   })
   .openapi('PlannedMilestone');
 

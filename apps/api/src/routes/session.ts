@@ -5,11 +5,13 @@ import {
   createSession,
   endSession,
   findAccountByEmail,
+  findSession,
   FREE_FAILURES,
   recordSignInAttempt,
   reserveAttempt,
   signInSucceeded,
 } from '@pathways/db';
+import { PLAN_LANGUAGES } from '@pathways/engine';
 import type { AppEnv, AppServices } from '../app-env.ts';
 import { SESSION_COOKIE } from '../auth/middleware.ts';
 import { DECOY_HASH, verifyPassword } from '../auth/passwords.ts';
@@ -26,6 +28,9 @@ const ZSessionUser = z
     areaId: z.string().nullable(),
     agencyId: z.string().nullable(),
     youngPersonId: z.string().nullable(),
+    language: z.enum(PLAN_LANGUAGES).nullable().openapi({
+      description: "The language of the council's rule pack: the interface's language until the person chooses one",
+    }),
   })
   .openapi('SessionUser');
 const ZSession = z.object({ user: ZSessionUser, csrfToken: z.string() }).openapi('Session');
@@ -108,11 +113,10 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: '/',
       maxAge: Math.floor((session.expiresAt.getTime() - now().getTime()) / 1000),
     });
-    const { id, name, role, areaId, agencyId, youngPersonId } = user;
-    return c.json(
-      { user: { id, email: user.email, name, role, areaId, agencyId, youngPersonId }, csrfToken: session.csrfToken },
-      200,
-    );
+    // The new session's user, as every later request will see it.
+    const signedIn = await findSession(db, session.token, now());
+    if (!signedIn) throw new HttpError(401, 'unauthenticated', 'Email or password is not right.');
+    return c.json(signedIn, 200);
   })
   .openapi(current, (c) => {
     const user = c.get('user');

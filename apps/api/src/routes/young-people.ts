@@ -24,6 +24,7 @@ import { eventVisible, planWithin, recordWithin } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { readerLanguage } from '../reader-language.ts';
 import { exportPlanBundle } from '../fhir/load-plan-bundle.ts';
 import { ZPlan } from './plan-schema.ts';
 import {
@@ -315,7 +316,7 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       { userId: user.id, role: user.role },
       { action: 'read', entityType: 'Plan', entityId: person.id, youngPersonId: person.id },
     );
-    const plan = buildPlan(profileOf(person), log.map(engineEventOf), { asOf: day });
+    const plan = buildPlan(profileOf(person), log.map(engineEventOf), { asOf: day, language: readerLanguage(c) });
     return c.json(planWithin(plan, parts), 200);
   })
   .openapi(fhirExport, async (c) => {

@@ -1,5 +1,6 @@
 import { createApiClient } from '@pathways/api/client';
 import type { ClientResponse } from 'hono/client';
+import { activeLanguage } from '../i18n/chosen-language.ts';
 
 /** An error the API answered with: status, code and the field it names (see docs/api.md). */
 export class ApiError extends Error {
@@ -33,9 +34,14 @@ export function csrfHeaders(): Record<string, string> {
   return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
 }
 
+/** Every request: the CSRF token, and the interface's language for the rule packs' texts. */
+function requestHeaders(): Record<string, string> {
+  return { ...csrfHeaders(), 'Accept-Language': activeLanguage() };
+}
+
 /** The typed Hono client over the API's own route types; same origin, session cookie. */
 export const api = createApiClient(window.location.origin, {
-  headers: csrfHeaders,
+  headers: requestHeaders,
   init: { credentials: 'same-origin' },
 });
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { createContext, useContext, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
@@ -23,6 +23,8 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { displayName, formatDayLong } from '../lib/format.ts';
 
 const EASY_READ_KEY = 'pathways.easyRead';
+/** Whether the page is in Easy Read: its parts lay their points out with a picture each. */
+const EasyReadContext = createContext(false);
 const OPEN = ['overdue', 'due', 'upcoming'];
 
 /** The young person's (or their family's) own plan: plain words, what happens next and who helps. */
@@ -73,32 +75,34 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
   return (
     <QueryState query={person}>
       {(record) => (
-        <article className={easyRead ? 'my-plan easy-read' : 'my-plan'}>
-          <PageHeading title={isOwn ? t('myPlan.title') : t('myPlan.family.title', { name: childName(record) })}>
-            {isOwn
-              ? t('myPlan.hello', { name: record.preferredName ?? record.givenName })
-              : t('myPlan.family.title', { name: displayName(record) })}
-          </PageHeading>
-          <label className="switch">
-            <input type="checkbox" checked={easyRead} onChange={(event) => toggle(event.target.checked)} />{' '}
-            {t('myPlan.easyRead')} <span className="muted">({t('myPlan.easyReadHelp')})</span>
-          </label>
-          <QueryState query={plan}>
-            {(data) => (
-              <>
-                <WhatHappensNext milestones={data.milestones} />
-                <WhoHelps person={record} milestones={data.milestones} childName={childName(record)} />
-                <RightsToKnow milestones={data.milestones} />
-              </>
-            )}
-          </QueryState>
-          <GoalsPanel youngPersonId={id} isOwn={isOwn} />
-          <AboutMe person={record} />
-          <QueryState query={plan}>
-            {(data) => <AlreadyDone milestones={data.milestones} childName={childName(record)} />}
-          </QueryState>
-          <YourRecord youngPersonId={id} user={user} />
-        </article>
+        <EasyReadContext.Provider value={easyRead}>
+          <article className={easyRead ? 'my-plan easy-read' : 'my-plan'}>
+            <PageHeading title={isOwn ? t('myPlan.title') : t('myPlan.family.title', { name: childName(record) })}>
+              {isOwn
+                ? t('myPlan.hello', { name: record.preferredName ?? record.givenName })
+                : t('myPlan.family.title', { name: displayName(record) })}
+            </PageHeading>
+            <label className="switch">
+              <input type="checkbox" checked={easyRead} onChange={(event) => toggle(event.target.checked)} />{' '}
+              {t('myPlan.easyRead')} <span className="muted">({t('myPlan.easyReadHelp')})</span>
+            </label>
+            <QueryState query={plan}>
+              {(data) => (
+                <>
+                  <WhatHappensNext milestones={data.milestones} />
+                  <WhoHelps person={record} milestones={data.milestones} childName={childName(record)} />
+                  <RightsToKnow milestones={data.milestones} />
+                </>
+              )}
+            </QueryState>
+            <GoalsPanel youngPersonId={id} isOwn={isOwn} />
+            <AboutMe person={record} />
+            <QueryState query={plan}>
+              {(data) => <AlreadyDone milestones={data.milestones} childName={childName(record)} />}
+            </QueryState>
+            <YourRecord youngPersonId={id} user={user} />
+          </article>
+        </EasyReadContext.Provider>
       )}
     </QueryState>
   );
@@ -106,7 +110,32 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
 
 function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
   const { t, i18n } = useTranslation();
+  const easyRead = useContext(EasyReadContext);
   const lead = t(`agencies.${milestone.leadAgency}`, { defaultValue: milestone.leadAgency });
+  const when = milestone.dueDate && t('myPlan.by', { date: formatDayLong(milestone.dueDate, i18n.language) });
+  const who = milestone.status === 'overdue' ? t('myPlan.late', { lead }) : t('myPlan.leads', { lead });
+  if (easyRead)
+    return (
+      <li className={`plain-milestone status-edge-${milestone.status}`}>
+        <h3>
+          <Icon name={milestone.pathway} /> {milestone.easyRead.title}
+        </h3>
+        <EasyPoints
+          points={[
+            ...milestone.easyRead.sentences.map((sentence) => ({ picture: 'about', text: sentence })),
+            {
+              picture: 'when',
+              text: (
+                <>
+                  <StatusBadge status={milestone.status} /> {when}
+                </>
+              ),
+            },
+            { picture: 'helper', text: who },
+          ]}
+        />
+      </li>
+    );
   return (
     <li className={`plain-milestone status-edge-${milestone.status}`}>
       <h3>
@@ -114,11 +143,27 @@ function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
       </h3>
       <p>{milestone.description}</p>
       <p>
-        <StatusBadge status={milestone.status} />{' '}
-        {milestone.dueDate && t('myPlan.by', { date: formatDayLong(milestone.dueDate, i18n.language) })}
+        <StatusBadge status={milestone.status} /> {when}
       </p>
-      <p>{milestone.status === 'overdue' ? t('myPlan.late', { lead }) : t('myPlan.leads', { lead })}</p>
+      <p>{who}</p>
     </li>
+  );
+}
+
+/**
+ * Easy Read's layout: one point to a line, a picture on the left of each (the pictures are
+ * decoration beside the words, never instead of them).
+ */
+function EasyPoints({ points }: { points: { picture: string; text: ReactNode }[] }) {
+  return (
+    <ul className="easy-points">
+      {points.map((point, index) => (
+        <li key={index}>
+          <Icon name={point.picture} />
+          <span>{point.text}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -147,6 +192,7 @@ function WhatHappensNext({ milestones }: { milestones: PlannedMilestone[] }) {
 /** Legal facts and entitlements: dated information, never work that is late. */
 function RightsToKnow({ milestones }: { milestones: PlannedMilestone[] }) {
   const { t, i18n } = useTranslation();
+  const easyRead = useContext(EasyReadContext);
   const rights = milestones.filter(
     (m) => m.nature === 'legal_fact' && (m.status === 'starts_later' || m.status === 'in_effect') && m.dueDate,
   );
@@ -156,21 +202,37 @@ function RightsToKnow({ milestones }: { milestones: PlannedMilestone[] }) {
     <section aria-labelledby="rights-heading" className="panel">
       <h2 id="rights-heading">{t('myPlan.rights')}</h2>
       <ul className="plain-list">
-        {rights.map((m) => (
-          <li key={m.id} className="plain-milestone">
-            <h3>
-              <Icon name={m.pathway} /> {m.title}
-            </h3>
-            <p>{m.description}</p>
-            <p>
+        {rights.map((m) => {
+          const period = (
+            <>
               <StatusBadge status={m.status} />{' '}
               {t(m.status === 'in_effect' ? 'myPlan.rightSince' : 'myPlan.rightFrom', {
                 date: day(m.dueDate as string),
               })}
               {m.closesOn && <> · {t('myPlan.rightUntil', { date: day(m.closesOn) })}</>}
-            </p>
-          </li>
-        ))}
+            </>
+          );
+          return (
+            <li key={m.id} className="plain-milestone">
+              <h3>
+                <Icon name={m.pathway} /> {easyRead ? m.easyRead.title : m.title}
+              </h3>
+              {easyRead ? (
+                <EasyPoints
+                  points={[
+                    ...m.easyRead.sentences.map((sentence) => ({ picture: 'about', text: sentence })),
+                    { picture: 'when', text: period },
+                  ]}
+                />
+              ) : (
+                <>
+                  <p>{m.description}</p>
+                  <p>{period}</p>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
@@ -212,6 +274,7 @@ function WhoHelps({
 
 function AlreadyDone({ milestones, childName }: { milestones: PlannedMilestone[]; childName: string | undefined }) {
   const { t, i18n } = useTranslation();
+  const easyRead = useContext(EasyReadContext);
   const done = milestones.filter((m) => m.status === 'done' && m.completedOn);
   if (done.length === 0) return null;
   return (
@@ -220,8 +283,8 @@ function AlreadyDone({ milestones, childName }: { milestones: PlannedMilestone[]
       <ul>
         {done.map((m) => (
           <li key={m.id}>
-            <span aria-hidden="true">✓ </span>
-            {m.title} — {formatDayLong(m.completedOn as string, i18n.language)}
+            {easyRead ? <Icon name="done" /> : <span aria-hidden="true">✓ </span>}
+            {easyRead ? m.easyRead.title : m.title} — {formatDayLong(m.completedOn as string, i18n.language)}
           </li>
         ))}
       </ul>

@@ -145,10 +145,13 @@ function PlanWorkspace({
     <article className="plan-page">
       <PageHeading title={t('plan.title', { name })} />
       <p className="muted">
-        {t('plan.born', {
-          date: formatDay(person.dateOfBirth, i18n.language),
-          nhs: person.nhsNumber ?? t('plan.noNhs'),
-        })}{' '}
+        {/* An NHS number belongs to England's records only. */}
+        {person.jurisdiction === 'england'
+          ? t('plan.born', {
+              date: formatDay(person.dateOfBirth, i18n.language),
+              nhs: person.nhsNumber ?? t('plan.noNhs'),
+            })
+          : t('people.born', { date: formatDay(person.dateOfBirth, i18n.language) })}{' '}
         · {person.namedWorkerName ? t('plan.worker', { name: person.namedWorkerName }) : t('plan.noWorker')}
       </p>
       <p className="actions">

@@ -8,6 +8,7 @@ import {
   periodStatus,
   type MilestoneStatus,
   type Pathway,
+  type PlanLanguage,
 } from '@pathways/engine';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
@@ -82,6 +83,8 @@ export async function findCaseload(options: {
   db: PrismaClient;
   query: z.input<typeof ZCaseloadQuery>;
   today: string;
+  /** The language of milestone titles and rules, where the pack has it (default: each pack's own). */
+  language?: PlanLanguage;
 }): Promise<CaseloadPage> {
   const query = ZCaseloadQuery.parse(options.query);
   const [result] = await options.db.$queryRaw<{ total: bigint; rows: string }[]>(caseloadSql(query, options.today));
@@ -104,7 +107,7 @@ export async function findCaseload(options: {
     namedWorkerName,
   ] of rows) {
     people[youngPersonId] ??= { name, dateOfBirth, namedWorkerId, namedWorkerName };
-    milestones[milestoneId] ??= milestoneOf(milestoneId, pathway as Pathway);
+    milestones[milestoneId] ??= milestoneOf(milestoneId, pathway as Pathway, options.language);
     items.push({
       youngPersonId,
       milestoneId,
@@ -118,8 +121,8 @@ export async function findCaseload(options: {
   return { items, people, milestones, total: Number(result?.total ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
-function milestoneOf(milestoneId: string, pathway: Pathway): CaseloadMilestone {
-  const rule = milestoneRule(milestoneId);
+function milestoneOf(milestoneId: string, pathway: Pathway, language: PlanLanguage | undefined): CaseloadMilestone {
+  const rule = milestoneRule(milestoneId, language);
   return {
     pathway,
     title: rule?.staffTitle ?? milestoneId,

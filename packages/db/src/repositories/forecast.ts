@@ -1,4 +1,4 @@
-import { milestoneRule } from '@pathways/engine';
+import { milestoneRule, type PlanLanguage } from '@pathways/engine';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { dateColumn } from './young-person-profile.ts';
 
@@ -108,6 +108,18 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** The forecast as CSV (RFC 4180); a suppressed count is written `<5`. */
+/** The forecast with each milestone's staff title in `language`, where its pack has it. */
+export function forecastIn<F extends Forecast>(forecast: F, language: PlanLanguage | undefined): F {
+  if (!language) return forecast;
+  return {
+    ...forecast,
+    rows: forecast.rows.map((row) => ({
+      ...row,
+      milestoneTitle: milestoneRule(row.milestoneId, language)?.staffTitle ?? row.milestoneTitle,
+    })),
+  };
+}
+
 export function forecastCsv(forecast: Forecast): string {
   const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
   const lines = forecast.rows.map((row) =>

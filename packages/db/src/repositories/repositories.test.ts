@@ -41,6 +41,7 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
     dateOfBirth: '2012-03-03',
     jurisdiction: 'england' as const,
     hasEhcPlan: true,
+    usesChildrensHealthServices: true,
     nhsNumber: '943 476 5919',
   });
   const eventsOf = (id: string) => db.prisma.pathwayEvent.count({ where: { youngPersonId: id } });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { languageOf, RULE_PACKS, type Jurisdiction, type PlanLanguage } from '@pathways/engine';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { hashToken, newSecretToken } from '../secret-token.ts';
 
@@ -15,7 +16,17 @@ export type SessionUser = {
   areaId: string | null;
   agencyId: string | null;
   youngPersonId: string | null;
+  /**
+   * The language of the rule pack of the account's council (or of the young person's own
+   * record): the interface's language until the person chooses one. Null when neither is known.
+   */
+  language: PlanLanguage | null;
 };
+
+/** The language of a jurisdiction's rule pack, or null for none we know. */
+function languageOfJurisdiction(jurisdiction: string | null): PlanLanguage | null {
+  return jurisdiction && jurisdiction in RULE_PACKS ? languageOf(RULE_PACKS[jurisdiction as Jurisdiction]) : null;
+}
 
 /** Starts a session: the token goes to the client's HttpOnly cookie, only its hash to the database. */
 export async function createSession(
@@ -41,7 +52,8 @@ export async function findSession(
 ): Promise<{ user: SessionUser; csrfToken: string } | null> {
   // Every request asks this, so it is one round trip (a join), not a session then a user.
   const [session] = await db.$queryRaw<
-    (SessionUser & {
+    (Omit<SessionUser, 'language'> & {
+      jurisdiction: string | null;
       tokenHash: string;
       csrfToken: string;
       expiresAt: Date;
@@ -50,8 +62,11 @@ export async function findSession(
     })[]
   >`
     SELECT s."tokenHash", s."csrfToken", s."expiresAt", s."lastSeenAt",
-           u.id, u.email, u.name, u.role::text AS role, u."areaId", u."agencyId", u."youngPersonId", u."disabledAt"
+           u.id, u.email, u.name, u.role::text AS role, u."areaId", u."agencyId", u."youngPersonId", u."disabledAt",
+           a.jurisdiction
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
+      LEFT JOIN "LocalArea" a
+             ON a.id = COALESCE(u."areaId", (SELECT yp."areaId" FROM "YoungPerson" yp WHERE yp.id = u."youngPersonId"))
      WHERE s."tokenHash" = ${hashToken(token)}`;
   if (!session || session.expiresAt <= now || session.disabledAt) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > idleMinutes * 60_000) {
@@ -61,8 +76,11 @@ export async function findSession(
   if (now.getTime() - session.lastSeenAt.getTime() > SEEN_UPDATE_MINUTES * 60_000) {
     await db.session.update({ where: { tokenHash: session.tokenHash }, data: { lastSeenAt: now } });
   }
-  const { id, email, name, role, areaId, agencyId, youngPersonId } = session;
-  return { user: { id, email, name, role, areaId, agencyId, youngPersonId }, csrfToken: session.csrfToken };
+  const { id, email, name, role, areaId, agencyId, youngPersonId, jurisdiction } = session;
+  return {
+    user: { id, email, name, role, areaId, agencyId, youngPersonId, language: languageOfJurisdiction(jurisdiction) },
+    csrfToken: session.csrfToken,
+  };
 }
 
 export async function endSession(db: PrismaClient, token: string): Promise<void> {

@@ -31,7 +31,8 @@ export const EVENT_CATALOGUE = {
   'education.transfer_planned': {
     pathway: 'education',
     label: 'Move to a new school or college planned',
-    payload: { transfer: transferKind, moveDate: ZIsoDate },
+    // Staying on in the school's own sixth form is no move to a post-16 institution (CFA 2014 s.83).
+    payload: { transfer: transferKind, moveDate: ZIsoDate, toOwnSixthForm: z.boolean().optional() },
   },
   'education.plan_amended': {
     pathway: 'education',
@@ -57,6 +58,12 @@ export const EVENT_CATALOGUE = {
     label: 'EHC plan transferred to another local authority',
     payload: { toArea: z.string().min(1).max(200) },
   },
+  'education.review_decision_made': {
+    pathway: 'education',
+    label: 'Council decided after the review (keep, change or stop the plan)',
+    payload: { decision: z.enum(['keep', 'amend', 'cease']) },
+  },
+  'education.level3_attained': { pathway: 'education', label: 'Level 3 qualification gained', payload: {} },
   'education.cease_proposed': {
     pathway: 'education',
     label: 'Local authority proposed to stop the plan',
@@ -140,7 +147,7 @@ export const EVENT_CATALOGUE = {
 
   'social_care.preparation_started': {
     pathway: 'social_care',
-    label: 'Council started preparing for adult life',
+    label: 'Preparation for adult life started',
     payload: {},
   },
   'social_care.youth_plan_made': { pathway: 'social_care', label: 'Youth plan made', payload: {} },

@@ -96,7 +96,13 @@ export const educationMachine = setup({
         description: 'No statutory education plan (such as an EHC plan): only the duties that apply to everyone.',
       },
       // Everyone stays in education or training to 18 (Education and Skills Act 2008), plan or not.
-      on: { 'education.ehc_plan_issued': 'active', 'education.post16_started': {} },
+      on: {
+        'education.ehc_plan_issued': 'active',
+        'education.post16_started': {},
+        'education.level3_attained': {},
+        // Milestones for everyone can be marked done without a plan (e.g. Denmark's KUI education plan).
+        'milestone.recorded': {},
+      },
     },
     active: {
       type: 'parallel',
@@ -104,6 +110,8 @@ export const educationMachine = setup({
       on: {
         'education.ehc_plan_issued': {},
         'education.annual_review_held': {},
+        'education.review_decision_made': {},
+        'education.level3_attained': {},
         'education.plan_transferred': { actions: 'recordLocalAuthorityTransfer' },
         'education.plan_extended': { guard: 'canExtendPlan', actions: 'extendPlan' },
         'milestone.recorded': {},

@@ -127,7 +127,8 @@ describe('the runner’s fast stepping', () => {
         }
       }
     }
-  });
+    // Exhaustive: 2^12 flag combinations × 8 machines (about ten seconds).
+  }, 60_000);
 });
 
 describe('refusal reasons', () => {

@@ -55,7 +55,14 @@ describe('planMilestones', () => {
       status: 'not_applicable',
       notApplicableReason: 'Only for young people with an EHC plan.',
     });
-    expect(find(withoutPlan, 'health_transition_start')?.status).toBe('overdue');
+    expect(find(withoutPlan, 'health_transition_start')).toMatchObject({
+      status: 'not_applicable',
+      notApplicableReason: 'Only for young people who see children’s health services.',
+    });
+    const seenByPaediatrics = planMilestones({ ...MAYA, hasEhcPlan: false, usesChildrensHealthServices: true }, [], {
+      asOf: '2027-10-01',
+    });
+    expect(find(seenByPaediatrics, 'health_transition_start')?.status).toBe('overdue');
   });
 
   it('counts a review for the Year 9 milestone only if it happened in Year 9 or later', () => {
@@ -159,7 +166,7 @@ describe('rejected events', () => {
   it('refuses an event for a pathway the jurisdiction does not have', () => {
     const plan = buildPlan(
       { dateOfBirth: '2010-05-05', jurisdiction: 'denmark' },
-      [{ type: 'employment.careers_guidance_received', date: '2025-01-01' }],
+      [{ type: 'palliative.parallel_plan_agreed', date: '2025-01-01' }],
       { asOf: '2026-01-01' },
     );
     expect(plan.rejectedEvents[0]).toMatchObject({ code: 'not_in_jurisdiction' });
@@ -188,7 +195,7 @@ describe('explain', () => {
     const plan = buildPlan(MAYA, [], { asOf: '2027-10-01' });
     expect(explain(plan, 'post16_transfer')).toBe(
       'Due by 31 March 2028: the EHC plan must be amended by 31 March in the calendar year of the move to post-16 education ' +
-        '(SEND Regulations 2014, reg. 18(1)(a)); here: move expected at the start of Year 12 on 1 September 2028.',
+        '(SEND Regulations 2014, reg. 18(1)(a)); here: no move recorded, so one is assumed at the start of Year 12 on 1 September 2028.',
     );
     expect(explain(plan, 'chc_decision_17')).toMatch(
       /^Does not apply: Only for young people with complex health needs/,
@@ -252,7 +259,16 @@ describe('Denmark rule pack', () => {
     const windows = Object.fromEntries(milestones.map((m) => [m.id, [m.windowStart, m.dueDate]]));
     expect(windows).toEqual({
       dk_health_consent_15: ['2024-03-15', '2024-06-15'],
+      // KUI: the duty to be in education or work from 15, guidance to 25, the education plan in 9th grade.
+      dk_education_duty_15_17: ['2024-03-15', '2024-06-15'],
+      dk_kui_guidance_to_25: ['2024-03-15', '2024-06-15'],
+      dk_kui_education_plan: ['2024-08-01', '2025-06-30'],
       dk_transition_prep_16: ['2025-06-15', '2025-09-15'],
+      dk_adult_assessment: ['2025-06-15', '2025-12-15'],
+      // § 123(2): work and income, housing, social life, each by 17½.
+      dk_prep_work_income: ['2025-06-15', '2026-12-15'],
+      dk_prep_housing: ['2025-06-15', '2026-12-15'],
+      dk_prep_social_life: ['2025-06-15', '2026-12-15'],
       dk_youth_plan_16: ['2025-06-15', '2025-09-15'],
       dk_stu: ['2024-08-01', '2025-06-30'],
       dk_ungestoette_decision: ['2026-06-15', '2026-12-15'],
@@ -264,30 +280,87 @@ describe('Denmark rule pack', () => {
     });
     expect(find(milestones, 'dk_ungestoette_decision')?.status).toBe('due');
     expect(find(milestones, 'dk_transition_prep_16')?.status).toBe('overdue');
+    expect(find(milestones, 'dk_prep_housing')?.status).toBe('due');
+    expect(find(milestones, 'dk_education_duty_15_17')).toMatchObject({ status: 'in_effect', closesOn: '2027-06-14' });
+    expect(find(milestones, 'dk_kui_guidance_to_25')).toMatchObject({ status: 'in_effect', closesOn: '2034-06-14' });
+  });
+
+  it('is missed, not late, once a topic of § 123(2) can no longer be prepared before 18', () => {
+    const milestones = planMilestones(SOFIE, [], { asOf: '2027-06-15' });
+    expect(find(milestones, 'dk_prep_housing')).toMatchObject({ status: 'missed', closesOn: '2027-06-14' });
+    expect(find(milestones, 'dk_prep_housing')?.explanation).toContain(
+      'Overvej det nu sammen med den unge som en del af hjælpen som voksen.',
+    );
+    const discussed = planMilestones(
+      SOFIE,
+      [{ type: 'independent_living.housing_options_discussed', date: '2026-09-01' }],
+      { asOf: '2027-06-15' },
+    );
+    expect(find(discussed, 'dk_prep_housing')).toMatchObject({ status: 'done', completedOn: '2026-09-01' });
   });
 
   it('applies youth support after care only to young people placed in care', () => {
     const milestones = planMilestones({ ...SOFIE, placedInCare: false }, [], { asOf: '2026-11-22' });
     expect(find(milestones, 'dk_ungestoette_decision')).toMatchObject({
       status: 'not_applicable',
-      notApplicableReason: 'Only for young people placed in care (anbragt).',
+      notApplicableReason: 'Kun for unge, der er anbragt.',
     });
+    const inEnglish = planMilestones({ ...SOFIE, placedInCare: false }, [], { asOf: '2026-11-22', language: 'en' });
+    expect(find(inEnglish, 'dk_ungestoette_decision')?.notApplicableReason).toBe(
+      'Only for young people placed in care (anbragt).',
+    );
   });
 
-  it('completes milestones from the shared pathway events and explains in Danish dates', () => {
-    const plan = buildPlan(
-      SOFIE,
-      [
-        { type: 'social_care.preparation_started', date: '2025-07-01' },
-        { type: 'social_care.adult_decision_made', date: '2027-01-20', eligible: true },
-      ],
-      { asOf: '2027-02-01' },
-    );
+  const SOFIES_EVENTS = [
+    { type: 'social_care.preparation_started', date: '2025-07-01' },
+    { type: 'social_care.adult_decision_made', date: '2027-01-20', eligible: true },
+  ];
+
+  it('completes milestones from the shared pathway events and explains in Danish', () => {
+    const plan = buildPlan(SOFIE, SOFIES_EVENTS, { asOf: '2027-02-01' });
     expect(find(plan.milestones, 'dk_transition_prep_16')).toMatchObject({ status: 'done', completedOn: '2025-07-01' });
     expect(find(plan.milestones, 'dk_adult_decision')).toMatchObject({ status: 'done' });
+    expect(find(plan.milestones, 'dk_adult_help_18')?.title).toBe('Hjælp som voksen fra 18 år (serviceloven)');
     expect(explain(plan, 'dk_adult_help_18')).toBe(
-      'Coming up from 15. marts 2027, due by 15. juni 2027: adult help under Serviceloven from the 18th birthday; parents’ payments stop; applications for adult extra costs from 3 months before (Serviceloven; Københavns Kommune); here: aged 18 on 15. juni 2027.',
+      'Kommer fra 15. marts 2027, frist 15. juni 2027: hjælp som voksen efter serviceloven fra 18-års fødselsdagen; betalingen til forældrene ophører; merudgifter som voksen kan søges fra 3 måneder før (Serviceloven; Københavns Kommune); her: 18 år den 15. juni 2027.',
     );
+  });
+
+  it('reads in English on request, with the same dates and statuses', () => {
+    const danish = buildPlan(SOFIE, SOFIES_EVENTS, { asOf: '2027-02-01' });
+    const english = buildPlan(SOFIE, SOFIES_EVENTS, { asOf: '2027-02-01', language: 'en' });
+    expect(find(english.milestones, 'dk_adult_help_18')?.title).toBe('Adult help from 18 (Serviceloven)');
+    expect(explain(english, 'dk_adult_help_18')).toBe(
+      'Coming up from 15 March 2027, due by 15 June 2027: adult help under Serviceloven from the 18th birthday; parents’ payments stop; applications for adult extra costs from 3 months before (Serviceloven; Københavns Kommune); here: aged 18 on 15 June 2027.',
+    );
+    const datesOf = (plan: typeof danish) =>
+      plan.milestones.map(({ id, status, windowStart, dueDate, closesOn }) => ({
+        id,
+        status,
+        windowStart,
+        dueDate,
+        closesOn,
+      }));
+    expect(datesOf(english)).toEqual(datesOf(danish));
+  });
+
+  it('has every text in English too, and English packs ignore a language they do not have', () => {
+    const english = denmarkRulePack.translations?.en;
+    for (const rule of denmarkRulePack.milestones) {
+      const texts = english?.milestones[rule.id];
+      expect(texts?.title, rule.id).toBeTruthy();
+      expect(texts?.staffTitle, rule.id).toBeTruthy();
+      expect(texts?.description, rule.id).toBeTruthy();
+      expect(texts?.rule, rule.id).toBeTruthy();
+      expect(!!texts?.ifMissed, `${rule.id} ifMissed`).toBe(!!rule.ifMissed);
+    }
+    for (const reason of Object.keys(denmarkRulePack.conditionReasons))
+      expect(english?.conditionReasons[reason]).toBeTruthy();
+    const maya = planMilestones({ dateOfBirth: '2012-03-03', jurisdiction: 'england', hasEhcPlan: true }, [], {
+      asOf: '2027-10-01',
+      language: 'da',
+    });
+    expect(find(maya, 'post16_transfer')?.explanation).toMatch(/^Due by 31 March 2028: /);
   });
 });
 

@@ -4,20 +4,20 @@ import {
   describeState,
   acceptedEventTypes,
   stateValueToString,
-  pathwayName,
   persistPathway,
   type PersistedPathwayRun,
 } from '../machines/pathway-runner.ts';
 import { ZProfile, type ProfileInput } from '../profile.ts';
 import { RULE_PACKS } from '../rule-packs/index.ts';
+import { packIn } from '../rule-packs/pack-in-language.ts';
 import { rulesById } from '../rule-packs/rules-by-id.ts';
-import type { Jurisdiction, Pathway, RulePack, RulePackSettings } from '../rule-packs/types.ts';
+import type { Jurisdiction, Pathway, PlanLanguage, RulePack, RulePackSettings } from '../rule-packs/types.ts';
 import { computeKeyDates, keyDatesToIso } from './key-dates.ts';
 import { milestoneFacts, plannedMilestone, scheduledMilestone } from './milestone-status.ts';
 import type { AcceptedEvent, PlanContext } from './plan-context.ts';
 import { replayEvents, type PathwaysToStart } from './replay.ts';
 import type { MilestoneSchedule, PathwayEnding, PathwayStatus, Plan, PlannedMilestone, PlanSchedule } from './types.ts';
-import { formatLongDate } from './format-date.ts';
+import { phrasesFor } from './phrases.ts';
 
 export type PlanOptions = {
   /** The plan date (ISO). The engine never reads the wall clock. */
@@ -28,6 +28,8 @@ export type PlanOptions = {
   settings?: Partial<RulePackSettings>;
   /** Plan with this pack instead of the registered one (a draft pack, or a new jurisdiction). */
   rulePack?: RulePack;
+  /** The language of titles, descriptions and explanations, where the pack has it (default: the pack's own). Dates never depend on it. */
+  language?: PlanLanguage;
 };
 
 /**
@@ -112,7 +114,7 @@ function planCore(
 ) {
   const profile = ZProfile.parse(profileInput);
   const asOf = isoToDay(ZIsoDate.parse(options.asOf));
-  const pack = options.rulePack ?? RULE_PACKS[options.jurisdiction ?? profile.jurisdiction];
+  const pack = packIn(options.rulePack ?? RULE_PACKS[options.jurisdiction ?? profile.jurisdiction], options.language);
   const settings = options.settings ? { ...pack.settings, ...options.settings } : pack.settings;
   const dateOfBirth = isoToDay(profile.dateOfBirth);
   const keyDates = computeKeyDates(pack, settings, dateOfBirth, profile.yearGroupOffset);
@@ -131,6 +133,7 @@ function planCore(
     resolving: new Set(),
   };
 
+  const words = phrasesFor(pack);
   const endings = new Map<Pathway, Ending>();
   for (const [pathway, endedOn] of replay.endedOn) {
     const run = replay.runs.get(pathway);
@@ -138,7 +141,7 @@ function planCore(
     endings.set(pathway, {
       endedOn,
       endReason,
-      reason: `The ${pathwayName(pathway)} pathway ended on ${formatLongDate(endedOn, pack.locale)}${endReason ? ` (${endReason.replaceAll('_', ' ')})` : ''}.`,
+      reason: words.pathwayEnded(pathway, words.day(endedOn), endReason?.replaceAll('_', ' ')),
     });
   }
   const facts = pack.milestones.map((rule) => milestoneFacts(rule, context, endings.get(rule.pathway)));

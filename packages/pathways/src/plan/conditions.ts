@@ -1,8 +1,8 @@
 import type { Condition, DateExpression } from '../rule-packs/types.ts';
 import { evaluateDate, recordedDate } from './evaluate-date.ts';
-import { formatLongDate } from './format-date.ts';
 import { matchingEvents } from './match-events.ts';
 import type { PlanContext } from './plan-context.ts';
+import { phrasesFor } from './phrases.ts';
 
 export type ConditionResult = { applies: true } | { applies: false; reason: string };
 
@@ -42,12 +42,10 @@ function planIssuedBy(by: DateExpression, context: PlanContext): ConditionResult
   const issued = recordedDate('ehcPlanIssuedOn', context);
   const date = evaluateDate(by, context);
   if (issued === undefined || date === undefined || issued <= date) return APPLIES;
-  return {
-    applies: false,
-    reason: `The plan was first issued on ${formatLongDate(issued, context.pack.locale)}, after ${formatLongDate(date, context.pack.locale)}.`,
-  };
+  const words = phrasesFor(context.pack);
+  return { applies: false, reason: words.planIssuedAfter(words.day(issued), words.day(date)) };
 }
 
 function reasonFor(key: string, context: PlanContext): string {
-  return context.pack.conditionReasons[key] ?? `Only when "${key}" applies.`;
+  return context.pack.conditionReasons[key] ?? phrasesFor(context.pack).onlyWhen(key);
 }

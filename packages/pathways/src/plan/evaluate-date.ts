@@ -56,13 +56,15 @@ function evaluateBase(expression: DateExpression, context: PlanContext): DayNumb
         if (date !== undefined) return date;
       }
       return undefined;
-    case 'latestOf': {
-      let latest: DayNumber | undefined;
+    case 'latestOf':
+    case 'earliestOf': {
+      const isLatest = expression.at === 'latestOf';
+      let chosen: DayNumber | undefined;
       for (const option of expression.of) {
         const date = evaluateDate(option, context);
-        if (date !== undefined && (latest === undefined || date > latest)) latest = date;
+        if (date !== undefined && (chosen === undefined || (isLatest ? date > chosen : date < chosen))) chosen = date;
       }
-      return latest;
+      return chosen;
     }
   }
 }

@@ -1,55 +1,57 @@
-import type { DayNumber } from '../dates/calendar-date.ts';
 import { citationOf } from '../rule-packs/citation.ts';
-import { formatLongDate } from './format-date.ts';
 import { describeDate } from './describe-date.ts';
+import { phrasesFor } from './phrases.ts';
 import type { MilestoneFacts } from './types.ts';
 import type { PlanContext } from './plan-context.ts';
 
-const CONFIDENCE_NOTE = {
-  C: '',
-  S: ' This rule rests on secondary sources.',
-  U: ' This rule is not yet confirmed.',
-} as const;
-
 /**
  * One sentence on why a milestone has its date and status: the status with its date, the
- * rule with its legal source, and the inputs the date came from. For example:
- * "Due by 31 March 2028: the EHC plan must be amended by 31 March in the calendar year of the
- * move to post-16 education (SEND Regulations 2014, reg. 18(1)(a)); here: move expected at
- * the start of Year 12 on 1 September 2028."
+ * rule with its legal source, and the inputs the date came from, in the pack's language. For
+ * example: "Due by 31 March 2028: the EHC plan must be amended by 31 March in the calendar
+ * year of the move to post-16 education (SEND Regulations 2014, reg. 18(1)(a)); here: move
+ * expected at the start of Year 12 on 1 September 2028."
  */
 export function explainMilestone(draft: MilestoneFacts, context: PlanContext): string {
-  const day = (date: DayNumber) => formatLongDate(date, context.pack.locale);
-  const { rule, due, windowStart } = draft;
+  const words = phrasesFor(context.pack);
+  const { rule, due, windowStart, closesOn } = draft;
   const ruleText = `${rule.rule} (${citationOf(rule.source)})`;
   const basis = due !== undefined ? describeDate(rule.due, context) : undefined;
-  const inputs = basis ? `; here: ${basis}` : '';
-  const lastDone = draft.lastDoneOn !== undefined && rule.recurrence ? ` Last done on ${day(draft.lastDoneOn)}.` : '';
-  const note = CONFIDENCE_NOTE[rule.confidence];
-  const period =
-    due === undefined ? '' : `${day(due)}${draft.closesOn !== undefined ? ` to ${day(draft.closesOn)}` : ''}`;
+  const inputs = basis ? words.here(basis) : '';
+  const lastDone = draft.lastDoneOn !== undefined && rule.recurrence ? words.lastDone(words.day(draft.lastDoneOn)) : '';
+  const note = words.confidenceNote[rule.confidence];
+  const dueDay = due !== undefined ? words.day(due) : undefined;
+  const closesDay = closesOn !== undefined ? words.day(closesOn) : undefined;
+  const withRule = (lead: string) => `${lead}: ${ruleText}${inputs}.${lastDone}${note}`;
   switch (draft.status) {
     case 'not_applicable':
-      return `Does not apply: ${draft.notApplicableReason ?? ''} The rule: ${ruleText}.`;
+      return words.notApplicable(draft.notApplicableReason ?? '', ruleText);
     case 'done':
-      return `Done on ${draft.completedOn !== undefined ? day(draft.completedOn) : 'an earlier date'}: ${ruleText}.${lastDone}`;
-    case 'missed': {
-      const instead = rule.ifMissed ? ` ${rule.ifMissed}` : '';
-      return `Missed: it was due by ${due !== undefined ? day(due) : 'an earlier date'} and could be done as such only until ${draft.closesOn !== undefined ? day(draft.closesOn) : 'an earlier date'}.${instead} The rule: ${ruleText}.`;
-    }
+      return (
+        words.done(draft.completedOn !== undefined ? words.day(draft.completedOn) : words.anEarlierDate, ruleText) +
+        lastDone
+      );
+    case 'missed':
+      return words.missed(
+        dueDay ?? words.anEarlierDate,
+        closesDay ?? words.anEarlierDate,
+        rule.ifMissed ? ` ${rule.ifMissed}` : '',
+        ruleText,
+      );
     case 'not_known':
-      return `Date not known: ${rule.dateNeeds ? `record ${rule.dateNeeds} to work it out` : 'it depends on something not yet recorded'}. The rule: ${ruleText}.${note}`;
+      return words.notKnown(rule.dateNeeds, ruleText) + note;
     case 'overdue':
-      return `Overdue, it was due by ${due !== undefined ? day(due) : 'an earlier date'}: ${ruleText}${inputs}.${lastDone}${note}`;
+      return withRule(words.overdue(dueDay ?? words.anEarlierDate));
     case 'due':
-      return `Due by ${due !== undefined ? day(due) : 'a date not yet known'}: ${ruleText}${inputs}.${lastDone}${note}`;
+      return withRule(words.due(dueDay ?? words.aDateNotKnown));
     case 'upcoming':
-      return `Coming up${windowStart !== undefined ? ` from ${day(windowStart)}` : ''}, due by ${due !== undefined ? day(due) : 'a date not yet known'}: ${ruleText}${inputs}.${lastDone}${note}`;
+      return withRule(
+        words.upcoming(windowStart !== undefined ? words.day(windowStart) : undefined, dueDay ?? words.aDateNotKnown),
+      );
     case 'starts_later':
-      return `From ${period}: ${ruleText}${inputs}.${note}`;
+      return withRule(words.startsLater(dueDay ?? '', closesDay));
     case 'in_effect':
-      return `${draft.closesOn !== undefined ? `Runs from ${period}` : `In effect since ${period}`}: ${ruleText}${inputs}.${note}`;
+      return withRule(words.inEffect(dueDay ?? '', closesDay));
     case 'ended':
-      return `Ran from ${period}: ${ruleText}.${note}`;
+      return `${words.ended(dueDay ?? '', closesDay)}: ${ruleText}.${note}`;
   }
 }

@@ -2,8 +2,10 @@ import { toIsoDate, type DayNumber } from '../dates/calendar-date.ts';
 import type { MilestoneRule } from '../rule-packs/types.ts';
 import { evaluateCondition } from './conditions.ts';
 import { evaluateDate, milestoneDates } from './evaluate-date.ts';
+import { easyReadOf } from './easy-read.ts';
 import { explainMilestone } from './explain.ts';
 import { openStatus, periodStatus } from './open-status.ts';
+import { phrasesFor } from './phrases.ts';
 import { matchesWhere } from './match-events.ts';
 import type { AcceptedEvent, PlanContext } from './plan-context.ts';
 import type { MilestoneFacts, MilestoneSchedule, PathwayEnding, PlannedMilestone, TaskStatus } from './types.ts';
@@ -52,11 +54,7 @@ export function milestoneFacts(
       facts.due = firstDue;
       if (facts.windowStart !== undefined && facts.windowStart > firstDue) facts.windowStart = firstDue;
       facts.closesOn = until;
-    } else
-      setNotApplicable(
-        facts,
-        ending?.reason ?? `No more are due after ${until !== undefined ? toIsoDate(until) : 'the end of the plan'}.`,
-      );
+    } else setNotApplicable(facts, ending?.reason ?? noMoreDue(until, context));
   } else if (completions[0]) {
     setDone(facts, completions[0].day);
   } else if (ending && rule.isPathwayEnd) {
@@ -170,5 +168,14 @@ export function scheduledMilestone(facts: MilestoneFacts): MilestoneSchedule {
 
 /** A milestone as a person reads it: its dates and status, and one sentence saying why. Plain data. */
 export function plannedMilestone(facts: MilestoneFacts, context: PlanContext): PlannedMilestone {
-  return { ...scheduledMilestone(facts), explanation: explainMilestone(facts, context) };
+  return {
+    ...scheduledMilestone(facts),
+    explanation: explainMilestone(facts, context),
+    easyRead: easyReadOf(facts.rule, context.pack),
+  };
+}
+
+function noMoreDue(until: DayNumber | undefined, context: PlanContext): string {
+  const words = phrasesFor(context.pack);
+  return words.noMoreDue(until !== undefined ? words.day(until) : undefined);
 }

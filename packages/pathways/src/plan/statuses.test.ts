@@ -75,7 +75,7 @@ describe('a recurring task', () => {
   it('whose series ended with none done is missed', () => {
     // Yearly transition meetings from the end of Year 9 until six months after the move to adult care.
     const moved = [{ type: 'health.transferred', date: '2031-01-15' }];
-    const meetings = milestone('2032-01-01', 'transition_annual_meeting', MAYA, moved);
+    const meetings = milestone('2032-01-01', 'transition_annual_meeting', { usesChildrensHealthServices: true }, moved);
     expect(meetings).toMatchObject({ status: 'missed', dueDate: '2026-08-31', closesOn: '2031-07-15' });
     expect(meetings.ifMissed).toMatch(/adult team/);
   });
@@ -114,7 +114,11 @@ describe('a legal fact', () => {
     const sofie = { dateOfBirth: '2009-06-15', jurisdiction: 'denmark' as const, placedInCare: true };
     const during = planMilestones(sofie, [], { asOf: '2029-01-01' }).find((m) => m.id === 'dk_ungestoette_18_22');
     expect(during).toMatchObject({ status: 'in_effect', dueDate: '2027-06-15', closesOn: '2032-06-14' });
-    expect(during?.explanation).toMatch(/^Runs from 15\. juni 2027 to 14\. juni 2032/);
+    expect(during?.explanation).toMatch(/^Gælder fra 15\. juni 2027 til 14\. juni 2032/);
+    const inEnglish = planMilestones(sofie, [], { asOf: '2029-01-01', language: 'en' });
+    expect(inEnglish.find((m) => m.id === 'dk_ungestoette_18_22')?.explanation).toMatch(
+      /^Runs from 15 June 2027 to 14 June 2032/,
+    );
     const after = planMilestones(sofie, [], { asOf: '2032-06-15' }).find((m) => m.id === 'dk_ungestoette_18_22');
     expect(after?.status).toBe('ended');
   });
@@ -309,5 +313,103 @@ describe('every window opens on or before its due date', () => {
     const behind = milestone('2028-10-01', 'participation_to_18', { yearGroupOffset: 1 });
     expect(behind.status).toBe('in_effect');
     expect(behind.windowStart !== null && behind.dueDate !== null && behind.windowStart <= behind.dueDate).toBe(true);
+  });
+});
+
+describe('rules added and corrected against the law, with dates worked by hand for Maya', () => {
+  it('the final amended plan is due 8 weeks after the council decides to amend (SEND Regulations 2014 reg. 22)', () => {
+    const amend = [
+      { type: 'education.annual_review_held', date: '2027-01-06' },
+      { type: 'education.review_decision_made', date: '2027-01-20', decision: 'amend' },
+    ];
+    // 20 January + 56 days = 17 March 2027.
+    expect(milestone('2027-02-01', 'amended_plan_issued', MAYA, amend)).toMatchObject({
+      status: 'due',
+      windowStart: '2027-01-20',
+      dueDate: '2027-03-17',
+    });
+    expect(milestone('2027-03-18', 'amended_plan_issued', MAYA, amend).status).toBe('overdue');
+    const issued = [...amend, { type: 'education.plan_amended', date: '2027-03-01' }];
+    expect(milestone('2027-03-18', 'amended_plan_issued', MAYA, issued)).toMatchObject({
+      status: 'done',
+      completedOn: '2027-03-01',
+    });
+    // A decision to keep the plan as it is asks for no amended plan; it does complete the decision.
+    const keep = [amend[0], { ...amend[1], decision: 'keep' }];
+    expect(milestone('2027-02-01', 'amended_plan_issued', MAYA, keep).status).toBe('not_applicable');
+    expect(milestone('2027-02-01', 'review_decision', MAYA, keep)).toMatchObject({
+      status: 'done',
+      completedOn: '2027-01-20',
+    });
+  });
+
+  it('staying on in the school’s own sixth form has no post-16 transfer deadline (CFA 2014 s.83)', () => {
+    expect(milestone('2027-10-01', 'post16_transfer').explanation).toMatch(
+      /here: no move recorded, so one is assumed at the start of Year 12 on 1 September 2028/,
+    );
+    const stayingOn = [
+      {
+        type: 'education.transfer_planned',
+        date: '2027-10-01',
+        transfer: 'post16',
+        moveDate: '2028-09-01',
+        toOwnSixthForm: true,
+      },
+    ];
+    for (const id of ['post16_transfer', 'phase_transfer_review_meeting']) {
+      const rule = milestone('2027-11-01', id, MAYA, stayingOn);
+      expect(rule.status, id).toBe('not_applicable');
+      expect(rule.notApplicableReason, id).toMatch(/own sixth form, which is not a move to a post-16 institution/);
+    }
+    const toCollege = [{ ...stayingOn[0], toOwnSixthForm: false }];
+    expect(milestone('2027-11-01', 'post16_transfer', MAYA, toCollege)).toMatchObject({
+      status: 'due',
+      dueDate: '2028-03-31',
+    });
+  });
+
+  it('travel help for the post-16 move: from the 31 May policy statement, by 31 July, missed after Year 12', () => {
+    expect(milestone('2028-05-30', 'post16_transport')).toMatchObject({
+      status: 'upcoming',
+      windowStart: '2028-05-31',
+      dueDate: '2028-07-31',
+    });
+    expect(milestone('2028-08-01', 'post16_transport').status).toBe('overdue');
+    expect(milestone('2029-09-01', 'post16_transport')).toMatchObject({ status: 'missed', closesOn: '2029-08-31' });
+  });
+
+  it('the move from CAMHS is planned 6 months ahead of the transfer, for those who use CAMHS (NICE NG43)', () => {
+    const camhs = { usesChildrensMentalHealthServices: true };
+    // 17 on 3 March 2029; 17½ on 3 September 2029; 18 on 3 March 2030.
+    expect(milestone('2029-03-03', 'camhs_transfer', camhs)).toMatchObject({
+      status: 'due',
+      windowStart: '2029-03-03',
+      dueDate: '2029-09-03',
+    });
+    const planned = [{ type: 'health.transfer_planned', date: '2029-03-10', transferDate: '2029-12-01' }];
+    expect(milestone('2029-03-10', 'camhs_transfer', camhs, planned).dueDate).toBe('2029-06-01');
+    expect(milestone('2030-03-03', 'camhs_transfer', camhs)).toMatchObject({
+      status: 'missed',
+      closesOn: '2030-03-02',
+    });
+    expect(milestone('2029-03-03', 'camhs_transfer').notApplicableReason).toBe(
+      'Only for young people who see children’s mental health services (CAMHS).',
+    );
+  });
+
+  it('the duty to participate ends at 18, or sooner with a level 3 qualification (Education and Skills Act 2008 s.2)', () => {
+    expect(milestone('2029-08-01', 'participation_to_18')).toMatchObject({
+      status: 'in_effect',
+      dueDate: '2028-06-30',
+      closesOn: '2030-03-02',
+    });
+    const level3 = [{ type: 'education.level3_attained', date: '2029-07-01' }];
+    expect(milestone('2029-08-01', 'participation_to_18', MAYA, level3)).toMatchObject({
+      status: 'ended',
+      closesOn: '2029-07-01',
+    });
+    // A level 3 gained after 18 does not stretch the duty past the 18th birthday.
+    const late = [{ type: 'education.level3_attained', date: '2030-07-01' }];
+    expect(milestone('2030-08-01', 'participation_to_18', MAYA, late).closesOn).toBe('2030-03-02');
   });
 });

@@ -1,3 +1,4 @@
+import type { EasyRead } from './easy-read.ts';
 import type { DayNumber } from '../dates/calendar-date.ts';
 import type { EventType } from '../events/catalogue.ts';
 import type { KeyDates } from '../machines/machine-input.ts';
@@ -74,6 +75,8 @@ export type MilestoneSchedule = {
 export type PlannedMilestone = MilestoneSchedule & {
   /** One sentence: why it has this date and status (rule + inputs + source). */
   explanation: string;
+  /** The title and description in Easy Read: short lines, abbreviations in words. */
+  easyRead: EasyRead;
 };
 
 export type PathwayStatus = {

@@ -1,10 +1,13 @@
-import type { Condition, MilestoneRule, RulePack } from './types.ts';
+import type { Condition, MilestoneRule, RuleTexts, RulePack } from './types.ts';
 
 /*
  * Denmark (domain.md §4). Barnets lov covers children and young people to 18 (LBK 282 of
  * 17/03/2025), Serviceloven applies from 18, majority at 18. All ages are calendar ages.
  * The school calendar (cohort by calendar year, grade N from August of the year they turn
  * N + 6, compulsory schooling ending after 9th grade) is the pack's assumption (U).
+ *
+ * The pack speaks Danish; each rule's English texts sit beside it (`en`), so a reader can
+ * choose and a translator sees both at once.
  */
 
 /** § 122: significant, permanent reduction in function or a serious long-term condition. */
@@ -18,14 +21,100 @@ const SECTION_122: Condition = {
 };
 const dayBefore18 = { at: 'birthday', years: 18, plus: { days: -1 } } as const;
 
-const milestones: MilestoneRule[] = [
+/** A Danish rule with its texts in English. */
+type Bilingual = MilestoneRule & { en: RuleTexts };
+
+/**
+ * § 123(2): the preparation must consider education, work and income, housing and social
+ * life (besides support needs, which the other rules cover). One milestone each, so a worker
+ * sees which is still open; each is done once it is considered, by the adult decision.
+ */
+function section123Topic(
+  topic: Pick<MilestoneRule, 'id' | 'pathway' | 'title' | 'staffTitle' | 'description' | 'completedBy'> & {
+    paragraph: string;
+    en: Pick<RuleTexts, 'title' | 'staffTitle' | 'description'>;
+  },
+): Bilingual {
+  const { paragraph, en, ...texts } = topic;
+  return {
+    ...texts,
+    rule: `forberedelsen af overgangen til voksenlivet skal overveje den unges ${paragraph}, så afgørelsen kan træffes før 18-års fødselsdagen`,
+    en: {
+      ...en,
+      rule: `the preparation for adult life must consider the young person’s ${en.staffTitle.toLowerCase()}, so the decision can be made before the 18th birthday`,
+      ifMissed: 'Consider it now, with the young person, as part of their adult help.',
+    },
+    windowStart: { at: 'birthday', years: 16 },
+    due: { at: 'birthday', years: 17, months: 6 },
+    appliesWhen: SECTION_122,
+    missedAfter: dayBefore18,
+    ifMissed: 'Overvej det nu sammen med den unge som en del af hjælpen som voksen.',
+    leadAgency: 'municipality',
+    contributingAgencies: ['young_person', 'family'],
+    kind: 'statutory',
+    source: { document: 'Barnets lov', section: '§ 123, stk. 2' },
+    confidence: 'C',
+  };
+}
+
+const SECTION_123_TOPICS: Bilingual[] = [
+  section123Topic({
+    id: 'dk_prep_work_income',
+    pathway: 'employment',
+    paragraph: 'beskæftigelse og forsørgelsesgrundlag',
+    title: 'Arbejde og penge som voksen',
+    staffTitle: 'Beskæftigelse og forsørgelse',
+    description: 'Før du fylder 18, taler I om arbejde, og hvad du skal leve af: løn, uddannelseshjælp eller pension.',
+    en: {
+      title: 'Work and money as an adult',
+      staffTitle: 'Work and income',
+      description: 'Before you turn 18 you talk about work and what you will live on: wages, benefits or a pension.',
+    },
+  }),
+  section123Topic({
+    id: 'dk_prep_housing',
+    pathway: 'independent_living',
+    paragraph: 'boligforhold',
+    title: 'Hvor du skal bo',
+    staffTitle: 'Boligforhold',
+    description: 'Før du fylder 18, taler I om, hvor du vil bo, og hvilken hjælp du skal have der.',
+    completedBy: [{ type: 'independent_living.housing_options_discussed' }],
+    en: {
+      title: 'Where you will live',
+      staffTitle: 'Housing',
+      description: 'Before you turn 18 you talk about where you want to live and the help you need there.',
+    },
+  }),
+  section123Topic({
+    id: 'dk_prep_social_life',
+    pathway: 'community',
+    paragraph: 'sociale forhold, netværk og fritid',
+    title: 'Venner, familie og fritid',
+    staffTitle: 'Sociale forhold og netværk',
+    description: 'Før du fylder 18, taler I om dine venner, din familie og det, du kan lide at lave i fritiden.',
+    en: {
+      title: 'Friends, family and free time',
+      staffTitle: 'Social life and networks',
+      description:
+        'Before you turn 18, you talk about your friends and your family. You talk about what you like to do in your free time.',
+    },
+  }),
+];
+
+const rules: Bilingual[] = [
   {
     id: 'dk_health_consent_15',
     pathway: 'finance_legal',
-    title: 'You agree to your own treatment from 15',
-    staffTitle: 'Consent to treatment from 15 (Sundhedsloven § 17)',
-    description: 'From 15 you agree to your own treatment. Your parents are still told and involved.',
-    rule: 'from the 15th birthday the young person consents to their own treatment; parents are still informed',
+    title: 'Du giver selv samtykke til behandling fra 15 år',
+    staffTitle: 'Samtykke til behandling fra 15 år (sundhedsloven § 17)',
+    description: 'Når du er 15, siger du selv ja eller nej til behandling. Dine forældre får stadig besked og er med.',
+    rule: 'fra 15-års fødselsdagen giver den unge selv samtykke til behandling; forældrene skal stadig informeres',
+    en: {
+      title: 'You agree to your own treatment from 15',
+      staffTitle: 'Consent to treatment from 15 (Sundhedsloven § 17)',
+      description: 'From 15 you agree to your own treatment. Your parents are still told and involved.',
+      rule: 'from the 15th birthday the young person consents to their own treatment; parents are still informed',
+    },
     nature: 'legal_fact',
     windowStart: { at: 'birthday', years: 14, months: 9 },
     due: { at: 'birthday', years: 15 },
@@ -36,37 +125,156 @@ const milestones: MilestoneRule[] = [
     confidence: 'C',
   },
   {
+    id: 'dk_education_duty_15_17',
+    pathway: 'education',
+    title: 'Du er i uddannelse eller arbejde fra 15 til 18 år',
+    staffTitle: 'Uddannelsespligt for 15–17-årige (KUI-loven § 2 a)',
+    description:
+      'Fra du er 15, til du fylder 18, skal du gå i skole, tage en uddannelse eller arbejde. Eller du laver noget andet, der fører til en uddannelse. Det står i din uddannelsesplan. Kommunen kan fritage dig, hvis dit handicap gør det nødvendigt.',
+    rule: '15–17-årige skal være i uddannelse, beskæftigelse eller anden aktivitet efter deres uddannelsesplan; kommunen fører tilsyn og kan fritage ved handicap eller sygdom',
+    en: {
+      title: 'You are in education or work from 15 to 18',
+      staffTitle: 'Duty to be in education or work, ages 15–17 (KUI Act § 2 a)',
+      description:
+        'From 15 until you turn 18, you go to school, learn or work. Or you do something else that leads to an education. Your education plan says how. The municipality can let you off if your disability makes it necessary.',
+      rule: '15–17-year-olds must be in education, work or another activity in line with their education plan; the municipality follows it up and may exempt for disability or illness',
+    },
+    nature: 'continuing_duty',
+    windowStart: { at: 'birthday', years: 14, months: 9 },
+    due: { at: 'birthday', years: 15 },
+    until: dayBefore18,
+    leadAgency: 'municipality',
+    contributingAgencies: ['young_person', 'family'],
+    kind: 'statutory',
+    source: { document: 'Lov om kommunal indsats for unge under 25 år (LBK 825/2019)', section: '§ 2 a' },
+    confidence: 'C',
+  },
+  {
+    id: 'dk_kui_education_plan',
+    pathway: 'education',
+    title: 'Din uddannelsesplan med ungevejlederen',
+    staffTitle: 'Uddannelsesplan med den kommunale ungeindsats (KUI)',
+    description:
+      'I 9. klasse laver du en plan for, hvad du skal efter skolen. En vejleder fra kommunens ungeindsats (KUI) hjælper dig. Planen følger dig, til du er 25.',
+    rule: 'den unge udarbejder en uddannelsesplan med den kommunale ungeindsats, inden grundskolen slutter; planen justeres, når der er behov',
+    en: {
+      title: 'Your education plan with the youth adviser',
+      staffTitle: 'Education plan with the municipal youth effort (KUI)',
+      description:
+        'In 9th grade you make a plan for what you do after school. An adviser from the municipality’s youth effort (KUI) helps you. The plan follows you until you are 25.',
+      rule: 'the young person makes an education plan with the municipal youth effort before compulsory schooling ends; it is updated when needed',
+      ifMissed: 'Ask the municipal youth effort (KUI) to make the education plan now.',
+    },
+    windowStart: { at: 'schoolYearStart', schoolYear: 9 },
+    due: { at: 'endOfCompulsorySchool' },
+    missedAfter: dayBefore18,
+    ifMissed: 'Bed den kommunale ungeindsats (KUI) om at lave uddannelsesplanen nu.',
+    leadAgency: 'municipality',
+    contributingAgencies: ['young_person', 'family'],
+    kind: 'statutory',
+    source: { document: 'Lov om kommunal indsats for unge under 25 år (LBK 825/2019)', section: '§§ 2 a, 2 c' },
+    confidence: 'S',
+  },
+  {
+    id: 'dk_kui_guidance_to_25',
+    pathway: 'education',
+    title: 'Vejledning fra kommunens ungeindsats op til 25 år',
+    staffTitle: 'Opsøgende vejledning fra KUI, 15–24 år',
+    description:
+      'Er du ikke i gang med en uddannelse? Så kontakter kommunens ungeindsats (KUI) dig og hjælper dig videre. Det gælder, indtil du fylder 25.',
+    rule: 'kommunen skal gennem en opsøgende indsats tilbyde vejledning til 15–24-årige, der ikke er i gang med eller har gennemført en uddannelse',
+    en: {
+      title: 'Guidance from the municipal youth effort until 25',
+      staffTitle: 'Outreach guidance from KUI, ages 15–24',
+      description:
+        'Are you not in education? Then the municipality’s youth effort (KUI) contacts you and helps you. This goes on until you turn 25.',
+      rule: 'the municipality must reach out and offer guidance to 15–24-year-olds who are not in or have not completed an education',
+    },
+    nature: 'continuing_duty',
+    windowStart: { at: 'birthday', years: 14, months: 9 },
+    due: { at: 'birthday', years: 15 },
+    until: { at: 'birthday', years: 25, plus: { days: -1 } },
+    leadAgency: 'municipality',
+    contributingAgencies: ['young_person'],
+    kind: 'statutory',
+    source: { document: 'Lov om kommunal indsats for unge under 25 år (LBK 825/2019)', section: '§ 2' },
+    confidence: 'S',
+  },
+  {
     id: 'dk_transition_prep_16',
     pathway: 'social_care',
-    title: 'The municipality prepares your move to adult life',
-    staffTitle: 'Municipality starts transition preparation (from 16)',
+    title: 'Kommunen forbereder dit voksenliv',
+    staffTitle: 'Kommunen påbegynder forberedelsen af overgangen (fra 16 år)',
     description:
-      'Soon after you turn 16 the municipality contacts you and your parents to prepare for adult life: support, education, work, money, housing and friends.',
-    rule: 'the municipality starts cross-sector preparation as soon as possible after the 16th birthday (the pack allows 3 months)',
+      'Kort efter du fylder 16, kontakter kommunen dig og dine forældre. Sammen forbereder I dit voksenliv. I taler om støtte, uddannelse, arbejde, penge, bolig og venner.',
+    rule: 'kommunen påbegynder den tværgående forberedelse så hurtigt som muligt efter 16-års fødselsdagen (pakken giver 3 måneder)',
+    en: {
+      title: 'The municipality prepares your move to adult life',
+      staffTitle: 'Municipality starts transition preparation (from 16)',
+      description:
+        'Soon after you turn 16, the municipality contacts you and your parents. Together you prepare for adult life. You talk about support, education, work, money, housing and friends.',
+      rule: 'the municipality starts cross-sector preparation as soon as possible after the 16th birthday (the pack allows 3 months)',
+      ifMissed: 'Go straight to the decision on help as an adult.',
+    },
     windowStart: { at: 'birthday', years: 16 },
     due: { at: 'birthday', years: 16, months: 3 },
     appliesWhen: SECTION_122,
     completedBy: [{ type: 'social_care.preparation_started' }],
     missedAfter: { at: 'birthday', years: 17, months: 6 },
-    ifMissed: 'Go straight to the decision on help as an adult.',
+    ifMissed: 'Gå direkte videre til afgørelsen om hjælp som voksen.',
     leadAgency: 'municipality',
     contributingAgencies: ['young_person', 'family', 'region'],
     kind: 'statutory',
-    source: { document: 'Barnets lov', section: '§§ 122–123 (ex-SEL § 19 a, 2021)' },
+    source: { document: 'Barnets lov', section: '§§ 122–123 (tidl. SEL § 19 a, 2021)' },
     confidence: 'C',
   },
   {
+    id: 'dk_adult_assessment',
+    pathway: 'social_care',
+    title: 'Kommunen finder ud af, hvad du har brug for som voksen',
+    staffTitle: 'Voksenudredning (omkring 16½ år)',
+    description:
+      'Omkring 16½ år ser kommunen sammen med dig på, hvilken hjælp du får brug for som voksen. Så er der tid til at beslutte den, før du fylder 18.',
+    rule: 'en udredning af den unges behov som voksen, omkring 16½ år, så afgørelsen kan træffes i god tid før 18-års fødselsdagen (lokal praksis; loven giver ingen dato)',
+    en: {
+      title: 'The municipality finds out what help you need as an adult',
+      staffTitle: 'Adult needs assessment (voksenudredning, around 16½)',
+      description:
+        'Around 16½, the municipality looks with you at the help you will need as an adult. Then there is time to decide it before you turn 18.',
+      rule: 'an assessment of the young person’s needs as an adult around 16½, so the decision can be made well before the 18th birthday (local practice; the law sets no date)',
+      ifMissed: 'Make the decision on adult help from what is known now, and assess as part of it.',
+    },
+    windowStart: { at: 'birthday', years: 16 },
+    due: { at: 'birthday', years: 16, months: 6 },
+    appliesWhen: SECTION_122,
+    missedAfter: { at: 'birthday', years: 17, months: 6 },
+    ifMissed: 'Træf afgørelsen om hjælp som voksen ud fra det, der vides nu, og udred som en del af den.',
+    leadAgency: 'municipality',
+    contributingAgencies: ['young_person', 'family', 'region'],
+    kind: 'good_practice',
+    source: { document: 'Barnets lov § 123; kommunal praksis (voksenudredning)' },
+    confidence: 'U',
+  },
+  ...SECTION_123_TOPICS,
+  {
     id: 'dk_youth_plan_16',
     pathway: 'social_care',
-    title: 'Youth plan (ungeplan)',
-    staffTitle: 'Youth plan (ungeplan)',
-    description: 'A youth plan about your life after 18 is considered. It must be made if you live in care.',
-    rule: 'a youth plan is considered within 3 months of the 16th birthday or the decision (mandatory when placed in care)',
+    title: 'Din ungeplan',
+    staffTitle: 'Ungeplan (§ 108)',
+    description: 'Kommunen overvejer en ungeplan om dit liv efter 18. Den skal laves, hvis du er anbragt.',
+    rule: 'en ungeplan overvejes senest 3 måneder efter 16-års fødselsdagen eller afgørelsen (skal laves ved anbringelse)',
+    en: {
+      title: 'Your youth plan (ungeplan)',
+      staffTitle: 'Youth plan (ungeplan, § 108)',
+      description: 'A youth plan about your life after 18 is considered. It must be made if you live in care.',
+      rule: 'a youth plan is considered within 3 months of the 16th birthday or the decision (mandatory when placed in care)',
+      ifMissed: 'Ask the municipal youth effort (KUI) for an education plan instead.',
+    },
     windowStart: { at: 'birthday', years: 16 },
     due: { at: 'birthday', years: 16, months: 3 },
     completedBy: [{ type: 'social_care.youth_plan_made' }, { type: 'milestone.recorded' }],
     missedAfter: { at: 'birthday', years: 18 },
-    ifMissed: 'Ask the municipal youth effort (KUI) for an education plan instead.',
+    ifMissed: 'Bed den kommunale ungeindsats (KUI) om en uddannelsesplan i stedet.',
     leadAgency: 'municipality',
     contributingAgencies: ['young_person'],
     kind: 'statutory',
@@ -76,11 +284,18 @@ const milestones: MilestoneRule[] = [
   {
     id: 'dk_stu',
     pathway: 'education',
-    title: 'A youth education made for you (STU)',
-    staffTitle: 'Right to STU (to 25)',
+    title: 'En ungdomsuddannelse lavet til dig (STU)',
+    staffTitle: 'Ret til STU (til 25 år)',
     description:
-      'A 3-year youth education made for you (STU) is offered when you finish school. You can start it until you turn 25.',
-    rule: 'the right to STU runs from the end of compulsory schooling to the 25th birthday',
+      'Når du er færdig med skolen, kan du få en 3-årig ungdomsuddannelse, der er lavet til dig (STU). Du kan starte, indtil du fylder 25.',
+    rule: 'retten til STU gælder fra undervisningspligtens ophør til 25-års fødselsdagen',
+    en: {
+      title: 'A youth education made for you (STU)',
+      staffTitle: 'Right to STU (to 25)',
+      description:
+        'A 3-year youth education made for you (STU) is offered when you finish school. You can start it until you turn 25.',
+      rule: 'the right to STU runs from the end of compulsory schooling to the 25th birthday',
+    },
     nature: 'legal_fact',
     windowStart: { at: 'schoolYearStart', schoolYear: 9 },
     due: { at: 'endOfCompulsorySchool' },
@@ -95,17 +310,25 @@ const milestones: MilestoneRule[] = [
   {
     id: 'dk_ungestoette_decision',
     pathway: 'social_care',
-    title: 'Decision on youth support after care (ungestøtte)',
-    staffTitle: 'Decision on youth support after placement (17½)',
+    title: 'Afgørelse om ungestøtte efter anbringelsen',
+    staffTitle: 'Afgørelse om ungestøtte efter anbringelse (17½ år)',
     description:
-      'If you live in care, the municipality decides at least 6 months before you turn 18 what support you get after 18.',
-    rule: 'the decision on youth support after a placement is made at least 6 months before the 18th birthday (17 years 6 months)',
+      'Hvis du er anbragt, beslutter kommunen senest et halvt år før du fylder 18, hvilken støtte du får efter 18.',
+    rule: 'afgørelsen om ungestøtte efter en anbringelse træffes senest 6 måneder før 18-års fødselsdagen (17 år og 6 måneder)',
+    en: {
+      title: 'Decision on youth support after care (ungestøtte)',
+      staffTitle: 'Decision on youth support after placement (17½)',
+      description:
+        'You live in care. The municipality decides what support you get after 18. It decides at least 6 months before you turn 18.',
+      rule: 'the decision on youth support after a placement is made at least 6 months before the 18th birthday (17 years 6 months)',
+      ifMissed: 'Ask the municipality now whether youth support after care (ungestøtte) can be given.',
+    },
     windowStart: { at: 'birthday', years: 17 },
     due: { at: 'birthday', years: 17, months: 6 },
     appliesWhen: { flag: 'placedInCare' },
     completedBy: [{ type: 'social_care.youth_support_decided' }],
     missedAfter: { at: 'birthday', years: 18 },
-    ifMissed: 'Ask the municipality now whether youth support after care (ungestøtte) can be given.',
+    ifMissed: 'Spørg kommunen nu, om der kan gives ungestøtte efter anbringelsen.',
     leadAgency: 'municipality',
     contributingAgencies: ['young_person'],
     kind: 'statutory',
@@ -115,37 +338,53 @@ const milestones: MilestoneRule[] = [
   {
     id: 'dk_adult_decision',
     pathway: 'social_care',
-    title: 'Decision on your help as an adult',
-    staffTitle: 'Decision on adult support before 18 (§ 123(3))',
+    title: 'Afgørelse om din hjælp som voksen',
+    staffTitle: 'Afgørelse om støtte som voksen før 18 år (§ 123, stk. 3)',
     description:
-      'Before you turn 18 the municipality decides what help you get as an adult, so it can start on your birthday.',
-    rule: 'the decision on adult support is made before the 18th birthday so help can start on it (no fixed date; 17½ is local practice)',
+      'Før du fylder 18, beslutter kommunen, hvilken hjælp du får som voksen, så den kan begynde på din fødselsdag.',
+    rule: 'afgørelsen om støtte som voksen træffes før 18-års fødselsdagen, så hjælpen kan begynde straks (ingen fast dato; 17½ år er lokal praksis)',
+    en: {
+      title: 'Decision on your help as an adult',
+      staffTitle: 'Decision on adult support before 18 (§ 123(3))',
+      description:
+        'Before you turn 18, the municipality decides what help you get as an adult. Then the help can start on your birthday.',
+      rule: 'the decision on adult support is made before the 18th birthday so help can start on it (no fixed date; 17½ is local practice)',
+      ifMissed: 'Ask the municipality for a decision on adult help under Serviceloven now.',
+    },
     windowStart: { at: 'birthday', years: 17, months: 6 },
     due: dayBefore18,
     appliesWhen: SECTION_122,
     completedBy: [{ type: 'social_care.adult_decision_made' }],
     missedAfter: { at: 'birthday', years: 19 },
-    ifMissed: 'Ask the municipality for a decision on adult help under Serviceloven now.',
+    ifMissed: 'Bed kommunen om en afgørelse om hjælp som voksen efter serviceloven nu.',
     leadAgency: 'municipality',
     contributingAgencies: ['young_person', 'family'],
     kind: 'statutory',
-    source: { document: 'Barnets lov', section: '§ 123(3)' },
+    source: { document: 'Barnets lov', section: '§ 123, stk. 3' },
     confidence: 'C',
   },
   {
     id: 'dk_adult_help_18',
     pathway: 'social_care',
-    title: 'Adult help from 18 (Serviceloven)',
-    staffTitle: 'Adult support under Serviceloven from 18',
+    title: 'Hjælp som voksen fra 18 år (serviceloven)',
+    staffTitle: 'Støtte efter serviceloven fra 18 år',
     description:
-      'From 18 your help comes under the adult law. Payments to your parents stop, and you apply yourself (extra costs from 3 months before).',
-    rule: 'adult help under Serviceloven from the 18th birthday; parents’ payments stop; applications for adult extra costs from 3 months before',
+      'Fra du er 18, får du hjælp efter loven for voksne. Betalingen til dine forældre stopper, og du søger selv (merudgifter kan søges fra 3 måneder før).',
+    rule: 'hjælp som voksen efter serviceloven fra 18-års fødselsdagen; betalingen til forældrene ophører; merudgifter som voksen kan søges fra 3 måneder før',
+    en: {
+      title: 'Adult help from 18 (Serviceloven)',
+      staffTitle: 'Adult support under Serviceloven from 18',
+      description:
+        'From 18 your help comes under the adult law. Payments to your parents stop, and you apply yourself (extra costs from 3 months before).',
+      rule: 'adult help under Serviceloven from the 18th birthday; parents’ payments stop; applications for adult extra costs from 3 months before',
+      ifMissed: 'Apply to the municipality for help under Serviceloven now.',
+    },
     windowStart: { at: 'birthday', years: 17, months: 9 },
     due: { at: 'birthday', years: 18 },
     appliesWhen: SECTION_122,
     completedBy: [{ type: 'social_care.adult_services_started' }],
     missedAfter: { at: 'birthday', years: 19 },
-    ifMissed: 'Apply to the municipality for help under Serviceloven now.',
+    ifMissed: 'Søg kommunen om hjælp efter serviceloven nu.',
     leadAgency: 'municipality',
     contributingAgencies: ['young_person'],
     kind: 'statutory',
@@ -155,10 +394,16 @@ const milestones: MilestoneRule[] = [
   {
     id: 'dk_ungestoette_18_22',
     pathway: 'social_care',
-    title: 'Youth support from 18 to 22 (ungestøtte)',
-    staffTitle: 'Youth support after placement, 18 to 22',
-    description: 'If you lived in care, you can get youth support from 18 until your 23rd birthday.',
-    rule: 'youth support after a placement runs from the 18th to the 23rd birthday',
+    title: 'Ungestøtte fra 18 til 22 år',
+    staffTitle: 'Ungestøtte efter anbringelse, 18–22 år',
+    description: 'Hvis du har været anbragt, kan du få ungestøtte fra 18 år, til du fylder 23.',
+    rule: 'ungestøtte efter en anbringelse gælder fra 18-års til 23-års fødselsdagen',
+    en: {
+      title: 'Youth support from 18 to 22 (ungestøtte)',
+      staffTitle: 'Youth support after placement, 18 to 22',
+      description: 'If you lived in care, you can get youth support from 18 until your 23rd birthday.',
+      rule: 'youth support after a placement runs from the 18th to the 23rd birthday',
+    },
     windowStart: { at: 'birthday', years: 17, months: 6 },
     nature: 'legal_fact',
     due: { at: 'birthday', years: 18 },
@@ -173,12 +418,19 @@ const milestones: MilestoneRule[] = [
   {
     id: 'dk_health_transfer',
     pathway: 'health',
-    title: 'Move from the children’s to the adult hospital department',
-    staffTitle: 'Transfer to the adult hospital department',
+    title: 'Du flytter fra børneafdelingen til voksenafdelingen',
+    staffTitle: 'Overgang fra børne- til voksenafdeling på hospitalet',
     description:
-      'Around 18 you move from the children’s hospital department to the adult one, in three steps: getting ready, the move, and follow-up.',
+      'Omkring 18 år flytter du fra børneafdelingen til voksenafdelingen på hospitalet. Det sker i tre trin: at blive klar, selve flytningen og opfølgning.',
     // The ages of the three phases are not confirmed.
-    rule: 'the move from the children’s to the adult hospital department usually happens around 18, in three phases',
+    rule: 'overgangen fra børne- til voksenafdelingen sker som regel omkring 18 år, i tre faser',
+    en: {
+      title: 'Move from the children’s to the adult hospital department',
+      staffTitle: 'Transfer to the adult hospital department',
+      description:
+        'Around 18 you move from the children’s hospital department to the adult one. This happens in three steps: getting ready, the move and follow-up.',
+      rule: 'the move from the children’s to the adult hospital department usually happens around 18, in three phases',
+    },
     windowStart: { at: 'birthday', years: 17 },
     due: {
       at: 'firstOf',
@@ -200,17 +452,25 @@ const milestones: MilestoneRule[] = [
   {
     id: 'dk_guardianship',
     pathway: 'finance_legal',
-    title: 'Guardianship (værgemål)',
-    staffTitle: 'Guardianship (værgemål) considered before 18',
+    title: 'Værgemål',
+    staffTitle: 'Værgemål overvejet før 18 år',
     description:
-      'If you may not be able to handle money or some decisions at 18, guardianship is considered before your birthday.',
-    rule: 'guardianship (værgemål) is considered before the 18th birthday',
+      'Hvis du måske ikke selv kan klare penge eller nogle beslutninger, når du er 18, overvejes værgemål før din fødselsdag.',
+    rule: 'værgemål overvejes før 18-års fødselsdagen',
+    en: {
+      title: 'Guardianship (værgemål)',
+      staffTitle: 'Guardianship (værgemål) considered before 18',
+      description:
+        'If you may not be able to handle money or some decisions at 18, guardianship is considered before your birthday.',
+      rule: 'guardianship (værgemål) is considered before the 18th birthday',
+      ifMissed: 'If it is still needed, apply to the Agency of Family Law (Familieretshuset) for guardianship.',
+    },
     windowStart: { at: 'birthday', years: 17 },
     due: dayBefore18,
     appliesWhen: { flag: 'mayLackCapacity' },
     completedBy: [{ type: 'finance_legal.guardianship_considered' }],
     missedAfter: { at: 'birthday', years: 19 },
-    ifMissed: 'If it is still needed, apply to the Agency of Family Law (Familieretshuset) for guardianship.',
+    ifMissed: 'Hvis der stadig er brug for det, så søg Familieretshuset om værgemål.',
     leadAgency: 'family',
     contributingAgencies: ['municipality'],
     kind: 'good_practice',
@@ -219,9 +479,12 @@ const milestones: MilestoneRule[] = [
   },
 ];
 
+const milestones: MilestoneRule[] = rules.map(({ en: _english, ...rule }) => rule);
+const englishTexts = Object.fromEntries(rules.map((rule) => [rule.id, rule.en]));
+
 export const denmarkRulePack: RulePack = {
   jurisdiction: 'denmark',
-  name: 'Denmark',
+  name: 'Danmark',
   locale: 'da-DK',
   settings: {
     leapDayBirthday: 'march_1',
@@ -236,20 +499,49 @@ export const denmarkRulePack: RulePack = {
   },
   adulthoodAge: 18,
   statutoryEducationPlan: 'never',
-  pathways: ['education', 'health', 'social_care', 'finance_legal'],
+  // § 123(2) asks about work and income, housing and social life: each has its pathway.
+  pathways: ['education', 'employment', 'health', 'social_care', 'independent_living', 'community', 'finance_legal'],
   conditionReasons: {
-    likelyAdultCareNeeds: 'Only for young people likely to need help as adults.',
-    complexHealthNeeds: 'Only for young people with complex health needs.',
-    learningDisability: 'Only for young people with a learning disability.',
-    lifeLimitingCondition: 'Only for young people with a life-limiting condition.',
-    placedInCare: 'Only for young people placed in care (anbragt).',
-    mayLackCapacity: 'Only for young people who may not be able to make some decisions themselves.',
+    likelyAdultCareNeeds: 'Kun for unge, der forventes at få brug for hjælp som voksne.',
+    complexHealthNeeds: 'Kun for unge med komplekse helbredsbehov.',
+    learningDisability: 'Kun for unge med udviklingshæmning.',
+    lifeLimitingCondition: 'Kun for unge med en livstruende eller livsbegrænsende sygdom.',
+    placedInCare: 'Kun for unge, der er anbragt.',
+    mayLackCapacity: 'Kun for unge, der måske ikke selv kan træffe nogle beslutninger.',
   },
   agencyNames: {
-    municipality: 'Municipality (kommune)',
-    region: 'Region (hospital)',
-    family: 'Family / Agency of Family Law (Familieretshuset)',
-    young_person: 'The young person',
+    municipality: 'Kommunen',
+    region: 'Regionen (hospitalet)',
+    family: 'Familien / Familieretshuset',
+    young_person: 'Den unge',
+  },
+  abbreviations: {
+    KUI: 'kommunens ungeindsats',
+    STU: 'særligt tilrettelagt ungdomsuddannelse: en uddannelse lavet til dig',
   },
   milestones,
+  translations: {
+    en: {
+      name: 'Denmark',
+      milestones: englishTexts,
+      conditionReasons: {
+        likelyAdultCareNeeds: 'Only for young people likely to need help as adults.',
+        complexHealthNeeds: 'Only for young people with complex health needs.',
+        learningDisability: 'Only for young people with a learning disability.',
+        lifeLimitingCondition: 'Only for young people with a life-limiting condition.',
+        placedInCare: 'Only for young people placed in care (anbragt).',
+        mayLackCapacity: 'Only for young people who may not be able to make some decisions themselves.',
+      },
+      agencyNames: {
+        municipality: 'Municipality (kommune)',
+        region: 'Region (hospital)',
+        family: 'Family / Agency of Family Law (Familieretshuset)',
+        young_person: 'The young person',
+      },
+      abbreviations: {
+        KUI: 'the municipality’s youth effort',
+        STU: 'a youth education made for you',
+      },
+    },
+  },
 };

@@ -238,6 +238,9 @@ const ADDED_SINCE_THE_REFERENCE = [
   'care_leaver_pathway_plan',
   'care_leaver_personal_adviser',
   'staying_put',
+  'amended_plan_issued',
+  'post16_transport',
+  'camhs_transfer',
 ];
 
 const EVERY_FLAG = {

@@ -8,6 +8,14 @@ import { PATHWAYS, type MilestoneRule, type RulePack } from './types.ts';
  */
 
 const EHC = { flag: 'hasEhcPlan' } as const;
+/** NICE NG43 is about young people who use children's health services. */
+const CHILDRENS_HEALTH = { flag: 'usesChildrensHealthServices' } as const;
+/** A school's own sixth form is not a post-16 institution (CFA 2014 s.83): staying on is no phase transfer. */
+const NOT_STAYING_IN_OWN_SIXTH_FORM = {
+  not: { event: 'education.transfer_planned', where: { transfer: 'post16', toOwnSixthForm: true } },
+  because:
+    'They are staying on in their school’s own sixth form, which is not a move to a post-16 institution: no 31 March deadline applies (Children and Families Act 2014 s.83).',
+} as const;
 const fromYear9 = { at: 'schoolYearStart', schoolYear: 9 } as const;
 const endOfYear9 = { at: 'schoolYearEnd', schoolYear: 9 } as const;
 
@@ -18,7 +26,7 @@ const education: MilestoneRule[] = [
     title: 'Year 9 review: planning for adult life',
     staffTitle: 'Year 9 EHC review: preparing for adulthood',
     description:
-      'At your review in Year 9 everyone starts planning for when you are an adult: work, where you live, friends and health. This happens at every review after that too.',
+      'At your review in Year 9, everyone starts planning for when you are an adult. You talk about work, where you live, friends and health. This happens at every review after that too.',
     rule: 'the EHC plan review in Year 9 (the school year you turn 14) must plan for adult life, and every review after it',
     windowStart: fromYear9,
     due: endOfYear9,
@@ -67,7 +75,9 @@ const education: MilestoneRule[] = [
     // Opens at the start of Year 11 (1 September before a 31 March deadline).
     windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: -7, days: 1 } },
     due: { at: 'transferDeadline', transfer: 'post16', plus: { weeks: -12 } },
-    appliesWhen: { all: [EHC, { planIssuedBy: { at: 'transferDeadline', transfer: 'post16' } }] },
+    appliesWhen: {
+      all: [EHC, { planIssuedBy: { at: 'transferDeadline', transfer: 'post16' } }, NOT_STAYING_IN_OWN_SIXTH_FORM],
+    },
     completedBy: [{ type: 'education.annual_review_held', onlyWithinWindow: true }],
     missedAfter: { at: 'transferDeadline', transfer: 'post16' },
     ifMissed: 'Amend the plan by the deadline without the meeting, or straight away if the deadline has passed.',
@@ -87,7 +97,9 @@ const education: MilestoneRule[] = [
     // Opens at the start of Year 11 (1 September before a 31 March deadline).
     windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: -7, days: 1 } },
     due: { at: 'transferDeadline', transfer: 'post16' },
-    appliesWhen: { all: [EHC, { planIssuedBy: { at: 'transferDeadline', transfer: 'post16' } }] },
+    appliesWhen: {
+      all: [EHC, { planIssuedBy: { at: 'transferDeadline', transfer: 'post16' } }, NOT_STAYING_IN_OWN_SIXTH_FORM],
+    },
     completedBy: [{ type: 'education.plan_amended', where: { transfer: 'post16' } }],
     missedAfter: { at: 'transferDeadline', transfer: 'post16', plus: { months: 5 } },
     ifMissed: 'The move has happened: review the plan now so it names where they are learning.',
@@ -122,7 +134,7 @@ const education: MilestoneRule[] = [
     title: 'Your plan names your new college',
     staffTitle: 'Amend the EHC plan for the post-16 to post-16 move',
     description:
-      'If you change college during the year, your plan must name the new one at least 5 months before you move.',
+      'You may change college during the year. Then your plan must name the new college. This happens at least 5 months before you move.',
     rule: 'a move between post-16 institutions at another time of year needs the amended plan at least 5 months before the move',
     windowStart: { at: 'transferDeadline', transfer: 'post16_to_post16', plus: { months: -6 } },
     due: { at: 'transferDeadline', transfer: 'post16_to_post16' },
@@ -142,12 +154,18 @@ const education: MilestoneRule[] = [
     title: 'Learning or training until 18',
     staffTitle: 'Duty to participate in education or training to 18',
     description:
-      'Until you are 18 you keep learning: at college, in a sixth form, on an apprenticeship, or working with part-time study.',
+      'You keep learning until you are 18. You can learn at college, in a sixth form or on an apprenticeship. Or you can work and study part-time.',
     rule: 'from the end of compulsory school age to the 18th birthday (or a level 3 qualification, if sooner) a young person must be in education or training, and the local authority must make sure they can be',
     nature: 'continuing_duty',
     windowStart: { at: 'schoolYearStart', schoolYear: 11, byAge: true },
     due: { at: 'endOfCompulsorySchool' },
-    until: { at: 'birthday', years: 18, plus: { days: -1 } },
+    until: {
+      at: 'earliestOf',
+      of: [
+        { at: 'birthday', years: 18, plus: { days: -1 } },
+        { at: 'event', type: 'education.level3_attained' },
+      ],
+    },
     leadAgency: 'la_send',
     contributingAgencies: ['school', 'careers'],
     kind: 'statutory',
@@ -226,6 +244,7 @@ const education: MilestoneRule[] = [
     ifMissed: 'Ask the council for its decision in writing now: without it, there is nothing to appeal against.',
     appliesWhen: { all: [EHC, { event: 'education.annual_review_held' }] },
     completedBy: [
+      { type: 'education.review_decision_made', onlyWithinWindow: true },
       { type: 'education.plan_amended', onlyWithinWindow: true },
       { type: 'education.cease_proposed', onlyWithinWindow: true },
       { type: 'milestone.recorded', onlyWithinWindow: true },
@@ -273,6 +292,54 @@ const education: MilestoneRule[] = [
     contributingAgencies: ['family', 'la_send'],
     kind: 'statutory',
     source: { document: 'Children and Families Act 2014 s.51; SEND Regulations 2014', section: 'reg. 43' },
+    confidence: 'C',
+  },
+  {
+    id: 'amended_plan_issued',
+    pathway: 'education',
+    title: 'Your changed plan',
+    staffTitle: 'Final amended EHC plan (8 weeks from the amendment notice)',
+    description:
+      'The council may decide to change your plan after the review. Then it tells you the changes. It sends you the new plan within 8 weeks.',
+    rule: 'where the local authority decides to amend the plan after a review, it issues the final amended plan as soon as practicable and within 8 weeks of the amendment notice',
+    windowStart: { at: 'event', type: 'education.review_decision_made', where: { decision: 'amend' } },
+    due: { at: 'event', type: 'education.review_decision_made', where: { decision: 'amend' }, plus: { weeks: 8 } },
+    missedAfter: {
+      at: 'event',
+      type: 'education.review_decision_made',
+      where: { decision: 'amend' },
+      plus: { months: 10 },
+    },
+    ifMissed: 'The next yearly review is close: make sure the council issues the amended plan with it, in time.',
+    appliesWhen: { all: [EHC, { event: 'education.review_decision_made', where: { decision: 'amend' } }] },
+    completedBy: [{ type: 'education.plan_amended', onlyWithinWindow: true }],
+    leadAgency: 'la_send',
+    contributingAgencies: ['young_person', 'family', 'school'],
+    kind: 'statutory',
+    source: {
+      document: 'SEND Regulations 2014 (as amended 2023); R (L, M and P) v Devon CC [2022] EWHC 493 (Admin)',
+      section: 'reg. 22',
+    },
+    confidence: 'C',
+  },
+  {
+    id: 'post16_transport',
+    pathway: 'education',
+    title: 'Getting to college: ask about travel help',
+    staffTitle: 'Apply for post-16 travel support',
+    description:
+      'The council says by 31 May each year how it helps students over 16 get to school or college. Ask for travel help before you start.',
+    rule: 'the local authority publishes its post-16 transport policy statement by 31 May each year (and arranges transport for 19–25-year-olds with an EHC plan where needed); apply before the post-16 move',
+    // 31 May (two months after the 31 March deadline) to 31 July before the move.
+    windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: 2 } },
+    due: { at: 'transferDeadline', transfer: 'post16', plus: { months: 4 } },
+    appliesWhen: EHC,
+    missedAfter: { at: 'schoolYearEnd', schoolYear: 12 },
+    ifMissed: 'Ask the council about travel help for the next college year.',
+    leadAgency: 'la_send',
+    contributingAgencies: ['young_person', 'family', 'school'],
+    kind: 'statutory',
+    source: { document: 'Education Act 1996', section: 'ss.509AA–509AB, 508F' },
     confidence: 'C',
   },
 ];
@@ -328,7 +395,7 @@ const employment: MilestoneRule[] = [
     title: 'Think about a supported internship',
     staffTitle: 'Consider a supported internship',
     description:
-      'A supported internship is a way to learn a job at a real workplace with a job coach, for 6 to 12 months.',
+      'A supported internship helps you learn a job at a real workplace. A job coach helps you. It lasts 6 to 12 months.',
     rule: 'supported internships are for 16 to 24 year olds with an EHC plan; the option is raised from the Year 9 review so one can start from 16',
     windowStart: fromYear9,
     due: { at: 'schoolYearEnd', schoolYear: 11 },
@@ -369,6 +436,7 @@ const health: MilestoneRule[] = [
   {
     id: 'health_transition_start',
     pathway: 'health',
+    appliesWhen: CHILDRENS_HEALTH,
     title: 'Start planning your move to adult health care',
     staffTitle: 'Start health transition planning',
     description: 'Your doctors and nurses start talking with you about moving to adult health services.',
@@ -387,6 +455,7 @@ const health: MilestoneRule[] = [
   {
     id: 'coordinated_transition_plan',
     pathway: 'health',
+    appliesWhen: CHILDRENS_HEALTH,
     title: 'One joined-up plan for all your services',
     staffTitle: 'Coordinated health transition plan',
     description: 'All the people who help you agree one plan together, so nothing is missed when services change.',
@@ -405,6 +474,7 @@ const health: MilestoneRule[] = [
   {
     id: 'transition_annual_meeting',
     pathway: 'health',
+    appliesWhen: CHILDRENS_HEALTH,
     title: 'Yearly meeting about your move to adult health care',
     staffTitle: 'Annual health transition review',
     description: 'At least once a year you meet to check how the move to adult services is going.',
@@ -436,6 +506,7 @@ const health: MilestoneRule[] = [
   {
     id: 'named_worker',
     pathway: 'health',
+    appliesWhen: CHILDRENS_HEALTH,
     title: 'A named worker to help you',
     staffTitle: 'Named worker for health transition',
     description:
@@ -455,6 +526,7 @@ const health: MilestoneRule[] = [
   {
     id: 'readiness_programme',
     pathway: 'health',
+    appliesWhen: CHILDRENS_HEALTH,
     title: 'Getting ready to look after your own health',
     staffTitle: 'Readiness for adult health care (Ready Steady Go)',
     description: 'You learn, step by step, to talk to doctors and manage your health (Ready, Steady, Go).',
@@ -503,6 +575,7 @@ const health: MilestoneRule[] = [
   {
     id: 'adult_practitioner_meeting',
     pathway: 'health',
+    appliesWhen: CHILDRENS_HEALTH,
     title: 'Meet your new adult health team',
     staffTitle: 'Meet an adult practitioner before transfer',
     description: 'Before you move, you meet someone from each adult service that will look after you.',
@@ -521,6 +594,7 @@ const health: MilestoneRule[] = [
   {
     id: 'health_transfer',
     pathway: 'health',
+    appliesWhen: CHILDRENS_HEALTH,
     title: 'Move to adult health teams',
     staffTitle: 'Transfer to adult health services',
     description: 'You move to adult doctors and nurses when things are settled for you, usually between 16 and 19.',
@@ -543,6 +617,7 @@ const health: MilestoneRule[] = [
   {
     id: 'health_transfer_followup',
     pathway: 'health',
+    appliesWhen: CHILDRENS_HEALTH,
     title: 'Settling in with the adult team',
     staffTitle: 'Follow-up after transfer to adult services',
     description: 'If you miss your first adult appointments, the adult team gets in touch and offers more help.',
@@ -575,6 +650,32 @@ const health: MilestoneRule[] = [
     kind: 'good_practice',
     source: { document: 'NICE QS140', section: 'statement 6' },
     confidence: 'C',
+  },
+  {
+    id: 'camhs_transfer',
+    pathway: 'health',
+    title: 'Moving from children’s to adult mental health services',
+    staffTitle: 'Plan the transfer from CAMHS to adult mental health services',
+    description:
+      'You see the children’s mental health team (CAMHS). You will move to the adult team. Your move is planned with you at least 6 months before.',
+    rule: 'the move from children’s to adult mental health services is planned at least 6 months before the transfer (usually at 18), with the young person, and with a meeting of both teams',
+    windowStart: { at: 'birthday', years: 17 },
+    due: {
+      at: 'firstOf',
+      of: [
+        { at: 'event', type: 'health.transfer_planned', field: 'transferDate', plus: { months: -6 } },
+        { at: 'birthday', years: 17, months: 6 },
+      ],
+    },
+    appliesWhen: { flag: 'usesChildrensMentalHealthServices' },
+    missedAfter: { at: 'birthday', years: 18, plus: { days: -1 } },
+    ifMissed:
+      'Refer to adult mental health services now, and ask CAMHS to stay involved until the adult team takes over.',
+    leadAgency: 'nhs_childrens',
+    contributingAgencies: ['nhs_adult', 'gp', 'young_person', 'family'],
+    kind: 'good_practice',
+    source: { document: 'NICE NG43', section: '1.2.1–1.2.5, 1.3' },
+    confidence: 'S',
   },
   {
     id: 'cc_identify_14',
@@ -686,7 +787,7 @@ const socialCare: MilestoneRule[] = [
     pathway: 'social_care',
     title: 'Assessment for adult care and support',
     staffTitle: 'Care Act transition assessment (s.58)',
-    description: 'Adult social care finds out what help you are likely to need after 18, so it can be ready in time.',
+    description: 'Adult social care finds out what help you will need after 18. Then the help can be ready in time.',
     rule: 'a transition assessment when likely adult needs are predictable enough to be of significant benefit (no fixed age in law; the pack plans it by 17½ so support can be ready by 18)',
     windowStart: fromYear9,
     due: { at: 'birthday', years: 17, months: 6 },
@@ -777,7 +878,7 @@ const socialCare: MilestoneRule[] = [
     title: 'Advice about support, if adult care is not likely',
     staffTitle: 'Advice and information where needs are not likely eligible',
     description:
-      'If the assessment found you are not likely to get adult care, you get advice about other help and how to stay well.',
+      'The assessment found you will probably not get adult care. You still get advice. It tells you about other help and how to stay well.',
     rule: 'where the transition assessment finds needs not likely to be eligible, the local authority gives advice and information about what can be done to meet or reduce them',
     windowStart: { at: 'event', type: 'social_care.assessment_completed', where: { likelyEligible: false } },
     due: {
@@ -800,7 +901,7 @@ const socialCare: MilestoneRule[] = [
     title: 'Your pathway plan for leaving care',
     staffTitle: 'Care leaver needs assessment and pathway plan',
     description:
-      'If you are in care, soon after you turn 16 your needs are assessed and a pathway plan says how you will be helped as you leave care.',
+      'You are in care. Soon after you turn 16, someone finds out what you need. A pathway plan says how you will be helped when you leave care.',
     rule: 'an eligible child’s needs are assessed within three months of their 16th birthday, and a pathway plan is made as soon as possible after that',
     windowStart: { at: 'birthday', years: 16 },
     due: { at: 'birthday', years: 16, months: 3 },
@@ -842,7 +943,7 @@ const socialCare: MilestoneRule[] = [
     title: 'Staying with your foster family until 21',
     staffTitle: 'Staying Put with former foster carers (to 21)',
     description:
-      'If you live with a foster family when you turn 18, you can stay living with them until you are 21 if you all agree.',
+      'You may live with a foster family when you turn 18. You can stay with them until you are 21. You all need to agree.',
     rule: 'a young person in foster care at 18 may stay with their former foster carers until the 21st birthday, with the local authority’s support',
     nature: 'legal_fact',
     windowStart: { at: 'birthday', years: 17, months: 6 },
@@ -967,7 +1068,7 @@ const financeLegal: MilestoneRule[] = [
     title: 'Make sure any limits on your freedom are lawful',
     staffTitle: 'Lawful authority for any deprivation of liberty (16–17)',
     description:
-      'If your care means you are watched all the time and cannot leave, a court must agree to it from when you are 16. The rules change again at 18.',
+      'Your care may mean you are watched all the time and cannot leave. From when you are 16, a court must agree to this. The rules change again at 18.',
     rule: 'a 16- or 17-year-old who may lack capacity and whose care deprives them of liberty needs Court of Protection authorisation now: parents cannot consent to it (Re D [2019] UKSC 42); the Deprivation of Liberty Safeguards apply only from 18 and only in hospitals and care homes, so the adult arrangement is planned before the 18th birthday',
     windowStart: { at: 'birthday', years: 16 },
     due: { at: 'birthday', years: 18 },
@@ -1175,6 +1276,9 @@ export const englandRulePack: RulePack = {
     'education.ehc_plan_issued': 'Only once the plan has been issued or amended.',
     'education.plan_amended': 'Only once the plan has been issued or amended.',
     placedInCare: 'Only for young people who are, or were, in care.',
+    usesChildrensHealthServices: 'Only for young people who see children’s health services.',
+    usesChildrensMentalHealthServices: 'Only for young people who see children’s mental health services (CAMHS).',
+    'education.review_decision_made': 'Only when the council decides to change the plan after a review.',
   },
   agencyNames: {
     la_send: 'Local authority SEND team',
@@ -1191,6 +1295,15 @@ export const englandRulePack: RulePack = {
     housing: 'Housing',
     young_person: 'The young person',
     family: 'Family',
+  },
+  abbreviations: {
+    EHC: 'education, health and care',
+    GP: 'your family doctor',
+    CAMHS: 'children’s mental health services',
+    NHS: 'National Health Service',
+    DLA: 'Disability Living Allowance: money for disabled children',
+    PIP: 'Personal Independence Payment: money for disabled adults',
+    DWP: 'Department for Work and Pensions: the benefits office',
   },
   milestones: [
     ...education,

@@ -52,6 +52,10 @@ export const PROFILE_FLAGS = [
   'placedInCare',
   /** Has a parent or other carer who may need a carer's assessment. */
   'hasCarer',
+  /** Sees children's health services (a paediatrician, a children's nurse or therapist): NICE NG43 transition applies. */
+  'usesChildrensHealthServices',
+  /** Sees children's mental health services (CAMHS), whose transfer to adult services is planned apart. */
+  'usesChildrensMentalHealthServices',
 ] as const;
 export type ProfileFlag = (typeof PROFILE_FLAGS)[number];
 
@@ -93,6 +97,8 @@ export type DateExpression = (
   /** The first expression that can be worked out, in order (e.g. a planned date, else the default). */
   | { at: 'firstOf'; of: DateExpression[] }
   | { at: 'latestOf'; of: DateExpression[] }
+  /** The earliest that can be worked out (e.g. the 18th birthday, or a level 3 qualification if sooner). */
+  | { at: 'earliestOf'; of: DateExpression[] }
 ) & { plus?: DateOffset };
 
 /** Dates a young person's record may hold, which rules can date from. */
@@ -190,11 +196,30 @@ export type TransferDeadlineRule =
     }
   | { monthsBeforeMove: number };
 
+/** Languages a plan can be read in: the interface's languages. */
+export const PLAN_LANGUAGES = ['en', 'da'] as const;
+export type PlanLanguage = (typeof PLAN_LANGUAGES)[number];
+export const LOCALE_OF_LANGUAGE = { en: 'en-GB', da: 'da-DK' } as const satisfies Record<PlanLanguage, string>;
+
+/** What a reader sees of a rule, which a pack may give in another language. */
+export type RuleTexts = Pick<MilestoneRule, 'title' | 'staffTitle' | 'description' | 'rule' | 'ifMissed' | 'dateNeeds'>;
+
+/** A pack's texts in another language: every milestone's, every reason's, every agency's name. */
+export type PackTranslation = {
+  name: string;
+  milestones: Record<string, RuleTexts>;
+  conditionReasons: RulePack['conditionReasons'];
+  agencyNames: RulePack['agencyNames'];
+  abbreviations: RulePack['abbreviations'];
+};
+
 export type RulePack = {
   jurisdiction: Jurisdiction;
   name: string;
-  /** BCP 47 locale for dates in explanations. */
-  locale: 'en-GB' | 'da-DK';
+  /** BCP 47 locale of the pack's texts, and of dates in explanations. */
+  locale: (typeof LOCALE_OF_LANGUAGE)[PlanLanguage];
+  /** The same texts in other languages (`packIn` gives the pack in one of them). */
+  translations?: Partial<Record<PlanLanguage, PackTranslation>>;
   settings: RulePackSettings;
   schoolCalendar: SchoolCalendar;
   /** The age of majority: machines use it for "adult services from 18" guards. */
@@ -212,5 +237,7 @@ export type RulePack = {
   /** Plain-language reasons for unmet conditions, one per flag or event. */
   conditionReasons: Partial<Record<ProfileFlag, string>> & Record<string, string>;
   agencyNames: Partial<Record<AgencyType, string>>;
+  /** Every abbreviation a young person's text uses, in words (Easy Read spells each out once). */
+  abbreviations: Record<string, string>;
   milestones: MilestoneRule[];
 };

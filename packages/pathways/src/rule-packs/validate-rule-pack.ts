@@ -76,6 +76,7 @@ function checkExpression(
       break;
     case 'firstOf':
     case 'latestOf':
+    case 'earliestOf':
       for (const option of expression.of) checkExpression(option, where, pack, problems, refs);
       break;
     default:

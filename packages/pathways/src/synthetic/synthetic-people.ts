@@ -127,14 +127,21 @@ export function syntheticPerson(seed: number, index: number, asOf: string): Synt
   at(addMonths(transfer, -9), 'health.adult_practitioner_met', {}, 120);
   at(transfer, 'health.transferred', {}, 400);
   events.sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
-  return { profile, events };
+  // Drawn last, so every earlier draw (and the demo built from them) is as it was before these facts were asked.
+  const health = {
+    usesChildrensHealthServices:
+      profile.complexHealthNeeds || profile.lifeLimitingCondition || profile.learningDisability || chance(0.6),
+    usesChildrensMentalHealthServices: chance(0.2),
+  };
+  return { profile: { ...profile, ...health }, events };
 }
 
 /**
  * A synthetic young person in Denmark aged 13–25 on `asOf`, with what a municipality and region
  * would have recorded by then: preparation from 16, the youth plan, the decision on adult
  * support before 18 and its start, youth support after care, guardianship, the move to the
- * adult hospital department. Deterministic in (`seed`, `index`); no I/O.
+ * adult hospital department, the KUI education plan, the adult assessment and the topics of
+ * § 123(2). Deterministic in (`seed`, `index`); no I/O.
  */
 export function syntheticDanishPerson(seed: number, index: number, asOf: string): SyntheticPerson {
   const { chance, dob, events, at, age } = lifeRecorder(seed * 7_000_003 + index, asOf, 45);
@@ -152,13 +159,19 @@ export function syntheticDanishPerson(seed: number, index: number, asOf: string)
   at(age(16, 2), 'social_care.youth_plan_made');
   if (profile.placedInCare) at(age(17, 2), 'social_care.youth_support_decided');
   const eligible = chance(0.8);
-  at(age(17, 7), 'social_care.adult_decision_made', { eligible });
-  if (eligible) {
-    at(age(17, 10), 'social_care.care_plan_agreed', {}, 30);
-    at(age(18), 'social_care.adult_services_started', {}, 20);
-  }
+  // Each step only after the one before it was recorded: a municipality cannot start help it never decided.
+  const decided = at(age(17, 7), 'social_care.adult_decision_made', { eligible });
+  const planned = decided && eligible ? at(age(17, 10), 'social_care.care_plan_agreed', {}, 30) : undefined;
+  if (planned) at(age(18), 'social_care.adult_services_started', {}, 20);
   if (profile.mayLackCapacity) at(age(17, 3), 'finance_legal.guardianship_considered', {}, 90);
   at(age(18, 2), 'health.transferred', {}, 120);
+  // The KUI education plan in 9th grade, the adult assessment around 16½, and § 123(2)'s topics.
+  const recorded = (milestoneId: string) => ({ milestoneId });
+  at(age(15, 4), 'milestone.recorded', recorded('dk_kui_education_plan'), 90);
+  at(age(16, 5), 'milestone.recorded', recorded('dk_adult_assessment'), 90);
+  at(age(16, 10), 'milestone.recorded', recorded('dk_prep_work_income'), 120);
+  at(age(16, 10), 'independent_living.housing_options_discussed', {}, 120);
+  at(age(17), 'milestone.recorded', recorded('dk_prep_social_life'), 120);
   events.sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
   return { profile, events };
 }

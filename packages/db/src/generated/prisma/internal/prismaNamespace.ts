@@ -2197,6 +2197,8 @@ export const YoungPersonScalarFieldEnum = {
   mayLackCapacity: 'mayLackCapacity',
   placedInCare: 'placedInCare',
   hasCarer: 'hasCarer',
+  usesChildrensHealthServices: 'usesChildrensHealthServices',
+  usesChildrensMentalHealthServices: 'usesChildrensMentalHealthServices',
   aboutMe: 'aboutMe',
   version: 'version',
   planDigest: 'planDigest',

@@ -183,6 +183,8 @@ export const YoungPersonScalarFieldEnum = {
   mayLackCapacity: 'mayLackCapacity',
   placedInCare: 'placedInCare',
   hasCarer: 'hasCarer',
+  usesChildrensHealthServices: 'usesChildrensHealthServices',
+  usesChildrensMentalHealthServices: 'usesChildrensMentalHealthServices',
   aboutMe: 'aboutMe',
   version: 'version',
   planDigest: 'planDigest',

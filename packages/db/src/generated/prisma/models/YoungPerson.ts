@@ -57,6 +57,8 @@ export type YoungPersonMinAggregateOutputType = {
   mayLackCapacity: boolean | null
   placedInCare: boolean | null
   hasCarer: boolean | null
+  usesChildrensHealthServices: boolean | null
+  usesChildrensMentalHealthServices: boolean | null
   aboutMe: string | null
   version: number | null
   planDigest: string | null
@@ -85,6 +87,8 @@ export type YoungPersonMaxAggregateOutputType = {
   mayLackCapacity: boolean | null
   placedInCare: boolean | null
   hasCarer: boolean | null
+  usesChildrensHealthServices: boolean | null
+  usesChildrensMentalHealthServices: boolean | null
   aboutMe: string | null
   version: number | null
   planDigest: string | null
@@ -113,6 +117,8 @@ export type YoungPersonCountAggregateOutputType = {
   mayLackCapacity: number
   placedInCare: number
   hasCarer: number
+  usesChildrensHealthServices: number
+  usesChildrensMentalHealthServices: number
   aboutMe: number
   version: number
   planDigest: number
@@ -153,6 +159,8 @@ export type YoungPersonMinAggregateInputType = {
   mayLackCapacity?: true
   placedInCare?: true
   hasCarer?: true
+  usesChildrensHealthServices?: true
+  usesChildrensMentalHealthServices?: true
   aboutMe?: true
   version?: true
   planDigest?: true
@@ -181,6 +189,8 @@ export type YoungPersonMaxAggregateInputType = {
   mayLackCapacity?: true
   placedInCare?: true
   hasCarer?: true
+  usesChildrensHealthServices?: true
+  usesChildrensMentalHealthServices?: true
   aboutMe?: true
   version?: true
   planDigest?: true
@@ -209,6 +219,8 @@ export type YoungPersonCountAggregateInputType = {
   mayLackCapacity?: true
   placedInCare?: true
   hasCarer?: true
+  usesChildrensHealthServices?: true
+  usesChildrensMentalHealthServices?: true
   aboutMe?: true
   version?: true
   planDigest?: true
@@ -324,6 +336,8 @@ export type YoungPersonGroupByOutputType = {
   mayLackCapacity: boolean
   placedInCare: boolean
   hasCarer: boolean
+  usesChildrensHealthServices: boolean
+  usesChildrensMentalHealthServices: boolean
   aboutMe: string | null
   version: number
   planDigest: string | null
@@ -375,6 +389,8 @@ export type YoungPersonWhereInput = {
   mayLackCapacity?: Prisma.BoolFilter<"YoungPerson"> | boolean
   placedInCare?: Prisma.BoolFilter<"YoungPerson"> | boolean
   hasCarer?: Prisma.BoolFilter<"YoungPerson"> | boolean
+  usesChildrensHealthServices?: Prisma.BoolFilter<"YoungPerson"> | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFilter<"YoungPerson"> | boolean
   aboutMe?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   version?: Prisma.IntFilter<"YoungPerson"> | number
   planDigest?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
@@ -415,6 +431,8 @@ export type YoungPersonOrderByWithRelationInput = {
   mayLackCapacity?: Prisma.SortOrder
   placedInCare?: Prisma.SortOrder
   hasCarer?: Prisma.SortOrder
+  usesChildrensHealthServices?: Prisma.SortOrder
+  usesChildrensMentalHealthServices?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrderInput | Prisma.SortOrder
   version?: Prisma.SortOrder
   planDigest?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -459,6 +477,8 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   mayLackCapacity?: Prisma.BoolFilter<"YoungPerson"> | boolean
   placedInCare?: Prisma.BoolFilter<"YoungPerson"> | boolean
   hasCarer?: Prisma.BoolFilter<"YoungPerson"> | boolean
+  usesChildrensHealthServices?: Prisma.BoolFilter<"YoungPerson"> | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFilter<"YoungPerson"> | boolean
   aboutMe?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   version?: Prisma.IntFilter<"YoungPerson"> | number
   planDigest?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
@@ -499,6 +519,8 @@ export type YoungPersonOrderByWithAggregationInput = {
   mayLackCapacity?: Prisma.SortOrder
   placedInCare?: Prisma.SortOrder
   hasCarer?: Prisma.SortOrder
+  usesChildrensHealthServices?: Prisma.SortOrder
+  usesChildrensMentalHealthServices?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrderInput | Prisma.SortOrder
   version?: Prisma.SortOrder
   planDigest?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -535,6 +557,8 @@ export type YoungPersonScalarWhereWithAggregatesInput = {
   mayLackCapacity?: Prisma.BoolWithAggregatesFilter<"YoungPerson"> | boolean
   placedInCare?: Prisma.BoolWithAggregatesFilter<"YoungPerson"> | boolean
   hasCarer?: Prisma.BoolWithAggregatesFilter<"YoungPerson"> | boolean
+  usesChildrensHealthServices?: Prisma.BoolWithAggregatesFilter<"YoungPerson"> | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolWithAggregatesFilter<"YoungPerson"> | boolean
   aboutMe?: Prisma.StringNullableWithAggregatesFilter<"YoungPerson"> | string | null
   version?: Prisma.IntWithAggregatesFilter<"YoungPerson"> | number
   planDigest?: Prisma.StringNullableWithAggregatesFilter<"YoungPerson"> | string | null
@@ -561,6 +585,8 @@ export type YoungPersonCreateInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -601,6 +627,8 @@ export type YoungPersonUncheckedCreateInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -637,6 +665,8 @@ export type YoungPersonUpdateInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -677,6 +707,8 @@ export type YoungPersonUncheckedUpdateInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -715,6 +747,8 @@ export type YoungPersonCreateManyInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -741,6 +775,8 @@ export type YoungPersonUpdateManyMutationInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -769,6 +805,8 @@ export type YoungPersonUncheckedUpdateManyInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -822,6 +860,8 @@ export type YoungPersonCountOrderByAggregateInput = {
   mayLackCapacity?: Prisma.SortOrder
   placedInCare?: Prisma.SortOrder
   hasCarer?: Prisma.SortOrder
+  usesChildrensHealthServices?: Prisma.SortOrder
+  usesChildrensMentalHealthServices?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrder
   version?: Prisma.SortOrder
   planDigest?: Prisma.SortOrder
@@ -855,6 +895,8 @@ export type YoungPersonMaxOrderByAggregateInput = {
   mayLackCapacity?: Prisma.SortOrder
   placedInCare?: Prisma.SortOrder
   hasCarer?: Prisma.SortOrder
+  usesChildrensHealthServices?: Prisma.SortOrder
+  usesChildrensMentalHealthServices?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrder
   version?: Prisma.SortOrder
   planDigest?: Prisma.SortOrder
@@ -883,6 +925,8 @@ export type YoungPersonMinOrderByAggregateInput = {
   mayLackCapacity?: Prisma.SortOrder
   placedInCare?: Prisma.SortOrder
   hasCarer?: Prisma.SortOrder
+  usesChildrensHealthServices?: Prisma.SortOrder
+  usesChildrensMentalHealthServices?: Prisma.SortOrder
   aboutMe?: Prisma.SortOrder
   version?: Prisma.SortOrder
   planDigest?: Prisma.SortOrder
@@ -1152,6 +1196,8 @@ export type YoungPersonCreateWithoutAreaInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1190,6 +1236,8 @@ export type YoungPersonUncheckedCreateWithoutAreaInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1257,6 +1305,8 @@ export type YoungPersonScalarWhereInput = {
   mayLackCapacity?: Prisma.BoolFilter<"YoungPerson"> | boolean
   placedInCare?: Prisma.BoolFilter<"YoungPerson"> | boolean
   hasCarer?: Prisma.BoolFilter<"YoungPerson"> | boolean
+  usesChildrensHealthServices?: Prisma.BoolFilter<"YoungPerson"> | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFilter<"YoungPerson"> | boolean
   aboutMe?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   version?: Prisma.IntFilter<"YoungPerson"> | number
   planDigest?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
@@ -1283,6 +1333,8 @@ export type YoungPersonCreateWithoutOwnAccountInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1322,6 +1374,8 @@ export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1362,6 +1416,8 @@ export type YoungPersonCreateWithoutNamedWorkerInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1400,6 +1456,8 @@ export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1457,6 +1515,8 @@ export type YoungPersonUpdateWithoutOwnAccountInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1496,6 +1556,8 @@ export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1547,6 +1609,8 @@ export type YoungPersonCreateWithoutCarersInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1586,6 +1650,8 @@ export type YoungPersonUncheckedCreateWithoutCarersInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1637,6 +1703,8 @@ export type YoungPersonUpdateWithoutCarersInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1676,6 +1744,8 @@ export type YoungPersonUncheckedUpdateWithoutCarersInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1711,6 +1781,8 @@ export type YoungPersonCreateWithoutConsentsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1750,6 +1822,8 @@ export type YoungPersonUncheckedCreateWithoutConsentsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1801,6 +1875,8 @@ export type YoungPersonUpdateWithoutConsentsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1840,6 +1916,8 @@ export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1875,6 +1953,8 @@ export type YoungPersonCreateWithoutPathwayStatesInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1914,6 +1994,8 @@ export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -1965,6 +2047,8 @@ export type YoungPersonUpdateWithoutPathwayStatesInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2004,6 +2088,8 @@ export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2039,6 +2125,8 @@ export type YoungPersonCreateWithoutEventsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2078,6 +2166,8 @@ export type YoungPersonUncheckedCreateWithoutEventsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2129,6 +2219,8 @@ export type YoungPersonUpdateWithoutEventsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2168,6 +2260,8 @@ export type YoungPersonUncheckedUpdateWithoutEventsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2203,6 +2297,8 @@ export type YoungPersonCreateWithoutMilestonesInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2242,6 +2338,8 @@ export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2293,6 +2391,8 @@ export type YoungPersonUpdateWithoutMilestonesInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2332,6 +2432,8 @@ export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2367,6 +2469,8 @@ export type YoungPersonCreateWithoutGoalsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2406,6 +2510,8 @@ export type YoungPersonUncheckedCreateWithoutGoalsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2457,6 +2563,8 @@ export type YoungPersonUpdateWithoutGoalsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2496,6 +2604,8 @@ export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2531,6 +2641,8 @@ export type YoungPersonCreateWithoutHandoversInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2570,6 +2682,8 @@ export type YoungPersonUncheckedCreateWithoutHandoversInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2621,6 +2735,8 @@ export type YoungPersonUpdateWithoutHandoversInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2660,6 +2776,8 @@ export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2695,6 +2813,8 @@ export type YoungPersonCreateWithoutCorrectionsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2734,6 +2854,8 @@ export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2785,6 +2907,8 @@ export type YoungPersonUpdateWithoutCorrectionsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2824,6 +2948,8 @@ export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2859,6 +2985,8 @@ export type YoungPersonCreateWithoutNotificationsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2898,6 +3026,8 @@ export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -2949,6 +3079,8 @@ export type YoungPersonUpdateWithoutNotificationsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -2988,6 +3120,8 @@ export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -3024,6 +3158,8 @@ export type YoungPersonCreateManyAreaInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -3050,6 +3186,8 @@ export type YoungPersonUpdateWithoutAreaInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -3088,6 +3226,8 @@ export type YoungPersonUncheckedUpdateWithoutAreaInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -3125,6 +3265,8 @@ export type YoungPersonUncheckedUpdateManyWithoutAreaInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -3152,6 +3294,8 @@ export type YoungPersonCreateManyNamedWorkerInput = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: string | null
   version?: number
   planDigest?: string | null
@@ -3178,6 +3322,8 @@ export type YoungPersonUpdateWithoutNamedWorkerInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -3216,6 +3362,8 @@ export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -3253,6 +3401,8 @@ export type YoungPersonUncheckedUpdateManyWithoutNamedWorkerInput = {
   mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
   placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
   hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
   aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -3384,6 +3534,8 @@ export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: boolean
   version?: boolean
   planDigest?: boolean
@@ -3425,6 +3577,8 @@ export type YoungPersonSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: boolean
   version?: boolean
   planDigest?: boolean
@@ -3455,6 +3609,8 @@ export type YoungPersonSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: boolean
   version?: boolean
   planDigest?: boolean
@@ -3485,6 +3641,8 @@ export type YoungPersonSelectScalar = {
   mayLackCapacity?: boolean
   placedInCare?: boolean
   hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
   aboutMe?: boolean
   version?: boolean
   planDigest?: boolean
@@ -3492,7 +3650,7 @@ export type YoungPersonSelectScalar = {
   updatedAt?: boolean
 }
 
-export type YoungPersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "areaId" | "namedWorkerId" | "givenName" | "familyName" | "preferredName" | "dateOfBirth" | "nhsNumber" | "jurisdiction" | "yearGroupOffset" | "ehcPlanIssuedOn" | "hasEhcPlan" | "lifeLimitingCondition" | "complexHealthNeeds" | "learningDisability" | "likelyAdultCareNeeds" | "receivesDisabilityLivingAllowance" | "mayLackCapacity" | "placedInCare" | "hasCarer" | "aboutMe" | "version" | "planDigest" | "createdAt" | "updatedAt", ExtArgs["result"]["youngPerson"]>
+export type YoungPersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "areaId" | "namedWorkerId" | "givenName" | "familyName" | "preferredName" | "dateOfBirth" | "nhsNumber" | "jurisdiction" | "yearGroupOffset" | "ehcPlanIssuedOn" | "hasEhcPlan" | "lifeLimitingCondition" | "complexHealthNeeds" | "learningDisability" | "likelyAdultCareNeeds" | "receivesDisabilityLivingAllowance" | "mayLackCapacity" | "placedInCare" | "hasCarer" | "usesChildrensHealthServices" | "usesChildrensMentalHealthServices" | "aboutMe" | "version" | "planDigest" | "createdAt" | "updatedAt", ExtArgs["result"]["youngPerson"]>
 export type YoungPersonInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
   namedWorker?: boolean | Prisma.YoungPerson$namedWorkerArgs<ExtArgs>
@@ -3562,6 +3720,14 @@ export type $YoungPersonPayload<ExtArgs extends runtime.Types.Extensions.Interna
     mayLackCapacity: boolean
     placedInCare: boolean
     hasCarer: boolean
+    /**
+     * Sees children's health services: the NICE NG43 health transition milestones apply.
+     */
+    usesChildrensHealthServices: boolean
+    /**
+     * Sees children's mental health services (CAMHS): their transfer to adult services is planned.
+     */
+    usesChildrensMentalHealthServices: boolean
     /**
      * "About me / what matters to me", in the young person's words; feeds handovers.
      */
@@ -4032,6 +4198,8 @@ export interface YoungPersonFieldRefs {
   readonly mayLackCapacity: Prisma.FieldRef<"YoungPerson", 'Boolean'>
   readonly placedInCare: Prisma.FieldRef<"YoungPerson", 'Boolean'>
   readonly hasCarer: Prisma.FieldRef<"YoungPerson", 'Boolean'>
+  readonly usesChildrensHealthServices: Prisma.FieldRef<"YoungPerson", 'Boolean'>
+  readonly usesChildrensMentalHealthServices: Prisma.FieldRef<"YoungPerson", 'Boolean'>
   readonly aboutMe: Prisma.FieldRef<"YoungPerson", 'String'>
   readonly version: Prisma.FieldRef<"YoungPerson", 'Int'>
   readonly planDigest: Prisma.FieldRef<"YoungPerson", 'String'>

@@ -81,6 +81,13 @@ try {
   await phone.getByRole('row').nth(1).getByRole('link').click();
   await phone.getByRole('heading', { name: 'What next' }).waitFor();
   await shoot(phone, 'plan-phone');
+
+  // Easy Read at phone width: a picture beside each short line still.
+  const easyPhone = await as('maya@family.test', '/', 390);
+  await easyPhone.getByRole('heading', { name: 'What happens next' }).waitFor();
+  await easyPhone.getByRole('checkbox', { name: /Easy read/ }).check();
+  await shoot(easyPhone, 'my-plan-easy-read-phone');
+  await easyPhone.getByRole('checkbox', { name: /Easy read/ }).uncheck();
 } finally {
   await browser.close();
   await server.stop();

@@ -27,6 +27,11 @@ export const EVENT_CATALOGUE = {
   },
 
   'education.ehc_plan_issued': { pathway: 'education', label: 'EHC plan issued', payload: {} },
+  'education.review_meeting_planned': {
+    pathway: 'education',
+    label: 'Annual review meeting arranged',
+    payload: { meetingDate: ZIsoDate },
+  },
   'education.annual_review_held': { pathway: 'education', label: 'Annual review meeting held', payload: {} },
   'education.transfer_planned': {
     pathway: 'education',

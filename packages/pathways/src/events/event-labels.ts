@@ -10,6 +10,7 @@ const DANISH: Record<EventType, string> = {
   'person.died': 'Død',
   'milestone.recorded': 'Milepæl klaret',
   'education.ehc_plan_issued': 'EHC-plan udstedt',
+  'education.review_meeting_planned': 'Årligt opfølgningsmøde aftalt',
   'education.annual_review_held': 'Årligt opfølgningsmøde holdt',
   'education.transfer_planned': 'Skift til ny skole eller uddannelse planlagt',
   'education.plan_amended': 'EHC-plan ændret',

@@ -109,6 +109,7 @@ export const educationMachine = setup({
       always: { guard: 'hasReachedPlanEnd', target: 'ended', actions: 'recordAgeLimit' },
       on: {
         'education.ehc_plan_issued': {},
+        'education.review_meeting_planned': {},
         'education.annual_review_held': {},
         'education.review_decision_made': {},
         'education.level3_attained': {},

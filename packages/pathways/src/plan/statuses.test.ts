@@ -343,6 +343,34 @@ describe('rules added and corrected against the law, with dates worked by hand f
     });
   });
 
+  it('invitations and advice go out two weeks before the review meeting (SEND Regulations 2014 reg. 20(3)–(4))', () => {
+    const arranged = [{ type: 'education.review_meeting_planned', date: '2027-01-04', meetingDate: '2027-02-03' }];
+    // 3 February − 14 days = 20 January 2027; missed once the meeting day comes.
+    expect(milestone('2027-01-10', 'review_invitations', MAYA, arranged)).toMatchObject({
+      status: 'due',
+      windowStart: '2027-01-04',
+      dueDate: '2027-01-20',
+      closesOn: '2027-02-02',
+    });
+    expect(milestone('2027-01-21', 'review_invitations', MAYA, arranged).status).toBe('overdue');
+    expect(milestone('2027-02-03', 'review_invitations', MAYA, arranged).status).toBe('missed');
+    const sent = [...arranged, { type: 'milestone.recorded', date: '2027-01-15', milestoneId: 'review_invitations' }];
+    expect(milestone('2027-02-03', 'review_invitations', MAYA, sent)).toMatchObject({
+      status: 'done',
+      completedOn: '2027-01-15',
+    });
+    // Next year's meeting asks again: last year's invitations do not count for it.
+    const nextYear = [
+      ...sent,
+      { type: 'education.review_meeting_planned', date: '2028-01-03', meetingDate: '2028-02-01' },
+    ];
+    expect(milestone('2028-01-05', 'review_invitations', MAYA, nextYear)).toMatchObject({
+      status: 'due',
+      dueDate: '2028-01-18',
+    });
+    expect(milestone('2026-12-01', 'review_invitations').status).toBe('not_applicable');
+  });
+
   it('staying on in the school’s own sixth form has no post-16 transfer deadline (CFA 2014 s.83)', () => {
     expect(milestone('2027-10-01', 'post16_transfer').explanation).toMatch(
       /here: no move recorded, so one is assumed at the start of Year 12 on 1 September 2028/,

@@ -239,6 +239,7 @@ const ADDED_SINCE_THE_REFERENCE = [
   'care_leaver_personal_adviser',
   'staying_put',
   'amended_plan_issued',
+  'review_invitations',
   'post16_transport',
   'camhs_transfer',
 ];

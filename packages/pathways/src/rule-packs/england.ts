@@ -212,6 +212,27 @@ const education: MilestoneRule[] = [
     confidence: 'S',
   },
   {
+    id: 'review_invitations',
+    pathway: 'education',
+    title: 'Getting ready for your review meeting',
+    staffTitle: 'Review invitations and advice sent (2 weeks before the meeting)',
+    description:
+      'At least two weeks before your review meeting, everyone is invited. You get the reports and advice to read before it.',
+    rule: 'everyone who must be invited to the review meeting gets at least two weeks’ notice, and the advice and information gathered is sent to them at least two weeks before the meeting',
+    windowStart: { at: 'event', type: 'education.review_meeting_planned' },
+    due: { at: 'event', type: 'education.review_meeting_planned', field: 'meetingDate', plus: { weeks: -2 } },
+    missedAfter: { at: 'event', type: 'education.review_meeting_planned', field: 'meetingDate', plus: { days: -1 } },
+    ifMissed:
+      'Tell everyone now, and send what has come in. If the young person or family needs time to read it, move the meeting.',
+    appliesWhen: { all: [EHC, { event: 'education.review_meeting_planned' }] },
+    completedBy: [{ type: 'milestone.recorded', onlyWithinWindow: true }],
+    leadAgency: 'school',
+    contributingAgencies: ['la_send', 'young_person', 'family'],
+    kind: 'statutory',
+    source: { document: 'SEND Regulations 2014', section: 'reg. 20(3)–(4)' },
+    confidence: 'C',
+  },
+  {
     id: 'review_report',
     pathway: 'education',
     title: 'The report from your review',
@@ -1279,6 +1300,7 @@ export const englandRulePack: RulePack = {
     usesChildrensHealthServices: 'Only for young people who see children’s health services.',
     usesChildrensMentalHealthServices: 'Only for young people who see children’s mental health services (CAMHS).',
     'education.review_decision_made': 'Only when the council decides to change the plan after a review.',
+    'education.review_meeting_planned': 'Only once a review meeting has been arranged.',
   },
   agencyNames: {
     la_send: 'Local authority SEND team',

@@ -128,12 +128,36 @@ export function syntheticPerson(seed: number, index: number, asOf: string): Synt
   at(transfer, 'health.transferred', {}, 400);
   events.sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
   // Drawn last, so every earlier draw (and the demo built from them) is as it was before these facts were asked.
+  arrangeLatestReview(events, chance);
   const health = {
     usesChildrensHealthServices:
       profile.complexHealthNeeds || profile.lifeLimitingCondition || profile.learningDisability || chance(0.6),
     usesChildrensMentalHealthServices: chance(0.2),
   };
   return { profile: { ...profile, ...health }, events };
+}
+
+/**
+ * The latest review held was arranged five weeks ahead, and its invitations and advice went out
+ * (most of the time) two weeks or more before it: what reg. 20(3)–(4) asks.
+ */
+function arrangeLatestReview(events: Record<string, unknown>[], chance: (p: number) => boolean) {
+  const reviews = events.filter((event) => event.type === 'education.annual_review_held');
+  const latest = reviews[reviews.length - 1]?.date as string | undefined;
+  if (!latest) return;
+  const meeting = isoToDay(latest);
+  events.push({
+    type: 'education.review_meeting_planned',
+    date: toIsoDate(addDays(meeting, -35)),
+    meetingDate: latest,
+  });
+  if (chance(0.85))
+    events.push({
+      type: 'milestone.recorded',
+      date: toIsoDate(addDays(meeting, -16)),
+      milestoneId: 'review_invitations',
+    });
+  events.sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
 }
 
 /**

@@ -89,7 +89,22 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     // A parent's page speaks about their child by name.
     await parent.getByRole('heading', { level: 1, name: /’s plan$/ }).waitFor();
     await parent.getByRole('heading', { level: 2, name: /^Who will help \S+$/ }).waitFor();
+    // Every milestone speaks about the child, by name, never to the parent as if they were the child.
+    const helpers = parent.getByRole('heading', { level: 2, name: /^Who will help \S+$/ });
+    const child = ((await helpers.textContent()) as string).replace(/^Who will help /, '');
+    const milestones = await parent.locator('.plain-milestone').allTextContents();
+    expect(milestones.length).toBeGreaterThan(0);
+    for (const text of milestones) {
+      expect(text).toContain(child);
+      expect(text).not.toMatch(/\byour\b/i);
+      expect(text).not.toContain('{name}');
+    }
     await expectNoViolations(parent, 'parent');
+    await parent.getByRole('checkbox', { name: /Easy read/ }).check();
+    for (const line of await parent.locator('.easy-points li span').allTextContents())
+      expect(line).not.toMatch(/\byour\b/i);
+    await expectNoViolations(parent, 'parent, easy read');
+    await parent.getByRole('checkbox', { name: /Easy read/ }).uncheck();
   });
 
   it('on the handover inbox and a received pack', async () => {

@@ -53,6 +53,11 @@ try {
   await shoot(youngPerson, 'my-plan-easy-read');
   await youngPerson.getByRole('checkbox', { name: /Easy read/ }).uncheck();
 
+  // A parent's view: the plan speaks about their child by name.
+  const parent = await as('parent@family.test');
+  await parent.getByRole('heading', { name: 'What happens next' }).waitFor();
+  await shoot(parent, 'my-plan-family');
+
   const adults = await as('adults@northshire.test');
   await adults.locator('li.inbox-item').first().waitFor();
   await shoot(adults, 'inbox');

@@ -23,6 +23,12 @@ export const ZPlannedMilestone = z
     title: z.string().openapi({ description: 'For the young person ("you")' }),
     staffTitle: z.string().openapi({ description: 'For staff and other agencies' }),
     description: z.string(),
+    familyTitle: z
+      .string()
+      .openapi({ description: 'For their parent or carer: "{name}" stands for the young person’s name' }),
+    familyDescription: z
+      .string()
+      .openapi({ description: 'For their parent or carer: "{name}" stands for the young person’s name' }),
     nature: z.enum(MILESTONE_NATURES).openapi({
       description: 'task: someone must do it by a date; legal_fact: dated information; continuing_duty: a period',
     }),
@@ -55,9 +61,16 @@ export const ZPlannedMilestone = z
     notApplicableReason: z.string().nullable(),
     completedBy: z.array(z.string()).readonly().openapi({ description: 'Event types that complete it' }),
     explanation: z.string().openapi({ description: 'One sentence: why it has this date and status' }),
-    easyRead: z.object({ title: z.string(), sentences: z.array(z.string()) }).openapi({
-      description: 'Title and description in Easy Read: one short sentence a line, abbreviations in words',
-    }),
+    easyRead: z
+      .object({
+        title: z.string(),
+        sentences: z.array(z.string()),
+        familyTitle: z.string(),
+        familySentences: z.array(z.string()),
+      })
+      .openapi({
+        description: 'Title and description in Easy Read: one short sentence a line, abbreviations in words',
+      }),
   })
   .openapi('PlannedMilestone');
 

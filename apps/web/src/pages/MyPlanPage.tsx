@@ -23,8 +23,25 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { displayName, formatDayLong } from '../lib/format.ts';
 
 const EASY_READ_KEY = 'pathways.easyRead';
-/** Whether the page is in Easy Read: its parts lay their points out with a picture each. */
-const EasyReadContext = createContext(false);
+/**
+ * Who reads the page and how: Easy Read (each point beside a picture), and for a parent or
+ * carer their child's name, so the plan speaks about them ("Leo’s plan") instead of to them.
+ */
+const ReaderContext = createContext<{ easyRead: boolean; childName?: string }>({ easyRead: false });
+
+/** A milestone's words for this reader: the young person's own, or their family's with the name in. */
+function wordsFor(milestone: PlannedMilestone, reader: { easyRead: boolean; childName?: string }) {
+  const { childName } = reader;
+  const named = (text: string) => (childName ? text.replaceAll('{name}', childName) : text);
+  const easy = milestone.easyRead;
+  if (reader.easyRead)
+    return childName
+      ? { title: named(easy.familyTitle), lines: easy.familySentences.map(named) }
+      : { title: easy.title, lines: easy.sentences };
+  return childName
+    ? { title: named(milestone.familyTitle), lines: [named(milestone.familyDescription)] }
+    : { title: milestone.title, lines: [milestone.description] };
+}
 const OPEN = ['overdue', 'due', 'upcoming'];
 
 /** The young person's (or their family's) own plan: plain words, what happens next and who helps. */
@@ -75,7 +92,7 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
   return (
     <QueryState query={person}>
       {(record) => (
-        <EasyReadContext.Provider value={easyRead}>
+        <ReaderContext.Provider value={{ easyRead, childName: childName(record) }}>
           <article className={easyRead ? 'my-plan easy-read' : 'my-plan'}>
             <PageHeading title={isOwn ? t('myPlan.title') : t('myPlan.family.title', { name: childName(record) })}>
               {isOwn
@@ -102,7 +119,7 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
             </QueryState>
             <YourRecord youngPersonId={id} user={user} />
           </article>
-        </EasyReadContext.Provider>
+        </ReaderContext.Provider>
       )}
     </QueryState>
   );
@@ -110,19 +127,20 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
 
 function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
   const { t, i18n } = useTranslation();
-  const easyRead = useContext(EasyReadContext);
+  const reader = useContext(ReaderContext);
+  const words = wordsFor(milestone, reader);
   const lead = t(`agencies.${milestone.leadAgency}`, { defaultValue: milestone.leadAgency });
   const when = milestone.dueDate && t('myPlan.by', { date: formatDayLong(milestone.dueDate, i18n.language) });
   const who = milestone.status === 'overdue' ? t('myPlan.late', { lead }) : t('myPlan.leads', { lead });
-  if (easyRead)
+  if (reader.easyRead)
     return (
       <li className={`plain-milestone status-edge-${milestone.status}`}>
         <h3>
-          <Icon name={milestone.pathway} /> {milestone.easyRead.title}
+          <Icon name={milestone.pathway} /> {words.title}
         </h3>
         <EasyPoints
           points={[
-            ...milestone.easyRead.sentences.map((sentence) => ({ picture: 'about', text: sentence })),
+            ...words.lines.map((sentence) => ({ picture: 'about', text: sentence })),
             {
               picture: 'when',
               text: (
@@ -139,9 +157,9 @@ function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
   return (
     <li className={`plain-milestone status-edge-${milestone.status}`}>
       <h3>
-        <Icon name={milestone.pathway} /> {milestone.title}
+        <Icon name={milestone.pathway} /> {words.title}
       </h3>
-      <p>{milestone.description}</p>
+      <p>{words.lines[0]}</p>
       <p>
         <StatusBadge status={milestone.status} /> {when}
       </p>
@@ -192,7 +210,7 @@ function WhatHappensNext({ milestones }: { milestones: PlannedMilestone[] }) {
 /** Legal facts and entitlements: dated information, never work that is late. */
 function RightsToKnow({ milestones }: { milestones: PlannedMilestone[] }) {
   const { t, i18n } = useTranslation();
-  const easyRead = useContext(EasyReadContext);
+  const reader = useContext(ReaderContext);
   const rights = milestones.filter(
     (m) => m.nature === 'legal_fact' && (m.status === 'starts_later' || m.status === 'in_effect') && m.dueDate,
   );
@@ -203,6 +221,7 @@ function RightsToKnow({ milestones }: { milestones: PlannedMilestone[] }) {
       <h2 id="rights-heading">{t('myPlan.rights')}</h2>
       <ul className="plain-list">
         {rights.map((m) => {
+          const words = wordsFor(m, reader);
           const period = (
             <>
               <StatusBadge status={m.status} />{' '}
@@ -215,18 +234,18 @@ function RightsToKnow({ milestones }: { milestones: PlannedMilestone[] }) {
           return (
             <li key={m.id} className="plain-milestone">
               <h3>
-                <Icon name={m.pathway} /> {easyRead ? m.easyRead.title : m.title}
+                <Icon name={m.pathway} /> {words.title}
               </h3>
-              {easyRead ? (
+              {reader.easyRead ? (
                 <EasyPoints
                   points={[
-                    ...m.easyRead.sentences.map((sentence) => ({ picture: 'about', text: sentence })),
+                    ...words.lines.map((sentence) => ({ picture: 'about', text: sentence })),
                     { picture: 'when', text: period },
                   ]}
                 />
               ) : (
                 <>
-                  <p>{m.description}</p>
+                  <p>{words.lines[0]}</p>
                   <p>{period}</p>
                 </>
               )}
@@ -274,7 +293,7 @@ function WhoHelps({
 
 function AlreadyDone({ milestones, childName }: { milestones: PlannedMilestone[]; childName: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const easyRead = useContext(EasyReadContext);
+  const reader = useContext(ReaderContext);
   const done = milestones.filter((m) => m.status === 'done' && m.completedOn);
   if (done.length === 0) return null;
   return (
@@ -283,8 +302,8 @@ function AlreadyDone({ milestones, childName }: { milestones: PlannedMilestone[]
       <ul>
         {done.map((m) => (
           <li key={m.id}>
-            {easyRead ? <Icon name="done" /> : <span aria-hidden="true">✓ </span>}
-            {easyRead ? m.easyRead.title : m.title} — {formatDayLong(m.completedOn as string, i18n.language)}
+            {reader.easyRead ? <Icon name="done" /> : <span aria-hidden="true">✓ </span>}
+            {wordsFor(m, reader).title} — {formatDayLong(m.completedOn as string, i18n.language)}
           </li>
         ))}
       </ul>

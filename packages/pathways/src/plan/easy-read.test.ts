@@ -8,6 +8,7 @@ const EVERY_PACK_IN_EVERY_LANGUAGE = [
   ...new Set(Object.values(RULE_PACKS).flatMap((pack) => PLAN_LANGUAGES.map((language) => packIn(pack, language)))),
 ];
 const ABBREVIATION = /\b[A-ZÆØÅ]{2,}\b/g;
+const SPEAKS_TO_READER = { 'en-GB': /\b(you|your)\b/i, 'da-DK': /\b(du|dig|din|dit|dine)\b/i };
 
 describe('Easy Read', () => {
   it('spells out an abbreviation the first time it is used, and only then', () => {
@@ -35,8 +36,13 @@ describe('Easy Read', () => {
           for (const [abbreviation] of text.matchAll(ABBREVIATION))
             expect(pack.abbreviations[abbreviation], `${rule.id}: ${abbreviation}`).toBeTruthy();
         }
-        for (const sentence of sentencesOf(rule.description))
+        for (const sentence of [...sentencesOf(rule.description), ...sentencesOf(rule.familyDescription)])
           expect(sentence.split(/\s+/).length, `${rule.id}: ${sentence}`).toBeLessThanOrEqual(20);
+        // The family's text is about the young person by name ("you" is the parent, so no "your plan").
+        expect(rule.familyDescription, rule.id).toContain('{name}');
+        if (pack.locale === 'en-GB') expect(rule.familyDescription, rule.id).not.toMatch(/\byour\b/i);
+        // A title that speaks to the young person has one for the family.
+        if (SPEAKS_TO_READER[pack.locale].test(rule.title)) expect(rule.familyTitle, rule.id).toContain('{name}');
       }
     },
   );
@@ -50,6 +56,12 @@ describe('Easy Read', () => {
       sentences: [
         'At your review in Year 9, everyone starts planning for when you are an adult.',
         'You talk about work, where you live, friends and health.',
+        'This happens at every review after that too.',
+      ],
+      familyTitle: 'Year 9 review: planning for adult life',
+      familySentences: [
+        'At {name}’s review in Year 9, everyone starts planning for when {name} is an adult.',
+        'They talk about work, where {name} will live, friends and health.',
         'This happens at every review after that too.',
       ],
     });

@@ -5,10 +5,16 @@ import type { MilestoneRule, RulePack } from '../rule-packs/types.ts';
  * shown beside a picture), with every abbreviation said in words the first time it is used
  * ("EHC (education, health and care) plan"), as the Easy Read conventions ask.
  */
-export type EasyRead = { title: string; sentences: string[] };
+export type EasyRead = {
+  title: string;
+  sentences: string[];
+  /** The family's title and description in Easy Read (`{name}` for the young person's name). */
+  familyTitle: string;
+  familySentences: string[];
+};
 
 /** Where one sentence ends and the next begins with a capital ("9. klasse" is no sentence end). */
-const SENTENCE_END = /(?<=[.!?])\s+(?=[A-ZÆØÅ“"‘(])/;
+const SENTENCE_END = /(?<=[.!?])\s+(?=[A-ZÆØÅ“"‘({])/;
 
 export function sentencesOf(text: string): string[] {
   return text.split(SENTENCE_END);
@@ -23,7 +29,15 @@ export function easyReadOf(rule: MilestoneRule, pack: Pick<RulePack, 'abbreviati
   if (!easy) {
     const explained = new Set<string>();
     const spell = (text: string) => spellOutAbbreviations(text, pack.abbreviations, explained);
-    easy = { title: spell(rule.title), sentences: sentencesOf(rule.description).map(spell) };
+    const title = spell(rule.title);
+    const sentences = sentencesOf(rule.description).map(spell);
+    // The family reads the title and their own lines: abbreviations are spelled out afresh for them.
+    const forFamily = new Set<string>();
+    const familyTitle = spellOutAbbreviations(rule.familyTitle ?? rule.title, pack.abbreviations, forFamily);
+    const familySentences = sentencesOf(rule.familyDescription).map((text) =>
+      spellOutAbbreviations(text, pack.abbreviations, forFamily),
+    );
+    easy = { title, sentences, familyTitle, familySentences };
     memo.set(rule, easy);
   }
   return easy;

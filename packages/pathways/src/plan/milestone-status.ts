@@ -146,6 +146,8 @@ export function scheduledMilestone(facts: MilestoneFacts): MilestoneSchedule {
     title: rule.title,
     staffTitle: rule.staffTitle,
     description: rule.description,
+    familyTitle: rule.familyTitle ?? rule.title,
+    familyDescription: rule.familyDescription,
     nature: rule.nature ?? 'task',
     status: facts.status,
     dueDate: facts.due !== undefined ? toIsoDate(facts.due) : null,

@@ -41,6 +41,9 @@ export type MilestoneSchedule = {
   /** For staff and other agencies. */
   staffTitle: string;
   description: string;
+  /** For their parent or carer: `{name}` stands for the young person's name. */
+  familyTitle: string;
+  familyDescription: string;
   /** A task, a legal fact or a continuing duty: which statuses it can have. */
   nature: MilestoneNature;
   status: MilestoneStatus;

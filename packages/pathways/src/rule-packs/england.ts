@@ -27,6 +27,8 @@ const education: MilestoneRule[] = [
     staffTitle: 'Year 9 EHC review: preparing for adulthood',
     description:
       'At your review in Year 9, everyone starts planning for when you are an adult. You talk about work, where you live, friends and health. This happens at every review after that too.',
+    familyDescription:
+      'At {name}’s review in Year 9, everyone starts planning for when {name} is an adult. They talk about work, where {name} will live, friends and health. This happens at every review after that too.',
     rule: 'the EHC plan review in Year 9 (the school year you turn 14) must plan for adult life, and every review after it',
     windowStart: fromYear9,
     due: endOfYear9,
@@ -44,9 +46,12 @@ const education: MilestoneRule[] = [
     id: 'annual_review',
     pathway: 'education',
     title: 'Yearly review of your EHC plan',
+    familyTitle: 'Yearly review of {name}’s EHC plan',
     staffTitle: 'Annual review of the EHC plan',
     description:
       'Once a year there is a meeting to check your plan. You can say what is working and what should change.',
+    familyDescription:
+      'Once a year there is a meeting to check {name}’s plan. {name} and you can say what is working and what should change.',
     rule: 'the EHC plan must be reviewed within 12 months of the plan being issued or of the previous review',
     due: {
       at: 'firstOf',
@@ -69,8 +74,10 @@ const education: MilestoneRule[] = [
     id: 'phase_transfer_review_meeting',
     pathway: 'education',
     title: 'Review meeting before your move to a new school or college',
+    familyTitle: 'Review meeting before {name} moves to a new school or college',
     staffTitle: 'Review meeting before the post-16 transfer',
     description: 'A meeting early enough that your plan can name your new school or college in time.',
+    familyDescription: 'A meeting early enough that {name}’s plan can name their new school or college in time.',
     rule: 'the review meeting must be held at least 12 weeks before the transfer deadline, so the 4 weeks for a decision and 8 weeks for the amended plan still meet it',
     // Opens at the start of Year 11 (1 September before a 31 March deadline).
     windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: -7, days: 1 } },
@@ -91,8 +98,10 @@ const education: MilestoneRule[] = [
     id: 'post16_transfer',
     pathway: 'education',
     title: 'Your plan names your college, sixth form or apprenticeship',
+    familyTitle: '{name}’s plan names their college, sixth form or apprenticeship',
     staffTitle: 'Amend the EHC plan for the post-16 move (31 March)',
     description: 'Before you leave school, your plan is changed to say where you will go next.',
+    familyDescription: 'Before {name} leaves school, their plan is changed to say where they will go next.',
     rule: 'the EHC plan must be amended by 31 March in the calendar year of the move to post-16 education',
     // Opens at the start of Year 11 (1 September before a 31 March deadline).
     windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: -7, days: 1 } },
@@ -113,8 +122,10 @@ const education: MilestoneRule[] = [
     id: 'phase_transfer_other',
     pathway: 'education',
     title: 'Your plan names your next school',
+    familyTitle: '{name}’s plan names their next school',
     staffTitle: 'Amend the EHC plan for the school phase transfer',
     description: 'If you move school at another stage, your plan is changed to name the new school in time.',
+    familyDescription: 'If {name} moves school at another stage, their plan is changed to name the new school in time.',
     rule: 'for any other phase transfer the EHC plan must be amended by 15 February in the calendar year of the move',
     windowStart: { at: 'transferDeadline', transfer: 'other', plus: { months: -6 } },
     due: { at: 'transferDeadline', transfer: 'other' },
@@ -132,9 +143,12 @@ const education: MilestoneRule[] = [
     id: 'post16_to_post16_transfer',
     pathway: 'education',
     title: 'Your plan names your new college',
+    familyTitle: '{name}’s plan names their new college',
     staffTitle: 'Amend the EHC plan for the post-16 to post-16 move',
     description:
       'You may change college during the year. Then your plan must name the new college. This happens at least 5 months before you move.',
+    familyDescription:
+      '{name} may change college during the year. Then their plan must name the new college. This happens at least 5 months before the move.',
     rule: 'a move between post-16 institutions at another time of year needs the amended plan at least 5 months before the move',
     windowStart: { at: 'transferDeadline', transfer: 'post16_to_post16', plus: { months: -6 } },
     due: { at: 'transferDeadline', transfer: 'post16_to_post16' },
@@ -155,6 +169,8 @@ const education: MilestoneRule[] = [
     staffTitle: 'Duty to participate in education or training to 18',
     description:
       'You keep learning until you are 18. You can learn at college, in a sixth form or on an apprenticeship. Or you can work and study part-time.',
+    familyDescription:
+      '{name} keeps learning until they are 18. They can learn at college, in a sixth form or on an apprenticeship. Or they can work and study part-time.',
     rule: 'from the end of compulsory school age to the 18th birthday (or a level 3 qualification, if sooner) a young person must be in education or training, and the local authority must make sure they can be',
     nature: 'continuing_duty',
     windowStart: { at: 'schoolYearStart', schoolYear: 11, byAge: true },
@@ -176,9 +192,12 @@ const education: MilestoneRule[] = [
     id: 'post19_continuation',
     pathway: 'education',
     title: 'Review after 19: is your plan still helping?',
+    familyTitle: 'Review after 19: is {name}’s plan still helping?',
     staffTitle: 'Post-19 review: are outcomes still being worked towards?',
     description:
       'Your plan does not stop just because you are 19. A review looks at whether you are still working towards your goals.',
+    familyDescription:
+      '{name}’s plan does not stop just because they are 19. A review looks at whether they are still working towards their goals.',
     rule: 'in the school year they turn 19 a review must consider whether outcomes are met; the plan may not be ceased for age alone',
     windowStart: { at: 'schoolYearStart', schoolYear: 14, byAge: true },
     due: { at: 'schoolYearEnd', schoolYear: 14, byAge: true },
@@ -196,9 +215,12 @@ const education: MilestoneRule[] = [
     id: 'ehcp_end',
     pathway: 'education',
     title: 'Your EHC plan ends',
+    familyTitle: '{name}’s EHC plan ends',
     staffTitle: 'EHC plan ends (25th birthday or academic-year extension)',
     description:
       'Your plan ends when you turn 25 (or at the end of that college year). Before then, everyone makes sure the right adult support is ready.',
+    familyDescription:
+      '{name}’s plan ends when they turn 25 (or at the end of that college year). Before then, everyone makes sure the right adult support is ready.',
     rule: 'the EHC plan ends at the 25th birthday, or with an extension at the end of the academic year in which they turn 25 (31 July), never after the day before the 26th birthday',
     windowStart: { at: 'birthday', years: 24 },
     due: { at: 'planEnd' },
@@ -215,9 +237,12 @@ const education: MilestoneRule[] = [
     id: 'review_invitations',
     pathway: 'education',
     title: 'Getting ready for your review meeting',
+    familyTitle: 'Getting ready for {name}’s review meeting',
     staffTitle: 'Review invitations and advice sent (2 weeks before the meeting)',
     description:
       'At least two weeks before your review meeting, everyone is invited. You get the reports and advice to read before it.',
+    familyDescription:
+      'At least two weeks before {name}’s review meeting, everyone is invited. You get the reports and advice to read before it.',
     rule: 'everyone who must be invited to the review meeting gets at least two weeks’ notice, and the advice and information gathered is sent to them at least two weeks before the meeting',
     windowStart: { at: 'event', type: 'education.review_meeting_planned' },
     due: { at: 'event', type: 'education.review_meeting_planned', field: 'meetingDate', plus: { weeks: -2 } },
@@ -236,8 +261,11 @@ const education: MilestoneRule[] = [
     id: 'review_report',
     pathway: 'education',
     title: 'The report from your review',
+    familyTitle: 'The report from {name}’s review',
     staffTitle: 'Annual review report sent (2 weeks after the meeting)',
     description: 'Within two weeks of your review meeting, everyone gets a written report of what was said and agreed.',
+    familyDescription:
+      'Within two weeks of {name}’s review meeting, everyone gets a written report of what was said and agreed.',
     rule: 'the report of the review meeting is sent to everyone invited within two weeks of the meeting',
     windowStart: { at: 'event', type: 'education.annual_review_held' },
     due: { at: 'event', type: 'education.annual_review_held', plus: { weeks: 2 } },
@@ -255,9 +283,12 @@ const education: MilestoneRule[] = [
     id: 'review_decision',
     pathway: 'education',
     title: 'The council’s decision after your review',
+    familyTitle: 'The council’s decision after {name}’s review',
     staffTitle: 'Local authority decision after the review (4 weeks)',
     description:
       'Within four weeks of your review meeting, the council tells you whether your plan stays the same, changes or stops.',
+    familyDescription:
+      'Within four weeks of {name}’s review meeting, the council says whether the plan stays the same, changes or stops.',
     rule: 'the local authority decides whether to keep, amend or stop the plan, and tells the young person or parent, within four weeks of the review meeting',
     windowStart: { at: 'event', type: 'education.annual_review_held' },
     due: { at: 'event', type: 'education.annual_review_held', plus: { weeks: 4 } },
@@ -280,9 +311,12 @@ const education: MilestoneRule[] = [
     id: 'appeal_window',
     pathway: 'education',
     title: 'You can appeal about your plan',
+    familyTitle: 'You can appeal about {name}’s plan',
     staffTitle: 'Tribunal appeal window (2 months from the decision)',
     description:
       'If you do not agree with what is in your plan, you can appeal to a tribunal. You have two months from the council’s letter.',
+    familyDescription:
+      'If you do not agree with what is in {name}’s plan, you can appeal to a tribunal. You have two months from the council’s letter.',
     rule: 'an appeal to the First-tier Tribunal (SEND) must be made within two months of the local authority’s decision letter (or one month after a mediation certificate, if later)',
     nature: 'legal_fact',
     windowStart: {
@@ -319,9 +353,12 @@ const education: MilestoneRule[] = [
     id: 'amended_plan_issued',
     pathway: 'education',
     title: 'Your changed plan',
+    familyTitle: '{name}’s changed plan',
     staffTitle: 'Final amended EHC plan (8 weeks from the amendment notice)',
     description:
       'The council may decide to change your plan after the review. Then it tells you the changes. It sends you the new plan within 8 weeks.',
+    familyDescription:
+      'The council may decide to change {name}’s plan after the review. Then it tells you the changes. It sends the new plan within 8 weeks.',
     rule: 'where the local authority decides to amend the plan after a review, it issues the final amended plan as soon as practicable and within 8 weeks of the amendment notice',
     windowStart: { at: 'event', type: 'education.review_decision_made', where: { decision: 'amend' } },
     due: { at: 'event', type: 'education.review_decision_made', where: { decision: 'amend' }, plus: { weeks: 8 } },
@@ -350,6 +387,8 @@ const education: MilestoneRule[] = [
     staffTitle: 'Apply for post-16 travel support',
     description:
       'The council says by 31 May each year how it helps students over 16 get to school or college. Ask for travel help before you start.',
+    familyDescription:
+      'The council says by 31 May each year how it helps students over 16 get to school or college. Ask for travel help before {name} starts.',
     rule: 'the local authority publishes its post-16 transport policy statement by 31 May each year (and arranges transport for 19–25-year-olds with an EHC plan where needed); apply before the post-16 move',
     // 31 May (two months after the 31 March deadline) to 31 July before the move.
     windowStart: { at: 'transferDeadline', transfer: 'post16', plus: { months: 2 } },
@@ -372,6 +411,7 @@ const employment: MilestoneRule[] = [
     title: 'Careers advice from someone outside school, Years 7 to 13',
     staffTitle: 'Independent careers guidance, Years 7 to 13',
     description: 'Someone who does not work for your school helps you think about jobs and courses.',
+    familyDescription: 'Someone who does not work for {name}’s school helps them think about jobs and courses.',
     rule: 'schools must secure independent careers guidance for every pupil from the start of Year 7 to the end of Year 13',
     nature: 'continuing_duty',
     windowStart: { at: 'schoolYearStart', schoolYear: 7 },
@@ -392,6 +432,7 @@ const employment: MilestoneRule[] = [
     title: 'Try out work',
     staffTitle: 'Work experience and vocational profile',
     description: 'You try work tasters and work experience, so you can find out what you like.',
+    familyDescription: '{name} tries work tasters and work experience, to find out what they like.',
     rule: 'a vocational profile from the Year 9 review, and work placements in Years 10 to 13',
     windowStart: { at: 'schoolYearStart', schoolYear: 10 },
     due: { at: 'schoolYearEnd', schoolYear: 13 },
@@ -417,6 +458,8 @@ const employment: MilestoneRule[] = [
     staffTitle: 'Consider a supported internship',
     description:
       'A supported internship helps you learn a job at a real workplace. A job coach helps you. It lasts 6 to 12 months.',
+    familyDescription:
+      'A supported internship helps {name} learn a job at a real workplace. A job coach helps them. It lasts 6 to 12 months.',
     rule: 'supported internships are for 16 to 24 year olds with an EHC plan; the option is raised from the Year 9 review so one can start from 16',
     windowStart: fromYear9,
     due: { at: 'schoolYearEnd', schoolYear: 11 },
@@ -440,6 +483,8 @@ const employment: MilestoneRule[] = [
     title: 'Apply for Access to Work',
     staffTitle: 'Access to Work application',
     description: 'Access to Work can pay for a job coach, travel or equipment when you start a job or placement.',
+    familyDescription:
+      'Access to Work can pay for a job coach, travel or equipment when {name} starts a job or placement.',
     rule: 'once a job, apprenticeship or internship is agreed, apply up to 6 months before it starts',
     windowStart: { at: 'event', type: 'employment.placement_agreed', field: 'startDate', plus: { months: -6 } },
     due: { at: 'event', type: 'employment.placement_agreed', field: 'startDate' },
@@ -459,8 +504,10 @@ const health: MilestoneRule[] = [
     pathway: 'health',
     appliesWhen: CHILDRENS_HEALTH,
     title: 'Start planning your move to adult health care',
+    familyTitle: 'Start planning {name}’s move to adult health care',
     staffTitle: 'Start health transition planning',
     description: 'Your doctors and nurses start talking with you about moving to adult health services.',
+    familyDescription: '{name}’s doctors and nurses start talking with them about moving to adult health services.',
     rule: 'transition planning starts by school Year 9 (age 13 to 14), or straight away for anyone who joins children’s services later',
     windowStart: { at: 'schoolYearStart', schoolYear: 8 },
     due: endOfYear9,
@@ -478,8 +525,11 @@ const health: MilestoneRule[] = [
     pathway: 'health',
     appliesWhen: CHILDRENS_HEALTH,
     title: 'One joined-up plan for all your services',
+    familyTitle: 'One joined-up plan for all {name}’s services',
     staffTitle: 'Coordinated health transition plan',
     description: 'All the people who help you agree one plan together, so nothing is missed when services change.',
+    familyDescription:
+      'All the people who help {name} agree one plan together, so nothing is missed when services change.',
     rule: 'from Year 9 a single coordinated transition plan across services, with no gaps between their transfer ages',
     windowStart: fromYear9,
     due: endOfYear9,
@@ -497,8 +547,10 @@ const health: MilestoneRule[] = [
     pathway: 'health',
     appliesWhen: CHILDRENS_HEALTH,
     title: 'Yearly meeting about your move to adult health care',
+    familyTitle: 'Yearly meeting about {name}’s move to adult health care',
     staffTitle: 'Annual health transition review',
     description: 'At least once a year you meet to check how the move to adult services is going.',
+    familyDescription: 'At least once a year there is a meeting to check how {name}’s move to adult services is going.',
     rule: 'transition planning is reviewed at least once a year from Year 9 until after the transfer',
     due: {
       at: 'firstOf',
@@ -529,9 +581,12 @@ const health: MilestoneRule[] = [
     pathway: 'health',
     appliesWhen: CHILDRENS_HEALTH,
     title: 'A named worker to help you',
+    familyTitle: 'A named worker to help {name}',
     staffTitle: 'Named worker for health transition',
     description:
       'One person you know helps you before, during and for at least 6 months after the move to adult services.',
+    familyDescription:
+      'One person {name} knows helps them before, during and for at least 6 months after the move to adult services.',
     rule: 'a named worker by the first transition meeting, supporting for at least 6 months either side of transfer',
     windowStart: fromYear9,
     due: endOfYear9,
@@ -549,8 +604,10 @@ const health: MilestoneRule[] = [
     pathway: 'health',
     appliesWhen: CHILDRENS_HEALTH,
     title: 'Getting ready to look after your own health',
+    familyTitle: '{name} gets ready to look after their own health',
     staffTitle: 'Readiness for adult health care (Ready Steady Go)',
     description: 'You learn, step by step, to talk to doctors and manage your health (Ready, Steady, Go).',
+    familyDescription: '{name} learns, step by step, to talk to doctors and manage their health (Ready, Steady, Go).',
     rule: 'Ready Steady Go: "Steady" at about 13 to 14 and "Go" at 15 to 16, before "Hello" at the first adult clinic',
     windowStart: { at: 'birthday', years: 15 },
     due: { at: 'birthday', years: 16 },
@@ -567,8 +624,10 @@ const health: MilestoneRule[] = [
     id: 'ld_annual_health_check',
     pathway: 'health',
     title: 'Yearly health check with your GP',
+    familyTitle: 'Yearly health check with {name}’s GP',
     staffTitle: 'Learning disability annual health check',
     description: 'Every year your GP checks your health and writes a health action plan with you.',
+    familyDescription: 'Every year {name}’s GP checks their health and writes a health action plan with them.',
     rule: 'a GP learning-disability annual health check and health action plan every year from the 14th birthday',
     windowStart: {
       at: 'firstOf',
@@ -598,8 +657,10 @@ const health: MilestoneRule[] = [
     pathway: 'health',
     appliesWhen: CHILDRENS_HEALTH,
     title: 'Meet your new adult health team',
+    familyTitle: '{name} meets their new adult health team',
     staffTitle: 'Meet an adult practitioner before transfer',
     description: 'Before you move, you meet someone from each adult service that will look after you.',
+    familyDescription: 'Before the move, {name} meets someone from each adult service that will look after them.',
     rule: 'a practitioner from each adult service is met before the transfer',
     windowStart: { at: 'milestone', id: 'health_transfer', point: 'due', plus: { months: -12 } },
     due: { at: 'milestone', id: 'health_transfer', point: 'due' },
@@ -619,6 +680,8 @@ const health: MilestoneRule[] = [
     title: 'Move to adult health teams',
     staffTitle: 'Transfer to adult health services',
     description: 'You move to adult doctors and nurses when things are settled for you, usually between 16 and 19.',
+    familyDescription:
+      '{name} moves to adult doctors and nurses when things are settled for them, usually between 16 and 19.',
     rule: 'transfer at a time of relative stability, not at a rigid age: typically between the 16th and 19th birthdays (local pathways: in adult services by 19), or on the agreed date',
     windowStart: { at: 'birthday', years: 16 },
     due: {
@@ -642,6 +705,8 @@ const health: MilestoneRule[] = [
     title: 'Settling in with the adult team',
     staffTitle: 'Follow-up after transfer to adult services',
     description: 'If you miss your first adult appointments, the adult team gets in touch and offers more help.',
+    familyDescription:
+      'If {name} misses their first adult appointments, the adult team gets in touch and offers more help.',
     rule: 'after the transfer, the adult service follows up missed appointments; the named worker stays for at least 6 months',
     windowStart: {
       at: 'firstOf',
@@ -679,6 +744,8 @@ const health: MilestoneRule[] = [
     staffTitle: 'Plan the transfer from CAMHS to adult mental health services',
     description:
       'You see the children’s mental health team (CAMHS). You will move to the adult team. Your move is planned with you at least 6 months before.',
+    familyDescription:
+      '{name} sees the children’s mental health team (CAMHS). They will move to the adult team. The move is planned with them at least 6 months before.',
     rule: 'the move from children’s to adult mental health services is planned at least 6 months before the transfer (usually at 18), with the young person, and with a meeting of both teams',
     windowStart: { at: 'birthday', years: 17 },
     due: {
@@ -702,8 +769,10 @@ const health: MilestoneRule[] = [
     id: 'cc_identify_14',
     pathway: 'health',
     title: 'Tell the NHS you may need continuing care as an adult',
+    familyTitle: 'Tell the NHS {name} may need continuing care as an adult',
     staffTitle: 'Notify the ICB of possible adult continuing healthcare (14)',
     description: 'At 14, the NHS is told that you may need adult continuing healthcare, so it can plan ahead.',
+    familyDescription: 'At 14, the NHS is told that {name} may need adult continuing healthcare, so it can plan ahead.',
     rule: 'a likely need for adult NHS Continuing Healthcare is notified to the ICB at 14',
     windowStart: { at: 'birthday', years: 14 },
     due: { at: 'birthday', years: 15 },
@@ -728,6 +797,8 @@ const health: MilestoneRule[] = [
     staffTitle: 'NHS Continuing Healthcare screening (checklist at 16)',
     description:
       'Between 16 and 17, a short checklist shows whether you might get NHS continuing healthcare as an adult.',
+    familyDescription:
+      'Between 16 and 17, a short checklist shows whether {name} might get NHS continuing healthcare as an adult.',
     rule: 'formal referral for adult CHC screening at 16, with the adult Checklist completed between 16 and 17',
     windowStart: { at: 'birthday', years: 16 },
     due: { at: 'birthday', years: 17 },
@@ -747,6 +818,8 @@ const health: MilestoneRule[] = [
     title: 'Decision on adult continuing healthcare',
     staffTitle: 'NHS Continuing Healthcare eligibility decision (17)',
     description: 'After you turn 17, the NHS decides whether you will get continuing healthcare as an adult.',
+    familyDescription:
+      'After {name} turns 17, the NHS decides whether they will get continuing healthcare as an adult.',
     rule: 'adult CHC eligibility is decided in principle as soon as practicable after the 17th birthday (the pack allows 3 months)',
     windowStart: { at: 'birthday', years: 17 },
     due: { at: 'birthday', years: 17, months: 3 },
@@ -770,6 +843,8 @@ const health: MilestoneRule[] = [
     title: 'Adult health and care package ready',
     staffTitle: 'Adult health and care package in place at 18',
     description: 'By your 18th birthday your adult support package is ready, from the NHS or from social care.',
+    familyDescription:
+      'By {name}’s 18th birthday their adult support package is ready, from the NHS or from social care.',
     rule: 'the adult package (NHS Continuing Healthcare, or social care or GP-led support if not eligible) is in place by the 18th birthday',
     windowStart: { at: 'birthday', years: 17, months: 3 },
     due: { at: 'birthday', years: 18 },
@@ -788,8 +863,10 @@ const health: MilestoneRule[] = [
     id: 'consent_to_treatment_16',
     pathway: 'health',
     title: 'You agree to your own treatment from 16',
+    familyTitle: '{name} agrees to their own treatment from 16',
     staffTitle: 'Consent to treatment from 16 (FLRA 1969 s.8)',
     description: 'From 16 you can agree to your own medical and dental treatment, as an adult can.',
+    familyDescription: 'From 16, {name} can agree to their own medical and dental treatment, as an adult can.',
     rule: 'from the 16th birthday a young person’s consent to medical, surgical or dental treatment is as effective as an adult’s',
     nature: 'legal_fact',
     windowStart: { at: 'birthday', years: 15, months: 6 },
@@ -809,6 +886,8 @@ const socialCare: MilestoneRule[] = [
     title: 'Assessment for adult care and support',
     staffTitle: 'Care Act transition assessment (s.58)',
     description: 'Adult social care finds out what help you will need after 18. Then the help can be ready in time.',
+    familyDescription:
+      'Adult social care finds out what help {name} will need after 18. Then the help can be ready in time.',
     rule: 'a transition assessment when likely adult needs are predictable enough to be of significant benefit (no fixed age in law; the pack plans it by 17½ so support can be ready by 18)',
     windowStart: fromYear9,
     due: { at: 'birthday', years: 17, months: 6 },
@@ -826,8 +905,11 @@ const socialCare: MilestoneRule[] = [
     id: 'carers_transition_assessment',
     pathway: 'social_care',
     title: 'Assessment for the people who care for you',
+    familyTitle: 'Assessment for the people who care for {name}',
     staffTitle: 'Carer’s transition assessment (s.60)',
     description: 'The people who look after you can have their own assessment before you turn 18.',
+    familyDescription:
+      'As someone who looks after {name}, you can have an assessment of what you need too. This happens before {name} turns 18.',
     rule: "a child's carer's transition assessment for the parent or carer (s.60), on the same significant-benefit test, before 18 (a s.63 young carer's assessment is about a young carer's own 18th birthday)",
     windowStart: fromYear9,
     due: { at: 'birthday', years: 17, months: 6 },
@@ -848,6 +930,8 @@ const socialCare: MilestoneRule[] = [
     staffTitle: 'Adult care and support plan in place at 18',
     description:
       'Your adult support plan is agreed so help carries on when you turn 18. If it is not ready, children’s services keep helping until it is.',
+    familyDescription:
+      '{name}’s adult support plan is agreed so help carries on when they turn 18. If it is not ready, children’s services keep helping.',
     rule: "adult support in place by the 18th birthday; otherwise children's services continue until a decision is made",
     windowStart: { at: 'birthday', years: 17 },
     due: { at: 'birthday', years: 18 },
@@ -876,6 +960,8 @@ const socialCare: MilestoneRule[] = [
     title: "Decide whether children's services carry on after 18",
     staffTitle: 'Decide on children’s services continuing after 18',
     description: 'While you still have an EHC plan, children’s services can keep helping you after 18 if that is best.',
+    familyDescription:
+      'While {name} still has an EHC plan, children’s services can keep helping after 18 if that is best.',
     rule: "children's services may continue after 18 while an EHC plan is kept (s.17ZG), and must continue after a child's needs assessment until adult care and support starts or adult services decide none is due (s.17ZH, with Care Act s.66)",
     windowStart: { at: 'birthday', years: 17, months: 6 },
     due: { at: 'birthday', years: 18 },
@@ -900,6 +986,8 @@ const socialCare: MilestoneRule[] = [
     staffTitle: 'Advice and information where needs are not likely eligible',
     description:
       'The assessment found you will probably not get adult care. You still get advice. It tells you about other help and how to stay well.',
+    familyDescription:
+      'The assessment found {name} will probably not get adult care. They still get advice about other help and how to stay well.',
     rule: 'where the transition assessment finds needs not likely to be eligible, the local authority gives advice and information about what can be done to meet or reduce them',
     windowStart: { at: 'event', type: 'social_care.assessment_completed', where: { likelyEligible: false } },
     due: {
@@ -920,9 +1008,12 @@ const socialCare: MilestoneRule[] = [
     id: 'care_leaver_pathway_plan',
     pathway: 'social_care',
     title: 'Your pathway plan for leaving care',
+    familyTitle: '{name}’s pathway plan for leaving care',
     staffTitle: 'Care leaver needs assessment and pathway plan',
     description:
       'You are in care. Soon after you turn 16, someone finds out what you need. A pathway plan says how you will be helped when you leave care.',
+    familyDescription:
+      '{name} is in care. Soon after they turn 16, someone finds out what they need. A pathway plan says how they will be helped.',
     rule: 'an eligible child’s needs are assessed within three months of their 16th birthday, and a pathway plan is made as soon as possible after that',
     windowStart: { at: 'birthday', years: 16 },
     due: { at: 'birthday', years: 16, months: 3 },
@@ -944,8 +1035,11 @@ const socialCare: MilestoneRule[] = [
     id: 'care_leaver_personal_adviser',
     pathway: 'social_care',
     title: 'A personal adviser until you are 25',
+    familyTitle: 'A personal adviser for {name} until they are 25',
     staffTitle: 'Personal adviser for a care leaver (to 25)',
     description: 'If you have been in care, you have a personal adviser from 16. You can ask for one until you are 25.',
+    familyDescription:
+      'If {name} has been in care, they have a personal adviser from 16. They can ask for one until they are 25.',
     rule: 'a care leaver has a personal adviser from 16, and may ask for one up to the 25th birthday',
     nature: 'legal_fact',
     windowStart: { at: 'birthday', years: 15, months: 6 },
@@ -962,9 +1056,12 @@ const socialCare: MilestoneRule[] = [
     id: 'staying_put',
     pathway: 'social_care',
     title: 'Staying with your foster family until 21',
+    familyTitle: '{name} stays with their foster family until 21',
     staffTitle: 'Staying Put with former foster carers (to 21)',
     description:
       'You may live with a foster family when you turn 18. You can stay with them until you are 21. You all need to agree.',
+    familyDescription:
+      '{name} may live with a foster family when they turn 18. They can stay there until they are 21. Everyone needs to agree.',
     rule: 'a young person in foster care at 18 may stay with their former foster carers until the 21st birthday, with the local authority’s support',
     nature: 'legal_fact',
     windowStart: { at: 'birthday', years: 17, months: 6 },
@@ -984,9 +1081,12 @@ const financeLegal: MilestoneRule[] = [
     id: 'rights_transfer_16',
     pathway: 'finance_legal',
     title: 'Decisions about your plan become yours',
+    familyTitle: 'Decisions about the plan become {name}’s',
     staffTitle: 'SEND rights pass to the young person (end of compulsory school age)',
     description:
       'When you finish Year 11 you become a "young person" in law. Decisions about your EHC plan are yours, with help if you need it.',
+    familyDescription:
+      'When {name} finishes Year 11 they become a "young person" in law. Decisions about their EHC plan are theirs, with help if needed.',
     rule: 'at the end of compulsory school age (the last Friday in June of the school year they turn 16) rights under the Children and Families Act pass to the young person',
     nature: 'legal_fact',
     windowStart: { at: 'schoolYearStart', schoolYear: 11, byAge: true },
@@ -1002,9 +1102,12 @@ const financeLegal: MilestoneRule[] = [
     id: 'capacity_from_16',
     pathway: 'finance_legal',
     title: 'You make your own decisions from 16',
+    familyTitle: '{name} makes their own decisions from 16',
     staffTitle: 'Mental Capacity Act applies from 16',
     description:
       'From 16 the law says you can make your own decisions, with help. If a decision is too hard, people decide in your best interests.',
+    familyDescription:
+      'From 16 the law says {name} can make their own decisions, with help. If a decision is too hard, people decide in their best interests.',
     rule: 'from the 16th birthday the Mental Capacity Act applies: capacity is presumed, and judged only decision by decision where there is reason to doubt it',
     nature: 'legal_fact',
     windowStart: { at: 'birthday', years: 15, months: 6 },
@@ -1021,6 +1124,8 @@ const financeLegal: MilestoneRule[] = [
     title: 'Get ready for the move from DLA to PIP',
     staffTitle: 'Prepare for the DLA to PIP move (appointee)',
     description: 'Before you turn 16, decide who will help you with money from benefits, if you need someone.',
+    familyDescription:
+      'Before {name} turns 16, decide who will help them with money from benefits, if they need someone.',
     rule: 'before the 16th birthday decide on an appointee and who receives DLA meanwhile (DWP letters from about 15 years 7 months)',
     windowStart: { at: 'birthday', years: 15, months: 7 },
     due: { at: 'birthday', years: 16 },
@@ -1042,6 +1147,8 @@ const financeLegal: MilestoneRule[] = [
     staffTitle: 'PIP claim',
     description:
       'After you turn 16, DWP writes to invite a PIP claim. Claim by the date in the letter so your DLA keeps being paid.',
+    familyDescription:
+      'After {name} turns 16, DWP writes to invite a PIP claim. Claim by the date in the letter so their DLA keeps being paid.',
     rule: 'DWP invites a PIP claim shortly after the 16th birthday; claim by the date in the letter (about 28 days), or DLA stops',
     windowStart: { at: 'birthday', years: 16 },
     due: {
@@ -1066,9 +1173,12 @@ const financeLegal: MilestoneRule[] = [
     id: 'deputyship_or_lpa',
     pathway: 'finance_legal',
     title: 'Who can make decisions with you after 18',
+    familyTitle: 'Who can make decisions with {name} after 18',
     staffTitle: 'Deputyship application where capacity is lacking',
     description:
       'Parents stop having legal say at 18. If you cannot make some decisions, a court can name a deputy. Apply 6 to 12 months before you turn 18.',
+    familyDescription:
+      'Parents stop having legal say at 18. If {name} cannot make some decisions, a court can name a deputy. Apply 6 to 12 months before they turn 18.',
     rule: 'parental responsibility ends at 18; where capacity is lacking, apply for Court of Protection deputyship 6 to 12 months before the 18th birthday (a property and affairs deputy can be appointed from 16, MCA s.18(3); a lasting power of attorney can only be made from 18, s.9(2)(c), so it cannot stand in for this)',
     windowStart: { at: 'birthday', years: 17 },
     due: { at: 'birthday', years: 17, months: 6 },
@@ -1087,9 +1197,12 @@ const financeLegal: MilestoneRule[] = [
     id: 'liberty_safeguards_18',
     pathway: 'finance_legal',
     title: 'Make sure any limits on your freedom are lawful',
+    familyTitle: 'Make sure any limits on {name}’s freedom are lawful',
     staffTitle: 'Lawful authority for any deprivation of liberty (16–17)',
     description:
       'Your care may mean you are watched all the time and cannot leave. From when you are 16, a court must agree to this. The rules change again at 18.',
+    familyDescription:
+      '{name}’s care may mean they are watched all the time and cannot leave. From 16, a court must agree to this. The rules change again at 18.',
     rule: 'a 16- or 17-year-old who may lack capacity and whose care deprives them of liberty needs Court of Protection authorisation now: parents cannot consent to it (Re D [2019] UKSC 42); the Deprivation of Liberty Safeguards apply only from 18 and only in hospitals and care homes, so the adult arrangement is planned before the 18th birthday',
     windowStart: { at: 'birthday', years: 16 },
     due: { at: 'birthday', years: 18 },
@@ -1111,8 +1224,11 @@ const independentLiving: MilestoneRule[] = [
     id: 'housing_options',
     pathway: 'independent_living',
     title: 'Where you will live as an adult',
+    familyTitle: 'Where {name} will live as an adult',
     staffTitle: 'Housing options and plan',
     description: 'You talk about where and how you want to live, like supported living, and agree a plan before 18.',
+    familyDescription:
+      '{name} talks about where and how they want to live, like supported living, and agrees a plan before 18.',
     rule: 'housing options from the Year 9 review, with a concrete plan before the 18th birthday',
     windowStart: fromYear9,
     due: { at: 'birthday', years: 18 },
@@ -1129,8 +1245,10 @@ const independentLiving: MilestoneRule[] = [
     id: 'travel_training',
     pathway: 'independent_living',
     title: 'Learn to travel on your own',
+    familyTitle: '{name} learns to travel on their own',
     staffTitle: 'Independent travel training',
     description: 'You practise getting to places on your own, like the bus to college.',
+    familyDescription: '{name} practises getting to places on their own, like the bus to college.',
     rule: 'travel training during Years 10 to 13',
     windowStart: { at: 'schoolYearStart', schoolYear: 10 },
     due: { at: 'schoolYearEnd', schoolYear: 13 },
@@ -1157,8 +1275,11 @@ const community: MilestoneRule[] = [
     id: 'community_inclusion',
     pathway: 'community',
     title: 'Friends, relationships and your community',
+    familyTitle: 'Friends, relationships and {name}’s community',
     staffTitle: 'Friends, relationships and community outcomes',
     description: 'Your plan includes what helps you keep friends, have relationships and take part in your community.',
+    familyDescription:
+      '{name}’s plan includes what helps them keep friends, have relationships and take part in their community.',
     rule: 'friends, relationships and community are part of the outcomes from the Year 9 review and at every review',
     windowStart: fromYear9,
     due: endOfYear9,
@@ -1179,9 +1300,12 @@ const palliative: MilestoneRule[] = [
     id: 'palliative_parallel_plan',
     pathway: 'palliative',
     title: 'Plan for your adult life and for when you are unwell',
+    familyTitle: 'Plan for {name}’s adult life and for when they are unwell',
     staffTitle: 'Palliative parallel plan',
     description:
       'You plan for adult life and, at the same time, for times when your health gets worse. One plan does not stop the other.',
+    familyDescription:
+      '{name}’s plan covers adult life and, at the same time, times when their health gets worse. One plan does not stop the other.',
     rule: 'parallel planning from 14 (the transition population is 14 to 25), or from diagnosis if later',
     windowStart: { at: 'birthday', years: 14 },
     due: { at: 'birthday', years: 14, months: 6 },
@@ -1199,9 +1323,12 @@ const palliative: MilestoneRule[] = [
     id: 'advance_care_plan',
     pathway: 'palliative',
     title: 'Your advance care plan',
+    familyTitle: '{name}’s advance care plan',
     staffTitle: 'Advance care plan',
     description:
       'You write down what matters to you about your care. It is shared with school and social care and looked at again when things change.',
+    familyDescription:
+      '{name}’s wishes about their care are written down. They are shared with school and social care and looked at again when things change.',
     rule: 'check for an existing advance care plan first, then agree and share it with education and social care, at planning and whenever it is reviewed',
     windowStart: { at: 'birthday', years: 14 },
     due: { at: 'birthday', years: 14, months: 6 },
@@ -1221,6 +1348,7 @@ const palliative: MilestoneRule[] = [
     title: 'Meet the adult hospice or palliative team',
     staffTitle: 'Introduce the adult hospice or palliative service',
     description: 'From 16 you meet the adult hospice or palliative team, with joint meetings.',
+    familyDescription: 'From 16, {name} meets the adult hospice or palliative team, with joint meetings.',
     rule: 'the adult hospice or palliative service is introduced from 16, with joint meetings (locally six-monthly)',
     windowStart: { at: 'birthday', years: 16 },
     due: { at: 'birthday', years: 17 },
@@ -1240,6 +1368,7 @@ const palliative: MilestoneRule[] = [
     title: 'Settling in to adult palliative care',
     staffTitle: 'Transfer to adult palliative care',
     description: 'Around 18 to 19 you settle in with the adult palliative team.',
+    familyDescription: 'Around 18 to 19, {name} settles in with the adult palliative team.',
     rule: 'settling in to adult services around 18 to 19, which may run to 25',
     windowStart: { at: 'birthday', years: 18 },
     due: { at: 'birthday', years: 19 },

@@ -143,10 +143,17 @@ export type MilestoneRule = {
   pathway: Pathway;
   /** Plain language, for the young person ("you"). */
   title: string;
+  /** For their parent or carer, where `title` speaks to the young person: `{name}` stands for their name. */
+  familyTitle?: string;
   /** For staff and other agencies: caseloads, reminders, handover packs, forecasts. */
   staffTitle: string;
   /** Plain language (reading age about 9), what happens and why it matters to them. */
   description: string;
+  /**
+   * The same for their parent or carer, about the young person by name: `{name}` stands for
+   * it ("At {name}’s review in Year 9, …").
+   */
+  familyDescription: string;
   /** The dating rule in words, completing "Due by <date>: …" in an explanation. */
   rule: string;
   /** Default `task`. A legal fact's `due` is the day it takes effect; a duty's is the day it starts. */
@@ -202,7 +209,10 @@ export type PlanLanguage = (typeof PLAN_LANGUAGES)[number];
 export const LOCALE_OF_LANGUAGE = { en: 'en-GB', da: 'da-DK' } as const satisfies Record<PlanLanguage, string>;
 
 /** What a reader sees of a rule, which a pack may give in another language. */
-export type RuleTexts = Pick<MilestoneRule, 'title' | 'staffTitle' | 'description' | 'rule' | 'ifMissed' | 'dateNeeds'>;
+export type RuleTexts = Pick<
+  MilestoneRule,
+  'title' | 'familyTitle' | 'staffTitle' | 'description' | 'familyDescription' | 'rule' | 'ifMissed' | 'dateNeeds'
+>;
 
 /** A pack's texts in another language: every milestone's, every reason's, every agency's name. */
 export type PackTranslation = {

@@ -23,6 +23,8 @@ export function validateRulePack(pack: RulePack): string[] {
       problems.push(`${where}: needs a windowStart (only recurring milestones may leave it out)`);
     if (!rule.title.trim() || !rule.staffTitle.trim() || !rule.description.trim() || !rule.rule.trim())
       problems.push(`${where}: needs a title, a staff title, a description and rule text`);
+    if (!rule.familyDescription.includes('{name}'))
+      problems.push(`${where}: needs a description for the family that names the young person ({name})`);
     if (!rule.source.document.trim()) problems.push(`${where}: needs a source`);
     const expressions = [
       rule.due,

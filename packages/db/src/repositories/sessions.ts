@@ -65,8 +65,8 @@ export async function findSession(
            u.id, u.email, u.name, u.role::text AS role, u."areaId", u."agencyId", u."youngPersonId", u."disabledAt",
            a.jurisdiction
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
-      LEFT JOIN "LocalArea" a
-             ON a.id = COALESCE(u."areaId", (SELECT yp."areaId" FROM "YoungPerson" yp WHERE yp.id = u."youngPersonId"))
+      LEFT JOIN "YoungPerson" own ON own.id = u."youngPersonId"
+      LEFT JOIN "LocalArea" a ON a.id = COALESCE(u."areaId", own."areaId")
      WHERE s."tokenHash" = ${hashToken(token)}`;
   if (!session || session.expiresAt <= now || session.disabledAt) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > idleMinutes * 60_000) {

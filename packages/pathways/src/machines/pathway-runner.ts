@@ -1,4 +1,5 @@
 import { createActor, getNextTransitions, type AnyMachineSnapshot } from 'xstate';
+import { phrasesFor } from '../plan/phrases.ts';
 import { EVENT_CATALOGUE, isEventType, type EventType } from '../events/catalogue.ts';
 import type { Pathway } from '../rule-packs/types.ts';
 import { GUARD_REASONS, isGuardName } from './guard-reasons.ts';
@@ -139,17 +140,7 @@ export function restorePathway(persisted: PersistedPathwayRun): PathwayRun {
   return { pathway: persisted.pathway, snapshot: actor.getSnapshot(), lastEventDate: persisted.lastEventDate };
 }
 
-const PATHWAY_NAMES: Record<Pathway, string> = {
-  education: 'education',
-  employment: 'employment',
-  health: 'health',
-  social_care: 'adult social care',
-  independent_living: 'independent living',
-  community: 'community',
-  finance_legal: 'money and legal',
-  palliative: 'palliative care',
-};
-
+/** A pathway's name in English, for refusals (the API's words) and diagrams. */
 export function pathwayName(pathway: Pathway): string {
-  return PATHWAY_NAMES[pathway];
+  return phrasesFor({ locale: 'en-GB' }).pathwayName[pathway];
 }

@@ -299,6 +299,8 @@ export const da: Messages = {
     by: 'Senest {{date}}',
     late: 'Det er for sent. {{lead}} skal gøre det nu.',
     leads: '{{lead}} hjælper med det.',
+    youLead: 'Det er din opgave, og du kan få hjælp, hvis du vil.',
+    youLate: 'Det er for sent. Gør det nu, eller bed om hjælp.',
     allMilestones: 'Alt i min plan',
     rights: 'Rettigheder og datoer, du skal kende',
     family: {
@@ -307,6 +309,8 @@ export const da: Messages = {
       worker: '{{worker}} er {{name}}s faste medarbejder.',
       noWorker: '{{name}} har ikke en fast medarbejder endnu.',
       done: 'Det, {{name}} allerede har klaret',
+      childLeads: 'Det er {{name}}s opgave, med jeres hjælp, hvis {{name}} vil.',
+      childLate: 'Det er for sent. {{name}} skal gøre det nu, gerne med jeres hjælp.',
     },
     rightFrom: 'Fra {{date}}',
     rightSince: 'Siden {{date}}',

@@ -296,6 +296,8 @@ export const en = {
     by: 'By {{date}}',
     late: 'This is late. {{lead}} should do it now.',
     leads: '{{lead}} will help with this.',
+    youLead: 'This is yours to do, with help if you want it.',
+    youLate: 'This is late. Please do it now, or ask for help.',
     allMilestones: 'Everything in my plan',
     rights: 'Rights and dates to know',
     /** A parent's or carer's view speaks about their child by name. */
@@ -305,6 +307,8 @@ export const en = {
       worker: '{{worker}} is {{name}}’s named worker.',
       noWorker: '{{name}} does not have a named worker yet.',
       done: 'Things {{name}} has already done',
+      childLeads: '{{name}} does this. You can help if they want.',
+      childLate: 'This is late. {{name}} should do it now. You can help.',
     },
     rightFrom: 'From {{date}}',
     rightSince: 'Since {{date}}',

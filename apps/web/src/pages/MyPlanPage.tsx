@@ -131,7 +131,14 @@ function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
   const words = wordsFor(milestone, reader);
   const lead = t(`agencies.${milestone.leadAgency}`, { defaultValue: milestone.leadAgency });
   const when = milestone.dueDate && t('myPlan.by', { date: formatDayLong(milestone.dueDate, i18n.language) });
-  const who = milestone.status === 'overdue' ? t('myPlan.late', { lead }) : t('myPlan.leads', { lead });
+  const isLate = milestone.status === 'overdue';
+  // What is the young person's own to do is said to them (or, on a parent's page, about them).
+  const who =
+    milestone.leadAgency !== 'young_person'
+      ? t(isLate ? 'myPlan.late' : 'myPlan.leads', { lead })
+      : reader.childName
+        ? t(isLate ? 'myPlan.family.childLate' : 'myPlan.family.childLeads', { name: reader.childName })
+        : t(isLate ? 'myPlan.youLate' : 'myPlan.youLead');
   if (reader.easyRead)
     return (
       <li className={`plain-milestone status-edge-${milestone.status}`}>

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { OPEN_TASK_SQL } from '../repositories/stored-statuses.ts';
 import { lastRunBefore, runDailyJob } from './daily-job.ts';
 
 export const REMINDERS_JOB = 'reminders';
@@ -23,14 +24,14 @@ export async function runReminders(options: { db: PrismaClient; today: string })
         WITH happened AS (
           SELECT m."youngPersonId", m."milestoneId", m."areaId", m."namedWorkerId", 'window_opens' AS kind, m."windowStart" AS "onDate"
             FROM "Milestone" m
-           WHERE m.status IN ('overdue', 'due', 'upcoming', 'missed')
+           WHERE m.status IN (${OPEN_TASK_SQL})
              AND (m."closesOn" IS NULL OR m."closesOn" >= ${options.today}::date)
              AND m."windowStart" <= ${options.today}::date AND m."windowStart" > coalesce(${since}::date, ${options.today}::date - 1)
              AND m."dueDate" >= m."windowStart"
           UNION ALL
           SELECT m."youngPersonId", m."milestoneId", m."areaId", m."namedWorkerId", 'overdue', m."dueDate"
             FROM "Milestone" m
-           WHERE m.status IN ('overdue', 'due', 'upcoming', 'missed')
+           WHERE m.status IN (${OPEN_TASK_SQL})
              AND (m."closesOn" IS NULL OR m."closesOn" >= ${options.today}::date)
              AND m."dueDate" < ${options.today}::date AND m."dueDate" >= coalesce(${since}::date, ${options.today}::date - 1)
         )

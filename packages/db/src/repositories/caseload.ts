@@ -12,6 +12,7 @@ import {
 } from '@pathways/engine';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { OPEN_TASK_SQL, OPEN_TASK_STATUSES, PERIOD_SQL } from './stored-statuses.ts';
 
 /** The web app loads a whole window at once (virtualised, sorted and grouped in the browser). */
 export const CASELOAD_MAX_PAGE = 5000;
@@ -185,8 +186,8 @@ type PageRow = [
  * usual caseload (the three live statuses) is one status range and one date test.
  */
 function statusCondition(statuses: readonly MilestoneStatus[], today: string): Prisma.Sql {
-  const openTask = Prisma.sql`m.status IN ('overdue', 'due', 'upcoming', 'missed')`;
-  const period = Prisma.sql`m.status IN ('starts_later', 'in_effect', 'ended')`;
+  const openTask = Prisma.sql`m.status IN (${OPEN_TASK_SQL})`;
+  const period = Prisma.sql`m.status IN (${PERIOD_SQL})`;
   const stillOpen = Prisma.sql`(m."closesOn" IS NULL OR m."closesOn" >= ${today}::date)`;
   const byStatus: Record<MilestoneStatus, Prisma.Sql> = {
     done: Prisma.sql`m.status = 'done'`,
@@ -213,7 +214,7 @@ function statusCondition(statuses: readonly MilestoneStatus[], today: string): P
 }
 
 /** Stored statuses worked out again for today: an open task's and a period's (the engine's lists). */
-const OPEN_TASK = new Set<MilestoneStatus>([...OPEN_STATUSES, 'missed']);
+const OPEN_TASK = new Set<MilestoneStatus>(OPEN_TASK_STATUSES);
 const PERIOD = new Set<MilestoneStatus>(PERIOD_STATUSES);
 
 /** A stored status as of today: an open task or a period is re-derived (the engine's rules); the others stay. */

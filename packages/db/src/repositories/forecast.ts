@@ -1,6 +1,7 @@
 import { milestoneRule, type PlanLanguage } from '@pathways/engine';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { dateColumn } from './young-person-profile.ts';
+import { OPEN_TASK_SQL } from './stored-statuses.ts';
 
 /** Counts below this are suppressed, as in published statistics (disclosure control). */
 export const SUPPRESS_BELOW = 5;
@@ -66,7 +67,7 @@ export async function forecastDemand(options: {
            count(*) AS count
       FROM "Milestone" m
       JOIN "LocalArea" a ON a.id = m."areaId"
-     WHERE m.status IN ('overdue', 'due', 'upcoming', 'missed')
+     WHERE m.status IN (${OPEN_TASK_SQL})
        AND m."dueDate" < ${end}::date
        ${area}
      GROUP BY 1, 2, 3, 4, 5, 6

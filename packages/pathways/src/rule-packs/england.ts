@@ -1163,8 +1163,9 @@ const financeLegal: MilestoneRule[] = [
     completedBy: [{ type: 'finance_legal.pip_claimed' }],
     missedAfter: { at: 'birthday', years: 17 },
     ifMissed: 'Disability Living Allowance has stopped: make a new claim for PIP.',
-    leadAgency: 'dwp',
-    contributingAgencies: ['young_person', 'family'],
+    // The young person (or their appointee) claims; the DWP invites and decides.
+    leadAgency: 'young_person',
+    contributingAgencies: ['family', 'dwp'],
     kind: 'statutory',
     source: { document: 'GOV.UK: DLA for children, "when your child turns 16"; Scope' },
     confidence: 'C',

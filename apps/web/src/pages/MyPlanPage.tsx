@@ -27,10 +27,11 @@ const EASY_READ_KEY = 'pathways.easyRead';
  * Who reads the page and how: Easy Read (each point beside a picture), and for a parent or
  * carer their child's name, so the plan speaks about them ("Leo’s plan") instead of to them.
  */
-const ReaderContext = createContext<{ easyRead: boolean; childName?: string }>({ easyRead: false });
+type Reader = { easyRead: boolean; childName?: string };
+const ReaderContext = createContext<Reader>({ easyRead: false });
 
 /** A milestone's words for this reader: the young person's own, or their family's with the name in. */
-function wordsFor(milestone: PlannedMilestone, reader: { easyRead: boolean; childName?: string }) {
+function wordsFor(milestone: PlannedMilestone, reader: Reader) {
   const { childName } = reader;
   const named = (text: string) => (childName ? text.replaceAll('{name}', childName) : text);
   const easy = milestone.easyRead;
@@ -42,6 +43,7 @@ function wordsFor(milestone: PlannedMilestone, reader: { easyRead: boolean; chil
     ? { title: named(milestone.familyTitle), lines: [named(milestone.familyDescription)] }
     : { title: milestone.title, lines: [milestone.description] };
 }
+
 const OPEN = ['overdue', 'due', 'upcoming'];
 
 /** The young person's (or their family's) own plan: plain words, what happens next and who helps. */

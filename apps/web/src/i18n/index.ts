@@ -11,10 +11,11 @@ import {
   type Language,
 } from './chosen-language.ts';
 
+/** The picker's choices: every code is one the interface and the API speak (chosen-language.ts). */
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'da', label: 'Dansk' },
-] as const;
+] as const satisfies readonly { code: Language; label: string }[];
 export type { Language };
 
 void i18next.use(initReactI18next).init({

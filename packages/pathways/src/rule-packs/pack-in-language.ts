@@ -1,10 +1,10 @@
-import { LOCALE_OF_LANGUAGE, type PlanLanguage, type RulePack } from './types.ts';
+import { LOCALE_OF_LANGUAGE, PLAN_LANGUAGES, type PlanLanguage, type RulePack } from './types.ts';
 
 const TRANSLATED = new WeakMap<RulePack, Map<PlanLanguage, RulePack>>();
 
-/** The language a pack's own texts are written in. */
+/** The language a pack's own texts are written in: the one whose locale the pack has. */
 export function languageOf(pack: RulePack): PlanLanguage {
-  return pack.locale === 'da-DK' ? 'da' : 'en';
+  return PLAN_LANGUAGES.find((language) => LOCALE_OF_LANGUAGE[language] === pack.locale) ?? 'en';
 }
 
 /**

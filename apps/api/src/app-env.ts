@@ -1,5 +1,5 @@
 import type { BlockList } from 'node:net';
-import type { PrismaClient, SessionUser } from '@pathways/db';
+import type { PrismaClient, SessionStage, SessionUser } from '@pathways/db';
 import type { Logger } from './logger.ts';
 import { serviceDay } from './service-day.ts';
 
@@ -20,6 +20,11 @@ export type AppServices = {
   sessionIdleMinutes?: number;
   /** Tells an account holder something about their account by e-mail (a run of failed sign-ins); none without SMTP. */
   tellAccountHolder?: (to: { email: string; name: string }, subject: string, text: string) => Promise<void>;
+  /**
+   * Staff must sign in with a second factor (an authenticator app or a passkey). On unless
+   * STAFF_TWO_FACTOR=false, which only the demo on the embedded database may use.
+   */
+  requireStaffSecondFactor?: boolean;
   /** The database holds the demo accounts, whose password is published: every page says so. */
   holdsDemoAccounts?: boolean;
   /** The base of the FHIR export's own code-system URLs (FHIR_CODE_SYSTEM_BASE, else PUBLIC_URL/fhir). */
@@ -32,6 +37,8 @@ export type AppEnv = {
   Variables: {
     services: AppServices;
     user: SessionUser | null;
+    /** A sign-in part-way through: its person and what it still needs (a second factor, or setting one up). */
+    pending: { user: SessionUser; stage: Exclude<SessionStage, 'complete'> } | null;
     csrfToken: string | null;
     sessionToken: string | null;
   };

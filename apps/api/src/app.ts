@@ -9,6 +9,10 @@ import { handleError, validationHook } from './errors.ts';
 import { describeApi } from './openapi-document.ts';
 import { agencyRoutes, areaRoutes } from './routes/agencies.ts';
 import { agencyImportRoutes } from './routes/agency-import.ts';
+import { accountLinkRoutes } from './routes/account-links.ts';
+import { accountRoutes, signOnSettingsRoutes } from './routes/accounts.ts';
+import { accountSecurityRoutes } from './routes/account-security.ts';
+import { signOnRoutes } from './routes/sign-on.ts';
 import { auditTrailRoutes } from './routes/audit-trail.ts';
 import { caseloadRoutes } from './routes/caseload.ts';
 import { consentRoutes, youngPersonConsentRoutes } from './routes/consents.ts';
@@ -93,6 +97,11 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
   // The URL map: each resource's routes at its own prefix (every path below is under /api).
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route('/session', sessionRoutes)
+    .route('/sign-on', signOnRoutes)
+    .route('/', accountLinkRoutes) // /account-links/… and /password-reset
+    .route('/account', accountSecurityRoutes) // your own sign-in methods and sessions
+    .route('/accounts', accountRoutes) // an administrator's staff accounts
+    .route('/sign-on-settings', signOnSettingsRoutes) // an area's single sign-on
     .route('/young-people', youngPeopleRoutes) // the record, its plan, events and FHIR export
     .route('/young-people', youngPersonGoalRoutes)
     .route('/young-people', youngPersonConsentRoutes)

@@ -10,6 +10,7 @@ import {
   type RoleName,
   type Session,
 } from '../test-support/test-server.ts';
+import { ACCOUNT_ENDPOINTS } from '../test-support/account-endpoints.ts';
 
 type Who = RoleName | 'anonymous';
 type Request = { method: string; path: string; body?: unknown };
@@ -407,7 +408,8 @@ describe.each(BACKENDS)('authorisation on %s: every endpoint × every role', (ba
     );
     // Signing in and out are open to everyone by design (tested in api.test.ts); a calendar
     // feed's only key is the secret in its address (tested in calendar.test.ts and the consent walk).
-    const open = ['POST /api/session', 'DELETE /api/session', 'GET /calendar/{file}'];
+    // The account endpoints have a matrix of their own (accounts-authorisation.test.ts).
+    const open = ['POST /api/session', 'DELETE /api/session', 'GET /calendar/{file}', ...ACCOUNT_ENDPOINTS];
     expect(documented.filter((name) => !open.includes(name) && !MATRIX.some((row) => row.name === name))).toEqual([]);
   });
 

@@ -14,6 +14,8 @@ export type Config = {
   secureCookies: boolean;
   /** Seed the demo (accounts with a published password) into an empty database. */
   demoData: boolean;
+  /** Staff must use a second factor (STAFF_TWO_FACTOR): always, except in the demo unless asked. */
+  staffTwoFactor: boolean;
   /** The address people use (PUBLIC_URL), when known: links in e-mails, the origin writes must come from. */
   publicUrl: string | null;
   trustedProxies: BlockList;
@@ -76,6 +78,16 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (!['true', 'false', 'embedded'].includes(demo))
     throw new ConfigError('DEMO_DATA', 'must be true, false or embedded');
   const demoData = demo === 'true' || (demo === 'embedded' && database.kind === 'pglite');
+  const twoFactor = env.STAFF_TWO_FACTOR;
+  if (twoFactor !== undefined && twoFactor !== 'true' && twoFactor !== 'false')
+    throw new ConfigError('STAFF_TWO_FACTOR', 'must be true or false');
+  // Only the demo, whose passwords are published anyway, may let staff in on a password alone.
+  if (twoFactor === 'false' && !demoData)
+    throw new ConfigError(
+      'STAFF_TWO_FACTOR',
+      'can be false only for the demo (DEMO_DATA); staff must use a second factor',
+    );
+  const staffTwoFactor = twoFactor === undefined ? !demoData : twoFactor === 'true';
   const publicUrl = env.PUBLIC_URL?.replace(/\/$/, '') || null;
   if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl))
     throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://, e.g. https://pathways.example.gov.uk');
@@ -116,6 +128,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     database,
     secureCookies: secure !== 'false',
     demoData,
+    staffTwoFactor,
     publicUrl,
     trustedProxies: proxies,
     sessionIdleMinutes,

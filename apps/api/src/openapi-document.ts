@@ -6,8 +6,24 @@ type Operation = { operationId?: string; security?: Record<string, string[]>[]; 
 type Document = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>;
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
-/** Operations a person without a session may call. */
-const OPEN = new Set(['signIn', 'getSession', 'signOut']);
+/**
+ * Operations a person without a (complete) session may call: signing in and its steps, the
+ * links e-mailed to them, and the way into their council's single sign-on.
+ */
+export const OPEN_OPERATIONS: ReadonlySet<string> = new Set([
+  'signIn',
+  'getSession',
+  'signOut',
+  'giveSecondFactor',
+  'passkeySignInOptions',
+  'signInWithPasskey',
+  'lookUpAccountLink',
+  'setPasswordByLink',
+  'requestPasswordReset',
+  'listSignOnAreas',
+  'startSignOn',
+  'finishSignOn',
+]);
 const ERROR = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 const ANSWERS: Record<string, { description: string }> = {
   '400': {
@@ -57,7 +73,7 @@ export function describeApi(app: OpenAPIHono<AppEnv>, serverUrl: string): Docume
   for (const operations of Object.values(document.paths ?? {})) {
     for (const [method, value] of Object.entries(operations as Record<string, Operation>)) {
       if (!value.responses) continue;
-      const open = OPEN.has(value.operationId ?? '');
+      const open = OPEN_OPERATIONS.has(value.operationId ?? '');
       if (open) value.security = [{}, { session: [] }];
       else if (UNSAFE.has(method)) value.security = [{ session: [], csrfToken: [] }];
       const needed = [...(open ? [] : ['401', '403']), ...(UNSAFE.has(method) ? ['400', '413'] : [])];

@@ -60,7 +60,9 @@ async function main() {
       trustedProxies: config.trustedProxies,
       sessionIdleMinutes: config.sessionIdleMinutes,
       fhirCodeSystemBase: config.fhirCodeSystemBase,
-      tellAccountHolder: config.jobs.mail ? accountMailer(config.jobs.mail) : undefined,
+      requireStaffSecondFactor: config.staffTwoFactor,
+      // Without SMTP, the demo shows its account e-mails (invitations, resets) in the server's output.
+      tellAccountHolder: config.jobs.mail ? accountMailer(config.jobs.mail) : demo ? showDemoMail : undefined,
       holdsDemoAccounts: demo,
       forecastCacheMs: config.forecastCacheSeconds * 1000,
     },
@@ -103,6 +105,12 @@ async function main() {
   };
   process.on('SIGTERM', () => shutDown('SIGTERM'));
   process.on('SIGINT', () => shutDown('SIGINT'));
+}
+
+/** The demo's account e-mails, written to the terminal (they hold links: never for a real deployment). */
+function showDemoMail(to: { email: string; name: string }, subject: string, text: string): Promise<void> {
+  process.stderr.write(`\n--- E-mail to ${to.name} <${to.email}>: ${subject}\n${text}---\n`);
+  return Promise.resolve();
 }
 
 /** Seeds the demo into an empty database (see `seedEmptyDatabase`), and says how long it took. */

@@ -38,6 +38,7 @@ export type Fixture = {
   /** In the other area. */
   otherPersonId: string;
   users: Record<RoleName, { id: string; email: string }>;
+  areaAdmins: Record<'own' | 'other', { id: string; email: string }>;
   close: () => Promise<void>;
 };
 
@@ -144,6 +145,12 @@ export async function startTestServer(
     commissioner: await user('commissioner@ns.test', 'commissioner', { areaId: area.id }),
     admin: await user('admin@pathways.test', 'administrator'),
   };
+  const areaAdmins = {
+    /** Administers Northshire (the fixture's area) only. */
+    own: await user('admin@ns.test', 'administrator', { areaId: area.id }),
+    /** Administers Westvale: must reach nothing of Northshire's. */
+    other: await user('admin@wv.test', 'administrator', { areaId: otherArea.id }),
+  };
   await prisma.carerLink.create({ data: { userId: users.parent.id, youngPersonId: child.id, relationship: 'parent' } });
 
   const app = createApp(
@@ -153,6 +160,8 @@ export async function startTestServer(
       now,
       secureCookies: false,
       forecastCacheMs: 0,
+      // Most suites test what each role may do once signed in; the account suites turn this on.
+      requireStaffSecondFactor: false,
       ...options.services,
     },
     { webRoot: options.webRoot },
@@ -171,6 +180,7 @@ export async function startTestServer(
     childId: child.id,
     otherPersonId: otherPerson.id,
     users,
+    areaAdmins,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
@@ -201,6 +211,8 @@ export async function call(
   method: string,
   path: string,
   body?: unknown,
+  /** `manual`: see a redirect itself rather than where it leads. */
+  redirect: 'follow' | 'manual' = 'follow',
 ): Promise<{ status: number; body: any; headers: Headers }> {
   // As a browser on the planner's own page would: it sends Origin with every write.
   const headers: Record<string, string> = { origin: fixture.baseUrl };
@@ -213,6 +225,7 @@ export async function call(
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
+    redirect,
   });
   const text = await response.text();
   const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;

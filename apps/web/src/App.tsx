@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/queries.ts';
 import { followCouncilLanguage } from './i18n/index.ts';
@@ -15,6 +15,12 @@ import { MyPlanPage } from './pages/MyPlanPage.tsx';
 import { NewHandoverPage } from './pages/NewHandoverPage.tsx';
 import { RemindersPage } from './pages/RemindersPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { EnrolPage } from './pages/account/EnrolPage.tsx';
+import { ForgottenPasswordPage } from './pages/account/ForgottenPasswordPage.tsx';
+import { SecondFactorPage } from './pages/account/SecondFactorPage.tsx';
+import { SecurityPage } from './pages/account/SecurityPage.tsx';
+import { SetPasswordPage } from './pages/account/SetPasswordPage.tsx';
+import { SignOnCallbackPage } from './pages/account/SignOnCallbackPage.tsx';
 import { YoungPeoplePage } from './pages/YoungPeoplePage.tsx';
 import { YoungPersonPage } from './pages/YoungPersonPage.tsx';
 
@@ -22,6 +28,18 @@ import { YoungPersonPage } from './pages/YoungPersonPage.tsx';
 // so nobody else downloads them.
 const CommissioningPage = lazy(() => import('./pages/CommissioningPage.tsx'));
 const AgenciesPage = lazy(() => import('./pages/AgenciesPage.tsx'));
+const AccountsPage = lazy(() => import('./pages/admin/AccountsPage.tsx'));
+const AccountPage = lazy(() => import('./pages/admin/AccountPage.tsx'));
+const InvitePage = lazy(() => import('./pages/admin/InvitePage.tsx'));
+const SignOnSettingsPage = lazy(() => import('./pages/admin/SignOnSettingsPage.tsx'));
+
+/** The pages someone who is not signed in can reach: signing in, and where account e-mails lead. */
+const BEFORE_SIGN_IN: Record<string, () => ReactNode> = {
+  '/sign-in': () => <SignInPage />,
+  '/forgotten-password': () => <ForgottenPasswordPage />,
+  '/set-password': () => <SetPasswordPage />,
+  '/sign-on/callback': () => <SignOnCallbackPage />,
+};
 
 /** Back to the page that asked for sign-in (only a path on this site), else the role's home. */
 function afterSignIn(search: string, home: string): string {
@@ -47,15 +65,20 @@ export function App() {
   if (session.isPending) return <Loading />;
   const user = session.data ?? null;
   if (!user) {
+    const page = BEFORE_SIGN_IN[location.pathname];
     return (
       <Layout user={null}>
-        {location.pathname === '/sign-in' ? (
-          <SignInPage />
+        {page ? (
+          page()
         ) : (
           <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
         )}
       </Layout>
     );
+  }
+  // Part-way through signing in: the second step comes before anything else (the address stays, for afterwards).
+  if (user.stage !== 'complete') {
+    return <Layout user={user}>{user.stage === 'second_factor' ? <SecondFactorPage /> : <EnrolPage />}</Layout>;
   }
   return (
     <Layout user={user}>
@@ -75,6 +98,14 @@ export function App() {
           <Route path="/my-plan/:id" element={<MyPlanPage user={user} />} />
           <Route path="/commissioning" element={<CommissioningPage />} />
           <Route path="/agencies" element={<AgenciesPage />} />
+          <Route path="/account/security" element={<SecurityPage />} />
+          <Route path="/accounts" element={<AccountsPage />} />
+          <Route path="/accounts/invite" element={<InvitePage user={user} />} />
+          <Route path="/accounts/sign-on" element={<SignOnSettingsPage user={user} />} />
+          <Route path="/accounts/:id" element={<AccountPage />} />
+          <Route path="/set-password" element={<SetPasswordPage />} />
+          <Route path="/forgotten-password" element={<Navigate to="/account/security" replace />} />
+          <Route path="/sign-on/callback" element={<Navigate to={homeOf(user.role)} replace />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -14,7 +14,9 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE) ?? null;
   const services = c.get('services');
   const session = token ? await findSession(services.db, token, services.now(), services.sessionIdleMinutes) : null;
-  c.set('user', session?.user ?? null);
+  const complete = session?.stage === 'complete';
+  c.set('user', complete ? session.user : null);
+  c.set('pending', session && session.stage !== 'complete' ? { user: session.user, stage: session.stage } : null);
   c.set('csrfToken', session?.csrfToken ?? null);
   c.set('sessionToken', session ? token : null);
   await next();
@@ -25,7 +27,7 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
  * cookie alone proves nothing: a browser sends it for any site's form).
  */
 export const requireCsrfToken: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (UNSAFE_METHODS.has(c.req.method) && c.get('user')) {
+  if (UNSAFE_METHODS.has(c.req.method) && (c.get('user') || c.get('pending'))) {
     if (!sameSecret(c.req.header('x-csrf-token'), c.get('csrfToken'))) {
       await recordRefusal(c, 403, 'csrf');
       return c.json(errorBody('csrf', 'Missing or wrong X-CSRF-Token header.'), 403);
@@ -82,4 +84,16 @@ export function signedInUser(c: Context<AppEnv>): SessionUser {
   const user = c.get('user');
   if (!user) throw new HttpError(401, 'unauthenticated', 'Please sign in.');
   return user;
+}
+
+/**
+ * The person looking after their own account: signed in, or (when `duringEnrolment`) part-way
+ * through a sign-in that is waiting for them to set up a second factor.
+ */
+export function accountHolder(c: Context<AppEnv>, duringEnrolment = false): SessionUser {
+  const user = c.get('user');
+  if (user) return user;
+  const pending = c.get('pending');
+  if (duringEnrolment && pending?.stage === 'enrol') return pending.user;
+  throw new HttpError(401, 'unauthenticated', 'Please sign in.');
 }

@@ -1,22 +1,32 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import {
+  acceptTotpStep,
+  activeAccount,
   audit,
+  completeSession,
   createSession,
   endSession,
   findAccountByEmail,
-  findSession,
   FREE_FAILURES,
   recordSignInAttempt,
   reserveAttempt,
   signInSucceeded,
+  totpSecrets,
+  useRecoveryCode,
 } from '@pathways/db';
+import type { Context } from 'hono';
 import { PLAN_LANGUAGES } from '@pathways/engine';
 import type { AppEnv, AppServices } from '../app-env.ts';
 import { SESSION_COOKIE } from '../auth/middleware.ts';
+import { signInOptions, verifyPasskeySignIn } from '../auth/passkeys.ts';
+import { stageAfterPassword } from '../auth/second-factor-policy.ts';
+import { answerWithSession } from '../auth/session-cookie.ts';
+import { verifyTotp } from '../auth/totp.ts';
 import { DECOY_HASH, verifyPassword } from '../auth/passwords.ts';
 import { clientAddress } from '../auth/client-address.ts';
 import { HttpError, validationHook } from '../errors.ts';
+import { AppError } from '@pathways/db';
 import { errorResponses, json } from './schemas.ts';
 
 const ZSessionUser = z
@@ -33,7 +43,16 @@ const ZSessionUser = z
     }),
   })
   .openapi('SessionUser');
-const ZSession = z.object({ user: ZSessionUser, csrfToken: z.string() }).openapi('Session');
+export const ZSession = z
+  .object({
+    user: ZSessionUser,
+    csrfToken: z.string(),
+    stage: z.enum(['complete', 'second_factor', 'enrol']).openapi({
+      description:
+        'complete: signed in. second_factor: a code from the authenticator app (or a recovery code, or a passkey) is still needed. enrol: staff must set up a second factor before anything else.',
+    }),
+  })
+  .openapi('Session');
 
 const signIn = createRoute({
   method: 'post',
@@ -58,7 +77,56 @@ const current = createRoute({
   operationId: 'getSession',
   tags: ['Session'],
   summary: 'The signed-in user and their CSRF token',
-  responses: { 200: json(ZSession, 'Signed in'), ...errorResponses(401) },
+  responses: { 200: json(ZSession, 'Signed in (or part-way)'), ...errorResponses(401) },
+});
+
+const secondFactor = createRoute({
+  method: 'post',
+  path: '/second-factor',
+  operationId: 'giveSecondFactor',
+  tags: ['Session'],
+  summary: 'Finish signing in with a code from the authenticator app, or a recovery code',
+  request: {
+    body: {
+      content: { 'application/json': { schema: z.object({ code: z.string().trim().min(6).max(20) }) } },
+      required: true,
+    },
+  },
+  responses: { 200: json(ZSession, 'Signed in'), ...errorResponses(400, 401, 403, 429) },
+});
+
+const passkeyOptions = createRoute({
+  method: 'post',
+  path: '/passkey/options',
+  operationId: 'passkeySignInOptions',
+  tags: ['Session'],
+  summary: 'Begin signing in with a passkey: the WebAuthn challenge for the browser',
+  responses: {
+    200: json(z.record(z.string(), z.unknown()), 'PublicKeyCredentialRequestOptionsJSON'),
+    ...errorResponses(403),
+  },
+});
+
+export const ZWebAuthnResponse = z
+  .looseObject({
+    id: z.string().min(1).max(1400),
+    rawId: z.string().min(1).max(1400),
+    type: z.literal('public-key'),
+    response: z.looseObject({ clientDataJSON: z.string().max(10_000) }),
+    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  })
+  .openapi('WebAuthnResponse');
+
+const passkeySignIn = createRoute({
+  method: 'post',
+  path: '/passkey',
+  operationId: 'signInWithPasskey',
+  tags: ['Session'],
+  summary: 'Sign in with a passkey (also finishes a sign-in waiting for its second factor)',
+  request: {
+    body: { content: { 'application/json': { schema: z.object({ response: ZWebAuthnResponse }) } }, required: true },
+  },
+  responses: { 200: json(ZSession, 'Signed in'), ...errorResponses(400, 401, 403) },
 });
 
 const signOut = createRoute({
@@ -73,7 +141,7 @@ const signOut = createRoute({
 export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(signIn, async (c) => {
     const services = c.get('services');
-    const { db, now, secureCookies } = services;
+    const { db, now } = services;
     const { email, password } = c.req.valid('json');
     const normalised = email.toLowerCase();
     const ip = clientAddress(c);
@@ -105,24 +173,75 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }
     await signInSucceeded(db, accountKey, addressKey, now());
     await recordSignInAttempt(db, { email: normalised, ip, succeeded: true, at: now() });
-    const session = await createSession(db, user.id, now());
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: secureCookies,
-      path: '/',
-      maxAge: Math.floor((session.expiresAt.getTime() - now().getTime()) / 1000),
-    });
-    // The new session's user, as every later request will see it.
-    const signedIn = await findSession(db, session.token, now());
-    if (!signedIn) throw new HttpError(401, 'unauthenticated', 'Email or password is not right.');
-    return c.json(signedIn, 200);
+    const stage = await stageAfterPassword(services, user);
+    return answerWithSession(
+      c,
+      await createSession(db, user.id, now(), { stage, method: 'password', userAgent: c.req.header('user-agent') }),
+    );
   })
   .openapi(current, (c) => {
     const user = c.get('user');
+    const pending = c.get('pending');
     const csrfToken = c.get('csrfToken');
-    if (!user || !csrfToken) throw new HttpError(401, 'unauthenticated', 'Please sign in.');
-    return c.json({ user, csrfToken }, 200);
+    if (user && csrfToken) return c.json({ user, csrfToken, stage: 'complete' as const }, 200);
+    if (pending && csrfToken) return c.json({ user: pending.user, csrfToken, stage: pending.stage }, 200);
+    throw new HttpError(401, 'unauthenticated', 'Please sign in.');
+  })
+  .openapi(secondFactor, async (c) => {
+    const { db, now } = c.get('services');
+    const pending = c.get('pending');
+    const token = c.get('sessionToken');
+    if (pending?.stage !== 'second_factor' || !token)
+      throw new HttpError(401, 'unauthenticated', 'Please sign in with your password first.');
+    const { code } = c.req.valid('json');
+    // Six digits can be guessed: the same wait after wrong codes as after wrong passwords.
+    const key = `second-factor:${pending.user.id}`;
+    const reservation = await reserveAttempt(db, key, FREE_FAILURES.account, now());
+    if (!reservation.allowed)
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `Too many wrong codes. Try again in ${inWords(reservation.retryAfterSeconds)}.`,
+        {
+          'Retry-After': String(reservation.retryAfterSeconds),
+        },
+      );
+    if (!(await secondFactorMatches(c, pending.user.id, code))) {
+      await audit(
+        db,
+        { userId: pending.user.id, role: pending.user.role },
+        { action: 'second_factor_refused', entityType: 'User', entityId: pending.user.id },
+      );
+      throw new AppError(
+        'invalid',
+        'That code is not right. Enter the 6-digit code your app shows now, or a recovery code.',
+        { field: 'code' },
+      );
+    }
+    await signInSucceeded(db, key, key, now());
+    const session = await completeSession(db, token, now(), c.req.header('user-agent') ?? null);
+    if (!session) throw new HttpError(401, 'unauthenticated', 'Please sign in again.');
+    return answerWithSession(c, session);
+  })
+  .openapi(passkeyOptions, async (c) => c.json(await signInOptions(c), 200))
+  .openapi(passkeySignIn, async (c) => {
+    const { db, now } = c.get('services');
+    const { response } = c.req.valid('json');
+    const passkey = await verifyPasskeySignIn(db, c, response as never);
+    const account = passkey ? await activeAccount(db, passkey.userId) : null;
+    if (!account) throw new HttpError(401, 'unauthenticated', 'That passkey did not sign you in.');
+    // A sign-in that was waiting for its second factor is replaced by this one.
+    const pendingToken = c.get('pending') ? c.get('sessionToken') : null;
+    if (pendingToken) await endSession(db, pendingToken);
+    await audit(
+      db,
+      { userId: account.id, role: account.role },
+      { action: 'sign_in_passkey', entityType: 'User', entityId: account.id },
+    );
+    return answerWithSession(
+      c,
+      await createSession(db, account.id, now(), { method: 'passkey', userAgent: c.req.header('user-agent') }),
+    );
   })
   .openapi(signOut, async (c) => {
     const token = c.get('sessionToken');
@@ -130,6 +249,17 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
+
+/** A code from the authenticator app (each accepted once), or one of the recovery codes (each used once). */
+async function secondFactorMatches(c: Context<AppEnv>, userId: string, code: string): Promise<boolean> {
+  const { db, now } = c.get('services');
+  const { secret } = await totpSecrets(db, userId);
+  if (/^\d{3}\s?\d{3}$/.test(code)) {
+    const step = secret ? await verifyTotp(secret, code, now()) : null;
+    return step !== null && (await acceptTotpStep(db, userId, step));
+  }
+  return useRecoveryCode(db, userId, code, now());
+}
 
 /**
  * The account's free attempts have just run out: its holder is told by e-mail (a guesser may

@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, setCsrfToken, unwrap } from './http.ts';
-import { caseloadQuery, sessionQuery, type CaseloadFilter, type SessionUser } from './query-options.ts';
+import { caseloadQuery, sessionQuery, sessionUserOf, type CaseloadFilter, type SessionUser } from './query-options.ts';
 
 export type { CaseloadFilter, SessionUser };
 
@@ -45,6 +45,15 @@ export function useSession() {
   return useQuery(sessionQuery);
 }
 
+/** After a sign-in step that answers with a session: the app moves on to wherever it leads. */
+export function useAdoptSession() {
+  const client = useQueryClient();
+  return (session: Parameters<typeof sessionUserOf>[0]) => {
+    forgetEverythingButTheSession(client);
+    client.setQueryData(keys.session, sessionUserOf(session));
+  };
+}
+
 /** Nothing one person read may be shown to the next on this browser; the session query itself stays observed. */
 function forgetEverythingButTheSession(client: ReturnType<typeof useQueryClient>) {
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session[0] });
@@ -57,9 +66,8 @@ export function useSignIn() {
     mutationFn: (credentials: { email: string; password: string }) =>
       unwrap(api.api.session.$post({ json: credentials })),
     onSuccess: (session) => {
-      setCsrfToken(session.csrfToken);
       forgetEverythingButTheSession(client);
-      client.setQueryData(keys.session, session.user);
+      client.setQueryData(keys.session, sessionUserOf(session));
     },
   });
 }

@@ -1,7 +1,18 @@
 import type { InferResponseType } from 'hono/client';
 import { api, setCsrfToken, unwrap } from './http.ts';
 
-export type SessionUser = InferResponseType<typeof api.api.session.$get, 200>['user'];
+type SessionAnswer = InferResponseType<typeof api.api.session.$get, 200>;
+/**
+ * The person at this browser, and how far their sign-in has got: `complete`, or waiting for
+ * a second factor, or (staff) for them to set one up.
+ */
+export type SessionUser = SessionAnswer['user'] & { stage: SessionAnswer['stage'] };
+
+/** The session as the app keeps it, from any answer that carries one. */
+export function sessionUserOf(session: SessionAnswer): SessionUser {
+  setCsrfToken(session.csrfToken);
+  return { ...session.user, stage: session.stage };
+}
 
 /**
  * Queries the app asks for before React has started (first-requests.ts) as well as from its
@@ -16,9 +27,7 @@ export const sessionQuery = {
       setCsrfToken(null);
       return null;
     }
-    const session = await unwrap(Promise.resolve(response));
-    setCsrfToken(session.csrfToken);
-    return session.user;
+    return sessionUserOf(await unwrap(Promise.resolve(response)));
   },
   staleTime: Infinity,
 };

@@ -28,7 +28,10 @@ function linksFor(role: SessionUser['role'], t: TFunction, unread: number): Link
     case 'commissioner':
       return [{ to: '/commissioning', label: t('nav.commissioning') }];
     case 'administrator':
-      return [{ to: '/agencies', label: t('nav.agencies') }];
+      return [
+        { to: '/accounts', label: t('accounts.admin.nav') },
+        { to: '/agencies', label: t('nav.agencies') },
+      ];
     default:
       return [];
   }
@@ -66,7 +69,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>{t('app.name')}</span>
         </div>
-        {user && (
+        {user?.stage === 'complete' && (
           <nav aria-label={t('app.mainNav')}>
             <ul>
               {linksFor(user.role, t, reminders.data?.unread ?? 0).map((link) => (
@@ -82,6 +85,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
           {user && (
             <>
               <span className="who">{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
+              {user.stage === 'complete' && <NavLink to="/account/security">{t('accounts.security.nav')}</NavLink>}
               <button
                 type="button"
                 className="secondary"

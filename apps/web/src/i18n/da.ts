@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { accountsDa } from './accounts-da.ts';
 
 /** Dansk brugerflade: korte sætninger og hverdagsord. Regelpakkens egne tekster kommer fra pakken. */
 export const da: Messages = {
@@ -449,5 +450,6 @@ export const da: Messages = {
     openPlan: 'Åbn {{name}}s plan',
     markRead: 'Markér som læst',
   },
+  accounts: accountsDa,
   notFound: { title: 'Siden findes ikke' },
 };

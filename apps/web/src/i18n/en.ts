@@ -1,3 +1,5 @@
+import { accountsEn } from './accounts-en.ts';
+
 /** English interface text: short sentences, everyday words (plain-language guidance, reading age ~9 in the young person's pages). */
 export const en = {
   app: {
@@ -446,6 +448,7 @@ export const en = {
     openPlan: 'Open {{name}}’s plan',
     markRead: 'Mark as read',
   },
+  accounts: accountsEn,
   notFound: { title: 'Page not found' },
 };
 

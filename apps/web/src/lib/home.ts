@@ -5,7 +5,7 @@ const HOME: Record<string, string> = {
   parent_carer: '/my-plan',
   adult_services: '/inbox',
   commissioner: '/commissioning',
-  administrator: '/agencies',
+  administrator: '/accounts',
 };
 
 /** Where each role starts; an unknown role lands on "not found" rather than in a redirect loop. */

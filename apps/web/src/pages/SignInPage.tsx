@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
+import { usePasskeySignIn, useSignOnAreas, useStartSignOn } from '../api/account-queries.ts';
 import { useSignIn } from '../api/queries.ts';
 import type { TFunction } from 'i18next';
 import { isDemo } from '../components/DemoBanner.tsx';
@@ -9,30 +11,37 @@ import { PageHeading } from '../components/PageHeading.tsx';
 export function SignInPage() {
   const { t } = useTranslation();
   const signIn = useSignIn();
+  const passkey = usePasskeySignIn();
+  const signOnAreas = useSignOnAreas();
+  const startSignOn = useStartSignOn();
+  const [search] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // Once signed in, the app itself moves on (to ?next= or the role's home page).
+    // Once signed in, the app itself moves on (to ?next=, the role's home page, or the second step).
     signIn.mutate({ email, password });
   };
-  const message = signInProblem(signIn.error, t);
+  const message =
+    signInProblem(signIn.error, t) ??
+    (passkey.isError ? t('accounts.signIn.passkeyFailed') : null) ??
+    (startSignOn.isError || search.get('problem') === 'sign-on' ? t('accounts.signIn.signOnProblem') : null);
 
   return (
     <section className="narrow">
       <PageHeading title={t('signIn.title')} />
+      {message && (
+        <div role="alert" className="notice notice-error">
+          <p>{message}</p>
+        </div>
+      )}
       <form onSubmit={submit} noValidate>
-        {message && (
-          <div role="alert" className="notice notice-error">
-            <p>{message}</p>
-          </div>
-        )}
         <label htmlFor="email">{t('signIn.email')}</label>
         <input
           id="email"
           type="email"
-          autoComplete="username"
+          autoComplete="username webauthn"
           required
           value={email}
           onChange={(event) => setEmail(event.target.value)}
@@ -50,6 +59,32 @@ export function SignInPage() {
           {signIn.isPending ? t('common.loading') : t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <Link to="/forgotten-password">{t('accounts.signIn.forgotten')}</Link>
+      </p>
+      <p className="hint">{t('accounts.signIn.or')}</p>
+      <button type="button" className="secondary" onClick={() => passkey.mutate()} disabled={passkey.isPending}>
+        {t('accounts.signIn.passkey')}
+      </button>
+      {(signOnAreas.data?.items.length ?? 0) > 0 && (
+        <>
+          <p className="hint">{t('accounts.signIn.signOnHint')}</p>
+          <ul className="plain-list">
+            {signOnAreas.data?.items.map((area) => (
+              <li key={area.areaId}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={startSignOn.isPending}
+                  onClick={() => startSignOn.mutate(area.areaId)}
+                >
+                  {t('accounts.signIn.signOnWith', { name: area.name })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {isDemo() && <p className="hint">{t('signIn.demo')}</p>}
     </section>
   );

@@ -157,3 +157,29 @@ export type JobRun = Prisma.JobRunModel
  * kind went. Holds no personal data: the record's random id no longer leads to anyone.
  */
 export type ErasureRecord = Prisma.ErasureRecordModel
+/**
+ * Model AccountLink
+ * A single-use link e-mailed to a person: an invitation to set up their account, or a password reset.
+ */
+export type AccountLink = Prisma.AccountLinkModel
+/**
+ * Model RecoveryCode
+ * A one-time code for signing in when the authenticator app is lost (only its hash is kept).
+ */
+export type RecoveryCode = Prisma.RecoveryCodeModel
+/**
+ * Model Passkey
+ * A WebAuthn credential (passkey) registered by a person.
+ */
+export type Passkey = Prisma.PasskeyModel
+/**
+ * Model SignInChallenge
+ * A short-lived secret that a sign-in step must bring back (a WebAuthn challenge, an OpenID
+ * Connect state with its nonce and PKCE verifier), kept here so any API process can finish it.
+ */
+export type SignInChallenge = Prisma.SignInChallengeModel
+/**
+ * Model AreaSignOn
+ * A council's single sign-on through its OpenID Connect provider (Entra ID or any other).
+ */
+export type AreaSignOn = Prisma.AreaSignOnModel

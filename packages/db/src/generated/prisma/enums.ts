@@ -50,3 +50,11 @@ export const HandoverStatus = {
 } as const
 
 export type HandoverStatus = (typeof HandoverStatus)[keyof typeof HandoverStatus]
+
+
+export const AccountLinkPurpose = {
+  invitation: 'invitation',
+  password_reset: 'password_reset'
+} as const
+
+export type AccountLinkPurpose = (typeof AccountLinkPurpose)[keyof typeof AccountLinkPurpose]

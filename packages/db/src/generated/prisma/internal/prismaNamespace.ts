@@ -418,7 +418,12 @@ export const ModelName = {
   RecordCorrection: 'RecordCorrection',
   Notification: 'Notification',
   JobRun: 'JobRun',
-  ErasureRecord: 'ErasureRecord'
+  ErasureRecord: 'ErasureRecord',
+  AccountLink: 'AccountLink',
+  RecoveryCode: 'RecoveryCode',
+  Passkey: 'Passkey',
+  SignInChallenge: 'SignInChallenge',
+  AreaSignOn: 'AreaSignOn'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -434,7 +439,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "pathwayEventWithdrawal" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord"
+    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "pathwayEventWithdrawal" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord" | "accountLink" | "recoveryCode" | "passkey" | "signInChallenge" | "areaSignOn"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2066,6 +2071,376 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    AccountLink: {
+      payload: Prisma.$AccountLinkPayload<ExtArgs>
+      fields: Prisma.AccountLinkFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AccountLinkFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AccountLinkFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload>
+        }
+        findFirst: {
+          args: Prisma.AccountLinkFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AccountLinkFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload>
+        }
+        findMany: {
+          args: Prisma.AccountLinkFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload>[]
+        }
+        create: {
+          args: Prisma.AccountLinkCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload>
+        }
+        createMany: {
+          args: Prisma.AccountLinkCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AccountLinkCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload>[]
+        }
+        delete: {
+          args: Prisma.AccountLinkDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload>
+        }
+        update: {
+          args: Prisma.AccountLinkUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload>
+        }
+        deleteMany: {
+          args: Prisma.AccountLinkDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AccountLinkUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AccountLinkUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload>[]
+        }
+        upsert: {
+          args: Prisma.AccountLinkUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountLinkPayload>
+        }
+        aggregate: {
+          args: Prisma.AccountLinkAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAccountLink>
+        }
+        groupBy: {
+          args: Prisma.AccountLinkGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AccountLinkGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AccountLinkCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AccountLinkCountAggregateOutputType> | number
+        }
+      }
+    }
+    RecoveryCode: {
+      payload: Prisma.$RecoveryCodePayload<ExtArgs>
+      fields: Prisma.RecoveryCodeFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RecoveryCodeFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RecoveryCodeFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload>
+        }
+        findFirst: {
+          args: Prisma.RecoveryCodeFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RecoveryCodeFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload>
+        }
+        findMany: {
+          args: Prisma.RecoveryCodeFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload>[]
+        }
+        create: {
+          args: Prisma.RecoveryCodeCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload>
+        }
+        createMany: {
+          args: Prisma.RecoveryCodeCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RecoveryCodeCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload>[]
+        }
+        delete: {
+          args: Prisma.RecoveryCodeDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload>
+        }
+        update: {
+          args: Prisma.RecoveryCodeUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload>
+        }
+        deleteMany: {
+          args: Prisma.RecoveryCodeDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RecoveryCodeUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RecoveryCodeUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload>[]
+        }
+        upsert: {
+          args: Prisma.RecoveryCodeUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecoveryCodePayload>
+        }
+        aggregate: {
+          args: Prisma.RecoveryCodeAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRecoveryCode>
+        }
+        groupBy: {
+          args: Prisma.RecoveryCodeGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RecoveryCodeGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RecoveryCodeCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RecoveryCodeCountAggregateOutputType> | number
+        }
+      }
+    }
+    Passkey: {
+      payload: Prisma.$PasskeyPayload<ExtArgs>
+      fields: Prisma.PasskeyFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PasskeyFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PasskeyFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload>
+        }
+        findFirst: {
+          args: Prisma.PasskeyFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PasskeyFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload>
+        }
+        findMany: {
+          args: Prisma.PasskeyFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload>[]
+        }
+        create: {
+          args: Prisma.PasskeyCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload>
+        }
+        createMany: {
+          args: Prisma.PasskeyCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PasskeyCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload>[]
+        }
+        delete: {
+          args: Prisma.PasskeyDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload>
+        }
+        update: {
+          args: Prisma.PasskeyUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload>
+        }
+        deleteMany: {
+          args: Prisma.PasskeyDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PasskeyUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PasskeyUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload>[]
+        }
+        upsert: {
+          args: Prisma.PasskeyUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PasskeyPayload>
+        }
+        aggregate: {
+          args: Prisma.PasskeyAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePasskey>
+        }
+        groupBy: {
+          args: Prisma.PasskeyGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PasskeyGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PasskeyCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PasskeyCountAggregateOutputType> | number
+        }
+      }
+    }
+    SignInChallenge: {
+      payload: Prisma.$SignInChallengePayload<ExtArgs>
+      fields: Prisma.SignInChallengeFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SignInChallengeFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SignInChallengeFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload>
+        }
+        findFirst: {
+          args: Prisma.SignInChallengeFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SignInChallengeFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload>
+        }
+        findMany: {
+          args: Prisma.SignInChallengeFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload>[]
+        }
+        create: {
+          args: Prisma.SignInChallengeCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload>
+        }
+        createMany: {
+          args: Prisma.SignInChallengeCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SignInChallengeCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload>[]
+        }
+        delete: {
+          args: Prisma.SignInChallengeDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload>
+        }
+        update: {
+          args: Prisma.SignInChallengeUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload>
+        }
+        deleteMany: {
+          args: Prisma.SignInChallengeDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SignInChallengeUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SignInChallengeUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload>[]
+        }
+        upsert: {
+          args: Prisma.SignInChallengeUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SignInChallengePayload>
+        }
+        aggregate: {
+          args: Prisma.SignInChallengeAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSignInChallenge>
+        }
+        groupBy: {
+          args: Prisma.SignInChallengeGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SignInChallengeGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SignInChallengeCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SignInChallengeCountAggregateOutputType> | number
+        }
+      }
+    }
+    AreaSignOn: {
+      payload: Prisma.$AreaSignOnPayload<ExtArgs>
+      fields: Prisma.AreaSignOnFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AreaSignOnFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AreaSignOnFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload>
+        }
+        findFirst: {
+          args: Prisma.AreaSignOnFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AreaSignOnFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload>
+        }
+        findMany: {
+          args: Prisma.AreaSignOnFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload>[]
+        }
+        create: {
+          args: Prisma.AreaSignOnCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload>
+        }
+        createMany: {
+          args: Prisma.AreaSignOnCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AreaSignOnCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload>[]
+        }
+        delete: {
+          args: Prisma.AreaSignOnDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload>
+        }
+        update: {
+          args: Prisma.AreaSignOnUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload>
+        }
+        deleteMany: {
+          args: Prisma.AreaSignOnDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AreaSignOnUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AreaSignOnUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload>[]
+        }
+        upsert: {
+          args: Prisma.AreaSignOnUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AreaSignOnPayload>
+        }
+        aggregate: {
+          args: Prisma.AreaSignOnAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAreaSignOn>
+        }
+        groupBy: {
+          args: Prisma.AreaSignOnGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AreaSignOnGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AreaSignOnCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AreaSignOnCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2142,6 +2517,11 @@ export const UserScalarFieldEnum = {
   email: 'email',
   name: 'name',
   passwordHash: 'passwordHash',
+  passwordChangedAt: 'passwordChangedAt',
+  lastSignInAt: 'lastSignInAt',
+  totpSecret: 'totpSecret',
+  totpPendingSecret: 'totpPendingSecret',
+  totpLastStep: 'totpLastStep',
   role: 'role',
   areaId: 'areaId',
   agencyId: 'agencyId',
@@ -2166,6 +2546,10 @@ export type CarerLinkScalarFieldEnum = (typeof CarerLinkScalarFieldEnum)[keyof t
 
 export const SessionScalarFieldEnum = {
   tokenHash: 'tokenHash',
+  id: 'id',
+  stage: 'stage',
+  method: 'method',
+  userAgent: 'userAgent',
   userId: 'userId',
   csrfToken: 'csrfToken',
   createdAt: 'createdAt',
@@ -2425,6 +2809,67 @@ export const ErasureRecordScalarFieldEnum = {
 export type ErasureRecordScalarFieldEnum = (typeof ErasureRecordScalarFieldEnum)[keyof typeof ErasureRecordScalarFieldEnum]
 
 
+export const AccountLinkScalarFieldEnum = {
+  tokenHash: 'tokenHash',
+  purpose: 'purpose',
+  userId: 'userId',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt',
+  usedAt: 'usedAt'
+} as const
+
+export type AccountLinkScalarFieldEnum = (typeof AccountLinkScalarFieldEnum)[keyof typeof AccountLinkScalarFieldEnum]
+
+
+export const RecoveryCodeScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  codeHash: 'codeHash',
+  usedAt: 'usedAt'
+} as const
+
+export type RecoveryCodeScalarFieldEnum = (typeof RecoveryCodeScalarFieldEnum)[keyof typeof RecoveryCodeScalarFieldEnum]
+
+
+export const PasskeyScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  publicKey: 'publicKey',
+  counter: 'counter',
+  transports: 'transports',
+  name: 'name',
+  createdAt: 'createdAt',
+  lastUsedAt: 'lastUsedAt'
+} as const
+
+export type PasskeyScalarFieldEnum = (typeof PasskeyScalarFieldEnum)[keyof typeof PasskeyScalarFieldEnum]
+
+
+export const SignInChallengeScalarFieldEnum = {
+  id: 'id',
+  kind: 'kind',
+  userId: 'userId',
+  data: 'data',
+  expiresAt: 'expiresAt'
+} as const
+
+export type SignInChallengeScalarFieldEnum = (typeof SignInChallengeScalarFieldEnum)[keyof typeof SignInChallengeScalarFieldEnum]
+
+
+export const AreaSignOnScalarFieldEnum = {
+  areaId: 'areaId',
+  issuer: 'issuer',
+  clientId: 'clientId',
+  clientSecret: 'clientSecret',
+  emailClaim: 'emailClaim',
+  enabled: 'enabled',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AreaSignOnScalarFieldEnum = (typeof AreaSignOnScalarFieldEnum)[keyof typeof AreaSignOnScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -2609,6 +3054,34 @@ export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 
  * Reference to a field of type 'BigInt[]'
  */
 export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
+    
+
+
+/**
+ * Reference to a field of type 'AccountLinkPurpose'
+ */
+export type EnumAccountLinkPurposeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AccountLinkPurpose'>
+    
+
+
+/**
+ * Reference to a field of type 'AccountLinkPurpose[]'
+ */
+export type ListEnumAccountLinkPurposeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AccountLinkPurpose[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Bytes'
+ */
+export type BytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes'>
+    
+
+
+/**
+ * Reference to a field of type 'Bytes[]'
+ */
+export type ListBytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes[]'>
     
 
 
@@ -2798,6 +3271,11 @@ export type GlobalOmitConfig = {
   notification?: Prisma.NotificationOmit
   jobRun?: Prisma.JobRunOmit
   erasureRecord?: Prisma.ErasureRecordOmit
+  accountLink?: Prisma.AccountLinkOmit
+  recoveryCode?: Prisma.RecoveryCodeOmit
+  passkey?: Prisma.PasskeyOmit
+  signInChallenge?: Prisma.SignInChallengeOmit
+  areaSignOn?: Prisma.AreaSignOnOmit
 }
 
 /* Types for Logging */

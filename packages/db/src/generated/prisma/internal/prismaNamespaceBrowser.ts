@@ -72,7 +72,12 @@ export const ModelName = {
   RecordCorrection: 'RecordCorrection',
   Notification: 'Notification',
   JobRun: 'JobRun',
-  ErasureRecord: 'ErasureRecord'
+  ErasureRecord: 'ErasureRecord',
+  AccountLink: 'AccountLink',
+  RecoveryCode: 'RecoveryCode',
+  Passkey: 'Passkey',
+  SignInChallenge: 'SignInChallenge',
+  AreaSignOn: 'AreaSignOn'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -128,6 +133,11 @@ export const UserScalarFieldEnum = {
   email: 'email',
   name: 'name',
   passwordHash: 'passwordHash',
+  passwordChangedAt: 'passwordChangedAt',
+  lastSignInAt: 'lastSignInAt',
+  totpSecret: 'totpSecret',
+  totpPendingSecret: 'totpPendingSecret',
+  totpLastStep: 'totpLastStep',
   role: 'role',
   areaId: 'areaId',
   agencyId: 'agencyId',
@@ -152,6 +162,10 @@ export type CarerLinkScalarFieldEnum = (typeof CarerLinkScalarFieldEnum)[keyof t
 
 export const SessionScalarFieldEnum = {
   tokenHash: 'tokenHash',
+  id: 'id',
+  stage: 'stage',
+  method: 'method',
+  userAgent: 'userAgent',
   userId: 'userId',
   csrfToken: 'csrfToken',
   createdAt: 'createdAt',
@@ -409,6 +423,67 @@ export const ErasureRecordScalarFieldEnum = {
 } as const
 
 export type ErasureRecordScalarFieldEnum = (typeof ErasureRecordScalarFieldEnum)[keyof typeof ErasureRecordScalarFieldEnum]
+
+
+export const AccountLinkScalarFieldEnum = {
+  tokenHash: 'tokenHash',
+  purpose: 'purpose',
+  userId: 'userId',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt',
+  usedAt: 'usedAt'
+} as const
+
+export type AccountLinkScalarFieldEnum = (typeof AccountLinkScalarFieldEnum)[keyof typeof AccountLinkScalarFieldEnum]
+
+
+export const RecoveryCodeScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  codeHash: 'codeHash',
+  usedAt: 'usedAt'
+} as const
+
+export type RecoveryCodeScalarFieldEnum = (typeof RecoveryCodeScalarFieldEnum)[keyof typeof RecoveryCodeScalarFieldEnum]
+
+
+export const PasskeyScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  publicKey: 'publicKey',
+  counter: 'counter',
+  transports: 'transports',
+  name: 'name',
+  createdAt: 'createdAt',
+  lastUsedAt: 'lastUsedAt'
+} as const
+
+export type PasskeyScalarFieldEnum = (typeof PasskeyScalarFieldEnum)[keyof typeof PasskeyScalarFieldEnum]
+
+
+export const SignInChallengeScalarFieldEnum = {
+  id: 'id',
+  kind: 'kind',
+  userId: 'userId',
+  data: 'data',
+  expiresAt: 'expiresAt'
+} as const
+
+export type SignInChallengeScalarFieldEnum = (typeof SignInChallengeScalarFieldEnum)[keyof typeof SignInChallengeScalarFieldEnum]
+
+
+export const AreaSignOnScalarFieldEnum = {
+  areaId: 'areaId',
+  issuer: 'issuer',
+  clientId: 'clientId',
+  clientSecret: 'clientSecret',
+  emailClaim: 'emailClaim',
+  enabled: 'enabled',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AreaSignOnScalarFieldEnum = (typeof AreaSignOnScalarFieldEnum)[keyof typeof AreaSignOnScalarFieldEnum]
 
 
 export const SortOrder = {

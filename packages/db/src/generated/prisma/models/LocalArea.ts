@@ -185,6 +185,7 @@ export type LocalAreaWhereInput = {
   agencies?: Prisma.AgencyListRelationFilter
   users?: Prisma.UserListRelationFilter
   youngPeople?: Prisma.YoungPersonListRelationFilter
+  signOn?: Prisma.XOR<Prisma.AreaSignOnNullableScalarRelationFilter, Prisma.AreaSignOnWhereInput> | null
 }
 
 export type LocalAreaOrderByWithRelationInput = {
@@ -196,6 +197,7 @@ export type LocalAreaOrderByWithRelationInput = {
   agencies?: Prisma.AgencyOrderByRelationAggregateInput
   users?: Prisma.UserOrderByRelationAggregateInput
   youngPeople?: Prisma.YoungPersonOrderByRelationAggregateInput
+  signOn?: Prisma.AreaSignOnOrderByWithRelationInput
 }
 
 export type LocalAreaWhereUniqueInput = Prisma.AtLeast<{
@@ -210,6 +212,7 @@ export type LocalAreaWhereUniqueInput = Prisma.AtLeast<{
   agencies?: Prisma.AgencyListRelationFilter
   users?: Prisma.UserListRelationFilter
   youngPeople?: Prisma.YoungPersonListRelationFilter
+  signOn?: Prisma.XOR<Prisma.AreaSignOnNullableScalarRelationFilter, Prisma.AreaSignOnWhereInput> | null
 }, "id" | "code">
 
 export type LocalAreaOrderByWithAggregationInput = {
@@ -243,6 +246,7 @@ export type LocalAreaCreateInput = {
   agencies?: Prisma.AgencyCreateNestedManyWithoutAreaInput
   users?: Prisma.UserCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUncheckedCreateInput = {
@@ -254,6 +258,7 @@ export type LocalAreaUncheckedCreateInput = {
   agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutAreaInput
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUpdateInput = {
@@ -265,6 +270,7 @@ export type LocalAreaUpdateInput = {
   agencies?: Prisma.AgencyUpdateManyWithoutAreaNestedInput
   users?: Prisma.UserUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaUncheckedUpdateInput = {
@@ -276,6 +282,7 @@ export type LocalAreaUncheckedUpdateInput = {
   agencies?: Prisma.AgencyUncheckedUpdateManyWithoutAreaNestedInput
   users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaCreateManyInput = {
@@ -388,6 +395,20 @@ export type LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.LocalAreaUpdateToOneWithWhereWithoutYoungPeopleInput, Prisma.LocalAreaUpdateWithoutYoungPeopleInput>, Prisma.LocalAreaUncheckedUpdateWithoutYoungPeopleInput>
 }
 
+export type LocalAreaCreateNestedOneWithoutSignOnInput = {
+  create?: Prisma.XOR<Prisma.LocalAreaCreateWithoutSignOnInput, Prisma.LocalAreaUncheckedCreateWithoutSignOnInput>
+  connectOrCreate?: Prisma.LocalAreaCreateOrConnectWithoutSignOnInput
+  connect?: Prisma.LocalAreaWhereUniqueInput
+}
+
+export type LocalAreaUpdateOneRequiredWithoutSignOnNestedInput = {
+  create?: Prisma.XOR<Prisma.LocalAreaCreateWithoutSignOnInput, Prisma.LocalAreaUncheckedCreateWithoutSignOnInput>
+  connectOrCreate?: Prisma.LocalAreaCreateOrConnectWithoutSignOnInput
+  upsert?: Prisma.LocalAreaUpsertWithoutSignOnInput
+  connect?: Prisma.LocalAreaWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.LocalAreaUpdateToOneWithWhereWithoutSignOnInput, Prisma.LocalAreaUpdateWithoutSignOnInput>, Prisma.LocalAreaUncheckedUpdateWithoutSignOnInput>
+}
+
 export type LocalAreaCreateWithoutAgenciesInput = {
   id?: string
   code: string
@@ -396,6 +417,7 @@ export type LocalAreaCreateWithoutAgenciesInput = {
   createdAt?: Date | string
   users?: Prisma.UserCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUncheckedCreateWithoutAgenciesInput = {
@@ -406,6 +428,7 @@ export type LocalAreaUncheckedCreateWithoutAgenciesInput = {
   createdAt?: Date | string
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaCreateOrConnectWithoutAgenciesInput = {
@@ -432,6 +455,7 @@ export type LocalAreaUpdateWithoutAgenciesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   users?: Prisma.UserUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaUncheckedUpdateWithoutAgenciesInput = {
@@ -442,6 +466,7 @@ export type LocalAreaUncheckedUpdateWithoutAgenciesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaCreateWithoutUsersInput = {
@@ -452,6 +477,7 @@ export type LocalAreaCreateWithoutUsersInput = {
   createdAt?: Date | string
   agencies?: Prisma.AgencyCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUncheckedCreateWithoutUsersInput = {
@@ -462,6 +488,7 @@ export type LocalAreaUncheckedCreateWithoutUsersInput = {
   createdAt?: Date | string
   agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaCreateOrConnectWithoutUsersInput = {
@@ -488,6 +515,7 @@ export type LocalAreaUpdateWithoutUsersInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   agencies?: Prisma.AgencyUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaUncheckedUpdateWithoutUsersInput = {
@@ -498,6 +526,7 @@ export type LocalAreaUncheckedUpdateWithoutUsersInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   agencies?: Prisma.AgencyUncheckedUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaCreateWithoutYoungPeopleInput = {
@@ -508,6 +537,7 @@ export type LocalAreaCreateWithoutYoungPeopleInput = {
   createdAt?: Date | string
   agencies?: Prisma.AgencyCreateNestedManyWithoutAreaInput
   users?: Prisma.UserCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUncheckedCreateWithoutYoungPeopleInput = {
@@ -518,6 +548,7 @@ export type LocalAreaUncheckedCreateWithoutYoungPeopleInput = {
   createdAt?: Date | string
   agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutAreaInput
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaCreateOrConnectWithoutYoungPeopleInput = {
@@ -544,6 +575,7 @@ export type LocalAreaUpdateWithoutYoungPeopleInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   agencies?: Prisma.AgencyUpdateManyWithoutAreaNestedInput
   users?: Prisma.UserUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaUncheckedUpdateWithoutYoungPeopleInput = {
@@ -554,6 +586,67 @@ export type LocalAreaUncheckedUpdateWithoutYoungPeopleInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   agencies?: Prisma.AgencyUncheckedUpdateManyWithoutAreaNestedInput
   users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
+}
+
+export type LocalAreaCreateWithoutSignOnInput = {
+  id?: string
+  code: string
+  name: string
+  jurisdiction: string
+  createdAt?: Date | string
+  agencies?: Prisma.AgencyCreateNestedManyWithoutAreaInput
+  users?: Prisma.UserCreateNestedManyWithoutAreaInput
+  youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
+}
+
+export type LocalAreaUncheckedCreateWithoutSignOnInput = {
+  id?: string
+  code: string
+  name: string
+  jurisdiction: string
+  createdAt?: Date | string
+  agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutAreaInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
+  youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
+}
+
+export type LocalAreaCreateOrConnectWithoutSignOnInput = {
+  where: Prisma.LocalAreaWhereUniqueInput
+  create: Prisma.XOR<Prisma.LocalAreaCreateWithoutSignOnInput, Prisma.LocalAreaUncheckedCreateWithoutSignOnInput>
+}
+
+export type LocalAreaUpsertWithoutSignOnInput = {
+  update: Prisma.XOR<Prisma.LocalAreaUpdateWithoutSignOnInput, Prisma.LocalAreaUncheckedUpdateWithoutSignOnInput>
+  create: Prisma.XOR<Prisma.LocalAreaCreateWithoutSignOnInput, Prisma.LocalAreaUncheckedCreateWithoutSignOnInput>
+  where?: Prisma.LocalAreaWhereInput
+}
+
+export type LocalAreaUpdateToOneWithWhereWithoutSignOnInput = {
+  where?: Prisma.LocalAreaWhereInput
+  data: Prisma.XOR<Prisma.LocalAreaUpdateWithoutSignOnInput, Prisma.LocalAreaUncheckedUpdateWithoutSignOnInput>
+}
+
+export type LocalAreaUpdateWithoutSignOnInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  agencies?: Prisma.AgencyUpdateManyWithoutAreaNestedInput
+  users?: Prisma.UserUpdateManyWithoutAreaNestedInput
+  youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
+}
+
+export type LocalAreaUncheckedUpdateWithoutSignOnInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  agencies?: Prisma.AgencyUncheckedUpdateManyWithoutAreaNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
+  youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
 }
 
 
@@ -614,6 +707,7 @@ export type LocalAreaSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   agencies?: boolean | Prisma.LocalArea$agenciesArgs<ExtArgs>
   users?: boolean | Prisma.LocalArea$usersArgs<ExtArgs>
   youngPeople?: boolean | Prisma.LocalArea$youngPeopleArgs<ExtArgs>
+  signOn?: boolean | Prisma.LocalArea$signOnArgs<ExtArgs>
   _count?: boolean | Prisma.LocalAreaCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["localArea"]>
 
@@ -646,6 +740,7 @@ export type LocalAreaInclude<ExtArgs extends runtime.Types.Extensions.InternalAr
   agencies?: boolean | Prisma.LocalArea$agenciesArgs<ExtArgs>
   users?: boolean | Prisma.LocalArea$usersArgs<ExtArgs>
   youngPeople?: boolean | Prisma.LocalArea$youngPeopleArgs<ExtArgs>
+  signOn?: boolean | Prisma.LocalArea$signOnArgs<ExtArgs>
   _count?: boolean | Prisma.LocalAreaCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type LocalAreaIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -657,6 +752,7 @@ export type $LocalAreaPayload<ExtArgs extends runtime.Types.Extensions.InternalA
     agencies: Prisma.$AgencyPayload<ExtArgs>[]
     users: Prisma.$UserPayload<ExtArgs>[]
     youngPeople: Prisma.$YoungPersonPayload<ExtArgs>[]
+    signOn: Prisma.$AreaSignOnPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1061,6 +1157,7 @@ export interface Prisma__LocalAreaClient<T, Null = never, ExtArgs extends runtim
   agencies<T extends Prisma.LocalArea$agenciesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalArea$agenciesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AgencyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   users<T extends Prisma.LocalArea$usersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalArea$usersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$UserPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   youngPeople<T extends Prisma.LocalArea$youngPeopleArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalArea$youngPeopleArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$YoungPersonPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  signOn<T extends Prisma.LocalArea$signOnArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalArea$signOnArgs<ExtArgs>>): Prisma.Prisma__AreaSignOnClient<runtime.Types.Result.GetResult<Prisma.$AreaSignOnPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1557,6 +1654,25 @@ export type LocalArea$youngPeopleArgs<ExtArgs extends runtime.Types.Extensions.I
   take?: number
   skip?: number
   distinct?: Prisma.YoungPersonScalarFieldEnum | Prisma.YoungPersonScalarFieldEnum[]
+}
+
+/**
+ * LocalArea.signOn
+ */
+export type LocalArea$signOnArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AreaSignOn
+   */
+  select?: Prisma.AreaSignOnSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AreaSignOn
+   */
+  omit?: Prisma.AreaSignOnOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AreaSignOnInclude<ExtArgs> | null
+  where?: Prisma.AreaSignOnWhereInput
 }
 
 /**

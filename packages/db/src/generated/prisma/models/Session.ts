@@ -26,6 +26,10 @@ export type AggregateSession = {
 
 export type SessionMinAggregateOutputType = {
   tokenHash: string | null
+  id: string | null
+  stage: string | null
+  method: string | null
+  userAgent: string | null
   userId: string | null
   csrfToken: string | null
   createdAt: Date | null
@@ -35,6 +39,10 @@ export type SessionMinAggregateOutputType = {
 
 export type SessionMaxAggregateOutputType = {
   tokenHash: string | null
+  id: string | null
+  stage: string | null
+  method: string | null
+  userAgent: string | null
   userId: string | null
   csrfToken: string | null
   createdAt: Date | null
@@ -44,6 +52,10 @@ export type SessionMaxAggregateOutputType = {
 
 export type SessionCountAggregateOutputType = {
   tokenHash: number
+  id: number
+  stage: number
+  method: number
+  userAgent: number
   userId: number
   csrfToken: number
   createdAt: number
@@ -55,6 +67,10 @@ export type SessionCountAggregateOutputType = {
 
 export type SessionMinAggregateInputType = {
   tokenHash?: true
+  id?: true
+  stage?: true
+  method?: true
+  userAgent?: true
   userId?: true
   csrfToken?: true
   createdAt?: true
@@ -64,6 +80,10 @@ export type SessionMinAggregateInputType = {
 
 export type SessionMaxAggregateInputType = {
   tokenHash?: true
+  id?: true
+  stage?: true
+  method?: true
+  userAgent?: true
   userId?: true
   csrfToken?: true
   createdAt?: true
@@ -73,6 +93,10 @@ export type SessionMaxAggregateInputType = {
 
 export type SessionCountAggregateInputType = {
   tokenHash?: true
+  id?: true
+  stage?: true
+  method?: true
+  userAgent?: true
   userId?: true
   csrfToken?: true
   createdAt?: true
@@ -155,6 +179,10 @@ export type SessionGroupByArgs<ExtArgs extends runtime.Types.Extensions.Internal
 
 export type SessionGroupByOutputType = {
   tokenHash: string
+  id: string
+  stage: string
+  method: string
+  userAgent: string | null
   userId: string
   csrfToken: string
   createdAt: Date
@@ -185,6 +213,10 @@ export type SessionWhereInput = {
   OR?: Prisma.SessionWhereInput[]
   NOT?: Prisma.SessionWhereInput | Prisma.SessionWhereInput[]
   tokenHash?: Prisma.StringFilter<"Session"> | string
+  id?: Prisma.UuidFilter<"Session"> | string
+  stage?: Prisma.StringFilter<"Session"> | string
+  method?: Prisma.StringFilter<"Session"> | string
+  userAgent?: Prisma.StringNullableFilter<"Session"> | string | null
   userId?: Prisma.UuidFilter<"Session"> | string
   csrfToken?: Prisma.StringFilter<"Session"> | string
   createdAt?: Prisma.DateTimeFilter<"Session"> | Date | string
@@ -195,6 +227,10 @@ export type SessionWhereInput = {
 
 export type SessionOrderByWithRelationInput = {
   tokenHash?: Prisma.SortOrder
+  id?: Prisma.SortOrder
+  stage?: Prisma.SortOrder
+  method?: Prisma.SortOrder
+  userAgent?: Prisma.SortOrderInput | Prisma.SortOrder
   userId?: Prisma.SortOrder
   csrfToken?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -205,19 +241,27 @@ export type SessionOrderByWithRelationInput = {
 
 export type SessionWhereUniqueInput = Prisma.AtLeast<{
   tokenHash?: string
+  id?: string
   AND?: Prisma.SessionWhereInput | Prisma.SessionWhereInput[]
   OR?: Prisma.SessionWhereInput[]
   NOT?: Prisma.SessionWhereInput | Prisma.SessionWhereInput[]
+  stage?: Prisma.StringFilter<"Session"> | string
+  method?: Prisma.StringFilter<"Session"> | string
+  userAgent?: Prisma.StringNullableFilter<"Session"> | string | null
   userId?: Prisma.UuidFilter<"Session"> | string
   csrfToken?: Prisma.StringFilter<"Session"> | string
   createdAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   expiresAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   lastSeenAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   user?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
-}, "tokenHash">
+}, "tokenHash" | "id">
 
 export type SessionOrderByWithAggregationInput = {
   tokenHash?: Prisma.SortOrder
+  id?: Prisma.SortOrder
+  stage?: Prisma.SortOrder
+  method?: Prisma.SortOrder
+  userAgent?: Prisma.SortOrderInput | Prisma.SortOrder
   userId?: Prisma.SortOrder
   csrfToken?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -233,6 +277,10 @@ export type SessionScalarWhereWithAggregatesInput = {
   OR?: Prisma.SessionScalarWhereWithAggregatesInput[]
   NOT?: Prisma.SessionScalarWhereWithAggregatesInput | Prisma.SessionScalarWhereWithAggregatesInput[]
   tokenHash?: Prisma.StringWithAggregatesFilter<"Session"> | string
+  id?: Prisma.UuidWithAggregatesFilter<"Session"> | string
+  stage?: Prisma.StringWithAggregatesFilter<"Session"> | string
+  method?: Prisma.StringWithAggregatesFilter<"Session"> | string
+  userAgent?: Prisma.StringNullableWithAggregatesFilter<"Session"> | string | null
   userId?: Prisma.UuidWithAggregatesFilter<"Session"> | string
   csrfToken?: Prisma.StringWithAggregatesFilter<"Session"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Session"> | Date | string
@@ -242,6 +290,10 @@ export type SessionScalarWhereWithAggregatesInput = {
 
 export type SessionCreateInput = {
   tokenHash: string
+  id?: string
+  stage?: string
+  method?: string
+  userAgent?: string | null
   csrfToken: string
   createdAt?: Date | string
   expiresAt: Date | string
@@ -251,6 +303,10 @@ export type SessionCreateInput = {
 
 export type SessionUncheckedCreateInput = {
   tokenHash: string
+  id?: string
+  stage?: string
+  method?: string
+  userAgent?: string | null
   userId: string
   csrfToken: string
   createdAt?: Date | string
@@ -260,6 +316,10 @@ export type SessionUncheckedCreateInput = {
 
 export type SessionUpdateInput = {
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  stage?: Prisma.StringFieldUpdateOperationsInput | string
+  method?: Prisma.StringFieldUpdateOperationsInput | string
+  userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   csrfToken?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -269,6 +329,10 @@ export type SessionUpdateInput = {
 
 export type SessionUncheckedUpdateInput = {
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  stage?: Prisma.StringFieldUpdateOperationsInput | string
+  method?: Prisma.StringFieldUpdateOperationsInput | string
+  userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   csrfToken?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -278,6 +342,10 @@ export type SessionUncheckedUpdateInput = {
 
 export type SessionCreateManyInput = {
   tokenHash: string
+  id?: string
+  stage?: string
+  method?: string
+  userAgent?: string | null
   userId: string
   csrfToken: string
   createdAt?: Date | string
@@ -287,6 +355,10 @@ export type SessionCreateManyInput = {
 
 export type SessionUpdateManyMutationInput = {
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  stage?: Prisma.StringFieldUpdateOperationsInput | string
+  method?: Prisma.StringFieldUpdateOperationsInput | string
+  userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   csrfToken?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -295,6 +367,10 @@ export type SessionUpdateManyMutationInput = {
 
 export type SessionUncheckedUpdateManyInput = {
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  stage?: Prisma.StringFieldUpdateOperationsInput | string
+  method?: Prisma.StringFieldUpdateOperationsInput | string
+  userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   csrfToken?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -314,6 +390,10 @@ export type SessionOrderByRelationAggregateInput = {
 
 export type SessionCountOrderByAggregateInput = {
   tokenHash?: Prisma.SortOrder
+  id?: Prisma.SortOrder
+  stage?: Prisma.SortOrder
+  method?: Prisma.SortOrder
+  userAgent?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   csrfToken?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -323,6 +403,10 @@ export type SessionCountOrderByAggregateInput = {
 
 export type SessionMaxOrderByAggregateInput = {
   tokenHash?: Prisma.SortOrder
+  id?: Prisma.SortOrder
+  stage?: Prisma.SortOrder
+  method?: Prisma.SortOrder
+  userAgent?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   csrfToken?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -332,6 +416,10 @@ export type SessionMaxOrderByAggregateInput = {
 
 export type SessionMinOrderByAggregateInput = {
   tokenHash?: Prisma.SortOrder
+  id?: Prisma.SortOrder
+  stage?: Prisma.SortOrder
+  method?: Prisma.SortOrder
+  userAgent?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   csrfToken?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -383,6 +471,10 @@ export type SessionUncheckedUpdateManyWithoutUserNestedInput = {
 
 export type SessionCreateWithoutUserInput = {
   tokenHash: string
+  id?: string
+  stage?: string
+  method?: string
+  userAgent?: string | null
   csrfToken: string
   createdAt?: Date | string
   expiresAt: Date | string
@@ -391,6 +483,10 @@ export type SessionCreateWithoutUserInput = {
 
 export type SessionUncheckedCreateWithoutUserInput = {
   tokenHash: string
+  id?: string
+  stage?: string
+  method?: string
+  userAgent?: string | null
   csrfToken: string
   createdAt?: Date | string
   expiresAt: Date | string
@@ -428,6 +524,10 @@ export type SessionScalarWhereInput = {
   OR?: Prisma.SessionScalarWhereInput[]
   NOT?: Prisma.SessionScalarWhereInput | Prisma.SessionScalarWhereInput[]
   tokenHash?: Prisma.StringFilter<"Session"> | string
+  id?: Prisma.UuidFilter<"Session"> | string
+  stage?: Prisma.StringFilter<"Session"> | string
+  method?: Prisma.StringFilter<"Session"> | string
+  userAgent?: Prisma.StringNullableFilter<"Session"> | string | null
   userId?: Prisma.UuidFilter<"Session"> | string
   csrfToken?: Prisma.StringFilter<"Session"> | string
   createdAt?: Prisma.DateTimeFilter<"Session"> | Date | string
@@ -437,6 +537,10 @@ export type SessionScalarWhereInput = {
 
 export type SessionCreateManyUserInput = {
   tokenHash: string
+  id?: string
+  stage?: string
+  method?: string
+  userAgent?: string | null
   csrfToken: string
   createdAt?: Date | string
   expiresAt: Date | string
@@ -445,6 +549,10 @@ export type SessionCreateManyUserInput = {
 
 export type SessionUpdateWithoutUserInput = {
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  stage?: Prisma.StringFieldUpdateOperationsInput | string
+  method?: Prisma.StringFieldUpdateOperationsInput | string
+  userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   csrfToken?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -453,6 +561,10 @@ export type SessionUpdateWithoutUserInput = {
 
 export type SessionUncheckedUpdateWithoutUserInput = {
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  stage?: Prisma.StringFieldUpdateOperationsInput | string
+  method?: Prisma.StringFieldUpdateOperationsInput | string
+  userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   csrfToken?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -461,6 +573,10 @@ export type SessionUncheckedUpdateWithoutUserInput = {
 
 export type SessionUncheckedUpdateManyWithoutUserInput = {
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  stage?: Prisma.StringFieldUpdateOperationsInput | string
+  method?: Prisma.StringFieldUpdateOperationsInput | string
+  userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   csrfToken?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -471,6 +587,10 @@ export type SessionUncheckedUpdateManyWithoutUserInput = {
 
 export type SessionSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   tokenHash?: boolean
+  id?: boolean
+  stage?: boolean
+  method?: boolean
+  userAgent?: boolean
   userId?: boolean
   csrfToken?: boolean
   createdAt?: boolean
@@ -481,6 +601,10 @@ export type SessionSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
 
 export type SessionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   tokenHash?: boolean
+  id?: boolean
+  stage?: boolean
+  method?: boolean
+  userAgent?: boolean
   userId?: boolean
   csrfToken?: boolean
   createdAt?: boolean
@@ -491,6 +615,10 @@ export type SessionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
 
 export type SessionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   tokenHash?: boolean
+  id?: boolean
+  stage?: boolean
+  method?: boolean
+  userAgent?: boolean
   userId?: boolean
   csrfToken?: boolean
   createdAt?: boolean
@@ -501,6 +629,10 @@ export type SessionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
 
 export type SessionSelectScalar = {
   tokenHash?: boolean
+  id?: boolean
+  stage?: boolean
+  method?: boolean
+  userAgent?: boolean
   userId?: boolean
   csrfToken?: boolean
   createdAt?: boolean
@@ -508,7 +640,7 @@ export type SessionSelectScalar = {
   lastSeenAt?: boolean
 }
 
-export type SessionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"tokenHash" | "userId" | "csrfToken" | "createdAt" | "expiresAt" | "lastSeenAt", ExtArgs["result"]["session"]>
+export type SessionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"tokenHash" | "id" | "stage" | "method" | "userAgent" | "userId" | "csrfToken" | "createdAt" | "expiresAt" | "lastSeenAt", ExtArgs["result"]["session"]>
 export type SessionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
 }
@@ -529,6 +661,20 @@ export type $SessionPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
      * SHA-256 of the session token; the token itself is only in the HttpOnly cookie.
      */
     tokenHash: string
+    /**
+     * What the person and an administrator see and end a session by (never the token's hash).
+     */
+    id: string
+    /**
+     * `complete`; or, after a password only: `second_factor` (a code is still needed) or
+     * `enrol` (staff without a second factor must set one up before anything else).
+     */
+    stage: string
+    /**
+     * How the person signed in: password, passkey or single_sign_on.
+     */
+    method: string
+    userAgent: string | null
     userId: string
     csrfToken: string
     createdAt: Date
@@ -959,6 +1105,10 @@ export interface Prisma__SessionClient<T, Null = never, ExtArgs extends runtime.
  */
 export interface SessionFieldRefs {
   readonly tokenHash: Prisma.FieldRef<"Session", 'String'>
+  readonly id: Prisma.FieldRef<"Session", 'String'>
+  readonly stage: Prisma.FieldRef<"Session", 'String'>
+  readonly method: Prisma.FieldRef<"Session", 'String'>
+  readonly userAgent: Prisma.FieldRef<"Session", 'String'>
   readonly userId: Prisma.FieldRef<"Session", 'String'>
   readonly csrfToken: Prisma.FieldRef<"Session", 'String'>
   readonly createdAt: Prisma.FieldRef<"Session", 'DateTime'>

@@ -20,8 +20,18 @@ export type UserModel = runtime.Types.Result.DefaultSelection<Prisma.$UserPayloa
 
 export type AggregateUser = {
   _count: UserCountAggregateOutputType | null
+  _avg: UserAvgAggregateOutputType | null
+  _sum: UserSumAggregateOutputType | null
   _min: UserMinAggregateOutputType | null
   _max: UserMaxAggregateOutputType | null
+}
+
+export type UserAvgAggregateOutputType = {
+  totpLastStep: number | null
+}
+
+export type UserSumAggregateOutputType = {
+  totpLastStep: number | null
 }
 
 export type UserMinAggregateOutputType = {
@@ -29,6 +39,11 @@ export type UserMinAggregateOutputType = {
   email: string | null
   name: string | null
   passwordHash: string | null
+  passwordChangedAt: Date | null
+  lastSignInAt: Date | null
+  totpSecret: string | null
+  totpPendingSecret: string | null
+  totpLastStep: number | null
   role: $Enums.Role | null
   areaId: string | null
   agencyId: string | null
@@ -43,6 +58,11 @@ export type UserMaxAggregateOutputType = {
   email: string | null
   name: string | null
   passwordHash: string | null
+  passwordChangedAt: Date | null
+  lastSignInAt: Date | null
+  totpSecret: string | null
+  totpPendingSecret: string | null
+  totpLastStep: number | null
   role: $Enums.Role | null
   areaId: string | null
   agencyId: string | null
@@ -57,6 +77,11 @@ export type UserCountAggregateOutputType = {
   email: number
   name: number
   passwordHash: number
+  passwordChangedAt: number
+  lastSignInAt: number
+  totpSecret: number
+  totpPendingSecret: number
+  totpLastStep: number
   role: number
   areaId: number
   agencyId: number
@@ -68,11 +93,24 @@ export type UserCountAggregateOutputType = {
 }
 
 
+export type UserAvgAggregateInputType = {
+  totpLastStep?: true
+}
+
+export type UserSumAggregateInputType = {
+  totpLastStep?: true
+}
+
 export type UserMinAggregateInputType = {
   id?: true
   email?: true
   name?: true
   passwordHash?: true
+  passwordChangedAt?: true
+  lastSignInAt?: true
+  totpSecret?: true
+  totpPendingSecret?: true
+  totpLastStep?: true
   role?: true
   areaId?: true
   agencyId?: true
@@ -87,6 +125,11 @@ export type UserMaxAggregateInputType = {
   email?: true
   name?: true
   passwordHash?: true
+  passwordChangedAt?: true
+  lastSignInAt?: true
+  totpSecret?: true
+  totpPendingSecret?: true
+  totpLastStep?: true
   role?: true
   areaId?: true
   agencyId?: true
@@ -101,6 +144,11 @@ export type UserCountAggregateInputType = {
   email?: true
   name?: true
   passwordHash?: true
+  passwordChangedAt?: true
+  lastSignInAt?: true
+  totpSecret?: true
+  totpPendingSecret?: true
+  totpLastStep?: true
   role?: true
   areaId?: true
   agencyId?: true
@@ -149,6 +197,18 @@ export type UserAggregateArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
+   * Select which fields to average
+  **/
+  _avg?: UserAvgAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
+   * Select which fields to sum
+  **/
+  _sum?: UserSumAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
    * Select which fields to find the minimum value
   **/
   _min?: UserMinAggregateInputType
@@ -179,6 +239,8 @@ export type UserGroupByArgs<ExtArgs extends runtime.Types.Extensions.InternalArg
   take?: number
   skip?: number
   _count?: UserCountAggregateInputType | true
+  _avg?: UserAvgAggregateInputType
+  _sum?: UserSumAggregateInputType
   _min?: UserMinAggregateInputType
   _max?: UserMaxAggregateInputType
 }
@@ -187,7 +249,12 @@ export type UserGroupByOutputType = {
   id: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash: string | null
+  passwordChangedAt: Date | null
+  lastSignInAt: Date | null
+  totpSecret: string | null
+  totpPendingSecret: string | null
+  totpLastStep: number | null
   role: $Enums.Role
   areaId: string | null
   agencyId: string | null
@@ -196,6 +263,8 @@ export type UserGroupByOutputType = {
   createdAt: Date
   updatedAt: Date
   _count: UserCountAggregateOutputType | null
+  _avg: UserAvgAggregateOutputType | null
+  _sum: UserSumAggregateOutputType | null
   _min: UserMinAggregateOutputType | null
   _max: UserMaxAggregateOutputType | null
 }
@@ -222,7 +291,12 @@ export type UserWhereInput = {
   id?: Prisma.UuidFilter<"User"> | string
   email?: Prisma.StringFilter<"User"> | string
   name?: Prisma.StringFilter<"User"> | string
-  passwordHash?: Prisma.StringFilter<"User"> | string
+  passwordHash?: Prisma.StringNullableFilter<"User"> | string | null
+  passwordChangedAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
+  lastSignInAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
+  totpSecret?: Prisma.StringNullableFilter<"User"> | string | null
+  totpPendingSecret?: Prisma.StringNullableFilter<"User"> | string | null
+  totpLastStep?: Prisma.IntNullableFilter<"User"> | number | null
   role?: Prisma.EnumRoleFilter<"User"> | $Enums.Role
   areaId?: Prisma.UuidNullableFilter<"User"> | string | null
   agencyId?: Prisma.UuidNullableFilter<"User"> | string | null
@@ -230,6 +304,9 @@ export type UserWhereInput = {
   disabledAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"User"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"User"> | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeListRelationFilter
+  passkeys?: Prisma.PasskeyListRelationFilter
+  accountLinks?: Prisma.AccountLinkListRelationFilter
   area?: Prisma.XOR<Prisma.LocalAreaNullableScalarRelationFilter, Prisma.LocalAreaWhereInput> | null
   agency?: Prisma.XOR<Prisma.AgencyNullableScalarRelationFilter, Prisma.AgencyWhereInput> | null
   youngPerson?: Prisma.XOR<Prisma.YoungPersonNullableScalarRelationFilter, Prisma.YoungPersonWhereInput> | null
@@ -243,7 +320,12 @@ export type UserOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   email?: Prisma.SortOrder
   name?: Prisma.SortOrder
-  passwordHash?: Prisma.SortOrder
+  passwordHash?: Prisma.SortOrderInput | Prisma.SortOrder
+  passwordChangedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  lastSignInAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  totpSecret?: Prisma.SortOrderInput | Prisma.SortOrder
+  totpPendingSecret?: Prisma.SortOrderInput | Prisma.SortOrder
+  totpLastStep?: Prisma.SortOrderInput | Prisma.SortOrder
   role?: Prisma.SortOrder
   areaId?: Prisma.SortOrderInput | Prisma.SortOrder
   agencyId?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -251,6 +333,9 @@ export type UserOrderByWithRelationInput = {
   disabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  recoveryCodes?: Prisma.RecoveryCodeOrderByRelationAggregateInput
+  passkeys?: Prisma.PasskeyOrderByRelationAggregateInput
+  accountLinks?: Prisma.AccountLinkOrderByRelationAggregateInput
   area?: Prisma.LocalAreaOrderByWithRelationInput
   agency?: Prisma.AgencyOrderByWithRelationInput
   youngPerson?: Prisma.YoungPersonOrderByWithRelationInput
@@ -268,13 +353,21 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   OR?: Prisma.UserWhereInput[]
   NOT?: Prisma.UserWhereInput | Prisma.UserWhereInput[]
   name?: Prisma.StringFilter<"User"> | string
-  passwordHash?: Prisma.StringFilter<"User"> | string
+  passwordHash?: Prisma.StringNullableFilter<"User"> | string | null
+  passwordChangedAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
+  lastSignInAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
+  totpSecret?: Prisma.StringNullableFilter<"User"> | string | null
+  totpPendingSecret?: Prisma.StringNullableFilter<"User"> | string | null
+  totpLastStep?: Prisma.IntNullableFilter<"User"> | number | null
   role?: Prisma.EnumRoleFilter<"User"> | $Enums.Role
   areaId?: Prisma.UuidNullableFilter<"User"> | string | null
   agencyId?: Prisma.UuidNullableFilter<"User"> | string | null
   disabledAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"User"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"User"> | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeListRelationFilter
+  passkeys?: Prisma.PasskeyListRelationFilter
+  accountLinks?: Prisma.AccountLinkListRelationFilter
   area?: Prisma.XOR<Prisma.LocalAreaNullableScalarRelationFilter, Prisma.LocalAreaWhereInput> | null
   agency?: Prisma.XOR<Prisma.AgencyNullableScalarRelationFilter, Prisma.AgencyWhereInput> | null
   youngPerson?: Prisma.XOR<Prisma.YoungPersonNullableScalarRelationFilter, Prisma.YoungPersonWhereInput> | null
@@ -288,7 +381,12 @@ export type UserOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   email?: Prisma.SortOrder
   name?: Prisma.SortOrder
-  passwordHash?: Prisma.SortOrder
+  passwordHash?: Prisma.SortOrderInput | Prisma.SortOrder
+  passwordChangedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  lastSignInAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  totpSecret?: Prisma.SortOrderInput | Prisma.SortOrder
+  totpPendingSecret?: Prisma.SortOrderInput | Prisma.SortOrder
+  totpLastStep?: Prisma.SortOrderInput | Prisma.SortOrder
   role?: Prisma.SortOrder
   areaId?: Prisma.SortOrderInput | Prisma.SortOrder
   agencyId?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -297,8 +395,10 @@ export type UserOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.UserCountOrderByAggregateInput
+  _avg?: Prisma.UserAvgOrderByAggregateInput
   _max?: Prisma.UserMaxOrderByAggregateInput
   _min?: Prisma.UserMinOrderByAggregateInput
+  _sum?: Prisma.UserSumOrderByAggregateInput
 }
 
 export type UserScalarWhereWithAggregatesInput = {
@@ -308,7 +408,12 @@ export type UserScalarWhereWithAggregatesInput = {
   id?: Prisma.UuidWithAggregatesFilter<"User"> | string
   email?: Prisma.StringWithAggregatesFilter<"User"> | string
   name?: Prisma.StringWithAggregatesFilter<"User"> | string
-  passwordHash?: Prisma.StringWithAggregatesFilter<"User"> | string
+  passwordHash?: Prisma.StringNullableWithAggregatesFilter<"User"> | string | null
+  passwordChangedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"User"> | Date | string | null
+  lastSignInAt?: Prisma.DateTimeNullableWithAggregatesFilter<"User"> | Date | string | null
+  totpSecret?: Prisma.StringNullableWithAggregatesFilter<"User"> | string | null
+  totpPendingSecret?: Prisma.StringNullableWithAggregatesFilter<"User"> | string | null
+  totpLastStep?: Prisma.IntNullableWithAggregatesFilter<"User"> | number | null
   role?: Prisma.EnumRoleWithAggregatesFilter<"User"> | $Enums.Role
   areaId?: Prisma.UuidNullableWithAggregatesFilter<"User"> | string | null
   agencyId?: Prisma.UuidNullableWithAggregatesFilter<"User"> | string | null
@@ -322,11 +427,19 @@ export type UserCreateInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
   area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
   agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
@@ -340,7 +453,12 @@ export type UserUncheckedCreateInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   areaId?: string | null
   agencyId?: string | null
@@ -348,6 +466,9 @@ export type UserUncheckedCreateInput = {
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
@@ -358,11 +479,19 @@ export type UserUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
   area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
   agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
@@ -376,7 +505,12 @@ export type UserUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -384,6 +518,9 @@ export type UserUncheckedUpdateInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
@@ -394,7 +531,12 @@ export type UserCreateManyInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   areaId?: string | null
   agencyId?: string | null
@@ -408,7 +550,12 @@ export type UserUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -419,7 +566,12 @@ export type UserUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -444,6 +596,11 @@ export type UserCountOrderByAggregateInput = {
   email?: Prisma.SortOrder
   name?: Prisma.SortOrder
   passwordHash?: Prisma.SortOrder
+  passwordChangedAt?: Prisma.SortOrder
+  lastSignInAt?: Prisma.SortOrder
+  totpSecret?: Prisma.SortOrder
+  totpPendingSecret?: Prisma.SortOrder
+  totpLastStep?: Prisma.SortOrder
   role?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
   agencyId?: Prisma.SortOrder
@@ -453,11 +610,20 @@ export type UserCountOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
 }
 
+export type UserAvgOrderByAggregateInput = {
+  totpLastStep?: Prisma.SortOrder
+}
+
 export type UserMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   email?: Prisma.SortOrder
   name?: Prisma.SortOrder
   passwordHash?: Prisma.SortOrder
+  passwordChangedAt?: Prisma.SortOrder
+  lastSignInAt?: Prisma.SortOrder
+  totpSecret?: Prisma.SortOrder
+  totpPendingSecret?: Prisma.SortOrder
+  totpLastStep?: Prisma.SortOrder
   role?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
   agencyId?: Prisma.SortOrder
@@ -472,6 +638,11 @@ export type UserMinOrderByAggregateInput = {
   email?: Prisma.SortOrder
   name?: Prisma.SortOrder
   passwordHash?: Prisma.SortOrder
+  passwordChangedAt?: Prisma.SortOrder
+  lastSignInAt?: Prisma.SortOrder
+  totpSecret?: Prisma.SortOrder
+  totpPendingSecret?: Prisma.SortOrder
+  totpLastStep?: Prisma.SortOrder
   role?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
   agencyId?: Prisma.SortOrder
@@ -479,6 +650,10 @@ export type UserMinOrderByAggregateInput = {
   disabledAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+}
+
+export type UserSumOrderByAggregateInput = {
+  totpLastStep?: Prisma.SortOrder
 }
 
 export type UserScalarRelationFilter = {
@@ -575,12 +750,12 @@ export type UserUncheckedUpdateManyWithoutAgencyNestedInput = {
   deleteMany?: Prisma.UserScalarWhereInput | Prisma.UserScalarWhereInput[]
 }
 
-export type EnumRoleFieldUpdateOperationsInput = {
-  set?: $Enums.Role
-}
-
 export type NullableDateTimeFieldUpdateOperationsInput = {
   set?: Date | string | null
+}
+
+export type EnumRoleFieldUpdateOperationsInput = {
+  set?: $Enums.Role
 }
 
 export type UserCreateNestedOneWithoutCaringForInput = {
@@ -673,15 +848,65 @@ export type UserUpdateOneRequiredWithoutNotificationsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutNotificationsInput, Prisma.UserUpdateWithoutNotificationsInput>, Prisma.UserUncheckedUpdateWithoutNotificationsInput>
 }
 
+export type UserCreateNestedOneWithoutAccountLinksInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutAccountLinksInput, Prisma.UserUncheckedCreateWithoutAccountLinksInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutAccountLinksInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutAccountLinksNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutAccountLinksInput, Prisma.UserUncheckedCreateWithoutAccountLinksInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutAccountLinksInput
+  upsert?: Prisma.UserUpsertWithoutAccountLinksInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutAccountLinksInput, Prisma.UserUpdateWithoutAccountLinksInput>, Prisma.UserUncheckedUpdateWithoutAccountLinksInput>
+}
+
+export type UserCreateNestedOneWithoutRecoveryCodesInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutRecoveryCodesInput, Prisma.UserUncheckedCreateWithoutRecoveryCodesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutRecoveryCodesInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutRecoveryCodesNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutRecoveryCodesInput, Prisma.UserUncheckedCreateWithoutRecoveryCodesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutRecoveryCodesInput
+  upsert?: Prisma.UserUpsertWithoutRecoveryCodesInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutRecoveryCodesInput, Prisma.UserUpdateWithoutRecoveryCodesInput>, Prisma.UserUncheckedUpdateWithoutRecoveryCodesInput>
+}
+
+export type UserCreateNestedOneWithoutPasskeysInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPasskeysInput, Prisma.UserUncheckedCreateWithoutPasskeysInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPasskeysInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutPasskeysNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPasskeysInput, Prisma.UserUncheckedCreateWithoutPasskeysInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPasskeysInput
+  upsert?: Prisma.UserUpsertWithoutPasskeysInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPasskeysInput, Prisma.UserUpdateWithoutPasskeysInput>, Prisma.UserUncheckedUpdateWithoutPasskeysInput>
+}
+
 export type UserCreateWithoutAreaInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
   agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
@@ -694,13 +919,21 @@ export type UserUncheckedCreateWithoutAreaInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   agencyId?: string | null
   youngPersonId?: string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
@@ -740,7 +973,12 @@ export type UserScalarWhereInput = {
   id?: Prisma.UuidFilter<"User"> | string
   email?: Prisma.StringFilter<"User"> | string
   name?: Prisma.StringFilter<"User"> | string
-  passwordHash?: Prisma.StringFilter<"User"> | string
+  passwordHash?: Prisma.StringNullableFilter<"User"> | string | null
+  passwordChangedAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
+  lastSignInAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
+  totpSecret?: Prisma.StringNullableFilter<"User"> | string | null
+  totpPendingSecret?: Prisma.StringNullableFilter<"User"> | string | null
+  totpLastStep?: Prisma.IntNullableFilter<"User"> | number | null
   role?: Prisma.EnumRoleFilter<"User"> | $Enums.Role
   areaId?: Prisma.UuidNullableFilter<"User"> | string | null
   agencyId?: Prisma.UuidNullableFilter<"User"> | string | null
@@ -754,11 +992,19 @@ export type UserCreateWithoutAgencyInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
   area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
@@ -771,13 +1017,21 @@ export type UserUncheckedCreateWithoutAgencyInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   areaId?: string | null
   youngPersonId?: string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
@@ -814,11 +1068,19 @@ export type UserCreateWithoutCaringForInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
   area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
   agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
@@ -831,7 +1093,12 @@ export type UserUncheckedCreateWithoutCaringForInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   areaId?: string | null
   agencyId?: string | null
@@ -839,6 +1106,9 @@ export type UserUncheckedCreateWithoutCaringForInput = {
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
@@ -864,11 +1134,19 @@ export type UserUpdateWithoutCaringForInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
   area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
   agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
@@ -881,7 +1159,12 @@ export type UserUncheckedUpdateWithoutCaringForInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -889,6 +1172,9 @@ export type UserUncheckedUpdateWithoutCaringForInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
@@ -898,11 +1184,19 @@ export type UserCreateWithoutSessionsInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
   area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
   agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
@@ -915,7 +1209,12 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   areaId?: string | null
   agencyId?: string | null
@@ -923,6 +1222,9 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
@@ -948,11 +1250,19 @@ export type UserUpdateWithoutSessionsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
   area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
   agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
@@ -965,7 +1275,12 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -973,6 +1288,9 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
@@ -982,11 +1300,19 @@ export type UserCreateWithoutCaseloadInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
   area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
   agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
@@ -999,7 +1325,12 @@ export type UserUncheckedCreateWithoutCaseloadInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   areaId?: string | null
   agencyId?: string | null
@@ -1007,6 +1338,9 @@ export type UserUncheckedCreateWithoutCaseloadInput = {
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
@@ -1021,11 +1355,19 @@ export type UserCreateWithoutYoungPersonInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
   area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
   agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
@@ -1038,13 +1380,21 @@ export type UserUncheckedCreateWithoutYoungPersonInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   areaId?: string | null
   agencyId?: string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
@@ -1071,11 +1421,19 @@ export type UserUpdateWithoutCaseloadInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
   area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
   agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
@@ -1088,7 +1446,12 @@ export type UserUncheckedUpdateWithoutCaseloadInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1096,6 +1459,9 @@ export type UserUncheckedUpdateWithoutCaseloadInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
@@ -1116,11 +1482,19 @@ export type UserUpdateWithoutYoungPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
   area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
   agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
@@ -1133,13 +1507,21 @@ export type UserUncheckedUpdateWithoutYoungPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
@@ -1150,11 +1532,19 @@ export type UserCreateWithoutNotificationsInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
   area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
   agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
   youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
@@ -1167,7 +1557,12 @@ export type UserUncheckedCreateWithoutNotificationsInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   areaId?: string | null
   agencyId?: string | null
@@ -1175,6 +1570,9 @@ export type UserUncheckedCreateWithoutNotificationsInput = {
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
@@ -1200,11 +1598,19 @@ export type UserUpdateWithoutNotificationsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
   area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
   agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
@@ -1217,7 +1623,12 @@ export type UserUncheckedUpdateWithoutNotificationsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1225,16 +1636,372 @@ export type UserUncheckedUpdateWithoutNotificationsInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutAccountLinksInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutAccountLinksInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutAccountLinksInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutAccountLinksInput, Prisma.UserUncheckedCreateWithoutAccountLinksInput>
+}
+
+export type UserUpsertWithoutAccountLinksInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutAccountLinksInput, Prisma.UserUncheckedUpdateWithoutAccountLinksInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutAccountLinksInput, Prisma.UserUncheckedCreateWithoutAccountLinksInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutAccountLinksInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutAccountLinksInput, Prisma.UserUncheckedUpdateWithoutAccountLinksInput>
+}
+
+export type UserUpdateWithoutAccountLinksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutAccountLinksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutRecoveryCodesInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutRecoveryCodesInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutRecoveryCodesInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutRecoveryCodesInput, Prisma.UserUncheckedCreateWithoutRecoveryCodesInput>
+}
+
+export type UserUpsertWithoutRecoveryCodesInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutRecoveryCodesInput, Prisma.UserUncheckedUpdateWithoutRecoveryCodesInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutRecoveryCodesInput, Prisma.UserUncheckedCreateWithoutRecoveryCodesInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutRecoveryCodesInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutRecoveryCodesInput, Prisma.UserUncheckedUpdateWithoutRecoveryCodesInput>
+}
+
+export type UserUpdateWithoutRecoveryCodesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutRecoveryCodesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutPasskeysInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutPasskeysInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutPasskeysInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutPasskeysInput, Prisma.UserUncheckedCreateWithoutPasskeysInput>
+}
+
+export type UserUpsertWithoutPasskeysInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutPasskeysInput, Prisma.UserUncheckedUpdateWithoutPasskeysInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutPasskeysInput, Prisma.UserUncheckedCreateWithoutPasskeysInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutPasskeysInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutPasskeysInput, Prisma.UserUncheckedUpdateWithoutPasskeysInput>
+}
+
+export type UserUpdateWithoutPasskeysInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutPasskeysInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyAreaInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   agencyId?: string | null
   youngPersonId?: string | null
@@ -1247,11 +2014,19 @@ export type UserUpdateWithoutAreaInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
   agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
@@ -1264,13 +2039,21 @@ export type UserUncheckedUpdateWithoutAreaInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
@@ -1281,7 +2064,12 @@ export type UserUncheckedUpdateManyWithoutAreaInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1294,7 +2082,12 @@ export type UserCreateManyAgencyInput = {
   id?: string
   email: string
   name: string
-  passwordHash: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
   role: $Enums.Role
   areaId?: string | null
   youngPersonId?: string | null
@@ -1307,11 +2100,19 @@ export type UserUpdateWithoutAgencyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
   area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
   youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
@@ -1324,13 +2125,21 @@ export type UserUncheckedUpdateWithoutAgencyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
@@ -1341,7 +2150,12 @@ export type UserUncheckedUpdateManyWithoutAgencyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
-  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1356,6 +2170,9 @@ export type UserUncheckedUpdateManyWithoutAgencyInput = {
  */
 
 export type UserCountOutputType = {
+  recoveryCodes: number
+  passkeys: number
+  accountLinks: number
   caringFor: number
   caseload: number
   sessions: number
@@ -1363,6 +2180,9 @@ export type UserCountOutputType = {
 }
 
 export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  recoveryCodes?: boolean | UserCountOutputTypeCountRecoveryCodesArgs
+  passkeys?: boolean | UserCountOutputTypeCountPasskeysArgs
+  accountLinks?: boolean | UserCountOutputTypeCountAccountLinksArgs
   caringFor?: boolean | UserCountOutputTypeCountCaringForArgs
   caseload?: boolean | UserCountOutputTypeCountCaseloadArgs
   sessions?: boolean | UserCountOutputTypeCountSessionsArgs
@@ -1377,6 +2197,27 @@ export type UserCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extensi
    * Select specific fields to fetch from the UserCountOutputType
    */
   select?: Prisma.UserCountOutputTypeSelect<ExtArgs> | null
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountRecoveryCodesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.RecoveryCodeWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountPasskeysArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PasskeyWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountAccountLinksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AccountLinkWhereInput
 }
 
 /**
@@ -1413,6 +2254,11 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   email?: boolean
   name?: boolean
   passwordHash?: boolean
+  passwordChangedAt?: boolean
+  lastSignInAt?: boolean
+  totpSecret?: boolean
+  totpPendingSecret?: boolean
+  totpLastStep?: boolean
   role?: boolean
   areaId?: boolean
   agencyId?: boolean
@@ -1420,6 +2266,9 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   disabledAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  recoveryCodes?: boolean | Prisma.User$recoveryCodesArgs<ExtArgs>
+  passkeys?: boolean | Prisma.User$passkeysArgs<ExtArgs>
+  accountLinks?: boolean | Prisma.User$accountLinksArgs<ExtArgs>
   area?: boolean | Prisma.User$areaArgs<ExtArgs>
   agency?: boolean | Prisma.User$agencyArgs<ExtArgs>
   youngPerson?: boolean | Prisma.User$youngPersonArgs<ExtArgs>
@@ -1435,6 +2284,11 @@ export type UserSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   email?: boolean
   name?: boolean
   passwordHash?: boolean
+  passwordChangedAt?: boolean
+  lastSignInAt?: boolean
+  totpSecret?: boolean
+  totpPendingSecret?: boolean
+  totpLastStep?: boolean
   role?: boolean
   areaId?: boolean
   agencyId?: boolean
@@ -1452,6 +2306,11 @@ export type UserSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   email?: boolean
   name?: boolean
   passwordHash?: boolean
+  passwordChangedAt?: boolean
+  lastSignInAt?: boolean
+  totpSecret?: boolean
+  totpPendingSecret?: boolean
+  totpLastStep?: boolean
   role?: boolean
   areaId?: boolean
   agencyId?: boolean
@@ -1469,6 +2328,11 @@ export type UserSelectScalar = {
   email?: boolean
   name?: boolean
   passwordHash?: boolean
+  passwordChangedAt?: boolean
+  lastSignInAt?: boolean
+  totpSecret?: boolean
+  totpPendingSecret?: boolean
+  totpLastStep?: boolean
   role?: boolean
   areaId?: boolean
   agencyId?: boolean
@@ -1478,8 +2342,11 @@ export type UserSelectScalar = {
   updatedAt?: boolean
 }
 
-export type UserOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "passwordHash" | "role" | "areaId" | "agencyId" | "youngPersonId" | "disabledAt" | "createdAt" | "updatedAt", ExtArgs["result"]["user"]>
+export type UserOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "passwordHash" | "passwordChangedAt" | "lastSignInAt" | "totpSecret" | "totpPendingSecret" | "totpLastStep" | "role" | "areaId" | "agencyId" | "youngPersonId" | "disabledAt" | "createdAt" | "updatedAt", ExtArgs["result"]["user"]>
 export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  recoveryCodes?: boolean | Prisma.User$recoveryCodesArgs<ExtArgs>
+  passkeys?: boolean | Prisma.User$passkeysArgs<ExtArgs>
+  accountLinks?: boolean | Prisma.User$accountLinksArgs<ExtArgs>
   area?: boolean | Prisma.User$areaArgs<ExtArgs>
   agency?: boolean | Prisma.User$agencyArgs<ExtArgs>
   youngPerson?: boolean | Prisma.User$youngPersonArgs<ExtArgs>
@@ -1503,6 +2370,9 @@ export type UserIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
 export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "User"
   objects: {
+    recoveryCodes: Prisma.$RecoveryCodePayload<ExtArgs>[]
+    passkeys: Prisma.$PasskeyPayload<ExtArgs>[]
+    accountLinks: Prisma.$AccountLinkPayload<ExtArgs>[]
     area: Prisma.$LocalAreaPayload<ExtArgs> | null
     agency: Prisma.$AgencyPayload<ExtArgs> | null
     youngPerson: Prisma.$YoungPersonPayload<ExtArgs> | null
@@ -1516,9 +2386,22 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     email: string
     name: string
     /**
-     * A memory-hard hash (scrypt), never the password.
+     * A memory-hard hash (scrypt), never the password. None while an invitation is open, or
+     * for someone who only ever signs in through their council's single sign-on.
      */
-    passwordHash: string
+    passwordHash: string | null
+    passwordChangedAt: Date | null
+    lastSignInAt: Date | null
+    /**
+     * The authenticator app's shared secret (RFC 6238, base32) once two-factor sign-in is on;
+     * `totpPendingSecret` while the person is setting it up.
+     */
+    totpSecret: string | null
+    totpPendingSecret: string | null
+    /**
+     * The last time step a code was accepted for: a code is never accepted twice.
+     */
+    totpLastStep: number | null
     role: $Enums.Role
     areaId: string | null
     agencyId: string | null
@@ -1923,6 +2806,9 @@ readonly fields: UserFieldRefs;
  */
 export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
+  recoveryCodes<T extends Prisma.User$recoveryCodesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$recoveryCodesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecoveryCodePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  passkeys<T extends Prisma.User$passkeysArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$passkeysArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PasskeyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  accountLinks<T extends Prisma.User$accountLinksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$accountLinksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AccountLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   area<T extends Prisma.User$areaArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$areaArgs<ExtArgs>>): Prisma.Prisma__LocalAreaClient<runtime.Types.Result.GetResult<Prisma.$LocalAreaPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   agency<T extends Prisma.User$agencyArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$agencyArgs<ExtArgs>>): Prisma.Prisma__AgencyClient<runtime.Types.Result.GetResult<Prisma.$AgencyPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   youngPerson<T extends Prisma.User$youngPersonArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$youngPersonArgs<ExtArgs>>): Prisma.Prisma__YoungPersonClient<runtime.Types.Result.GetResult<Prisma.$YoungPersonPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
@@ -1963,6 +2849,11 @@ export interface UserFieldRefs {
   readonly email: Prisma.FieldRef<"User", 'String'>
   readonly name: Prisma.FieldRef<"User", 'String'>
   readonly passwordHash: Prisma.FieldRef<"User", 'String'>
+  readonly passwordChangedAt: Prisma.FieldRef<"User", 'DateTime'>
+  readonly lastSignInAt: Prisma.FieldRef<"User", 'DateTime'>
+  readonly totpSecret: Prisma.FieldRef<"User", 'String'>
+  readonly totpPendingSecret: Prisma.FieldRef<"User", 'String'>
+  readonly totpLastStep: Prisma.FieldRef<"User", 'Int'>
   readonly role: Prisma.FieldRef<"User", 'Role'>
   readonly areaId: Prisma.FieldRef<"User", 'String'>
   readonly agencyId: Prisma.FieldRef<"User", 'String'>
@@ -2368,6 +3259,78 @@ export type UserDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.Internal
    * Limit how many Users to delete.
    */
   limit?: number
+}
+
+/**
+ * User.recoveryCodes
+ */
+export type User$recoveryCodesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the RecoveryCode
+   */
+  select?: Prisma.RecoveryCodeSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the RecoveryCode
+   */
+  omit?: Prisma.RecoveryCodeOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.RecoveryCodeInclude<ExtArgs> | null
+  where?: Prisma.RecoveryCodeWhereInput
+  orderBy?: Prisma.RecoveryCodeOrderByWithRelationInput | Prisma.RecoveryCodeOrderByWithRelationInput[]
+  cursor?: Prisma.RecoveryCodeWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.RecoveryCodeScalarFieldEnum | Prisma.RecoveryCodeScalarFieldEnum[]
+}
+
+/**
+ * User.passkeys
+ */
+export type User$passkeysArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Passkey
+   */
+  select?: Prisma.PasskeySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Passkey
+   */
+  omit?: Prisma.PasskeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PasskeyInclude<ExtArgs> | null
+  where?: Prisma.PasskeyWhereInput
+  orderBy?: Prisma.PasskeyOrderByWithRelationInput | Prisma.PasskeyOrderByWithRelationInput[]
+  cursor?: Prisma.PasskeyWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PasskeyScalarFieldEnum | Prisma.PasskeyScalarFieldEnum[]
+}
+
+/**
+ * User.accountLinks
+ */
+export type User$accountLinksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AccountLink
+   */
+  select?: Prisma.AccountLinkSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AccountLink
+   */
+  omit?: Prisma.AccountLinkOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AccountLinkInclude<ExtArgs> | null
+  where?: Prisma.AccountLinkWhereInput
+  orderBy?: Prisma.AccountLinkOrderByWithRelationInput | Prisma.AccountLinkOrderByWithRelationInput[]
+  cursor?: Prisma.AccountLinkWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AccountLinkScalarFieldEnum | Prisma.AccountLinkScalarFieldEnum[]
 }
 
 /**

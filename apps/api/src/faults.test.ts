@@ -222,4 +222,12 @@ describe('configuration', () => {
     );
     expect(() => readConfig({ DEMO_DATA: 'yes' })).toThrow('DEMO_DATA: must be true, false or embedded');
   });
+
+  it('makes staff use a second factor, except in the demo unless asked', () => {
+    expect(readConfig({}).staffTwoFactor).toBe(true);
+    expect(readConfig({ DEMO_DATA: 'embedded' }).staffTwoFactor).toBe(false);
+    expect(readConfig({ DEMO_DATA: 'true', STAFF_TWO_FACTOR: 'true' }).staffTwoFactor).toBe(true);
+    expect(() => readConfig({ STAFF_TWO_FACTOR: 'false' })).toThrow('STAFF_TWO_FACTOR: can be false only for the demo');
+    expect(() => readConfig({ STAFF_TWO_FACTOR: 'no' })).toThrow('STAFF_TWO_FACTOR: must be true or false');
+  });
 });

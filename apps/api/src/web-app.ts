@@ -6,7 +6,7 @@ import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './app-env.ts';
 import { SESSION_COOKIE } from './auth/middleware.ts';
-import { findSession, type SessionUser } from '@pathways/db';
+import { findSession, type SessionStage, type SessionUser } from '@pathways/db';
 import { escapeHtml } from './html-escape.ts';
 
 /** Where `npm run build -w @pathways/web` puts the planner. */
@@ -60,11 +60,14 @@ export function serveWebApp(app: Hono<AppEnv>, webRoot: string): boolean {
  */
 function withSession(
   indexHtml: string,
-  session: { user: SessionUser; csrfToken: string } | null,
+  session: { user: SessionUser; csrfToken: string; stage: SessionStage } | null,
   demo: boolean,
 ): string {
+  // The user as the app keeps it: with how far their sign-in has got.
   const content = escapeHtml(
-    JSON.stringify(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null }),
+    JSON.stringify(
+      session ? { user: { ...session.user, stage: session.stage }, csrfToken: session.csrfToken } : { user: null },
+    ),
   );
   const meta = `<meta name="${SESSION_META}" content="${content}" />${demo ? `\n    <meta name="${DEMO_META}" content="true" />` : ''}`;
   const charset = /<meta charset[^>]*>/i;

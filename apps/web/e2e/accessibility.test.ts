@@ -42,7 +42,7 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await expectNoViolations(page, 'sign in');
     await page.getByLabel(/Email address/).fill('worker@northshire.test');
     await page.getByLabel(/^Password/).fill('wrong password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').waitFor();
     await expectNoViolations(page, 'sign in failed');
   });
@@ -115,13 +115,24 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await expectNoViolations(page, 'received handover');
   });
 
-  it('on the commissioning forecast and the agency directory', async () => {
+  it('on the commissioning forecast, the agency directory, accounts and sign-in security', async () => {
     const commissioner = await as('commissioner@northshire.test');
     await commissioner.locator('figure.chart svg').first().waitFor();
     await expectNoViolations(commissioner, 'forecast');
-    const admin = await as('admin@pathways.test');
+    const admin = await as('admin@pathways.test', '/agencies');
     await admin.locator('table').waitFor();
     await expectNoViolations(admin, 'agencies');
+    await admin.getByRole('link', { name: 'Accounts', exact: true }).click();
+    await admin.getByRole('link', { name: 'Sam Okafor' }).waitFor();
+    await expectNoViolations(admin, 'accounts');
+    await admin.getByRole('link', { name: 'Invite a person' }).click();
+    await admin.getByRole('button', { name: 'Check the invitation' }).click();
+    await admin.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await expectNoViolations(admin, 'invitation with its error summary');
+    await admin.getByRole('link', { name: 'Sign-in and security' }).click();
+    await admin.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await admin.getByRole('img', { name: /Scan this QR code/ }).waitFor();
+    await expectNoViolations(admin, 'security, setting up an app');
   });
 
   it('at phone width (390 px), with no sideways scrolling: caseload, plan and own plan', async () => {

@@ -96,7 +96,7 @@ export async function signIn(context: BrowserContext, baseUrl: string, email: st
   await page.goto(`${baseUrl}${path}`);
   await page.getByLabel(/Email address/).fill(email);
   await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   // A Danish municipality's staff are greeted in Danish.
   await page.getByRole('button', { name: /^(Sign out|Log ud)$/ }).waitFor();
   return page;

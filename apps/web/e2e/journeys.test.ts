@@ -519,11 +519,11 @@ describe('a demonstration server', () => {
     for (let attempt = 0; attempt < 4; attempt++) {
       await page.getByLabel(/Email address/).fill('someone@family.test');
       await page.getByLabel(/^Password/).fill('not the password');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('alert').filter({ hasText: 'do not match' }).waitFor();
-      await page.getByRole('button', { name: 'Sign in' }).and(page.locator(':enabled')).waitFor();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).and(page.locator(':enabled')).waitFor();
     }
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const wait = page.getByRole('alert').filter({ hasText: 'Too many tries' });
     await wait.waitFor();
     expect(await wait.textContent()).toMatch(/^Too many tries\. Wait \d+ seconds?, then try again\.$/);

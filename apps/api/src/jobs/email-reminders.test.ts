@@ -1,32 +1,7 @@
 import { openDatabase, type Database } from '@pathways/db';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { smtpSink } from '../../test-support/smtp-sink.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendReminderEmails } from './email-reminders.ts';
-
-/** A local SMTP sink: accepts every message and keeps it, parsed. */
-async function smtpSink() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('reminder e-mails through SMTP', () => {
   let db: Database;

@@ -47,7 +47,7 @@ export const api = createApiClient(window.location.origin, {
 
 /** The body of the response's success statuses only (its error bodies are thrown). */
 type SuccessBody<R> =
-  R extends ClientResponse<infer B, infer S, string> ? (S extends 200 | 201 | 204 ? B : never) : never;
+  R extends ClientResponse<infer B, infer S, string> ? (S extends 200 | 201 | 202 | 204 ? B : never) : never;
 
 export type ErrorAnswer = { error?: { code?: string; message?: string; field?: string; currentVersion?: number } };
 
@@ -59,7 +59,9 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
   request: Promise<R>,
 ): Promise<SuccessBody<R>> {
   const response = await request;
-  if (response.ok) return (response.status === 204 ? undefined : await response.json()) as SuccessBody<R>;
+  // 202 and 204 carry no body.
+  if (response.ok)
+    return (response.status === 204 || response.status === 202 ? undefined : await response.json()) as SuccessBody<R>;
   const body = (await response.json().catch(() => ({}))) as ErrorAnswer;
   const retryAfter = Number(response.headers.get('retry-after'));
   throw new ApiError(

@@ -57,7 +57,9 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
   const { t } = useTranslation();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  const reminders = useMenuReminders(user?.role === 'transition_worker' || user?.role === 'team_manager');
+  const reminders = useMenuReminders(
+    user?.stage === 'complete' && (user.role === 'transition_worker' || user.role === 'team_manager'),
+  );
   return (
     <>
       <a className="skip-link" href="#main">

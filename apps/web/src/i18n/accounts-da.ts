@@ -149,6 +149,9 @@ export const accountsDa: typeof accountsEn = {
     endSessions: 'Log personen ud alle steder',
     ended_one: 'Logget ud ét sted.',
     ended_other: 'Logget ud {{count}} steder.',
+    sessionsTitle: 'Hvor personen er logget ind',
+    deactivated: 'Kontoen er deaktiveret, og alle dens sessioner er afsluttet.',
+    reactivated: 'Kontoen er aktiv igen.',
     back: 'Tilbage til konti',
     signOn: 'Fælles login (single sign-on)',
     signOnIntro:

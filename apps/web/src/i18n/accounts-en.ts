@@ -147,6 +147,9 @@ export const accountsEn = {
     endSessions: 'Sign them out everywhere',
     ended_one: 'Signed out of {{count}} place.',
     ended_other: 'Signed out of {{count}} places.',
+    sessionsTitle: 'Where they are signed in',
+    deactivated: 'The account is deactivated and every session of it has ended.',
+    reactivated: 'The account is active again.',
     back: 'Back to accounts',
     signOn: 'Single sign-on',
     signOnIntro:

@@ -319,25 +319,40 @@ export async function setAccountActive(
  */
 export async function createFirstAdministrator(
   db: PrismaClient,
-  person: { email: string; name: string; areaCode: string | null },
+  person: {
+    email: string;
+    name: string;
+    /** The area they administer, by code; created when its name and jurisdiction are given and it does not exist yet. */
+    area: { code: string; name?: string; jurisdiction?: string } | null;
+  },
   now: Date,
-): Promise<{ token: string; created: boolean }> {
-  const area = person.areaCode ? await db.localArea.findUnique({ where: { code: person.areaCode } }) : null;
-  if (person.areaCode && !area)
-    throw new AppError('invalid', `There is no area with code ${person.areaCode}.`, { field: 'area' });
+): Promise<{ token: string; created: boolean; areaCreated: boolean }> {
+  let area = person.area ? await db.localArea.findUnique({ where: { code: person.area.code } }) : null;
+  let areaCreated = false;
+  if (person.area && !area) {
+    const { code, name, jurisdiction } = person.area;
+    if (!name || !jurisdiction)
+      throw new AppError(
+        'invalid',
+        `There is no area with code ${code}: give its name and jurisdiction to create it.`,
+        { field: 'area' },
+      );
+    area = await db.localArea.create({ data: { code, name, jurisdiction } });
+    areaCreated = true;
+  }
   const email = person.email.toLowerCase();
   const existing = await db.user.findUnique({ where: { email } });
   const system = { userId: null, role: 'system' };
   if (existing) {
     if (existing.role !== 'administrator' || existing.passwordHash)
       throw new AppError('conflict', 'That e-mail address already has an account.', { field: 'email' });
-    return { token: await newAccountLink(db, system, existing.id, 'invitation', now), created: false };
+    return { token: await newAccountLink(db, system, existing.id, 'invitation', now), created: false, areaCreated };
   }
   const user = await db.user.create({
     data: { email, name: person.name, role: 'administrator', areaId: area?.id ?? null },
   });
   await audit(db, system, { action: 'create_first_administrator', entityType: 'User', entityId: user.id });
-  return { token: await newAccountLink(db, system, user.id, 'invitation', now), created: true };
+  return { token: await newAccountLink(db, system, user.id, 'invitation', now), created: true, areaCreated };
 }
 
 /** An account that may sign in (not deactivated), by id: whose a passkey is. */

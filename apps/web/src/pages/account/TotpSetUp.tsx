@@ -67,7 +67,8 @@ export function TotpSetUp({ onDone }: { onDone?: () => void }) {
         alt={t('accounts.totp.scan')}
       />
       <p>
-        {t('accounts.totp.cannotScan')} <span className="secret-key">{start.data.secret}</span>
+        {t('accounts.totp.cannotScan')}{' '}
+        <span className="secret-key">{start.data.secret.match(/.{1,4}/g)?.join(' ')}</span>
       </p>
       <TextField
         id="totp-code"

@@ -76,7 +76,7 @@ function AccountDetails({ account }: { account: Account }) {
         <dd>{account.lastSignInAt ? formatMoment(account.lastSignInAt, i18n.language) : t('accounts.admin.never')}</dd>
       </dl>
 
-      <form onSubmit={saveRole} noValidate>
+      <form className="section-block" onSubmit={saveRole} noValidate>
         <h2>{t('accounts.admin.changeRole')}</h2>
         <label htmlFor="role">{t('accounts.admin.role')}</label>
         <select id="role" value={role} onChange={(event) => setRole(event.target.value as Account['role'])}>
@@ -117,7 +117,7 @@ function AccountDetails({ account }: { account: Account }) {
           {t('accounts.admin.resend')}
         </button>
       )}
-      <h2>{t('accounts.security.sessions')}</h2>
+      <h2>{t('accounts.admin.sessionsTitle')}</h2>
       <button
         type="button"
         className="secondary"
@@ -137,7 +137,7 @@ function AccountDetails({ account }: { account: Account }) {
           <button
             type="button"
             onClick={() =>
-              setActive.mutate({ id: account.id, input: true }, { onSuccess: done(t('accounts.admin.reactivate')) })
+              setActive.mutate({ id: account.id, input: true }, { onSuccess: done(t('accounts.admin.reactivated')) })
             }
           >
             {t('accounts.admin.reactivate')}
@@ -151,10 +151,7 @@ function AccountDetails({ account }: { account: Account }) {
             type="button"
             className="danger"
             onClick={() =>
-              setActive.mutate(
-                { id: account.id, input: false },
-                { onSuccess: done(t('accounts.admin.statuses.deactivated')) },
-              )
+              setActive.mutate({ id: account.id, input: false }, { onSuccess: done(t('accounts.admin.deactivated')) })
             }
           >
             {t('accounts.admin.deactivate')}

@@ -48,11 +48,17 @@ function SignOnForm({ areaId, current }: { areaId: string; current: Current }) {
   const { t } = useTranslation();
   const save = useSaveSignOn(areaId);
   const saved = current.settings;
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<{
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    emailClaim: string;
+    enabled: boolean;
+  }>({
     issuer: saved?.issuer ?? '',
     clientId: saved?.clientId ?? '',
     clientSecret: '',
-    emailClaim: (saved?.emailClaim ?? 'email') as string,
+    emailClaim: saved?.emailClaim ?? 'email',
     enabled: saved?.enabled ?? true,
   });
   const problem =

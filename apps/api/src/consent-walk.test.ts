@@ -88,7 +88,7 @@ describe('the consent walk: every endpoint and export, every combination of agre
   const concretePaths = () =>
     getPaths.map((path) =>
       path.replace(/\{(\w+)\}/g, (_, name: string) => {
-        const value = { id: f.personId, handoverId, file: feedPath.split('/').at(-1) }[name];
+        const value = { id: f.personId, handoverId, file: feedPath.split('/').at(-1), areaId: f.areaId }[name];
         if (!value) throw new Error(`the consent walk does not know what to put in {${name}} of ${path}: add it`);
         return value;
       }),

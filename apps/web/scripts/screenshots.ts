@@ -93,6 +93,15 @@ try {
   await easyPhone.getByRole('checkbox', { name: /Easy read/ }).check();
   await shoot(easyPhone, 'my-plan-easy-read-phone');
   await easyPhone.getByRole('checkbox', { name: /Easy read/ }).uncheck();
+
+  // An administrator's accounts, and setting up two-step sign-in (offered in the demo, required in a real deployment).
+  const admin = await as('admin@pathways.test', '/accounts');
+  await admin.getByRole('link', { name: 'Sam Okafor' }).waitFor();
+  await shoot(admin, 'accounts');
+  await admin.getByRole('link', { name: 'Sign-in and security' }).click();
+  await admin.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  await admin.getByRole('img', { name: /Scan this QR code/ }).waitFor();
+  await shoot(admin, 'two-step-set-up');
 } finally {
   await browser.close();
   await server.stop();

@@ -7,7 +7,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details: { field?: string; currentVersion?: number } = {},
+    /** `reason`: a code for what is wrong, so an interface can say it in the person's language. */
+    readonly details: { field?: string; currentVersion?: number; reason?: string } = {},
   ) {
     super(message);
     this.name = 'AppError';

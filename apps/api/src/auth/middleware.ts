@@ -87,6 +87,16 @@ export function signedInUser(c: Context<AppEnv>): SessionUser {
 }
 
 /**
+ * Only a signed-in person, or one part-way through signing in who must set up a second
+ * factor, reaches their own account's routes; anyone else is refused before their input is read.
+ */
+export const requireAccountHolder: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('user') && c.get('pending')?.stage !== 'enrol')
+    return c.json(errorBody('unauthenticated', 'Please sign in.'), 401);
+  await next();
+};
+
+/**
  * The person looking after their own account: signed in, or (when `duringEnrolment`) part-way
  * through a sign-in that is waiting for them to set up a second factor.
  */

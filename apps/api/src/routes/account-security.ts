@@ -15,7 +15,7 @@ import {
 } from '@pathways/db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { accountHolder } from '../auth/middleware.ts';
+import { accountHolder, requireAccountHolder } from '../auth/middleware.ts';
 import { registerPasskey, registrationOptions } from '../auth/passkeys.ts';
 import { mustUseSecondFactor } from '../auth/second-factor-policy.ts';
 import { answerWithSession } from '../auth/session-cookie.ts';
@@ -52,6 +52,7 @@ const ZEnrolled = z.object({ recoveryCodes: z.array(z.string()).optional(), sess
 
 const overview = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'get',
   path: '/security',
   operationId: 'getAccountSecurity',
@@ -60,6 +61,7 @@ const overview = createRoute({
 });
 const startTotp = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'post',
   path: '/totp/start',
   operationId: 'startTotp',
@@ -71,6 +73,7 @@ const startTotp = createRoute({
 });
 const confirmTotp = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'post',
   path: '/totp',
   operationId: 'confirmTotp',
@@ -85,6 +88,7 @@ const confirmTotp = createRoute({
 });
 const removeTotp = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'delete',
   path: '/totp',
   operationId: 'removeTotp',
@@ -93,6 +97,7 @@ const removeTotp = createRoute({
 });
 const replaceCodes = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'post',
   path: '/recovery-codes',
   operationId: 'replaceRecoveryCodes',
@@ -104,6 +109,7 @@ const replaceCodes = createRoute({
 });
 const passkeyOptions = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'post',
   path: '/passkeys/options',
   operationId: 'passkeyRegistrationOptions',
@@ -115,6 +121,7 @@ const passkeyOptions = createRoute({
 });
 const addPasskey = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'post',
   path: '/passkeys',
   operationId: 'addPasskey',
@@ -133,6 +140,7 @@ const addPasskey = createRoute({
 });
 const deletePasskey = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'delete',
   path: '/passkeys/{passkeyId}',
   operationId: 'removePasskey',
@@ -142,6 +150,7 @@ const deletePasskey = createRoute({
 });
 const sessions = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'get',
   path: '/sessions',
   operationId: 'listOwnSessions',
@@ -150,6 +159,7 @@ const sessions = createRoute({
 });
 const endOne = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'delete',
   path: '/sessions/{sessionId}',
   operationId: 'endOwnSession',
@@ -159,6 +169,7 @@ const endOne = createRoute({
 });
 const endOthers = createRoute({
   tags: ['Account security'],
+  middleware: requireAccountHolder,
   method: 'delete',
   path: '/sessions',
   operationId: 'endOtherSessions',

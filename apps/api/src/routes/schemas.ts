@@ -8,6 +8,10 @@ export const ZError = z
       message: z.string().openapi({ example: 'date: must be a date written YYYY-MM-DD' }),
       field: z.string().optional(),
       currentVersion: z.number().int().optional(),
+      reason: z
+        .string()
+        .optional()
+        .openapi({ description: 'What is wrong, as a code (a new password: too_short, common, …)' }),
     }),
   })
   .openapi('Error');

@@ -30,6 +30,9 @@ async function documentedOperations(): Promise<Operation[]> {
   );
 }
 
+/** Signing in's later steps, links from e-mails and single sign-on: reached without a session. */
+const BEFORE_A_SESSION = ['/api/session/', '/api/account-links/', '/api/password-reset', '/api/sign-on/'];
+
 describe('the URL map', () => {
   it('answers every documented operation at its documented address, refusing it without a session', async () => {
     const operations = await documentedOperations();
@@ -49,6 +52,9 @@ describe('the URL map', () => {
       // Signing out is answered the same with or without a session.
       else if (path === '/api/session' && method === 'DELETE') expect(response.status, where).toBe(204);
       else if (path.startsWith('/calendar/')) expect(response.status, where).toBe(404);
+      // The steps before a session exists answer without one: anything but a server error.
+      else if (BEFORE_A_SESSION.some((prefix) => path.startsWith(prefix)))
+        expect(response.status, where).toBeLessThan(500);
       else expect([401, 403], where).toContain(response.status);
     }
   });

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly currentVersion?: number,
     /** From Retry-After, when the server says how long to wait (too many sign-ins, busy). */
     readonly retryAfterSeconds?: number,
+    /** What is wrong, as a code the interface can put in the person's language. */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -49,7 +51,9 @@ export const api = createApiClient(window.location.origin, {
 type SuccessBody<R> =
   R extends ClientResponse<infer B, infer S, string> ? (S extends 200 | 201 | 202 | 204 ? B : never) : never;
 
-export type ErrorAnswer = { error?: { code?: string; message?: string; field?: string; currentVersion?: number } };
+export type ErrorAnswer = {
+  error?: { code?: string; message?: string; field?: string; currentVersion?: number; reason?: string };
+};
 
 /**
  * Awaits a typed client call and gives its JSON, or throws an ApiError carrying the API's
@@ -71,5 +75,6 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
     body.error?.field,
     body.error?.currentVersion,
     retryAfter > 0 ? retryAfter : undefined,
+    body.error?.reason,
   );
 }

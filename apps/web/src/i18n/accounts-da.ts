@@ -103,6 +103,13 @@ export const accountsDa: typeof accountsEn = {
     done: 'Du kan nu logge ind med den.',
     goSignIn: 'Gå til login',
     gone: 'Linket er udløbet eller allerede brugt. Bed din administrator om en ny invitation, eller nulstil din adgangskode igen.',
+    reasons: {
+      too_short: 'Din adgangskode skal være mindst 12 tegn lang.',
+      too_long: 'Din adgangskode må højst være 128 tegn.',
+      common: 'Denne adgangskode er en af de mest almindelige, så den er let at gætte. Vælg en anden.',
+      repetitive: 'Denne adgangskode gentager for få tegn. Vælg en anden.',
+      personal: 'Din adgangskode må ikke indeholde din e-mailadresse eller dit navn.',
+    },
     passwordMissing: 'Skriv en adgangskode',
   },
   admin: {

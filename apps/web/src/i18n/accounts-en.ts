@@ -101,6 +101,13 @@ export const accountsEn = {
     done: 'You can now sign in with it.',
     goSignIn: 'Go to sign in',
     gone: 'This link has expired or has already been used. Ask your administrator for a new invitation, or reset your password again.',
+    reasons: {
+      too_short: 'Your password must be at least 12 characters long.',
+      too_long: 'Your password must be 128 characters or fewer.',
+      common: 'This password is one of the most common passwords, so it is easy to guess. Choose another.',
+      repetitive: 'This password repeats too few characters. Choose another.',
+      personal: 'Your password must not contain your email address or your name.',
+    },
     passwordMissing: 'Enter a password',
   },
   admin: {

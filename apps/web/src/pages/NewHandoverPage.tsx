@@ -12,16 +12,9 @@ import {
 } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, errorFor, QueryState } from '../components/QueryState.tsx';
+import { ADULT_AGENCY_TYPES } from '../lib/adult-agencies.ts';
 import { displayName, formatDay } from '../lib/format.ts';
 
-const ADULT_AGENCY_TYPES = new Set([
-  'adult_social_care',
-  'nhs_adult',
-  'icb_continuing_care',
-  'housing',
-  'municipality',
-  'region',
-]);
 const TEXT_FIELDS = ['summary', 'whatMatters', 'needs', 'currentSupport', 'contacts', 'pendingDecisions'] as const;
 
 export function NewHandoverPage() {

@@ -48,11 +48,11 @@ export function SetPasswordPage() {
       </section>
     );
   }
-  // The server's words name what is wrong with the password (too short, too common, your name).
+  // The server says what is wrong with the password (too short, too common, your name), as a reason to put in words here.
   const problem = missing
     ? t('accounts.setPassword.passwordMissing')
     : save.error instanceof ApiError && save.error.field === 'password'
-      ? save.error.message
+      ? t(`accounts.setPassword.reasons.${save.error.reason ?? 'unknown'}`, { defaultValue: save.error.message })
       : save.error instanceof ApiError && save.error.status === 404
         ? t('accounts.setPassword.gone')
         : save.error

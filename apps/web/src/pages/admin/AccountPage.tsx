@@ -9,12 +9,10 @@ import {
   useSetAccountActive,
   type Account,
 } from '../../api/account-queries.ts';
-import { useAgencies } from '../../api/queries.ts';
 import { ErrorNotice, QueryState } from '../../components/QueryState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatMoment } from '../../lib/format.ts';
-
-const ROLES = ['transition_worker', 'team_manager', 'adult_services', 'commissioner', 'administrator'] as const;
+import { AgencyField, STAFF_ROLES } from './AgencyField.tsx';
 
 /** One account: what it is, and what an administrator can do with it. */
 export default function AccountPage() {
@@ -29,11 +27,9 @@ function AccountDetails({ account }: { account: Account }) {
   const setActive = useSetAccountActive();
   const resend = useResendInvitation();
   const endSessions = useEndAccountSessions();
-  const agencies = useAgencies();
   const [role, setRole] = useState<Account['role']>(account.role);
   const [agencyId, setAgencyId] = useState(account.agencyId ?? '');
   const [said, setSaid] = useState<string | null>(null);
-  const areaAgencies = (agencies.data?.items ?? []).filter((agency) => agency.areaId === account.areaId);
   const done = (message: string) => () => setSaid(message);
   const saveRole = (event: FormEvent) => {
     event.preventDefault();
@@ -80,25 +76,13 @@ function AccountDetails({ account }: { account: Account }) {
         <h2>{t('accounts.admin.changeRole')}</h2>
         <label htmlFor="role">{t('accounts.admin.role')}</label>
         <select id="role" value={role} onChange={(event) => setRole(event.target.value as Account['role'])}>
-          {ROLES.map((choice) => (
+          {STAFF_ROLES.map((choice) => (
             <option key={choice} value={choice}>
               {t(`roles.${choice}`)}
             </option>
           ))}
         </select>
-        {role === 'adult_services' && (
-          <>
-            <label htmlFor="agencyId">{t('accounts.admin.agency')}</label>
-            <select id="agencyId" value={agencyId} onChange={(event) => setAgencyId(event.target.value)}>
-              <option value="">{t('accounts.admin.chooseAgency')}</option>
-              {areaAgencies.map((agency) => (
-                <option key={agency.id} value={agency.id}>
-                  {agency.name}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
+        {role === 'adult_services' && <AgencyField areaId={account.areaId} value={agencyId} onChange={setAgencyId} />}
         <div>
           <button type="submit" disabled={changeRole.isPending}>
             {t('accounts.admin.saveRole')}

@@ -4,19 +4,11 @@ import { Link } from 'react-router';
 import { useInvite, type Invitation } from '../../api/account-queries.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAgencies, useAreas, type SessionUser } from '../../api/queries.ts';
+import { AgencyField, STAFF_ROLES } from './AgencyField.tsx';
 import { ErrorSummary, type FieldProblem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
 
-const ROLES = ['transition_worker', 'team_manager', 'adult_services', 'commissioner', 'administrator'] as const;
-const ADULT_AGENCY_TYPES = new Set([
-  'adult_social_care',
-  'nhs_adult',
-  'icb_continuing_care',
-  'housing',
-  'municipality',
-  'region',
-]);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Invite a person: the GOV.UK question page, then "check your answers", then send. */
@@ -30,9 +22,6 @@ export default function InvitePage({ user }: { user: SessionUser }) {
   const [checking, setChecking] = useState(false);
   const set = (field: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
   const needsAgency = form.role === 'adult_services';
-  const areaAgencies = (agencies.data?.items ?? []).filter(
-    (agency) => agency.areaId === form.areaId && ADULT_AGENCY_TYPES.has(agency.type),
-  );
   const areaName = areas.data?.items.find((area) => area.id === form.areaId)?.name ?? '';
   const problemFor = (field: string) => problems.find((problem) => problem.field === field)?.message;
 
@@ -42,7 +31,7 @@ export default function InvitePage({ user }: { user: SessionUser }) {
     if (!form.name.trim()) found.push({ field: 'name', message: t('accounts.admin.nameMissing') });
     if (!form.email.trim()) found.push({ field: 'email', message: t('accounts.admin.emailMissing') });
     else if (!EMAIL.test(form.email.trim())) found.push({ field: 'email', message: t('accounts.admin.emailWrong') });
-    if (!form.role) found.push({ field: `role-${ROLES[0]}`, message: t('accounts.admin.roleMissing') });
+    if (!form.role) found.push({ field: `role-${STAFF_ROLES[0]}`, message: t('accounts.admin.roleMissing') });
     if (!form.areaId && form.role !== 'administrator')
       found.push({ field: 'areaId', message: t('accounts.admin.areaMissing') });
     if (needsAgency && !form.agencyId) found.push({ field: 'agencyId', message: t('accounts.admin.agencyMissing') });
@@ -61,7 +50,9 @@ export default function InvitePage({ user }: { user: SessionUser }) {
       onError: (error) => {
         // The server's answer (an address already used…) goes back to the question it is about.
         if (error instanceof ApiError && error.field) {
-          setProblems([{ field: error.field === 'role' ? `role-${ROLES[0]}` : error.field, message: error.message }]);
+          setProblems([
+            { field: error.field === 'role' ? `role-${STAFF_ROLES[0]}` : error.field, message: error.message },
+          ]);
           setChecking(false);
         }
       },
@@ -107,7 +98,7 @@ export default function InvitePage({ user }: { user: SessionUser }) {
           {needsAgency && (
             <>
               <dt>{t('accounts.admin.agency')}</dt>
-              <dd>{areaAgencies.find((agency) => agency.id === form.agencyId)?.name}</dd>
+              <dd>{agencies.data?.items.find((agency) => agency.id === form.agencyId)?.name}</dd>
             </>
           )}
         </dl>
@@ -144,10 +135,12 @@ export default function InvitePage({ user }: { user: SessionUser }) {
           value={form.email}
           onChange={(event) => set('email')(event.target.value)}
         />
-        <fieldset className={problemFor(`role-${ROLES[0]}`) ? 'field-with-error' : undefined}>
+        <fieldset className={problemFor(`role-${STAFF_ROLES[0]}`) ? 'field-with-error' : undefined}>
           <legend>{t('accounts.admin.role')}</legend>
-          {problemFor(`role-${ROLES[0]}`) && <p className="field-error">{problemFor(`role-${ROLES[0]}`)}</p>}
-          {ROLES.map((role) => (
+          {problemFor(`role-${STAFF_ROLES[0]}`) && (
+            <p className="field-error">{problemFor(`role-${STAFF_ROLES[0]}`)}</p>
+          )}
+          {STAFF_ROLES.map((role) => (
             <div key={role}>
               <label>
                 <input
@@ -178,18 +171,12 @@ export default function InvitePage({ user }: { user: SessionUser }) {
           </div>
         )}
         {needsAgency && (
-          <div className={problemFor('agencyId') ? 'field field-with-error' : 'field'}>
-            <label htmlFor="agencyId">{t('accounts.admin.agency')}</label>
-            {problemFor('agencyId') && <p className="field-error">{problemFor('agencyId')}</p>}
-            <select id="agencyId" value={form.agencyId} onChange={(event) => set('agencyId')(event.target.value)}>
-              <option value="">{t('accounts.admin.chooseAgency')}</option>
-              {areaAgencies.map((agency) => (
-                <option key={agency.id} value={agency.id}>
-                  {agency.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <AgencyField
+            areaId={form.areaId || null}
+            value={form.agencyId}
+            onChange={set('agencyId')}
+            error={problemFor('agencyId')}
+          />
         )}
         <button type="submit">{t('accounts.admin.check')}</button>
       </form>

@@ -189,6 +189,9 @@ describe('accounts and secure sign-in', () => {
   it("a worker signs in through the council's OpenID provider, once an administrator has set it up", async () => {
     await admin.goto(`${base}/accounts/sign-on`);
     await admin.getByLabel('Area').selectOption({ label: 'Northshire County Council' });
+    await admin.getByRole('button', { name: 'Save single sign-on' }).click();
+    await admin.getByRole('link', { name: 'Enter the issuer URL, starting with https://' }).waitFor();
+    await admin.getByRole('link', { name: 'Enter the client secret the provider gave you' }).waitFor();
     await admin.getByLabel('Issuer URL').fill(provider.issuer);
     await admin.getByLabel('Client ID').fill(provider.clientId);
     await admin.getByLabel('Client secret').fill(provider.clientSecret);

@@ -9,6 +9,7 @@ import {
   useSetAccountActive,
   type Account,
 } from '../../api/account-queries.ts';
+import { ApiError } from '../../api/http.ts';
 import { ErrorNotice, QueryState } from '../../components/QueryState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatMoment } from '../../lib/format.ts';
@@ -39,6 +40,14 @@ function AccountDetails({ account }: { account: Account }) {
     );
   };
   const error = changeRole.error ?? setActive.error ?? resend.error ?? endSessions.error;
+  const refusal =
+    error instanceof ApiError && error.status === 400
+      ? ({
+          role: t('accounts.admin.ownRole'),
+          agencyId: t('accounts.admin.agencyMissing'),
+          id: t('accounts.admin.notYourself'),
+        }[error.field ?? ''] ?? null)
+      : null;
   return (
     <section className="narrow-wide">
       <PageHeading title={account.name} />
@@ -50,7 +59,13 @@ function AccountDetails({ account }: { account: Account }) {
           <p>{said}</p>
         </div>
       )}
-      {error && <ErrorNotice error={error} />}
+      {refusal ? (
+        <div role="alert" className="notice notice-error">
+          <p>{refusal}</p>
+        </div>
+      ) : (
+        error && <ErrorNotice error={error} />
+      )}
       <dl className="summary-list">
         <dt>{t('accounts.admin.email')}</dt>
         <dd>{account.email}</dd>

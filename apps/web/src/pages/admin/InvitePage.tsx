@@ -48,11 +48,17 @@ export default function InvitePage({ user }: { user: SessionUser }) {
     };
     invite.mutate(invitation, {
       onError: (error) => {
-        // The server's answer (an address already used…) goes back to the question it is about.
+        // The server's refusal (an address already used…) goes back to the question it is about, in the person's words.
         if (error instanceof ApiError && error.field) {
-          setProblems([
-            { field: error.field === 'role' ? `role-${STAFF_ROLES[0]}` : error.field, message: error.message },
-          ]);
+          const words: Record<string, string> = {
+            email: error.status === 409 ? t('accounts.admin.emailTaken') : t('accounts.admin.emailWrong'),
+            name: t('accounts.admin.nameMissing'),
+            role: t('accounts.admin.roleMissing'),
+            areaId: t('accounts.admin.areaMissing'),
+            agencyId: t('accounts.admin.agencyMissing'),
+          };
+          const field = error.field === 'role' ? `role-${STAFF_ROLES[0]}` : error.field;
+          setProblems([{ field, message: words[error.field] ?? error.message }]);
           setChecking(false);
         }
       },

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useSaveSignOn, useSignOnSettings } from '../../api/account-queries.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAreas, type SessionUser } from '../../api/queries.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { ErrorSummary, type FieldProblem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
 
@@ -61,13 +61,27 @@ function SignOnForm({ areaId, current }: { areaId: string; current: Current }) {
     emailClaim: saved?.emailClaim ?? 'email',
     enabled: saved?.enabled ?? true,
   });
-  const problem =
+  const [missing, setMissing] = useState<FieldProblem[]>([]);
+  const words: Record<string, string> = {
+    issuer: t('accounts.admin.issuerWrong'),
+    clientId: t('accounts.admin.clientIdMissing'),
+    clientSecret: t('accounts.admin.clientSecretMissing'),
+  };
+  const refused =
     save.error instanceof ApiError && save.error.field
-      ? { field: save.error.field, message: save.error.message }
-      : null;
-  const errorOf = (field: string) => (problem?.field === field ? problem.message : undefined);
+      ? [{ field: save.error.field, message: words[save.error.field] ?? save.error.message }]
+      : [];
+  const problems = missing.length > 0 ? missing : refused;
+  const errorOf = (field: string) => problems.find((found) => found.field === field)?.message;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found: FieldProblem[] = [];
+    if (!/^https?:\/\/\S+$/.test(form.issuer.trim())) found.push({ field: 'issuer', message: words.issuer as string });
+    if (!form.clientId.trim()) found.push({ field: 'clientId', message: words.clientId as string });
+    if (!form.clientSecret && !saved?.hasClientSecret)
+      found.push({ field: 'clientSecret', message: words.clientSecret as string });
+    setMissing(found);
+    if (found.length > 0) return;
     save.mutate({
       issuer: form.issuer.trim(),
       clientId: form.clientId.trim(),
@@ -78,7 +92,7 @@ function SignOnForm({ areaId, current }: { areaId: string; current: Current }) {
   };
   return (
     <form onSubmit={submit} noValidate>
-      <ErrorSummary problems={problem ? [problem] : []} />
+      <ErrorSummary problems={problems} />
       {save.isSuccess && (
         <div className="notice" role="status">
           <p>{t('accounts.admin.signOnSaved')}</p>

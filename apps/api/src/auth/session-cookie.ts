@@ -17,11 +17,16 @@ export function setSessionCookie(c: Context<AppEnv>, session: { token: string; e
   });
 }
 
-/** Sets the session's cookie and answers with the session as every later request will see it. */
-export async function answerWithSession(c: Context<AppEnv>, session: { token: string; expiresAt: Date }) {
+/** Gives the browser a new session's cookie; the session as every later request will see it. */
+export async function adoptSession(c: Context<AppEnv>, session: { token: string; expiresAt: Date }) {
   const { db, now } = c.get('services');
   setSessionCookie(c, session);
   const signedIn = await findSession(db, session.token, now());
   if (!signedIn) throw new HttpError(401, 'unauthenticated', 'Please sign in again.');
-  return c.json({ user: signedIn.user, csrfToken: signedIn.csrfToken, stage: signedIn.stage }, 200);
+  return { user: signedIn.user, csrfToken: signedIn.csrfToken, stage: signedIn.stage };
+}
+
+/** Sets the session's cookie and answers with the session. */
+export async function answerWithSession(c: Context<AppEnv>, session: { token: string; expiresAt: Date }) {
+  return c.json(await adoptSession(c, session), 200);
 }

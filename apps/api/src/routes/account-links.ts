@@ -1,17 +1,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  AppError,
+  areaSignOn,
   findAccountByEmail,
   findAccountLink,
   newAccountLink,
   reserveAttempt,
   setPasswordByLink,
-  areaSignOn,
 } from '@pathways/db';
 import type { AppEnv } from '../app-env.ts';
 import { accountLinkUrl, passwordChangedMail, resetMail, sendAccountMail } from '../auth/account-mail.ts';
 import { checkNewPassword, PASSWORD_MAX_LENGTH } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { AppError } from '@pathways/db';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json } from './schemas.ts';
 

@@ -18,7 +18,7 @@ import type { AppEnv } from '../app-env.ts';
 import { accountHolder, requireAccountHolder } from '../auth/middleware.ts';
 import { registerPasskey, registrationOptions } from '../auth/passkeys.ts';
 import { mustUseSecondFactor } from '../auth/second-factor-policy.ts';
-import { answerWithSession } from '../auth/session-cookie.ts';
+import { adoptSession } from '../auth/session-cookie.ts';
 import { newRecoveryCodeList, newTotpSecret, totpEnrolment, verifyTotp } from '../auth/totp.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, json } from './schemas.ts';
@@ -186,7 +186,7 @@ async function sessionAfterEnrolment(c: Context<AppEnv>) {
   const { db, now } = c.get('services');
   const session = await completeSession(db, token, now(), c.req.header('user-agent') ?? null);
   if (!session) return null;
-  return (await (await answerWithSession(c, session)).json()) as z.infer<typeof ZSession>;
+  return adoptSession(c, session);
 }
 
 /** Staff may not take away their last second factor. */

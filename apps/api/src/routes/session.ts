@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie } from 'hono/cookie';
 import {
   acceptTotpStep,
+  AppError,
   activeAccount,
   audit,
   completeSession,
@@ -26,7 +27,6 @@ import { verifyTotp } from '../auth/totp.ts';
 import { DECOY_HASH, verifyPassword } from '../auth/passwords.ts';
 import { clientAddress } from '../auth/client-address.ts';
 import { HttpError, validationHook } from '../errors.ts';
-import { AppError } from '@pathways/db';
 import { errorResponses, json } from './schemas.ts';
 
 const ZSessionUser = z

@@ -92,8 +92,8 @@ export function useSecurity() {
   return useQuery({ queryKey: accountKeys.security, queryFn: () => unwrap(api.api.account.security.$get()) });
 }
 
-/** A set-up step that may finish an enrolment: the new session then takes over. */
-function useAfterSetUp() {
+/** After a set-up step that may finish an enrolment: the new session, when there is one, takes over. */
+export function useFinishEnrolment() {
   const client = useQueryClient();
   const adopt = useAdoptSession();
   return (answer: { session?: Parameters<typeof adopt>[0] | null }) => {
@@ -115,10 +115,6 @@ export function useConfirmTotp() {
   });
 }
 
-export function useFinishEnrolment() {
-  return useAfterSetUp();
-}
-
 export function useRemoveTotp() {
   const client = useQueryClient();
   return useMutation({
@@ -137,7 +133,7 @@ export function useReplaceRecoveryCodes() {
 
 /** Adds a passkey: the browser has the authenticator make one, the server checks and keeps it. */
 export function useAddPasskey() {
-  const afterSetUp = useAfterSetUp();
+  const afterSetUp = useFinishEnrolment();
   return useMutation({
     mutationFn: async (name: string) => {
       const options = await unwrap(api.api.account.passkeys.options.$post());

@@ -5,6 +5,8 @@ import {
   hasHandoverSentTo,
   isLinkedCarer,
   isoDay,
+  ownRecord,
+  youngPeopleLinkedToCarer,
   type PrismaClient,
   type YoungPerson,
   type SessionUser,
@@ -142,4 +144,24 @@ const PART_NAMES: Record<SharingScope, string> = {
 export function requirePart(parts: VisibleParts, part: SharingScope): void {
   if (!parts.has(part))
     throw new AppError('forbidden', `The young person has not agreed to share ${PART_NAMES[part]} with your service.`);
+}
+
+/**
+ * The local areas whose directory, forecast and lists a user works in: each council is a
+ * tenant. Staff, agencies and commissioners: their own area (none, if they have none); a
+ * young person: their record's; a parent or carer: their children's; the installation's
+ * administrator, who belongs to no area, every area (null).
+ */
+export async function areasOf(db: PrismaClient, user: SessionUser): Promise<string[] | null> {
+  if (user.areaId) return [user.areaId];
+  switch (user.role) {
+    case 'administrator':
+      return null;
+    case 'young_person':
+      return (await ownRecord(db, user.youngPersonId)).map((person) => person.areaId);
+    case 'parent_carer':
+      return [...new Set((await youngPeopleLinkedToCarer(db, user.id)).map((person) => person.areaId))];
+    default:
+      return [];
+  }
 }

@@ -75,7 +75,7 @@ describe.each(BACKENDS)('API over HTTP on %s', (backend, isAvailable) => {
       [
         'change a record with an unknown field',
         async (f) => ['PATCH', `/api/young-people/${f.personId}`, { version: 1, changes: { favouriteColour: 'blue' } }],
-        'changes',
+        'changes.favouriteColour',
       ],
       [
         'record an event with a bad payload',

@@ -28,6 +28,9 @@ import { planPreviewRoutes } from './routes/plan-preview.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { subjectAccessRoutes } from './routes/subject-access.ts';
 import { youngPeopleRoutes } from './routes/young-people.ts';
+import { importRoutes } from './routes/young-people-import.ts';
+import { familyRoutes } from './routes/family.ts';
+import { namedWorkerRoutes } from './routes/named-workers.ts';
 import { serveWebApp } from './web-app.ts';
 
 /**
@@ -109,6 +112,9 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/young-people', aboutMeRoutes)
     .route('/young-people', auditTrailRoutes)
     .route('/young-people', subjectAccessRoutes)
+    .route('/young-people', familyRoutes) // the young person's own account and their parents and carers
+    .route('/named-workers', namedWorkerRoutes)
+    .route('/imports', importRoutes) // CSV and SEN2 imports of young people
     .route('/my-young-people', ownRecordRoutes)
     .route('/caseload', caseloadRoutes)
     .route('/event-types', eventTypeRoutes)
@@ -135,7 +141,7 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
 export type AppType = ReturnType<typeof createApp>;
 
 /** Routes that take a whole file at once, with the larger body limit. */
-const IMPORT_PATHS = new Set(['/api/agencies/import']);
+const IMPORT_PATHS = new Set(['/api/agencies/import', '/api/imports/young-people']);
 
 const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();

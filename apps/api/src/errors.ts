@@ -45,10 +45,11 @@ export async function handleError(error: Error, c: Context<AppEnv>) {
   return c.json(errorBody('internal', 'Something went wrong; nothing was changed. Please try again.'), 500);
 }
 
-/** A zod validation failure: 400 naming the first field that is wrong. */
+/** A zod validation failure: 400 naming the first field that is wrong (for a field we do not take, that field). */
 function invalidInput(error: ZodError, c: Context<AppEnv>) {
   const issue = error.issues[0];
-  const field = issue?.path.join('.') || undefined;
+  const path = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
+  const field = path.join('.') || undefined;
   return c.json(errorBody('invalid', `${field ?? 'input'}: ${issue?.message ?? 'is invalid'}`, { field }), 400);
 }
 

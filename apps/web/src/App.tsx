@@ -22,12 +22,14 @@ import { SecurityPage } from './pages/account/SecurityPage.tsx';
 import { SetPasswordPage } from './pages/account/SetPasswordPage.tsx';
 import { SignOnCallbackPage } from './pages/account/SignOnCallbackPage.tsx';
 import { YoungPeoplePage } from './pages/YoungPeoplePage.tsx';
+import { AddYoungPersonPage, ChangeYoungPersonPage } from './pages/people/YoungPersonFormPage.tsx';
 import { YoungPersonPage } from './pages/YoungPersonPage.tsx';
 
-// Charts and the directory import are only for commissioners and administrators: loaded on demand,
-// so nobody else downloads them.
+// Charts, the directory and the caseload import are only for commissioners, administrators and
+// managers: loaded on demand, so nobody else downloads them.
 const CommissioningPage = lazy(() => import('./pages/CommissioningPage.tsx'));
 const AgenciesPage = lazy(() => import('./pages/AgenciesPage.tsx'));
+const ImportPage = lazy(() => import('./pages/people/ImportPage.tsx'));
 const AccountsPage = lazy(() => import('./pages/admin/AccountsPage.tsx'));
 const AccountPage = lazy(() => import('./pages/admin/AccountPage.tsx'));
 const InvitePage = lazy(() => import('./pages/admin/InvitePage.tsx'));
@@ -87,7 +89,10 @@ export function App() {
           <Route path="/" element={<Navigate to={homeOf(user.role)} replace />} />
           <Route path="/sign-in" element={<Navigate to={afterSignIn(location.search, homeOf(user.role))} replace />} />
           <Route path="/caseload" element={<CaseloadPage />} />
-          <Route path="/young-people" element={<YoungPeoplePage />} />
+          <Route path="/young-people" element={<YoungPeoplePage user={user} />} />
+          <Route path="/young-people/new" element={<AddYoungPersonPage user={user} />} />
+          <Route path="/young-people/import" element={<ImportPage />} />
+          <Route path="/young-people/:id/edit" element={<ChangeYoungPersonPage />} />
           <Route path="/young-people/:id" element={<YoungPersonPage user={user} />} />
           <Route path="/young-people/:id/handovers/new" element={<NewHandoverPage />} />
           <Route path="/handovers" element={<HandoverListPage />} />

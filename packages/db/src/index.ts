@@ -32,6 +32,19 @@ export {
   ZYoungPersonChanges,
   type YoungPersonInput,
 } from './repositories/young-people.ts';
+export { assignNamedWorker, listNamedWorkers, type NamedWorker, type WhoMoves } from './repositories/named-workers.ts';
+export { inviteFamilyMember, listFamily, type FamilyInvitation, type FamilyMember } from './repositories/family.ts';
+export {
+  getImportRun,
+  runImport,
+  startImportRun,
+  type ImportEvent,
+  type ImportRecord,
+  type ImportRow,
+  type ImportRunReport,
+  type RowOutcome,
+  type RowProblem,
+} from './repositories/young-people-import.ts';
 export { listPathwayEvents, recordPathwayEvent, withdrawPathwayEvent } from './repositories/pathway-events.ts';
 export { addGoal, addGoalNote, changeGoal, getGoal, listGoals, type GoalWithNotes } from './repositories/goals.ts';
 export { listNotifications, markNotificationRead, type NotificationWithPerson } from './repositories/notifications.ts';
@@ -146,6 +159,9 @@ export {
   listLocalAreas,
   localAreaExists,
   type AgencyFromOffer,
+  createAgency,
+  updateAgency,
+  type AgencyDetails,
 } from './repositories/agencies.ts';
 export { listOpenMilestonesDueBy } from './repositories/milestones.ts';
 export { gatherPlanExport, type PlanExportSources } from './repositories/plan-export.ts';

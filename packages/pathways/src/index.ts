@@ -52,6 +52,7 @@ export {
   JURISDICTIONS,
   AGENCY_TYPES,
   PROFILE_FLAGS,
+  type ProfileFlag,
   MILESTONE_NATURES,
   PLAN_LANGUAGES,
   type PlanLanguage,
@@ -91,3 +92,4 @@ export {
 } from './dates/school-year.ts';
 export { syntheticPerson, syntheticDanishPerson, type SyntheticPerson } from './synthetic/synthetic-people.ts';
 export { isValidNhsNumber, ZNhsNumber } from './nhs-number.ts';
+export { isValidUpn, ZUpn } from './upn.ts';

@@ -24,6 +24,18 @@ export function invitationMail(to: { name: string }, url: string, invitedBy: str
   };
 }
 
+/** An invitation to a young person's own plan (`childName` null) or, for a parent or carer, to their child's. */
+export function familyInvitationMail(to: { name: string }, url: string, invitedBy: string, childName: string | null) {
+  const what = childName ? `to see ${childName}'s transition plan in Pathways` : 'to see your own plan in Pathways';
+  return {
+    subject: childName ? `See ${childName}'s plan in Pathways` : 'See your plan in Pathways',
+    text:
+      `Hello ${to.name},\n\n${invitedBy} has invited you ${what}: what is coming up, who will help, and your goals.\n\n` +
+      `Set up your account here (the link works once, for ${HOURS_IN_WORDS.invitation}):\n${url}\n\n` +
+      'If you were not expecting this, you can ignore this e-mail.\n',
+  };
+}
+
 export function resetMail(to: { name: string }, url: string) {
   return {
     subject: 'Reset your Pathways password',

@@ -23,13 +23,15 @@ export async function sendReminderEmails(
       for (const rows of byUser.values()) {
         const first = rows[0] as UnsentReminder;
         const late = rows.filter((row) => row.kind === 'overdue').length;
-        const opened = rows.length - late;
+        const newWorker = rows.filter((row) => row.kind === 'named_worker').length;
+        const opened = rows.length - late - newWorker;
         const lines = [
           `Hello ${first.name},`,
           '',
           `You have ${rows.length} new reminder${rows.length === 1 ? '' : 's'} in Pathways:`,
           ...(late > 0 ? [`- ${late} milestone${late === 1 ? ' is' : 's are'} now late`] : []),
           ...(opened > 0 ? [`- ${opened} milestone${opened === 1 ? ' has' : 's have'} reached the time to start`] : []),
+          ...(newWorker > 0 ? ['- a new named worker will help with the plan (sign in to see who)'] : []),
           '',
           mail.publicUrl ? `Sign in to see them: ${mail.publicUrl}/notifications` : 'Sign in to Pathways to see them.',
         ];

@@ -5,17 +5,13 @@ import type { AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { controlCharacterAt } from '../input-guard.ts';
-import { errorResponses, json } from './schemas.ts';
+import { errorResponses, json, ZWebAddress } from './schemas.ts';
 
 /**
  * One Open Referral UK service with its organisation, eligibility (age range) and contacts,
  * the shape a local offer publishes. `agency_type` is our extension: which kind of agency it
  * is in the planner (unknown ones are stored as "other").
  */
-/** A web address a person can safely follow: http or https only (never `javascript:` or `data:`). */
-const ZWebAddress = z
-  .url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' })
-  .max(2000);
 
 const ZOrukService = z
   .object({
@@ -182,6 +178,8 @@ export const agencyImportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     const { db } = c.get('services');
     const user = signedInUser(c);
     const { areaId } = c.req.valid('query');
+    if (user.areaId && areaId !== user.areaId)
+      throw new AppError('forbidden', 'You can only load the directory of your own area.', { field: 'areaId' });
     if (!(await localAreaExists(db, areaId)))
       throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
     const { services, problems } = parseOrukServices(await c.req.text());

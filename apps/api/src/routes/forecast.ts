@@ -7,6 +7,7 @@ import { validationHook } from '../errors.ts';
 import { readerLanguage } from '../reader-language.ts';
 import { ForecastCache } from '../forecast-cache.ts';
 import { errorResponses, json } from './schemas.ts';
+import { NOWHERE } from '../access.ts';
 
 const DEFAULT_CACHE_MS = 60_000;
 const caches = new WeakMap<AppServices, ForecastCache>();
@@ -85,8 +86,8 @@ const forecastAsCsv = createRoute({
 async function auditedForecast(c: Context<AppEnv>, months: number, action: 'read' | 'export') {
   const services = c.get('services');
   const user = signedInUser(c);
-  // A council's staff see their own council's demand only.
-  const result = await currentForecast(services, months, user.areaId);
+  // Each council sees its own demand only; a commissioner or manager with no council sees none.
+  const result = await currentForecast(services, months, user.areaId ?? NOWHERE);
   await audit(
     services.db,
     { userId: user.id, role: user.role },

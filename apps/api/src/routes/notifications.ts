@@ -7,15 +7,16 @@ import { validationHook } from '../errors.ts';
 import { readerLanguage } from '../reader-language.ts';
 import { errorResponses, json } from './schemas.ts';
 
-/** In-app reminders from the daily job: a milestone's window opened, or it became late. */
+/** In-app reminders from the daily job (a milestone's window opened, or it became late), and notices of a new named worker. */
 const ZNotification = z
   .object({
     id: z.string(),
     youngPersonId: z.string(),
     youngPersonName: z.string(),
-    milestoneId: z.string(),
-    milestoneTitle: z.string(),
-    kind: z.enum(['window_opens', 'overdue']),
+    milestoneId: z.string().nullable(),
+    milestoneTitle: z.string().nullable(),
+    kind: z.enum(['window_opens', 'overdue', 'named_worker']),
+    workerName: z.string().nullable().openapi({ description: 'For "named_worker": who the new named worker is' }),
     onDate: z.string(),
     createdAt: z.string(),
     readAt: z.string().nullable(),
@@ -60,8 +61,11 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
           youngPersonId: row.youngPersonId,
           youngPersonName: displayName(row.youngPerson),
           milestoneId: row.milestoneId,
-          milestoneTitle: milestoneRule(row.milestoneId, readerLanguage(c))?.staffTitle ?? row.milestoneId,
-          kind: row.kind as 'window_opens' | 'overdue',
+          milestoneTitle: row.milestoneId
+            ? (milestoneRule(row.milestoneId, readerLanguage(c))?.staffTitle ?? row.milestoneId)
+            : null,
+          kind: row.kind as 'window_opens' | 'overdue' | 'named_worker',
+          workerName: row.workerName,
           onDate: isoDay(row.onDate),
           createdAt: row.createdAt.toISOString(),
           readAt: row.readAt?.toISOString() ?? null,

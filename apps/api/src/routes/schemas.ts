@@ -25,6 +25,11 @@ export const ZVersionNumber = z.number().int().min(1).max(INT32_MAX);
 /** A page number in a query string: from 1 up to a million (no list has more pages). */
 export const ZPageNumber = z.coerce.number().int().min(1).max(1_000_000).default(1);
 
+/** A web address a person can safely follow: http or https only (never `javascript:` or `data:`). */
+export const ZWebAddress = z
+  .url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' })
+  .max(2000);
+
 export const ZIdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503)[]) =>

@@ -98,6 +98,10 @@ const list = createRoute({
   request: {
     query: z.object({
       search: z.string().max(100).optional(),
+      namedWorkerId: z
+        .union([z.uuid(), z.literal('none')])
+        .optional()
+        .openapi({ description: 'One named worker’s young people; `none`: those without one' }),
       page: ZPageNumber,
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),

@@ -88,10 +88,16 @@ export function useCaseload(filter: CaseloadFilter) {
   return useQuery({ ...caseloadQuery(filter), placeholderData: keepPreviousData });
 }
 
-export function useYoungPeople(search: string) {
+/** Up to 200 of the area's young people: matching `search`, of one named worker (`none`: without one) when given. */
+export function useYoungPeople(search: string, namedWorkerId = '') {
   return useQuery({
-    queryKey: ['young-people', search],
-    queryFn: () => unwrap(api.api['young-people'].$get({ query: { ...(search ? { search } : {}), pageSize: '200' } })),
+    queryKey: ['young-people', search, namedWorkerId],
+    queryFn: () =>
+      unwrap(
+        api.api['young-people'].$get({
+          query: { ...(search ? { search } : {}), ...(namedWorkerId ? { namedWorkerId } : {}), pageSize: '200' },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

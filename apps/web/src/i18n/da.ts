@@ -1,3 +1,4 @@
+import { peopleDa } from './people-da.ts';
 import type { Messages } from './en.ts';
 import { accountsDa } from './accounts-da.ts';
 
@@ -114,6 +115,7 @@ export const da: Messages = {
     family: 'Familien',
     municipality: 'Kommunen',
     region: 'Regionen',
+    other: 'Andet tilbud',
   },
   outcomeAreas: {
     employment: 'Arbejde',
@@ -293,6 +295,8 @@ export const da: Messages = {
     nextEmpty: 'Intet skal ske lige nu.',
     helpers: 'Hvem hjælper mig',
     worker: '{{name}} er din faste medarbejder.',
+    newWorker: 'Nyt: fra {{date}} er {{worker}} din faste medarbejder. {{worker}} hjælper dig med din plan.',
+    gotIt: 'OK, jeg har set det',
     noWorker: 'Du har ikke en fast medarbejder endnu.',
     done: 'Det, der allerede er klaret',
     easyRead: 'Let læst',
@@ -308,6 +312,7 @@ export const da: Messages = {
       title: '{{name}}s plan',
       helpers: 'Hvem hjælper {{name}}',
       worker: '{{worker}} er {{name}}s faste medarbejder.',
+      newWorker: 'Nyt: fra {{date}} er {{worker}} {{name}}s faste medarbejder.',
       noWorker: '{{name}} har ikke en fast medarbejder endnu.',
       done: 'Det, {{name}} allerede har klaret',
       childLeads: 'Det er {{name}}s opgave, med jeres hjælp, hvis {{name}} vil.',
@@ -446,10 +451,12 @@ export const da: Messages = {
     kind: {
       window_opens: '{{title}} for {{name}} kan begynde nu (fra {{date}}).',
       overdue: '{{title}} for {{name}} er forsinket: fristen var {{date}}.',
+      named_worker: 'Fra {{date}} er {{worker}} {{name}}s faste medarbejder.',
     },
     openPlan: 'Åbn {{name}}s plan',
     markRead: 'Markér som læst',
   },
   accounts: accountsDa,
+  ...peopleDa,
   notFound: { title: 'Siden findes ikke' },
 };

@@ -1,3 +1,4 @@
+import { peopleEn } from './people-en.ts';
 import { accountsEn } from './accounts-en.ts';
 
 /** English interface text: short sentences, everyday words (plain-language guidance, reading age ~9 in the young person's pages). */
@@ -112,6 +113,7 @@ export const en = {
     family: 'Family',
     municipality: 'Municipality',
     region: 'Region',
+    other: 'Other service',
   },
   outcomeAreas: {
     employment: 'Work',
@@ -291,6 +293,8 @@ export const en = {
     nextEmpty: 'Nothing is due soon.',
     helpers: 'Who will help me',
     worker: '{{name}} is your named worker.',
+    newWorker: 'News: since {{date}}, {{worker}} is your named worker. They will help you with your plan.',
+    gotIt: 'OK, I have seen this',
     noWorker: 'You do not have a named worker yet.',
     done: 'Things already done',
     easyRead: 'Easy read',
@@ -307,6 +311,7 @@ export const en = {
       title: '{{name}}’s plan',
       helpers: 'Who will help {{name}}',
       worker: '{{worker}} is {{name}}’s named worker.',
+      newWorker: 'News: since {{date}}, {{worker}} is {{name}}’s named worker.',
       noWorker: '{{name}} does not have a named worker yet.',
       done: 'Things {{name}} has already done',
       childLeads: '{{name}} does this. You can help if they want.',
@@ -444,11 +449,13 @@ export const en = {
     kind: {
       window_opens: '{{title}} for {{name}} can start now (from {{date}}).',
       overdue: '{{title}} for {{name}} is late: it was due on {{date}}.',
+      named_worker: 'Since {{date}}, {{worker}} is {{name}}’s named worker.',
     },
     openPlan: 'Open {{name}}’s plan',
     markRead: 'Mark as read',
   },
   accounts: accountsEn,
+  ...peopleEn,
   notFound: { title: 'Page not found' },
 };
 

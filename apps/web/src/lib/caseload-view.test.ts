@@ -84,6 +84,21 @@ describe('arranging a caseload window', () => {
     ]);
   });
 
+  it('never groups two young people of the same name together: a group is one record', () => {
+    const twins = [
+      row('Sam Lee', 'a', '2027-01-01', { youngPersonId: 'sam-2010', dateOfBirth: '2010-01-01' }),
+      row('Sam Lee', 'b', '2027-02-01', { youngPersonId: 'sam-2012', dateOfBirth: '2012-05-05' }),
+      row('Sam Lee', 'c', '2027-03-01', { youngPersonId: 'sam-2010', dateOfBirth: '2010-01-01' }),
+    ];
+    const groups = arrangeCaseload(twins, { ...VIEW, group: 'person' }).flatMap((item) =>
+      item.kind === 'group' ? [[item.first.dateOfBirth, item.count]] : [],
+    );
+    expect(groups).toEqual([
+      ['2010-01-01', 2],
+      ['2012-05-05', 1],
+    ]);
+  });
+
   it('gives each row back who it is for and what the milestone is', () => {
     const page = {
       items: [

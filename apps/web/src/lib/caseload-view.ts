@@ -56,8 +56,12 @@ const COMPARE: Record<SortKey, (a: CaseloadRow, b: CaseloadRow) => number> = {
   status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDue(a, b),
 };
 
+/**
+ * What each grouping groups by. A person is grouped by their record, never their name: two
+ * young people may share one (their group headings tell them apart by date of birth).
+ */
 const GROUP_OF: Record<Exclude<GroupKey, 'none'>, (row: CaseloadRow) => string> = {
-  person: (row) => row.name,
+  person: (row) => row.youngPersonId,
   pathway: (row) => row.pathway,
   agency: (row) => row.leadAgency,
   status: (row) => row.status,
@@ -65,7 +69,8 @@ const GROUP_OF: Record<Exclude<GroupKey, 'none'>, (row: CaseloadRow) => string> 
 };
 
 export type ListItem =
-  { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; key: string; row: CaseloadRow };
+  | { kind: 'group'; key: string; label: string; count: number; first: CaseloadRow }
+  | { kind: 'row'; key: string; row: CaseloadRow };
 
 /**
  * Filters, sorts and groups the rows of a caseload window into one flat list (group headings
@@ -99,7 +104,13 @@ export function arrangeCaseload(rows: readonly CaseloadRow[], view: CaseloadView
   }
   // Groups keep the order of their first (most relevant, by the chosen sort) row.
   return [...groups].flatMap(([key, members]) => [
-    { kind: 'group' as const, key: `group:${key}`, label: key, count: members.length },
+    {
+      kind: 'group' as const,
+      key: `group:${key}`,
+      label: key,
+      count: members.length,
+      first: members[0] as CaseloadRow,
+    },
     ...members.map(rowItem),
   ]);
 }

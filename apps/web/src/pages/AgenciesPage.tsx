@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, csrfHeaders, type ErrorAnswer } from '../api/http.ts';
-import { useAgencies, useAreas, type AgencyImportResult } from '../api/queries.ts';
+import { useAgencies, useAreas, useSession, type Agency, type AgencyImportResult } from '../api/queries.ts';
+import { AgencyForm } from './admin/AgencyForm.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, QueryState } from '../components/QueryState.tsx';
 
@@ -11,10 +12,34 @@ export default function AgenciesPage() {
   const { t } = useTranslation();
   const agencies = useAgencies();
   const areas = useAreas();
+  const session = useSession();
+  /** The agency being changed, `new` while one is added, null otherwise. */
+  const [editing, setEditing] = useState<Agency | 'new' | null>(null);
+  const [saved, setSaved] = useState('');
   const areaName = (id: string) => areas.data?.items.find((area) => area.id === id)?.name ?? '';
+  const done = (name: string) => {
+    setEditing(null);
+    setSaved(name ? t('directoryEdit.saved', { name }) : '');
+  };
   return (
     <section>
       <PageHeading title={t('directory.title')} />
+      <div role="status">{saved && <p className="notice">{saved}</p>}</div>
+      {editing === null ? (
+        <p>
+          <button type="button" onClick={() => setEditing('new')}>
+            {t('directoryEdit.add')}
+          </button>
+        </p>
+      ) : (
+        <AgencyForm
+          key={editing === 'new' ? 'new' : editing.id}
+          agency={editing === 'new' ? null : editing}
+          areas={areas.data?.items ?? []}
+          ownAreaId={session.data?.areaId ?? null}
+          onDone={done}
+        />
+      )}
       <ImportForm />
       <QueryState query={agencies}>
         {(data) =>
@@ -31,6 +56,9 @@ export default function AgenciesPage() {
                     <th scope="col">{t('directory.services')}</th>
                     <th scope="col">{t('directory.ages')}</th>
                     <th scope="col">{t('directory.contact')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('directoryEdit.change')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -44,6 +72,12 @@ export default function AgenciesPage() {
                         {agency.minAge ?? '?'}–{agency.maxAge ?? '?'}
                       </td>
                       <td>{[agency.email, agency.phone].filter(Boolean).join(' · ')}</td>
+                      <td>
+                        <button type="button" className="link-button" onClick={() => setEditing(agency)}>
+                          {t('directoryEdit.change')}
+                          <span className="visually-hidden"> {agency.name}</span>
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -295,17 +295,19 @@ function CaseloadTable({
 }
 
 function GroupCell({ item, group }: { item: Extract<ListItem, { kind: 'group' }>; group: GroupKey }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label =
-    group === 'pathway'
-      ? t(`pathways.${item.label}`)
-      : group === 'agency'
-        ? t(`agencies.${item.label}`, { defaultValue: item.label })
-        : group === 'status'
-          ? t(`status.${item.label}`)
-          : group === 'worker' && !item.label
-            ? t('caseload.unassigned')
-            : item.label;
+    group === 'person'
+      ? `${item.first.name} (${t('people.born', { date: formatDay(item.first.dateOfBirth, i18n.language) })})`
+      : group === 'pathway'
+        ? t(`pathways.${item.label}`)
+        : group === 'agency'
+          ? t(`agencies.${item.label}`, { defaultValue: item.label })
+          : group === 'status'
+            ? t(`status.${item.label}`)
+            : group === 'worker' && !item.label
+              ? t('caseload.unassigned')
+              : item.label;
   return (
     <div role="rowheader" aria-colspan={COLUMNS.length} className="cell group-cell">
       <strong>{label}</strong> · {t('caseload.rows', { count: item.count })}
@@ -320,7 +322,10 @@ function RowCells({ row, today, language }: { row: CaseloadRow; today: string; l
     <>
       <div role="cell" className="cell cell-person">
         <Link to={`/young-people/${row.youngPersonId}`}>{row.name}</Link>
-        {row.namedWorkerName && <span className="muted">{row.namedWorkerName}</span>}
+        <span className="muted">
+          {t('people.born', { date: formatDay(row.dateOfBirth, language) })}
+          {row.namedWorkerName && ` · ${row.namedWorkerName}`}
+        </span>
       </div>
       <div role="cell" className="cell cell-milestone">
         {row.title}

@@ -5,7 +5,9 @@ import { ApiError } from '../api/http.ts';
 import {
   useConsents,
   useInvalidatePerson,
+  useMarkReminderRead,
   useMyYoungPeople,
+  useReminders,
   usePlan,
   useSaveAboutMe,
   useYoungPerson,
@@ -291,12 +293,42 @@ function WhoHelps({
             ? t('myPlan.worker', { name: person.namedWorkerName })
             : t('myPlan.noWorker')}
       </p>
+      <NewWorkerNotice youngPersonId={person.id} childName={childName} />
       <ul>
         {leads.map((lead) => (
           <li key={lead}>{t(`agencies.${lead}`, { defaultValue: lead })}</li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** When the named worker changed: the young person (or their family) is told, until they say they have seen it. */
+function NewWorkerNotice({ youngPersonId, childName }: { youngPersonId: string; childName: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const reminders = useReminders();
+  const markRead = useMarkReminderRead();
+  const news = reminders.data?.items.find(
+    (item) => item.kind === 'named_worker' && item.youngPersonId === youngPersonId && !item.readAt,
+  );
+  if (!news?.workerName) return null;
+  const date = formatDayLong(news.onDate, i18n.language);
+  return (
+    <div className="notice" role="status">
+      <p>
+        {childName
+          ? t('myPlan.family.newWorker', { worker: news.workerName, name: childName, date })
+          : t('myPlan.newWorker', { worker: news.workerName, date })}
+      </p>
+      <button
+        type="button"
+        className="secondary"
+        disabled={markRead.isPending}
+        onClick={() => markRead.mutate(news.id)}
+      >
+        {t('myPlan.gotIt')}
+      </button>
+    </div>
   );
 }
 

@@ -27,6 +27,7 @@ export function RemindersPage() {
                     {t(`reminders.kind.${reminder.kind}`, {
                       title: reminder.milestoneTitle,
                       name: reminder.youngPersonName,
+                      worker: reminder.workerName,
                       date: formatDayLong(reminder.onDate, i18n.language),
                     })}
                   </p>

@@ -1,20 +1,60 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useYoungPeople } from '../api/queries.ts';
+import { useAssignNamedWorker, useNamedWorkers } from '../api/people-queries.ts';
+import { useYoungPeople, type SessionUser } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { QueryState } from '../components/QueryState.tsx';
+import { ErrorNotice, QueryState } from '../components/QueryState.tsx';
 import { displayName, formatDay } from '../lib/format.ts';
 
-export function YoungPeoplePage() {
+/** Staff: their area's young people — find one, add one, and give several a named worker at once. */
+export function YoungPeoplePage({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
-  const people = useYoungPeople(useDeferredValue(search.trim()));
+  const [worker, setWorker] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const people = useYoungPeople(useDeferredValue(search.trim()), worker);
+  const workers = useNamedWorkers();
+  const workerName = (id: string | null) =>
+    id ? (workers.data?.items.find((item) => item.id === id)?.name ?? '') : t('caseload.unassigned');
+  const toggle = (id: string, on: boolean) =>
+    setSelected((now) => {
+      const next = new Set(now);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   return (
     <section>
       <PageHeading title={t('people.title')} />
-      <label htmlFor="people-search">{t('people.search')}</label>
-      <input id="people-search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+      <p className="actions">
+        <Link className="button" to="/young-people/new">
+          {t('record.add')}
+        </Link>{' '}
+        {user.role === 'team_manager' && (
+          <Link className="button secondary" to="/young-people/import">
+            {t('import.title')}
+          </Link>
+        )}
+      </p>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="people-search">{t('people.search')}</label>
+          <input id="people-search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="people-worker">{t('record.namedWorker')}</label>
+          <select id="people-worker" value={worker} onChange={(event) => setWorker(event.target.value)}>
+            <option value="">{t('common.all')}</option>
+            <option value="none">{t('caseload.unassigned')}</option>
+            {workers.data?.items.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       <QueryState query={people}>
         {(data) =>
           data.items.length === 0 ? (
@@ -24,20 +64,169 @@ export function YoungPeoplePage() {
               <p role="status" className="count">
                 {t('common.showing', { shown: data.items.length, total: data.total })}
               </p>
-              <ul className="people">
-                {data.items.map((person) => (
-                  <li key={person.id}>
-                    <Link to={`/young-people/${person.id}`}>{displayName(person)}</Link>{' '}
-                    <span className="muted">
-                      {t('people.born', { date: formatDay(person.dateOfBirth, i18n.language) })}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <AssignPanel
+                selected={[...selected].filter((id) => data.items.some((person) => person.id === id))}
+                onDone={() => setSelected(new Set())}
+              />
+              <div className="table-wrap" tabIndex={0} role="region" aria-label={t('people.title')}>
+                <table className="people-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">
+                        <input
+                          type="checkbox"
+                          id="select-all"
+                          aria-label={t('assign.selectAll')}
+                          checked={data.items.every((person) => selected.has(person.id))}
+                          onChange={(event) =>
+                            setSelected(
+                              event.target.checked ? new Set(data.items.map((person) => person.id)) : new Set(),
+                            )
+                          }
+                        />
+                      </th>
+                      <th scope="col">{t('assign.name')}</th>
+                      <th scope="col">{t('record.dateOfBirth')}</th>
+                      <th scope="col">{t('record.namedWorker')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((person) => (
+                      <tr key={person.id}>
+                        <td>
+                          <input
+                            type="checkbox"
+                            id={`select-${person.id}`}
+                            aria-label={t('assign.select', { name: displayName(person) })}
+                            checked={selected.has(person.id)}
+                            onChange={(event) => toggle(person.id, event.target.checked)}
+                          />
+                        </td>
+                        <th scope="row">
+                          <Link to={`/young-people/${person.id}`}>{displayName(person)}</Link>
+                        </th>
+                        <td>{formatDay(person.dateOfBirth, i18n.language)}</td>
+                        <td>{workerName(person.namedWorkerId)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )
         }
       </QueryState>
+      <HandOverPanel />
     </section>
+  );
+}
+
+/** Give the selected young people a named worker (or none), in one step. */
+function AssignPanel({ selected, onDone }: { selected: string[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const workers = useNamedWorkers();
+  const assign = useAssignNamedWorker();
+  const [to, setTo] = useState('');
+  const [done, setDone] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const name = workers.data?.items.find((worker) => worker.id === to)?.name;
+    assign.mutate(
+      { youngPersonIds: selected, namedWorkerId: to || null },
+      {
+        onSuccess: (result) => {
+          setDone(
+            name
+              ? t('assign.done', { count: result.moved, name, unchanged: result.unchanged })
+              : t('assign.doneNobody', { count: result.moved }),
+          );
+          onDone();
+        },
+      },
+    );
+  };
+  if (selected.length === 0)
+    return (
+      <div className="assign-panel">
+        <div role="status">{done && <p className="notice">{done}</p>}</div>
+        <p className="hint">{t('assign.hint')}</p>
+      </div>
+    );
+  return (
+    <form className="panel assign-panel" onSubmit={submit} aria-labelledby="assign-title">
+      <h2 id="assign-title">{t('assign.title', { count: selected.length })}</h2>
+      <div role="status">{done && <p className="notice">{done}</p>}</div>
+      <div className="field">
+        <label htmlFor="assign-to">{t('assign.to')}</label>
+        <select id="assign-to" value={to} onChange={(event) => setTo(event.target.value)}>
+          <option value="">{t('record.noWorker')}</option>
+          {workers.data?.items.map((worker) => (
+            <option key={worker.id} value={worker.id}>
+              {t('assign.workerWithCount', { name: worker.name, count: worker.caseload })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={assign.isPending}>
+        {t('assign.submit', { count: selected.length })}
+      </button>
+      {assign.error && <ErrorNotice error={assign.error} />}
+    </form>
+  );
+}
+
+/** A worker leaving: everyone they are named worker of goes to another worker in one step. */
+function HandOverPanel() {
+  const { t } = useTranslation();
+  const workers = useNamedWorkers();
+  const assign = useAssignNamedWorker();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [done, setDone] = useState('');
+  const name = (id: string) => workers.data?.items.find((worker) => worker.id === id)?.name ?? '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!from || !to || from === to) return;
+    assign.mutate(
+      { fromWorkerId: from, namedWorkerId: to },
+      { onSuccess: (result) => setDone(t('handOver.done', { count: result.moved, from: name(from), to: name(to) })) },
+    );
+  };
+  return (
+    <details className="panel">
+      <summary>{t('handOver.title')}</summary>
+      <p>{t('handOver.intro')}</p>
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="handover-from">{t('handOver.from')}</label>
+          <select id="handover-from" value={from} onChange={(event) => setFrom(event.target.value)}>
+            <option value="">{t('events.choose')}</option>
+            {workers.data?.items.map((worker) => (
+              <option key={worker.id} value={worker.id}>
+                {t('assign.workerWithCount', { name: worker.name, count: worker.caseload })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="handover-to">{t('handOver.to')}</label>
+          <select id="handover-to" value={to} onChange={(event) => setTo(event.target.value)}>
+            <option value="">{t('events.choose')}</option>
+            {workers.data?.items
+              .filter((worker) => worker.id !== from)
+              .map((worker) => (
+                <option key={worker.id} value={worker.id}>
+                  {worker.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <button type="submit" disabled={!from || !to || from === to || assign.isPending}>
+          {t('handOver.submit')}
+        </button>
+        <div role="status">{done && <p className="notice">{done}</p>}</div>
+        {assign.error && <ErrorNotice error={assign.error} />}
+      </form>
+    </details>
   );
 }

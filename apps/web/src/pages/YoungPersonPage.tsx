@@ -14,6 +14,7 @@ import {
   type SessionUser,
   type YoungPerson,
 } from '../api/queries.ts';
+import { FamilyPanel } from '../components/FamilyPanel.tsx';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
 import { MarkDone } from '../components/MarkDone.tsx';
 import { SharingPanel } from '../components/SharingPanel.tsx';
@@ -159,6 +160,7 @@ function PlanWorkspace({
           {t('plan.fhir')}
         </a>
         {canChange && <Link to={`/young-people/${person.id}/handovers/new`}>{t('plan.newHandover')}</Link>}
+        {canChange && <Link to={`/young-people/${person.id}/edit`}>{t('record.edit')}</Link>}
       </p>
       <div role="status" className="saved">
         {message}{' '}
@@ -286,6 +288,7 @@ function PlanWorkspace({
 
       <GoalsPanel youngPersonId={person.id} isOwn={false} />
       {canChange && <SharingPanel youngPersonId={person.id} areaId={person.areaId} voice="staff" />}
+      {canChange && <FamilyPanel youngPersonId={person.id} name={name} />}
       {canChange && <YourInformation youngPersonId={person.id} voice="staff" />}
       {canChange && <PersonHandovers youngPersonId={person.id} />}
       {canSeeAudit && <AuditTrail youngPersonId={person.id} />}

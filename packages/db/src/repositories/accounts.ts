@@ -184,7 +184,8 @@ export async function inviteAccount(
   return { account: await getAccount(db, area, user.id), token };
 }
 
-function linkData(token: string, purpose: LinkPurpose, userId: string, createdById: string | null, now: Date) {
+/** The row of a new single-use link for an account, the token stored only as its hash. */
+export function linkData(token: string, purpose: LinkPurpose, userId: string, createdById: string | null, now: Date) {
   return {
     tokenHash: hashToken(token),
     purpose,

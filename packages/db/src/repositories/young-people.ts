@@ -1,9 +1,10 @@
-import { JURISDICTIONS, PROFILE_FLAGS, ZIsoDate, ZNhsNumber } from '@pathways/engine';
+import { JURISDICTIONS, PROFILE_FLAGS, ZIsoDate, ZNhsNumber, ZUpn } from '@pathways/engine';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { Prisma, type PrismaClient, type YoungPerson } from '../generated/prisma/client.ts';
 import { audit, type Actor, type Tx } from './actor.ts';
 import { materialisePlan } from './materialise-plan.ts';
+import { checkNamedWorker, tellFamilyOfNewWorker } from './named-workers.ts';
 import { dateColumn, isoDay } from './young-person-profile.ts';
 
 const flagShape = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, z.boolean().optional()])) as Record<
@@ -21,6 +22,9 @@ export const ZYoungPersonInput = z
     preferredName: z.string().trim().max(100).nullable().optional(),
     dateOfBirth: ZIsoDate,
     nhsNumber: ZNhsNumber.nullable().optional(),
+    upn: ZUpn.nullable().optional(),
+    /** The council's own id for the child in its case system. */
+    localId: z.string().trim().min(1).max(100).nullable().optional(),
     jurisdiction: z.enum(JURISDICTIONS),
     yearGroupOffset: z.number().int().min(-3).max(3).optional(),
     /** When the EHC plan was first issued: the yearly review is dated from it. */
@@ -33,26 +37,6 @@ export type YoungPersonInput = z.input<typeof ZYoungPersonInput>;
 
 export const ZYoungPersonChanges = ZYoungPersonInput.partial().strict();
 
-/** Who may be a young person's named worker: a transition worker or team manager of their area, whose account is active. */
-const NAMED_WORKER_ROLES = ['transition_worker', 'team_manager'] as const;
-
-/**
- * Fails with `invalid` naming `namedWorkerId` unless it is staff of the young person's area.
- * Another area's worker, a commissioner or a young person is "no such worker" too: the answer
- * must not tell the caller who exists elsewhere.
- */
-async function checkNamedWorker(tx: Tx, areaId: string, namedWorkerId: string | null | undefined): Promise<void> {
-  if (!namedWorkerId) return;
-  const worker = await tx.user.findFirst({
-    where: { id: namedWorkerId, areaId, role: { in: [...NAMED_WORKER_ROLES] }, disabledAt: null },
-    select: { id: true },
-  });
-  if (!worker)
-    throw new AppError('invalid', 'namedWorkerId: no transition worker or team manager of this area has that id', {
-      field: 'namedWorkerId',
-    });
-}
-
 /** Creates a young person and their first plan, audited, in one transaction. */
 export async function createYoungPerson(options: {
   db: PrismaClient;
@@ -61,24 +45,66 @@ export async function createYoungPerson(options: {
   today: string;
 }): Promise<YoungPerson> {
   const input = ZYoungPersonInput.parse(options.input);
-  return options.db.$transaction(async (tx) => {
-    await checkNamedWorker(tx, input.areaId, input.namedWorkerId);
-    const person = await tx.youngPerson.create({
-      data: {
-        ...input,
-        dateOfBirth: dateColumn(input.dateOfBirth),
-        ehcPlanIssuedOn: input.ehcPlanIssuedOn ? dateColumn(input.ehcPlanIssuedOn) : null,
-      },
-    });
-    await materialisePlan(tx, person, options.today);
-    await audit(tx, options.actor, {
-      action: 'create',
-      entityType: 'YoungPerson',
-      entityId: person.id,
-      youngPersonId: person.id,
-    });
-    return person;
+  return options.db.$transaction(async (tx) => insertYoungPerson(tx, options.actor, input, options.today));
+}
+
+/**
+ * Creates a young person in the caller's transaction: the named worker checked, an NHS
+ * number, UPN or local id already used in the area refused (`conflict` naming it), the plan
+ * materialised and the creation audited.
+ */
+export async function insertYoungPerson(
+  tx: Tx,
+  actor: Actor,
+  input: z.output<typeof ZYoungPersonInput>,
+  today: string,
+  planned?: Parameters<typeof materialisePlan>[3],
+): Promise<YoungPerson> {
+  await checkNamedWorker(tx, input.areaId, input.namedWorkerId);
+  await refuseIdentifierInUse(tx, input.areaId, input);
+  const person = await tx.youngPerson.create({
+    data: {
+      ...input,
+      dateOfBirth: dateColumn(input.dateOfBirth),
+      ehcPlanIssuedOn: input.ehcPlanIssuedOn ? dateColumn(input.ehcPlanIssuedOn) : null,
+    },
   });
+  await materialisePlan(tx, person, today, planned);
+  await audit(tx, actor, {
+    action: 'create',
+    entityType: 'YoungPerson',
+    entityId: person.id,
+    youngPersonId: person.id,
+  });
+  return person;
+}
+
+/** The identifiers unique within an area, with the words a refusal uses. */
+const IDENTIFIERS = { nhsNumber: 'NHS number', upn: 'UPN', localId: 'local id' } as const;
+
+/**
+ * Refuses (`conflict`, naming the field) an identifier that another young person of the area
+ * already has: two records must never describe one child. Only that area is looked at, so
+ * the answer tells nothing about anyone elsewhere.
+ */
+async function refuseIdentifierInUse(
+  tx: Tx,
+  areaId: string,
+  identifiers: { nhsNumber?: string | null; upn?: string | null; localId?: string | null },
+  exceptId?: string,
+): Promise<void> {
+  for (const [field, words] of Object.entries(IDENTIFIERS) as [keyof typeof IDENTIFIERS, string][]) {
+    const value = identifiers[field];
+    if (!value) continue;
+    const holder = await tx.youngPerson.findFirst({
+      where: { areaId, [field]: value, ...(exceptId ? { id: { not: exceptId } } : {}) },
+      select: { id: true },
+    });
+    if (holder)
+      throw new AppError('conflict', `${field}: another young person of this area already has this ${words}`, {
+        field,
+      });
+  }
 }
 
 /** Fields whose changes are not corrections: "about me" is the young person's own words, rewritten at will. */
@@ -111,46 +137,67 @@ export async function updateYoungPerson(options: {
   const changes = ZYoungPersonChanges.parse(options.changes);
   return options.db.$transaction(async (tx) => {
     const before = await claimVersion(tx, options.id, options.expectedVersion);
-    await checkNamedWorker(tx, changes.areaId ?? before.areaId, changes.namedWorkerId);
-    const corrections = Object.entries(changes)
-      .filter(([field, value]) => value !== undefined && !NOT_CORRECTIONS.has(field))
-      .map(([field, value]) => ({
-        field,
-        previousValue: asText(before[field as keyof YoungPerson]),
-        newValue: asText(value),
-      }))
-      .filter((correction) => correction.previousValue !== correction.newValue);
-    if (corrections.length > 0) {
-      await tx.recordCorrection.createMany({
-        data: corrections.map((correction) => ({
-          ...correction,
-          youngPersonId: options.id,
-          reason: options.reason ?? null,
-          correctedById: options.actor.userId,
-        })),
-      });
-    }
-    const person = await tx.youngPerson.update({
-      where: { id: options.id },
-      data: {
-        ...changes,
-        dateOfBirth: changes.dateOfBirth ? dateColumn(changes.dateOfBirth) : undefined,
-        ehcPlanIssuedOn:
-          changes.ehcPlanIssuedOn === undefined
-            ? undefined
-            : changes.ehcPlanIssuedOn && dateColumn(changes.ehcPlanIssuedOn),
-      },
-    });
-    await materialisePlan(tx, person, options.today);
-    await audit(tx, options.actor, {
-      action: 'update',
-      entityType: 'YoungPerson',
-      entityId: person.id,
-      youngPersonId: person.id,
-      detail: { fields: Object.keys(changes) },
-    });
-    return person;
+    return changeClaimed(tx, options.actor, before, changes, options.reason ?? null, options.today);
   });
+}
+
+/**
+ * Changes a record already claimed in the caller's transaction (`claimVersion`): the named
+ * worker and identifiers checked, each corrected field's previous and new value kept with who
+ * and why, the plan materialised again and the change audited.
+ */
+export async function changeClaimed(
+  tx: Tx,
+  actor: Actor,
+  before: YoungPerson,
+  changes: z.output<typeof ZYoungPersonChanges>,
+  reason: string | null,
+  today: string,
+  planned?: Parameters<typeof materialisePlan>[3],
+): Promise<YoungPerson> {
+  await checkNamedWorker(tx, changes.areaId ?? before.areaId, changes.namedWorkerId);
+  await refuseIdentifierInUse(tx, changes.areaId ?? before.areaId, changes, before.id);
+  const corrections = changedFields(before, changes)
+    .filter(({ field }) => !NOT_CORRECTIONS.has(field))
+    .map((change) => ({ ...change, youngPersonId: before.id, reason, correctedById: actor.userId }));
+  if (corrections.length > 0) await tx.recordCorrection.createMany({ data: corrections });
+  const person = await tx.youngPerson.update({
+    where: { id: before.id },
+    data: {
+      ...changes,
+      dateOfBirth: changes.dateOfBirth ? dateColumn(changes.dateOfBirth) : undefined,
+      ehcPlanIssuedOn:
+        changes.ehcPlanIssuedOn === undefined
+          ? undefined
+          : changes.ehcPlanIssuedOn && dateColumn(changes.ehcPlanIssuedOn),
+    },
+  });
+  if (person.namedWorkerId && person.namedWorkerId !== before.namedWorkerId)
+    await tellFamilyOfNewWorker(tx, person.id, person.namedWorkerId, today);
+  await materialisePlan(tx, person, today, planned);
+  await audit(tx, actor, {
+    action: 'update',
+    entityType: 'YoungPerson',
+    entityId: person.id,
+    youngPersonId: person.id,
+    detail: { fields: Object.keys(changes) },
+  });
+  return person;
+}
+
+/** The fields `changes` would really change on the record, each with its value before and after, as text. */
+export function changedFields(
+  before: YoungPerson,
+  changes: z.output<typeof ZYoungPersonChanges>,
+): { field: string; previousValue: string | null; newValue: string | null }[] {
+  return Object.entries(changes)
+    .filter(([, value]) => value !== undefined)
+    .map(([field, value]) => ({
+      field,
+      previousValue: asText(before[field as keyof YoungPerson]),
+      newValue: asText(value),
+    }))
+    .filter((change) => change.previousValue !== change.newValue);
 }
 
 /**
@@ -264,14 +311,18 @@ export async function eraseClaimed(
   return rows;
 }
 
-/** One page of an area's young people, by family then given name; `search` matches either name, any case. */
+/**
+ * One page of an area's young people, by family then given name; `search` matches either
+ * name, any case; `namedWorkerId` keeps one worker's young people (`none`: those without one).
+ */
 export async function listYoungPeopleOfArea(
   db: PrismaClient,
-  query: { areaId: string; search?: string; page: number; pageSize: number },
+  query: { areaId: string; search?: string; namedWorkerId?: string; page: number; pageSize: number },
 ): Promise<{ items: YoungPerson[]; total: number }> {
-  const { areaId, search, page, pageSize } = query;
+  const { areaId, search, namedWorkerId, page, pageSize } = query;
   const where: Prisma.YoungPersonWhereInput = {
     areaId,
+    ...(namedWorkerId ? { namedWorkerId: namedWorkerId === 'none' ? null : namedWorkerId } : {}),
     ...(search
       ? {
           OR: [
@@ -285,7 +336,7 @@ export async function listYoungPeopleOfArea(
     db.youngPerson.count({ where }),
     db.youngPerson.findMany({
       where,
-      orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }],
+      orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { dateOfBirth: 'asc' }, { id: 'asc' }],
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),

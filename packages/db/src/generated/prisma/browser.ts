@@ -118,7 +118,8 @@ export type CalendarToken = Prisma.CalendarTokenModel
 export type RecordCorrection = Prisma.RecordCorrectionModel
 /**
  * Model Notification
- * An in-app reminder to a user: a milestone entering its window or becoming late.
+ * An in-app notice to a user: a milestone entering its window or becoming late, or (for a young
+ * person and their family) who their new named worker is.
  */
 export type Notification = Prisma.NotificationModel
 /**
@@ -159,3 +160,11 @@ export type SignInChallenge = Prisma.SignInChallengeModel
  * A council's single sign-on through its OpenID Connect provider (Entra ID or any other).
  */
 export type AreaSignOn = Prisma.AreaSignOnModel
+/**
+ * Model ImportRun
+ * One CSV import of young people into an area: a dry run (nothing saved) or the real one.
+ * Rows are written one by one, each all or nothing, while this row counts progress; a run
+ * that stops part-way (the server restarted) keeps the rows it saved, and running the same
+ * file again only does what is left.
+ */
+export type ImportRun = Prisma.ImportRunModel

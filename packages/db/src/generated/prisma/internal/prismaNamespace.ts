@@ -423,7 +423,8 @@ export const ModelName = {
   RecoveryCode: 'RecoveryCode',
   Passkey: 'Passkey',
   SignInChallenge: 'SignInChallenge',
-  AreaSignOn: 'AreaSignOn'
+  AreaSignOn: 'AreaSignOn',
+  ImportRun: 'ImportRun'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -439,7 +440,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "pathwayEventWithdrawal" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord" | "accountLink" | "recoveryCode" | "passkey" | "signInChallenge" | "areaSignOn"
+    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "pathwayEventWithdrawal" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord" | "accountLink" | "recoveryCode" | "passkey" | "signInChallenge" | "areaSignOn" | "importRun"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2441,6 +2442,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ImportRun: {
+      payload: Prisma.$ImportRunPayload<ExtArgs>
+      fields: Prisma.ImportRunFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ImportRunFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ImportRunFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload>
+        }
+        findFirst: {
+          args: Prisma.ImportRunFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ImportRunFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload>
+        }
+        findMany: {
+          args: Prisma.ImportRunFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload>[]
+        }
+        create: {
+          args: Prisma.ImportRunCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload>
+        }
+        createMany: {
+          args: Prisma.ImportRunCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ImportRunCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload>[]
+        }
+        delete: {
+          args: Prisma.ImportRunDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload>
+        }
+        update: {
+          args: Prisma.ImportRunUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload>
+        }
+        deleteMany: {
+          args: Prisma.ImportRunDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ImportRunUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ImportRunUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload>[]
+        }
+        upsert: {
+          args: Prisma.ImportRunUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImportRunPayload>
+        }
+        aggregate: {
+          args: Prisma.ImportRunAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateImportRun>
+        }
+        groupBy: {
+          args: Prisma.ImportRunGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ImportRunGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ImportRunCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ImportRunCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2569,6 +2644,8 @@ export const YoungPersonScalarFieldEnum = {
   preferredName: 'preferredName',
   dateOfBirth: 'dateOfBirth',
   nhsNumber: 'nhsNumber',
+  upn: 'upn',
+  localId: 'localId',
   jurisdiction: 'jurisdiction',
   yearGroupOffset: 'yearGroupOffset',
   ehcPlanIssuedOn: 'ehcPlanIssuedOn',
@@ -2778,6 +2855,7 @@ export const NotificationScalarFieldEnum = {
   youngPersonId: 'youngPersonId',
   milestoneId: 'milestoneId',
   kind: 'kind',
+  workerName: 'workerName',
   onDate: 'onDate',
   createdAt: 'createdAt',
   readAt: 'readAt',
@@ -2868,6 +2946,29 @@ export const AreaSignOnScalarFieldEnum = {
 } as const
 
 export type AreaSignOnScalarFieldEnum = (typeof AreaSignOnScalarFieldEnum)[keyof typeof AreaSignOnScalarFieldEnum]
+
+
+export const ImportRunScalarFieldEnum = {
+  id: 'id',
+  areaId: 'areaId',
+  createdById: 'createdById',
+  fileName: 'fileName',
+  isDryRun: 'isDryRun',
+  status: 'status',
+  totalRows: 'totalRows',
+  processedRows: 'processedRows',
+  created: 'created',
+  updated: 'updated',
+  unchanged: 'unchanged',
+  failed: 'failed',
+  ignoredColumns: 'ignoredColumns',
+  rows: 'rows',
+  startedAt: 'startedAt',
+  updatedAt: 'updatedAt',
+  finishedAt: 'finishedAt'
+} as const
+
+export type ImportRunScalarFieldEnum = (typeof ImportRunScalarFieldEnum)[keyof typeof ImportRunScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -3276,6 +3377,7 @@ export type GlobalOmitConfig = {
   passkey?: Prisma.PasskeyOmit
   signInChallenge?: Prisma.SignInChallengeOmit
   areaSignOn?: Prisma.AreaSignOnOmit
+  importRun?: Prisma.ImportRunOmit
 }
 
 /* Types for Logging */

@@ -77,7 +77,8 @@ export const ModelName = {
   RecoveryCode: 'RecoveryCode',
   Passkey: 'Passkey',
   SignInChallenge: 'SignInChallenge',
-  AreaSignOn: 'AreaSignOn'
+  AreaSignOn: 'AreaSignOn',
+  ImportRun: 'ImportRun'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -185,6 +186,8 @@ export const YoungPersonScalarFieldEnum = {
   preferredName: 'preferredName',
   dateOfBirth: 'dateOfBirth',
   nhsNumber: 'nhsNumber',
+  upn: 'upn',
+  localId: 'localId',
   jurisdiction: 'jurisdiction',
   yearGroupOffset: 'yearGroupOffset',
   ehcPlanIssuedOn: 'ehcPlanIssuedOn',
@@ -394,6 +397,7 @@ export const NotificationScalarFieldEnum = {
   youngPersonId: 'youngPersonId',
   milestoneId: 'milestoneId',
   kind: 'kind',
+  workerName: 'workerName',
   onDate: 'onDate',
   createdAt: 'createdAt',
   readAt: 'readAt',
@@ -484,6 +488,29 @@ export const AreaSignOnScalarFieldEnum = {
 } as const
 
 export type AreaSignOnScalarFieldEnum = (typeof AreaSignOnScalarFieldEnum)[keyof typeof AreaSignOnScalarFieldEnum]
+
+
+export const ImportRunScalarFieldEnum = {
+  id: 'id',
+  areaId: 'areaId',
+  createdById: 'createdById',
+  fileName: 'fileName',
+  isDryRun: 'isDryRun',
+  status: 'status',
+  totalRows: 'totalRows',
+  processedRows: 'processedRows',
+  created: 'created',
+  updated: 'updated',
+  unchanged: 'unchanged',
+  failed: 'failed',
+  ignoredColumns: 'ignoredColumns',
+  rows: 'rows',
+  startedAt: 'startedAt',
+  updatedAt: 'updatedAt',
+  finishedAt: 'finishedAt'
+} as const
+
+export type ImportRunScalarFieldEnum = (typeof ImportRunScalarFieldEnum)[keyof typeof ImportRunScalarFieldEnum]
 
 
 export const SortOrder = {

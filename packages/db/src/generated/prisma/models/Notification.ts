@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model Notification
- * An in-app reminder to a user: a milestone entering its window or becoming late.
+ * An in-app notice to a user: a milestone entering its window or becoming late, or (for a young
+ * person and their family) who their new named worker is.
  */
 export type NotificationModel = runtime.Types.Result.DefaultSelection<Prisma.$NotificationPayload>
 
@@ -30,6 +31,7 @@ export type NotificationMinAggregateOutputType = {
   youngPersonId: string | null
   milestoneId: string | null
   kind: string | null
+  workerName: string | null
   onDate: Date | null
   createdAt: Date | null
   readAt: Date | null
@@ -42,6 +44,7 @@ export type NotificationMaxAggregateOutputType = {
   youngPersonId: string | null
   milestoneId: string | null
   kind: string | null
+  workerName: string | null
   onDate: Date | null
   createdAt: Date | null
   readAt: Date | null
@@ -54,6 +57,7 @@ export type NotificationCountAggregateOutputType = {
   youngPersonId: number
   milestoneId: number
   kind: number
+  workerName: number
   onDate: number
   createdAt: number
   readAt: number
@@ -68,6 +72,7 @@ export type NotificationMinAggregateInputType = {
   youngPersonId?: true
   milestoneId?: true
   kind?: true
+  workerName?: true
   onDate?: true
   createdAt?: true
   readAt?: true
@@ -80,6 +85,7 @@ export type NotificationMaxAggregateInputType = {
   youngPersonId?: true
   milestoneId?: true
   kind?: true
+  workerName?: true
   onDate?: true
   createdAt?: true
   readAt?: true
@@ -92,6 +98,7 @@ export type NotificationCountAggregateInputType = {
   youngPersonId?: true
   milestoneId?: true
   kind?: true
+  workerName?: true
   onDate?: true
   createdAt?: true
   readAt?: true
@@ -175,8 +182,9 @@ export type NotificationGroupByOutputType = {
   id: string
   userId: string
   youngPersonId: string
-  milestoneId: string
+  milestoneId: string | null
   kind: string
+  workerName: string | null
   onDate: Date
   createdAt: Date
   readAt: Date | null
@@ -208,8 +216,9 @@ export type NotificationWhereInput = {
   id?: Prisma.UuidFilter<"Notification"> | string
   userId?: Prisma.UuidFilter<"Notification"> | string
   youngPersonId?: Prisma.UuidFilter<"Notification"> | string
-  milestoneId?: Prisma.StringFilter<"Notification"> | string
+  milestoneId?: Prisma.StringNullableFilter<"Notification"> | string | null
   kind?: Prisma.StringFilter<"Notification"> | string
+  workerName?: Prisma.StringNullableFilter<"Notification"> | string | null
   onDate?: Prisma.DateTimeFilter<"Notification"> | Date | string
   createdAt?: Prisma.DateTimeFilter<"Notification"> | Date | string
   readAt?: Prisma.DateTimeNullableFilter<"Notification"> | Date | string | null
@@ -222,8 +231,9 @@ export type NotificationOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
-  milestoneId?: Prisma.SortOrder
+  milestoneId?: Prisma.SortOrderInput | Prisma.SortOrder
   kind?: Prisma.SortOrder
+  workerName?: Prisma.SortOrderInput | Prisma.SortOrder
   onDate?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   readAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -240,8 +250,9 @@ export type NotificationWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.NotificationWhereInput | Prisma.NotificationWhereInput[]
   userId?: Prisma.UuidFilter<"Notification"> | string
   youngPersonId?: Prisma.UuidFilter<"Notification"> | string
-  milestoneId?: Prisma.StringFilter<"Notification"> | string
+  milestoneId?: Prisma.StringNullableFilter<"Notification"> | string | null
   kind?: Prisma.StringFilter<"Notification"> | string
+  workerName?: Prisma.StringNullableFilter<"Notification"> | string | null
   onDate?: Prisma.DateTimeFilter<"Notification"> | Date | string
   createdAt?: Prisma.DateTimeFilter<"Notification"> | Date | string
   readAt?: Prisma.DateTimeNullableFilter<"Notification"> | Date | string | null
@@ -254,8 +265,9 @@ export type NotificationOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
-  milestoneId?: Prisma.SortOrder
+  milestoneId?: Prisma.SortOrderInput | Prisma.SortOrder
   kind?: Prisma.SortOrder
+  workerName?: Prisma.SortOrderInput | Prisma.SortOrder
   onDate?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   readAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -272,8 +284,9 @@ export type NotificationScalarWhereWithAggregatesInput = {
   id?: Prisma.UuidWithAggregatesFilter<"Notification"> | string
   userId?: Prisma.UuidWithAggregatesFilter<"Notification"> | string
   youngPersonId?: Prisma.UuidWithAggregatesFilter<"Notification"> | string
-  milestoneId?: Prisma.StringWithAggregatesFilter<"Notification"> | string
+  milestoneId?: Prisma.StringNullableWithAggregatesFilter<"Notification"> | string | null
   kind?: Prisma.StringWithAggregatesFilter<"Notification"> | string
+  workerName?: Prisma.StringNullableWithAggregatesFilter<"Notification"> | string | null
   onDate?: Prisma.DateTimeWithAggregatesFilter<"Notification"> | Date | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Notification"> | Date | string
   readAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Notification"> | Date | string | null
@@ -282,8 +295,9 @@ export type NotificationScalarWhereWithAggregatesInput = {
 
 export type NotificationCreateInput = {
   id?: string
-  milestoneId: string
+  milestoneId?: string | null
   kind: string
+  workerName?: string | null
   onDate: Date | string
   createdAt?: Date | string
   readAt?: Date | string | null
@@ -296,8 +310,9 @@ export type NotificationUncheckedCreateInput = {
   id?: string
   userId: string
   youngPersonId: string
-  milestoneId: string
+  milestoneId?: string | null
   kind: string
+  workerName?: string | null
   onDate: Date | string
   createdAt?: Date | string
   readAt?: Date | string | null
@@ -306,8 +321,9 @@ export type NotificationUncheckedCreateInput = {
 
 export type NotificationUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -320,8 +336,9 @@ export type NotificationUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -332,8 +349,9 @@ export type NotificationCreateManyInput = {
   id?: string
   userId: string
   youngPersonId: string
-  milestoneId: string
+  milestoneId?: string | null
   kind: string
+  workerName?: string | null
   onDate: Date | string
   createdAt?: Date | string
   readAt?: Date | string | null
@@ -342,8 +360,9 @@ export type NotificationCreateManyInput = {
 
 export type NotificationUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -354,8 +373,9 @@ export type NotificationUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -386,6 +406,7 @@ export type NotificationCountOrderByAggregateInput = {
   youngPersonId?: Prisma.SortOrder
   milestoneId?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  workerName?: Prisma.SortOrder
   onDate?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   readAt?: Prisma.SortOrder
@@ -398,6 +419,7 @@ export type NotificationMaxOrderByAggregateInput = {
   youngPersonId?: Prisma.SortOrder
   milestoneId?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  workerName?: Prisma.SortOrder
   onDate?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   readAt?: Prisma.SortOrder
@@ -410,6 +432,7 @@ export type NotificationMinOrderByAggregateInput = {
   youngPersonId?: Prisma.SortOrder
   milestoneId?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  workerName?: Prisma.SortOrder
   onDate?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   readAt?: Prisma.SortOrder
@@ -502,8 +525,9 @@ export type NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput = {
 
 export type NotificationCreateWithoutUserInput = {
   id?: string
-  milestoneId: string
+  milestoneId?: string | null
   kind: string
+  workerName?: string | null
   onDate: Date | string
   createdAt?: Date | string
   readAt?: Date | string | null
@@ -514,8 +538,9 @@ export type NotificationCreateWithoutUserInput = {
 export type NotificationUncheckedCreateWithoutUserInput = {
   id?: string
   youngPersonId: string
-  milestoneId: string
+  milestoneId?: string | null
   kind: string
+  workerName?: string | null
   onDate: Date | string
   createdAt?: Date | string
   readAt?: Date | string | null
@@ -555,8 +580,9 @@ export type NotificationScalarWhereInput = {
   id?: Prisma.UuidFilter<"Notification"> | string
   userId?: Prisma.UuidFilter<"Notification"> | string
   youngPersonId?: Prisma.UuidFilter<"Notification"> | string
-  milestoneId?: Prisma.StringFilter<"Notification"> | string
+  milestoneId?: Prisma.StringNullableFilter<"Notification"> | string | null
   kind?: Prisma.StringFilter<"Notification"> | string
+  workerName?: Prisma.StringNullableFilter<"Notification"> | string | null
   onDate?: Prisma.DateTimeFilter<"Notification"> | Date | string
   createdAt?: Prisma.DateTimeFilter<"Notification"> | Date | string
   readAt?: Prisma.DateTimeNullableFilter<"Notification"> | Date | string | null
@@ -565,8 +591,9 @@ export type NotificationScalarWhereInput = {
 
 export type NotificationCreateWithoutYoungPersonInput = {
   id?: string
-  milestoneId: string
+  milestoneId?: string | null
   kind: string
+  workerName?: string | null
   onDate: Date | string
   createdAt?: Date | string
   readAt?: Date | string | null
@@ -577,8 +604,9 @@ export type NotificationCreateWithoutYoungPersonInput = {
 export type NotificationUncheckedCreateWithoutYoungPersonInput = {
   id?: string
   userId: string
-  milestoneId: string
+  milestoneId?: string | null
   kind: string
+  workerName?: string | null
   onDate: Date | string
   createdAt?: Date | string
   readAt?: Date | string | null
@@ -614,8 +642,9 @@ export type NotificationUpdateManyWithWhereWithoutYoungPersonInput = {
 export type NotificationCreateManyUserInput = {
   id?: string
   youngPersonId: string
-  milestoneId: string
+  milestoneId?: string | null
   kind: string
+  workerName?: string | null
   onDate: Date | string
   createdAt?: Date | string
   readAt?: Date | string | null
@@ -624,8 +653,9 @@ export type NotificationCreateManyUserInput = {
 
 export type NotificationUpdateWithoutUserInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -636,8 +666,9 @@ export type NotificationUpdateWithoutUserInput = {
 export type NotificationUncheckedUpdateWithoutUserInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -647,8 +678,9 @@ export type NotificationUncheckedUpdateWithoutUserInput = {
 export type NotificationUncheckedUpdateManyWithoutUserInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -658,8 +690,9 @@ export type NotificationUncheckedUpdateManyWithoutUserInput = {
 export type NotificationCreateManyYoungPersonInput = {
   id?: string
   userId: string
-  milestoneId: string
+  milestoneId?: string | null
   kind: string
+  workerName?: string | null
   onDate: Date | string
   createdAt?: Date | string
   readAt?: Date | string | null
@@ -668,8 +701,9 @@ export type NotificationCreateManyYoungPersonInput = {
 
 export type NotificationUpdateWithoutYoungPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -680,8 +714,9 @@ export type NotificationUpdateWithoutYoungPersonInput = {
 export type NotificationUncheckedUpdateWithoutYoungPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -691,8 +726,9 @@ export type NotificationUncheckedUpdateWithoutYoungPersonInput = {
 export type NotificationUncheckedUpdateManyWithoutYoungPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
-  milestoneId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -707,6 +743,7 @@ export type NotificationSelect<ExtArgs extends runtime.Types.Extensions.Internal
   youngPersonId?: boolean
   milestoneId?: boolean
   kind?: boolean
+  workerName?: boolean
   onDate?: boolean
   createdAt?: boolean
   readAt?: boolean
@@ -721,6 +758,7 @@ export type NotificationSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   youngPersonId?: boolean
   milestoneId?: boolean
   kind?: boolean
+  workerName?: boolean
   onDate?: boolean
   createdAt?: boolean
   readAt?: boolean
@@ -735,6 +773,7 @@ export type NotificationSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   youngPersonId?: boolean
   milestoneId?: boolean
   kind?: boolean
+  workerName?: boolean
   onDate?: boolean
   createdAt?: boolean
   readAt?: boolean
@@ -749,13 +788,14 @@ export type NotificationSelectScalar = {
   youngPersonId?: boolean
   milestoneId?: boolean
   kind?: boolean
+  workerName?: boolean
   onDate?: boolean
   createdAt?: boolean
   readAt?: boolean
   emailedAt?: boolean
 }
 
-export type NotificationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "youngPersonId" | "milestoneId" | "kind" | "onDate" | "createdAt" | "readAt" | "emailedAt", ExtArgs["result"]["notification"]>
+export type NotificationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "youngPersonId" | "milestoneId" | "kind" | "workerName" | "onDate" | "createdAt" | "readAt" | "emailedAt", ExtArgs["result"]["notification"]>
 export type NotificationInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
@@ -779,11 +819,18 @@ export type $NotificationPayload<ExtArgs extends runtime.Types.Extensions.Intern
     id: string
     userId: string
     youngPersonId: string
-    milestoneId: string
     /**
-     * "window_opens" or "overdue".
+     * The milestone a reminder is about; none for a notice about the young person's worker.
+     */
+    milestoneId: string | null
+    /**
+     * "window_opens" or "overdue" (about a milestone); "named_worker" (a new named worker).
      */
     kind: string
+    /**
+     * For "named_worker": the new worker's name, as it was when the change was made.
+     */
+    workerName: string | null
     /**
      * The milestone's date the reminder is about (its window start or due date).
      */
@@ -1224,6 +1271,7 @@ export interface NotificationFieldRefs {
   readonly youngPersonId: Prisma.FieldRef<"Notification", 'String'>
   readonly milestoneId: Prisma.FieldRef<"Notification", 'String'>
   readonly kind: Prisma.FieldRef<"Notification", 'String'>
+  readonly workerName: Prisma.FieldRef<"Notification", 'String'>
   readonly onDate: Prisma.FieldRef<"Notification", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Notification", 'DateTime'>
   readonly readAt: Prisma.FieldRef<"Notification", 'DateTime'>

@@ -45,6 +45,8 @@ export type YoungPersonMinAggregateOutputType = {
   preferredName: string | null
   dateOfBirth: Date | null
   nhsNumber: string | null
+  upn: string | null
+  localId: string | null
   jurisdiction: string | null
   yearGroupOffset: number | null
   ehcPlanIssuedOn: Date | null
@@ -75,6 +77,8 @@ export type YoungPersonMaxAggregateOutputType = {
   preferredName: string | null
   dateOfBirth: Date | null
   nhsNumber: string | null
+  upn: string | null
+  localId: string | null
   jurisdiction: string | null
   yearGroupOffset: number | null
   ehcPlanIssuedOn: Date | null
@@ -105,6 +109,8 @@ export type YoungPersonCountAggregateOutputType = {
   preferredName: number
   dateOfBirth: number
   nhsNumber: number
+  upn: number
+  localId: number
   jurisdiction: number
   yearGroupOffset: number
   ehcPlanIssuedOn: number
@@ -147,6 +153,8 @@ export type YoungPersonMinAggregateInputType = {
   preferredName?: true
   dateOfBirth?: true
   nhsNumber?: true
+  upn?: true
+  localId?: true
   jurisdiction?: true
   yearGroupOffset?: true
   ehcPlanIssuedOn?: true
@@ -177,6 +185,8 @@ export type YoungPersonMaxAggregateInputType = {
   preferredName?: true
   dateOfBirth?: true
   nhsNumber?: true
+  upn?: true
+  localId?: true
   jurisdiction?: true
   yearGroupOffset?: true
   ehcPlanIssuedOn?: true
@@ -207,6 +217,8 @@ export type YoungPersonCountAggregateInputType = {
   preferredName?: true
   dateOfBirth?: true
   nhsNumber?: true
+  upn?: true
+  localId?: true
   jurisdiction?: true
   yearGroupOffset?: true
   ehcPlanIssuedOn?: true
@@ -324,6 +336,8 @@ export type YoungPersonGroupByOutputType = {
   preferredName: string | null
   dateOfBirth: Date
   nhsNumber: string | null
+  upn: string | null
+  localId: string | null
   jurisdiction: string
   yearGroupOffset: number
   ehcPlanIssuedOn: Date | null
@@ -377,6 +391,8 @@ export type YoungPersonWhereInput = {
   preferredName?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   dateOfBirth?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
   nhsNumber?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
+  upn?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
+  localId?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   jurisdiction?: Prisma.StringFilter<"YoungPerson"> | string
   yearGroupOffset?: Prisma.IntFilter<"YoungPerson"> | number
   ehcPlanIssuedOn?: Prisma.DateTimeNullableFilter<"YoungPerson"> | Date | string | null
@@ -419,6 +435,8 @@ export type YoungPersonOrderByWithRelationInput = {
   preferredName?: Prisma.SortOrderInput | Prisma.SortOrder
   dateOfBirth?: Prisma.SortOrder
   nhsNumber?: Prisma.SortOrderInput | Prisma.SortOrder
+  upn?: Prisma.SortOrderInput | Prisma.SortOrder
+  localId?: Prisma.SortOrderInput | Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
   ehcPlanIssuedOn?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -455,6 +473,8 @@ export type YoungPersonOrderByWithRelationInput = {
 export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   areaId_nhsNumber?: Prisma.YoungPersonAreaIdNhsNumberCompoundUniqueInput
+  areaId_upn?: Prisma.YoungPersonAreaIdUpnCompoundUniqueInput
+  areaId_localId?: Prisma.YoungPersonAreaIdLocalIdCompoundUniqueInput
   AND?: Prisma.YoungPersonWhereInput | Prisma.YoungPersonWhereInput[]
   OR?: Prisma.YoungPersonWhereInput[]
   NOT?: Prisma.YoungPersonWhereInput | Prisma.YoungPersonWhereInput[]
@@ -465,6 +485,8 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   preferredName?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   dateOfBirth?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
   nhsNumber?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
+  upn?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
+  localId?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   jurisdiction?: Prisma.StringFilter<"YoungPerson"> | string
   yearGroupOffset?: Prisma.IntFilter<"YoungPerson"> | number
   ehcPlanIssuedOn?: Prisma.DateTimeNullableFilter<"YoungPerson"> | Date | string | null
@@ -496,7 +518,7 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   handovers?: Prisma.HandoverListRelationFilter
   corrections?: Prisma.RecordCorrectionListRelationFilter
   notifications?: Prisma.NotificationListRelationFilter
-}, "id" | "areaId_nhsNumber">
+}, "id" | "areaId_nhsNumber" | "areaId_upn" | "areaId_localId">
 
 export type YoungPersonOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -507,6 +529,8 @@ export type YoungPersonOrderByWithAggregationInput = {
   preferredName?: Prisma.SortOrderInput | Prisma.SortOrder
   dateOfBirth?: Prisma.SortOrder
   nhsNumber?: Prisma.SortOrderInput | Prisma.SortOrder
+  upn?: Prisma.SortOrderInput | Prisma.SortOrder
+  localId?: Prisma.SortOrderInput | Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
   ehcPlanIssuedOn?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -545,6 +569,8 @@ export type YoungPersonScalarWhereWithAggregatesInput = {
   preferredName?: Prisma.StringNullableWithAggregatesFilter<"YoungPerson"> | string | null
   dateOfBirth?: Prisma.DateTimeWithAggregatesFilter<"YoungPerson"> | Date | string
   nhsNumber?: Prisma.StringNullableWithAggregatesFilter<"YoungPerson"> | string | null
+  upn?: Prisma.StringNullableWithAggregatesFilter<"YoungPerson"> | string | null
+  localId?: Prisma.StringNullableWithAggregatesFilter<"YoungPerson"> | string | null
   jurisdiction?: Prisma.StringWithAggregatesFilter<"YoungPerson"> | string
   yearGroupOffset?: Prisma.IntWithAggregatesFilter<"YoungPerson"> | number
   ehcPlanIssuedOn?: Prisma.DateTimeNullableWithAggregatesFilter<"YoungPerson"> | Date | string | null
@@ -573,6 +599,8 @@ export type YoungPersonCreateInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -615,6 +643,8 @@ export type YoungPersonUncheckedCreateInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -653,6 +683,8 @@ export type YoungPersonUpdateInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -695,6 +727,8 @@ export type YoungPersonUncheckedUpdateInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -735,6 +769,8 @@ export type YoungPersonCreateManyInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -763,6 +799,8 @@ export type YoungPersonUpdateManyMutationInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -793,6 +831,8 @@ export type YoungPersonUncheckedUpdateManyInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -839,6 +879,16 @@ export type YoungPersonAreaIdNhsNumberCompoundUniqueInput = {
   nhsNumber: string
 }
 
+export type YoungPersonAreaIdUpnCompoundUniqueInput = {
+  areaId: string
+  upn: string
+}
+
+export type YoungPersonAreaIdLocalIdCompoundUniqueInput = {
+  areaId: string
+  localId: string
+}
+
 export type YoungPersonCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   areaId?: Prisma.SortOrder
@@ -848,6 +898,8 @@ export type YoungPersonCountOrderByAggregateInput = {
   preferredName?: Prisma.SortOrder
   dateOfBirth?: Prisma.SortOrder
   nhsNumber?: Prisma.SortOrder
+  upn?: Prisma.SortOrder
+  localId?: Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
   ehcPlanIssuedOn?: Prisma.SortOrder
@@ -883,6 +935,8 @@ export type YoungPersonMaxOrderByAggregateInput = {
   preferredName?: Prisma.SortOrder
   dateOfBirth?: Prisma.SortOrder
   nhsNumber?: Prisma.SortOrder
+  upn?: Prisma.SortOrder
+  localId?: Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
   ehcPlanIssuedOn?: Prisma.SortOrder
@@ -913,6 +967,8 @@ export type YoungPersonMinOrderByAggregateInput = {
   preferredName?: Prisma.SortOrder
   dateOfBirth?: Prisma.SortOrder
   nhsNumber?: Prisma.SortOrder
+  upn?: Prisma.SortOrder
+  localId?: Prisma.SortOrder
   jurisdiction?: Prisma.SortOrder
   yearGroupOffset?: Prisma.SortOrder
   ehcPlanIssuedOn?: Prisma.SortOrder
@@ -1184,6 +1240,8 @@ export type YoungPersonCreateWithoutAreaInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1224,6 +1282,8 @@ export type YoungPersonUncheckedCreateWithoutAreaInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1293,6 +1353,8 @@ export type YoungPersonScalarWhereInput = {
   preferredName?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   dateOfBirth?: Prisma.DateTimeFilter<"YoungPerson"> | Date | string
   nhsNumber?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
+  upn?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
+  localId?: Prisma.StringNullableFilter<"YoungPerson"> | string | null
   jurisdiction?: Prisma.StringFilter<"YoungPerson"> | string
   yearGroupOffset?: Prisma.IntFilter<"YoungPerson"> | number
   ehcPlanIssuedOn?: Prisma.DateTimeNullableFilter<"YoungPerson"> | Date | string | null
@@ -1321,6 +1383,8 @@ export type YoungPersonCreateWithoutOwnAccountInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1362,6 +1426,8 @@ export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1404,6 +1470,8 @@ export type YoungPersonCreateWithoutNamedWorkerInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1444,6 +1512,8 @@ export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1503,6 +1573,8 @@ export type YoungPersonUpdateWithoutOwnAccountInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1544,6 +1616,8 @@ export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1597,6 +1671,8 @@ export type YoungPersonCreateWithoutCarersInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1638,6 +1714,8 @@ export type YoungPersonUncheckedCreateWithoutCarersInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1691,6 +1769,8 @@ export type YoungPersonUpdateWithoutCarersInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1732,6 +1812,8 @@ export type YoungPersonUncheckedUpdateWithoutCarersInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1769,6 +1851,8 @@ export type YoungPersonCreateWithoutConsentsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1810,6 +1894,8 @@ export type YoungPersonUncheckedCreateWithoutConsentsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1863,6 +1949,8 @@ export type YoungPersonUpdateWithoutConsentsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1904,6 +1992,8 @@ export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1941,6 +2031,8 @@ export type YoungPersonCreateWithoutPathwayStatesInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -1982,6 +2074,8 @@ export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2035,6 +2129,8 @@ export type YoungPersonUpdateWithoutPathwayStatesInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2076,6 +2172,8 @@ export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2113,6 +2211,8 @@ export type YoungPersonCreateWithoutEventsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2154,6 +2254,8 @@ export type YoungPersonUncheckedCreateWithoutEventsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2207,6 +2309,8 @@ export type YoungPersonUpdateWithoutEventsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2248,6 +2352,8 @@ export type YoungPersonUncheckedUpdateWithoutEventsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2285,6 +2391,8 @@ export type YoungPersonCreateWithoutMilestonesInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2326,6 +2434,8 @@ export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2379,6 +2489,8 @@ export type YoungPersonUpdateWithoutMilestonesInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2420,6 +2532,8 @@ export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2457,6 +2571,8 @@ export type YoungPersonCreateWithoutGoalsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2498,6 +2614,8 @@ export type YoungPersonUncheckedCreateWithoutGoalsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2551,6 +2669,8 @@ export type YoungPersonUpdateWithoutGoalsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2592,6 +2712,8 @@ export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2629,6 +2751,8 @@ export type YoungPersonCreateWithoutHandoversInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2670,6 +2794,8 @@ export type YoungPersonUncheckedCreateWithoutHandoversInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2723,6 +2849,8 @@ export type YoungPersonUpdateWithoutHandoversInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2764,6 +2892,8 @@ export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2801,6 +2931,8 @@ export type YoungPersonCreateWithoutCorrectionsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2842,6 +2974,8 @@ export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -2895,6 +3029,8 @@ export type YoungPersonUpdateWithoutCorrectionsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2936,6 +3072,8 @@ export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -2973,6 +3111,8 @@ export type YoungPersonCreateWithoutNotificationsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -3014,6 +3154,8 @@ export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -3067,6 +3209,8 @@ export type YoungPersonUpdateWithoutNotificationsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -3108,6 +3252,8 @@ export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -3146,6 +3292,8 @@ export type YoungPersonCreateManyAreaInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -3174,6 +3322,8 @@ export type YoungPersonUpdateWithoutAreaInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -3214,6 +3364,8 @@ export type YoungPersonUncheckedUpdateWithoutAreaInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -3253,6 +3405,8 @@ export type YoungPersonUncheckedUpdateManyWithoutAreaInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -3282,6 +3436,8 @@ export type YoungPersonCreateManyNamedWorkerInput = {
   preferredName?: string | null
   dateOfBirth: Date | string
   nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
   jurisdiction: string
   yearGroupOffset?: number
   ehcPlanIssuedOn?: Date | string | null
@@ -3310,6 +3466,8 @@ export type YoungPersonUpdateWithoutNamedWorkerInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -3350,6 +3508,8 @@ export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -3389,6 +3549,8 @@ export type YoungPersonUncheckedUpdateManyWithoutNamedWorkerInput = {
   preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
   yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
   ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -3522,6 +3684,8 @@ export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   preferredName?: boolean
   dateOfBirth?: boolean
   nhsNumber?: boolean
+  upn?: boolean
+  localId?: boolean
   jurisdiction?: boolean
   yearGroupOffset?: boolean
   ehcPlanIssuedOn?: boolean
@@ -3565,6 +3729,8 @@ export type YoungPersonSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   preferredName?: boolean
   dateOfBirth?: boolean
   nhsNumber?: boolean
+  upn?: boolean
+  localId?: boolean
   jurisdiction?: boolean
   yearGroupOffset?: boolean
   ehcPlanIssuedOn?: boolean
@@ -3597,6 +3763,8 @@ export type YoungPersonSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   preferredName?: boolean
   dateOfBirth?: boolean
   nhsNumber?: boolean
+  upn?: boolean
+  localId?: boolean
   jurisdiction?: boolean
   yearGroupOffset?: boolean
   ehcPlanIssuedOn?: boolean
@@ -3629,6 +3797,8 @@ export type YoungPersonSelectScalar = {
   preferredName?: boolean
   dateOfBirth?: boolean
   nhsNumber?: boolean
+  upn?: boolean
+  localId?: boolean
   jurisdiction?: boolean
   yearGroupOffset?: boolean
   ehcPlanIssuedOn?: boolean
@@ -3650,7 +3820,7 @@ export type YoungPersonSelectScalar = {
   updatedAt?: boolean
 }
 
-export type YoungPersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "areaId" | "namedWorkerId" | "givenName" | "familyName" | "preferredName" | "dateOfBirth" | "nhsNumber" | "jurisdiction" | "yearGroupOffset" | "ehcPlanIssuedOn" | "hasEhcPlan" | "lifeLimitingCondition" | "complexHealthNeeds" | "learningDisability" | "likelyAdultCareNeeds" | "receivesDisabilityLivingAllowance" | "mayLackCapacity" | "placedInCare" | "hasCarer" | "usesChildrensHealthServices" | "usesChildrensMentalHealthServices" | "aboutMe" | "version" | "planDigest" | "createdAt" | "updatedAt", ExtArgs["result"]["youngPerson"]>
+export type YoungPersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "areaId" | "namedWorkerId" | "givenName" | "familyName" | "preferredName" | "dateOfBirth" | "nhsNumber" | "upn" | "localId" | "jurisdiction" | "yearGroupOffset" | "ehcPlanIssuedOn" | "hasEhcPlan" | "lifeLimitingCondition" | "complexHealthNeeds" | "learningDisability" | "likelyAdultCareNeeds" | "receivesDisabilityLivingAllowance" | "mayLackCapacity" | "placedInCare" | "hasCarer" | "usesChildrensHealthServices" | "usesChildrensMentalHealthServices" | "aboutMe" | "version" | "planDigest" | "createdAt" | "updatedAt", ExtArgs["result"]["youngPerson"]>
 export type YoungPersonInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
   namedWorker?: boolean | Prisma.YoungPerson$namedWorkerArgs<ExtArgs>
@@ -3704,6 +3874,16 @@ export type $YoungPersonPayload<ExtArgs extends runtime.Types.Extensions.Interna
      * used in another area is that council's business, and no answer may reveal it.
      */
     nhsNumber: string | null
+    /**
+     * The Unique Pupil Number (DfE), validated by its check letter: how a school census or the
+     * SEN2 return names the child. Unique within an area, like the NHS number.
+     */
+    upn: string | null
+    /**
+     * The council's own id for the child in its case system (Capita One, Synergy, Liquidlogic…):
+     * what an import matches on when it has neither NHS number nor UPN.
+     */
+    localId: string | null
     jurisdiction: string
     yearGroupOffset: number
     /**
@@ -4186,6 +4366,8 @@ export interface YoungPersonFieldRefs {
   readonly preferredName: Prisma.FieldRef<"YoungPerson", 'String'>
   readonly dateOfBirth: Prisma.FieldRef<"YoungPerson", 'DateTime'>
   readonly nhsNumber: Prisma.FieldRef<"YoungPerson", 'String'>
+  readonly upn: Prisma.FieldRef<"YoungPerson", 'String'>
+  readonly localId: Prisma.FieldRef<"YoungPerson", 'String'>
   readonly jurisdiction: Prisma.FieldRef<"YoungPerson", 'String'>
   readonly yearGroupOffset: Prisma.FieldRef<"YoungPerson", 'Int'>
   readonly ehcPlanIssuedOn: Prisma.FieldRef<"YoungPerson", 'DateTime'>

@@ -98,6 +98,20 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       expect(record.body.namedWorkerName).toBe('manager');
     });
 
+    it('tells a family of a new named worker chosen on the record itself', async () => {
+      const leo = await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: f.childId } });
+      const changed = await call(f, worker, 'PATCH', `/api/young-people/${f.childId}`, {
+        version: leo.version,
+        changes: { namedWorkerId: f.users.worker.id },
+      });
+      expect(changed.status).toBe(200);
+      const parent = await signIn(f, f.users.parent.email);
+      const notices = await call(f, parent, 'GET', '/api/notifications');
+      expect(notices.body.items).toContainEqual(
+        expect.objectContaining({ kind: 'named_worker', workerName: 'worker', youngPersonId: f.childId }),
+      );
+    });
+
     it('refuses, with nothing written, a young person of another area, another area’s worker, and nonsense', async () => {
       const before = await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: f.childId } });
       const cases: [unknown, string][] = [
@@ -178,6 +192,52 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       expect(staffAddress.status).toBe(409);
       expect(staffAddress.body.error.field).toBe('email');
       expect(await f.db.prisma.user.count({ where: { email: 'leo2@family.test' } })).toBe(0);
+    });
+
+    it('refuses a bad invitation naming the field, with no account made', async () => {
+      const users = await f.db.prisma.user.count();
+      const cases: [unknown, string][] = [
+        [{ role: 'sibling', name: 'A', email: 'a@family.test' }, 'role'],
+        [{ role: 'parent_carer', name: ' ', email: 'a@family.test' }, 'name'],
+        [{ role: 'parent_carer', name: 'A', email: 'not an address' }, 'email'],
+        [{ role: 'parent_carer', name: 'A', email: 'a@family.test', relationship: 'x'.repeat(101) }, 'relationship'],
+        [{ role: 'parent_carer', name: 'A', email: 'a@family.test', isAdmin: true }, 'isAdmin'],
+      ];
+      for (const [body, field] of cases) {
+        const answer = await call(f, worker, 'POST', `/api/young-people/${f.childId}/family`, body);
+        expect(answer.status, JSON.stringify(body)).toBe(400);
+        expect(answer.body.error.field).toBe(field);
+      }
+      expect(await f.db.prisma.user.count()).toBe(users);
+    });
+
+    it('keeps identifiers unique within an area: a second child with the same UPN or local id is refused, naming it', async () => {
+      const base = { givenName: 'Sam', familyName: 'Twin', dateOfBirth: '2011-02-02', jurisdiction: 'england' };
+      const first = await call(f, worker, 'POST', '/api/young-people', {
+        ...base,
+        upn: 'H801200001001',
+        localId: 'LL-7',
+      });
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ upn: 'H801200001001', localId: 'LL-7' });
+      for (const [extra, field] of [
+        [{ upn: 'h801200001001' }, 'upn'],
+        [{ localId: 'LL-7' }, 'localId'],
+      ] as const) {
+        const again = await call(f, worker, 'POST', '/api/young-people', { ...base, ...extra });
+        expect(again.status).toBe(409);
+        expect(again.body.error.field).toBe(field);
+      }
+      const wrong = await call(f, worker, 'POST', '/api/young-people', { ...base, upn: 'H801200001002' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error.field).toBe('upn');
+      // Another council may hold the same UPN: that is its business, and no answer here says so.
+      const elsewhere = await call(f, await signIn(f, f.users.otherWorker.email), 'POST', '/api/young-people', {
+        ...base,
+        upn: 'H801200001001',
+      });
+      expect(elsewhere.status).toBe(201);
+      expect(await f.db.prisma.youngPerson.count({ where: { familyName: 'Twin' } })).toBe(2);
     });
 
     it('keeps families to the staff of the young person’s area', async () => {

@@ -231,8 +231,17 @@ describe('the daily purge', () => {
         { key: 'email:fresh', failures: 3, nextAllowedAt: now, updatedAt: hoursAgo(1) },
       ],
     });
+    // An import's report names young people: kept 30 days.
+    const importRun = { areaId: f.areaId, fileName: 'a.csv', isDryRun: true, totalRows: 1, ignoredColumns: [] };
+    await f.db.prisma.importRun.createMany({
+      data: [
+        { ...importRun, startedAt: hoursAgo(31 * 24) },
+        { ...importRun, fileName: 'b.csv', startedAt: hoursAgo(29 * 24) },
+      ],
+    });
     const result = await runPurge({ db: f.db.prisma, today: TODAY, now, idleMinutes: 30 });
-    expect(result).toEqual({ ran: true, summary: { sessions: 2, signInAttempts: 1, throttles: 1 } });
+    expect(result).toEqual({ ran: true, summary: { sessions: 2, signInAttempts: 1, throttles: 1, imports: 1 } });
+    expect((await f.db.prisma.importRun.findMany()).map((run) => run.fileName)).toEqual(['b.csv']);
     expect(
       (await f.db.prisma.session.findMany({ where: { userId: f.users.worker.id } })).map(
         (session) => session.tokenHash,

@@ -63,7 +63,7 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       const template = await call(f, manager, 'GET', '/api/imports/young-people/template.csv');
       expect(template.status).toBe(200);
       expect(template.headers.get('content-disposition')).toContain('attachment');
-      const [header, example] = parse<string[]>(template.body as string);
+      const [header, example]: string[][] = parse(template.body as string);
       expect(header).toEqual(
         expect.arrayContaining(['upn', 'date_of_birth', 'ehc_plan_issued_on', 'last_review', 'sen_type']),
       );
@@ -125,6 +125,17 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       expect((await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: created.id } })).version).toBe(
         created.version,
       );
+    });
+
+    it('forgets an erased young person’s line in every import report', async () => {
+      const run = await importFile(f, manager, [HEADER, row(70), row(71)].join('\n'), false);
+      const erased = run.rows.find((r: any) => r.name === 'Given70 Family70');
+      const person = await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: erased.youngPersonId } });
+      const answer = await call(f, manager, 'DELETE', `/api/young-people/${person.id}?version=${person.version}`);
+      expect(answer.status).toBe(204);
+      const report = await call(f, manager, 'GET', `/api/imports/${run.id}`);
+      expect(report.body.rows.map((r: any) => r.name)).toEqual(['Given71 Family71']);
+      expect(JSON.stringify(report.body)).not.toContain(person.id);
     });
 
     it('updates a matched record with what changed, keeps the correction, and adds a newer review', async () => {
@@ -221,6 +232,14 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
         const answer = await upload(f, manager, csv);
         expect(answer.status).toBe(400);
         expect(answer.body.error.field).toBe('file');
+      }
+      for (const [query, field] of [
+        ['dryRun=perhaps', 'dryRun'],
+        [`fileName=${'x'.repeat(201)}`, 'fileName'],
+      ]) {
+        const answer = await upload(f, manager, `${HEADER}\n${row(60)}`, query);
+        expect(answer.status).toBe(400);
+        expect(answer.body.error.field).toBe(field);
       }
       expect(await f.db.prisma.importRun.count()).toBe(runs);
     });

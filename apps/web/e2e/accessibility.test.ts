@@ -54,7 +54,7 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await expectNoViolations(page, 'caseload grouped');
     await page.getByRole('link', { name: 'Young people' }).click();
     await expectNoViolations(page, 'young people');
-    await page.locator('ul.people a').first().click();
+    await page.locator('.people-table tbody a').first().click();
     await page.locator('.timeline-marker').first().waitFor();
     await page.locator('.timeline-marker').first().click();
     await page.locator('.milestone-details').waitFor();
@@ -75,6 +75,45 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await expectNoViolations(page, 'reminders');
     await page.goto(`${server.baseUrl}/no/such/page`);
     await expectNoViolations(page, 'not found');
+  });
+
+  it('on adding a young person (errors, check your answers), choosing named workers, importing and inviting a family', async () => {
+    const page = await as('manager@northshire.test', '/young-people/new');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await expectNoViolations(page, 'add a young person, with errors');
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Lovelace');
+    const born = page.getByRole('group', { name: 'Date of birth' });
+    await born.getByLabel('Day').fill('10');
+    await born.getByLabel('Month').fill('12');
+    await born.getByLabel('Year').fill('2011');
+    await page.getByRole('radio', { name: 'No' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Check your answers before saving' }).waitFor();
+    await expectNoViolations(page, 'check your answers');
+    await page.goto(`${server.baseUrl}/young-people`);
+    await page.locator('.people-table tbody input[type=checkbox]').first().check();
+    await page.getByRole('heading', { name: /^Named worker for 1 selected/ }).waitFor();
+    await page.getByText('Hand over a whole caseload').click();
+    await expectNoViolations(page, 'young people, one selected, hand-over open');
+    await page.getByRole('link', { name: 'Import young people' }).click();
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'caseload.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'local_id,given_name,family_name,date_of_birth\nA-1,Ada,Byron,2011-12-10\nA-2,,Byron,31/02/2011\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('table', { name: /row with problems/ }).waitFor();
+    await expectNoViolations(page, 'import, dry run with a problem');
+    await page.goto(`${server.baseUrl}/young-people`);
+    await page.locator('.people-table tbody a').first().click();
+    await page.getByText('Invite someone to see the plan').click();
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByRole('link', { name: 'Select who you are inviting' }).waitFor();
+    await expectNoViolations(page, 'family invitation, with errors');
   });
 
   it('on the young person’s own plan, in plain and easy read, and the family’s view', async () => {
@@ -122,6 +161,10 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     const admin = await as('admin@pathways.test', '/agencies');
     await admin.locator('table').waitFor();
     await expectNoViolations(admin, 'agencies');
+    await admin.getByRole('button', { name: 'Add an agency' }).click();
+    await admin.getByRole('button', { name: 'Save agency' }).click();
+    await admin.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await expectNoViolations(admin, 'add an agency, with errors');
     await admin.getByRole('link', { name: 'Accounts', exact: true }).click();
     await admin.getByRole('link', { name: 'Sam Okafor' }).waitFor();
     await expectNoViolations(admin, 'accounts');

@@ -218,10 +218,18 @@ describe('a transition worker', () => {
 
 describe('when two people change the same record', () => {
   it('the second is told someone else changed it, and can reload and carry on', async () => {
-    const worker = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker, '/young-people');
-    const manager = await signIn(await newContext(), server.baseUrl, ACCOUNTS.manager, '/young-people');
-    await worker.locator('ul.people a').first().click();
-    await manager.goto(worker.url());
+    // A young person of 14 to 17 with a learning disability: their health pathway takes an annual health check.
+    const people = (await (await apiAs(ACCOUNTS.worker))('/api/young-people?pageSize=200')).items as {
+      id: string;
+      dateOfBirth: string;
+      learningDisability: boolean;
+    }[];
+    const yearsAgo = (years: number) => `${new Date().getFullYear() - years}-${new Date().toISOString().slice(5, 10)}`;
+    const target = people.find(
+      (person) => person.learningDisability && person.dateOfBirth > yearsAgo(17) && person.dateOfBirth < yearsAgo(14),
+    ) as { id: string };
+    const worker = await signIn(await newContext(), server.baseUrl, ACCOUNTS.worker, `/young-people/${target.id}`);
+    const manager = await signIn(await newContext(), server.baseUrl, ACCOUNTS.manager, `/young-people/${target.id}`);
     for (const page of [worker, manager]) await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
 
     const record = async (page: Page) => {

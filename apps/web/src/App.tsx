@@ -22,7 +22,6 @@ import { SecurityPage } from './pages/account/SecurityPage.tsx';
 import { SetPasswordPage } from './pages/account/SetPasswordPage.tsx';
 import { SignOnCallbackPage } from './pages/account/SignOnCallbackPage.tsx';
 import { YoungPeoplePage } from './pages/YoungPeoplePage.tsx';
-import { AddYoungPersonPage, ChangeYoungPersonPage } from './pages/people/YoungPersonFormPage.tsx';
 import { YoungPersonPage } from './pages/YoungPersonPage.tsx';
 
 // Charts, the directory and the caseload import are only for commissioners, administrators and
@@ -30,6 +29,13 @@ import { YoungPersonPage } from './pages/YoungPersonPage.tsx';
 const CommissioningPage = lazy(() => import('./pages/CommissioningPage.tsx'));
 const AgenciesPage = lazy(() => import('./pages/AgenciesPage.tsx'));
 const ImportPage = lazy(() => import('./pages/people/ImportPage.tsx'));
+// Adding and changing a record: staff only, and not every day.
+const AddYoungPersonPage = lazy(() =>
+  import('./pages/people/YoungPersonFormPage.tsx').then((page) => ({ default: page.AddYoungPersonPage })),
+);
+const ChangeYoungPersonPage = lazy(() =>
+  import('./pages/people/YoungPersonFormPage.tsx').then((page) => ({ default: page.ChangeYoungPersonPage })),
+);
 const AccountsPage = lazy(() => import('./pages/admin/AccountsPage.tsx'));
 const AccountPage = lazy(() => import('./pages/admin/AccountPage.tsx'));
 const InvitePage = lazy(() => import('./pages/admin/InvitePage.tsx'));

@@ -36,6 +36,28 @@ export function csrfHeaders(): Record<string, string> {
   return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
 }
 
+/**
+ * Sends a file as the body of a POST (a local offer, a caseload CSV), which the typed client
+ * cannot: the answer's JSON, or an ApiError with the API's own words.
+ */
+export async function uploadFile<T>(path: string, contentType: string, file: File): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': contentType, ...requestHeaders() },
+    body: await file.text(),
+  });
+  const body = (await response.json()) as T & ErrorAnswer;
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      body.error?.code ?? 'unknown',
+      body.error?.message ?? String(response.status),
+      body.error?.field,
+    );
+  return body;
+}
+
 /** Every request: the CSRF token, and the interface's language for the rule packs' texts. */
 function requestHeaders(): Record<string, string> {
   return { ...csrfHeaders(), 'Accept-Language': activeLanguage() };

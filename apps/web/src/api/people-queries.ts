@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { api, csrfHeaders, unwrap, type ErrorAnswer, ApiError } from './http.ts';
+import { api, unwrap, uploadFile } from './http.ts';
 import { keys } from './queries.ts';
 
 /** Young people's records, named workers, families and imports: the hooks of the pages that change them. */
@@ -81,24 +81,10 @@ export function useInviteFamilyMember(id: string) {
   });
 }
 
-/** Sends a CSV file to be checked (a dry run) or imported; the typed client cannot send a file body. */
-export async function startImport(file: File, dryRun: boolean): Promise<ImportRun> {
+/** Sends a CSV file to be checked (a dry run) or imported. */
+export function startImport(file: File, dryRun: boolean): Promise<ImportRun> {
   const query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name.slice(0, 200) || 'import.csv' });
-  const response = await fetch(`/api/imports/young-people?${query}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'text/csv', ...csrfHeaders() },
-    body: await file.text(),
-  });
-  const body = (await response.json()) as ImportRun & ErrorAnswer;
-  if (!response.ok)
-    throw new ApiError(
-      response.status,
-      body.error?.code ?? 'unknown',
-      body.error?.message ?? String(response.status),
-      body.error?.field,
-    );
-  return body;
+  return uploadFile<ImportRun>(`/api/imports/young-people?${query}`, 'text/csv', file);
 }
 
 /** A run, asked again twice a second while it is running. */

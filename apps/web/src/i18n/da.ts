@@ -365,6 +365,7 @@ export const da: Messages = {
     open: 'Åbn overdragelse',
   },
   forecast: {
+    council: 'For {{council}}',
     title: 'Behovsprognose',
     intro:
       'Milepæle med frist de næste 24 måneder, talt op. Ingen navne, fødselsdatoer eller NHS-numre. Tal under 5 skjules, som i offentlig statistik.',

@@ -364,6 +364,7 @@ export const en = {
     open: 'Open handover',
   },
   forecast: {
+    council: 'For {{council}}',
     title: 'Demand forecast',
     intro:
       'Milestones falling due in the next 24 months, counted. No names, dates of birth or NHS numbers. Counts under 5 are hidden, as in published statistics.',

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, csrfHeaders, type ErrorAnswer } from '../api/http.ts';
+import { uploadFile } from '../api/http.ts';
 import { useAgencies, useAreas, useSession, type Agency, type AgencyImportResult } from '../api/queries.ts';
 import { AgencyForm } from './admin/AgencyForm.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -106,21 +106,13 @@ function ImportForm() {
     setIsSending(true);
     setError(null);
     try {
-      const response = await fetch(`/api/agencies/import?areaId=${encodeURIComponent(areaId)}`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-ndjson', ...csrfHeaders() },
-        body: await file.text(),
-      });
-      const body = (await response.json()) as AgencyImportResult & ErrorAnswer;
-      if (!response.ok)
-        throw new ApiError(
-          response.status,
-          body.error?.code ?? 'unknown',
-          body.error?.message ?? String(response.status),
-          body.error?.field,
-        );
-      setResult(body);
+      setResult(
+        await uploadFile<AgencyImportResult>(
+          `/api/agencies/import?areaId=${encodeURIComponent(areaId)}`,
+          'application/x-ndjson',
+          file,
+        ),
+      );
       void client.invalidateQueries({ queryKey: ['agencies'] });
     } catch (caught) {
       setError(caught);

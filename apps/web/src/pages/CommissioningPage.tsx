@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useForecast, type ForecastRow } from '../api/queries.ts';
+import { useAreas, useForecast, type ForecastRow } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { formatMonth } from '../lib/format.ts';
@@ -15,9 +15,14 @@ const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00
 export default function CommissioningPage() {
   const { t } = useTranslation();
   const forecast = useForecast();
+  // A council sees its own demand only: the page says whose it is.
+  const council = useAreas()
+    .data?.items.map((area) => area.name)
+    .join(', ');
   return (
     <section>
       <PageHeading title={t('forecast.title')} />
+      {council && <p className="muted">{t('forecast.council', { council })}</p>}
       <p className="lead">{t('forecast.intro')}</p>
       <p>
         <a href="/api/forecast.csv" download="pathways-forecast.csv">

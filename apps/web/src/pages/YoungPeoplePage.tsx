@@ -156,17 +156,7 @@ function AssignPanel({ selected, onDone }: { selected: string[]; onDone: () => v
     <form className="panel assign-panel" onSubmit={submit} aria-labelledby="assign-title">
       <h2 id="assign-title">{t('assign.title', { count: selected.length })}</h2>
       <div role="status">{done && <p className="notice">{done}</p>}</div>
-      <div className="field">
-        <label htmlFor="assign-to">{t('assign.to')}</label>
-        <select id="assign-to" value={to} onChange={(event) => setTo(event.target.value)}>
-          <option value="">{t('record.noWorker')}</option>
-          {workers.data?.items.map((worker) => (
-            <option key={worker.id} value={worker.id}>
-              {t('assign.workerWithCount', { name: worker.name, count: worker.caseload })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <WorkerField id="assign-to" label={t('assign.to')} blank={t('record.noWorker')} value={to} onChange={setTo} />
       <button type="submit" disabled={assign.isPending}>
         {t('assign.submit', { count: selected.length })}
       </button>
@@ -197,17 +187,13 @@ function HandOverPanel() {
       <summary>{t('handOver.title')}</summary>
       <p>{t('handOver.intro')}</p>
       <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="handover-from">{t('handOver.from')}</label>
-          <select id="handover-from" value={from} onChange={(event) => setFrom(event.target.value)}>
-            <option value="">{t('events.choose')}</option>
-            {workers.data?.items.map((worker) => (
-              <option key={worker.id} value={worker.id}>
-                {t('assign.workerWithCount', { name: worker.name, count: worker.caseload })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <WorkerField
+          id="handover-from"
+          label={t('handOver.from')}
+          blank={t('events.choose')}
+          value={from}
+          onChange={setFrom}
+        />
         <div className="field">
           <label htmlFor="handover-to">{t('handOver.to')}</label>
           <select id="handover-to" value={to} onChange={(event) => setTo(event.target.value)}>
@@ -228,5 +214,30 @@ function HandOverPanel() {
         {assign.error && <ErrorNotice error={assign.error} />}
       </form>
     </details>
+  );
+}
+
+/** A choice of the area's named workers, each with the size of their caseload. */
+function WorkerField(props: {
+  id: string;
+  label: string;
+  blank: string;
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const workers = useNamedWorkers();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value="">{props.blank}</option>
+        {workers.data?.items.map((worker) => (
+          <option key={worker.id} value={worker.id}>
+            {t('assign.workerWithCount', { name: worker.name, count: worker.caseload })}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient, type YoungPerson } from '../generated/prisma
 import { audit, type Actor, type Tx } from './actor.ts';
 import { materialisePlan } from './materialise-plan.ts';
 import { checkNamedWorker, tellFamilyOfNewWorker } from './named-workers.ts';
-import { dateColumn, isoDay } from './young-person-profile.ts';
+import { isoDay, recordColumns } from './young-person-profile.ts';
 
 const flagShape = Object.fromEntries(PROFILE_FLAGS.map((flag) => [flag, z.boolean().optional()])) as Record<
   (typeof PROFILE_FLAGS)[number],
@@ -63,11 +63,7 @@ export async function insertYoungPerson(
   await checkNamedWorker(tx, input.areaId, input.namedWorkerId);
   await refuseIdentifierInUse(tx, input.areaId, input);
   const person = await tx.youngPerson.create({
-    data: {
-      ...input,
-      dateOfBirth: dateColumn(input.dateOfBirth),
-      ehcPlanIssuedOn: input.ehcPlanIssuedOn ? dateColumn(input.ehcPlanIssuedOn) : null,
-    },
+    data: recordColumns(input),
   });
   await materialisePlan(tx, person, today, planned);
   await audit(tx, actor, {
@@ -163,14 +159,7 @@ export async function changeClaimed(
   if (corrections.length > 0) await tx.recordCorrection.createMany({ data: corrections });
   const person = await tx.youngPerson.update({
     where: { id: before.id },
-    data: {
-      ...changes,
-      dateOfBirth: changes.dateOfBirth ? dateColumn(changes.dateOfBirth) : undefined,
-      ehcPlanIssuedOn:
-        changes.ehcPlanIssuedOn === undefined
-          ? undefined
-          : changes.ehcPlanIssuedOn && dateColumn(changes.ehcPlanIssuedOn),
-    },
+    data: recordColumns(changes),
   });
   if (person.namedWorkerId && person.namedWorkerId !== before.namedWorkerId)
     await tellFamilyOfNewWorker(tx, person.id, person.namedWorkerId, today);
@@ -298,6 +287,12 @@ export async function eraseClaimed(
       },
     });
   }
+  // An import's report names the young people of its rows: their line goes too.
+  rows.importReportLines = await tx.$executeRaw`
+    UPDATE "ImportRun"
+       SET rows = (SELECT coalesce(jsonb_agg(line), '[]'::jsonb) FROM jsonb_array_elements(rows) AS line
+                    WHERE line->>'youngPersonId' IS DISTINCT FROM ${id})
+     WHERE rows @> jsonb_build_array(jsonb_build_object('youngPersonId', ${id}::text))`;
   // Everything else about them goes with the record (ON DELETE CASCADE).
   await tx.youngPerson.delete({ where: { id } });
   await tx.erasureRecord.create({ data: { youngPersonId: id, reason, erasedById: actor.userId, rows } });

@@ -11,6 +11,24 @@ export function dateColumn(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
+/** A record's fields with their ISO dates as the Dates their `@db.Date` columns take. */
+type RecordColumns<T> = Omit<T, 'dateOfBirth' | 'ehcPlanIssuedOn'> &
+  (T extends { dateOfBirth: string } ? { dateOfBirth: Date } : { dateOfBirth?: Date }) & {
+    ehcPlanIssuedOn?: Date | null;
+  };
+
+/** A record's fields as its columns: the dates as Dates; a field not given stays not given. */
+export function recordColumns<T extends { dateOfBirth?: string; ehcPlanIssuedOn?: string | null }>(
+  fields: T,
+): RecordColumns<T> {
+  const { dateOfBirth, ehcPlanIssuedOn, ...rest } = fields;
+  return {
+    ...rest,
+    ...(dateOfBirth === undefined ? {} : { dateOfBirth: dateColumn(dateOfBirth) }),
+    ...(ehcPlanIssuedOn === undefined ? {} : { ehcPlanIssuedOn: ehcPlanIssuedOn ? dateColumn(ehcPlanIssuedOn) : null }),
+  } as RecordColumns<T>;
+}
+
 /** The engine's profile of a stored young person. */
 export function profileOf(person: YoungPerson): ProfileInput {
   return {

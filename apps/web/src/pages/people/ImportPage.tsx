@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,13 +18,17 @@ export default function ImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [isStarting, setIsStarting] = useState(false);
   const run = useImportRun(runId);
+  const client = useQueryClient();
 
   const start = async (dryRun: boolean) => {
     if (!file) return;
     setIsStarting(true);
     setError(null);
     try {
-      setRunId((await startImport(file, dryRun)).id);
+      const run = await startImport(file, dryRun);
+      // The answer is the run itself: its progress shows at once, before the first poll.
+      client.setQueryData(['imports', run.id], run);
+      setRunId(run.id);
     } catch (caught) {
       setError(caught);
       setRunId(null);

@@ -304,8 +304,6 @@ function YoungPersonForm({
                   name="hasEhcPlan"
                   checked={answers.hasEhcPlan === value}
                   onChange={() => set('hasEhcPlan')(value)}
-                  aria-controls={value === 'yes' ? 'ehc-plan-date' : undefined}
-                  aria-expanded={value === 'yes' ? answers.hasEhcPlan === 'yes' : undefined}
                 />
                 <label htmlFor={`hasEhcPlan-${value}`}>{t(`record.${value}`)}</label>
               </div>

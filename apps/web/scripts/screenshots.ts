@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { caseloadCsv } from '../../../packages/db/test-support/caseload-csv.ts';
 import { launchChromium, signIn, startServer } from '../e2e/harness.ts';
 
 const OUT = new URL('../../../docs/screenshots/', import.meta.url).pathname;
@@ -102,6 +103,35 @@ try {
   await admin.getByRole('button', { name: 'Set up an authenticator app' }).click();
   await admin.getByRole('img', { name: /Scan this QR code/ }).waitFor();
   await shoot(admin, 'two-step-set-up');
+
+  // Bringing people in: the list with a selection, the add form's errors and its check, an import checked.
+  const manager = await as('manager@northshire.test', '/young-people');
+  const boxes = manager.locator('.people-table tbody input[type=checkbox]');
+  for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+  await shoot(manager, 'young-people');
+  await manager.goto(`${server.baseUrl}/young-people/new`);
+  await manager.getByLabel('First name').fill('Nia');
+  const born = manager.getByRole('group', { name: 'Date of birth' });
+  await born.getByLabel('Day').fill('31');
+  await born.getByLabel('Month').fill('2');
+  await born.getByLabel('Year').fill('2011');
+  await manager.getByRole('button', { name: 'Continue' }).click();
+  await shoot(manager, 'add-young-person-errors');
+  await manager.getByLabel('Last name').fill('Okafor');
+  await born.getByLabel('Day').fill('28');
+  await manager.getByRole('radio', { name: 'Yes' }).check();
+  await manager.getByLabel('A learning disability').check();
+  await manager.getByRole('button', { name: 'Continue' }).click();
+  await shoot(manager, 'add-young-person-check');
+  await manager.goto(`${server.baseUrl}/young-people/import`);
+  await manager.getByLabel('CSV file').setInputFiles({
+    name: 'caseload.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(caseloadCsv(200, [41, 120, 150])),
+  });
+  await manager.getByRole('button', { name: 'Check the file' }).click();
+  await manager.getByText(/would be added,/).waitFor({ timeout: 60_000 });
+  await shoot(manager, 'import-dry-run');
 } finally {
   await browser.close();
   await server.stop();

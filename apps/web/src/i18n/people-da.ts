@@ -4,6 +4,7 @@ import type { PeopleText } from './people-en.ts';
 export const peopleDa: PeopleText = {
   dateInput: { day: 'Dag', month: 'Måned', year: 'År' },
   assign: {
+    nobody: 'Ingen (ingen fast medarbejder)',
     hint: 'Vælg unge på listen for at give dem en ny fast medarbejder.',
     title_one: 'Fast medarbejder for {{count}} valgt ung',
     title_other: 'Fast medarbejder for {{count}} valgte unge',

@@ -2,6 +2,7 @@
 export const peopleEn = {
   dateInput: { day: 'Day', month: 'Month', year: 'Year' },
   assign: {
+    nobody: 'Nobody (no named worker)',
     hint: 'Select young people in the list to give them a new named worker.',
     title_one: 'Named worker for {{count}} selected young person',
     title_other: 'Named worker for {{count}} selected young people',

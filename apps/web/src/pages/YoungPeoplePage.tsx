@@ -1,4 +1,4 @@
-import { useDeferredValue, useState, type FormEvent } from 'react';
+import { useDeferredValue, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAssignNamedWorker, useNamedWorkers } from '../api/people-queries.ts';
@@ -126,13 +126,15 @@ function AssignPanel({ selected, onDone }: { selected: string[]; onDone: () => v
   const { t } = useTranslation();
   const workers = useNamedWorkers();
   const assign = useAssignNamedWorker();
+  /** A worker's id, `none` for nobody, '' until chosen (nobody is never the default: it would take workers away by accident). */
   const [to, setTo] = useState('');
   const [done, setDone] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!to) return;
     const name = workers.data?.items.find((worker) => worker.id === to)?.name;
     assign.mutate(
-      { youngPersonIds: selected, namedWorkerId: to || null },
+      { youngPersonIds: selected, namedWorkerId: to === 'none' ? null : to },
       {
         onSuccess: (result) => {
           setDone(
@@ -156,8 +158,10 @@ function AssignPanel({ selected, onDone }: { selected: string[]; onDone: () => v
     <form className="panel assign-panel" onSubmit={submit} aria-labelledby="assign-title">
       <h2 id="assign-title">{t('assign.title', { count: selected.length })}</h2>
       <div role="status">{done && <p className="notice">{done}</p>}</div>
-      <WorkerField id="assign-to" label={t('assign.to')} blank={t('record.noWorker')} value={to} onChange={setTo} />
-      <button type="submit" disabled={assign.isPending}>
+      <WorkerField id="assign-to" label={t('assign.to')} blank={t('events.choose')} value={to} onChange={setTo}>
+        <option value="none">{t('assign.nobody')}</option>
+      </WorkerField>
+      <button type="submit" disabled={!to || assign.isPending}>
         {t('assign.submit', { count: selected.length })}
       </button>
       {assign.error && <ErrorNotice error={assign.error} />}
@@ -224,6 +228,8 @@ function WorkerField(props: {
   blank: string;
   value: string;
   onChange: (id: string) => void;
+  /** Choices after the workers (such as "nobody"). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const workers = useNamedWorkers();
@@ -237,6 +243,7 @@ function WorkerField(props: {
             {t('assign.workerWithCount', { name: worker.name, count: worker.caseload })}
           </option>
         ))}
+        {props.children}
       </select>
     </div>
   );

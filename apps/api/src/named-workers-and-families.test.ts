@@ -112,6 +112,46 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       );
     });
 
+    it('lists a leaver who still has young people, so their caseload can be handed over after they go', async () => {
+      const leaver = await f.db.prisma.user.create({
+        data: { email: 'leaver@ns.test', name: 'Lee Leaver', role: 'transition_worker', areaId: f.areaId },
+      });
+      const created = await call(f, manager, 'POST', '/api/young-people', {
+        givenName: 'Left',
+        familyName: 'Behind',
+        dateOfBirth: '2011-05-05',
+        jurisdiction: 'england',
+        namedWorkerId: leaver.id,
+      });
+      await f.db.prisma.user.update({ where: { id: leaver.id }, data: { disabledAt: new Date() } });
+      const workers = await call(f, manager, 'GET', '/api/named-workers');
+      expect(workers.body.items).toContainEqual(
+        expect.objectContaining({ id: leaver.id, isActive: false, caseload: 1 }),
+      );
+      // A leaver can no longer be made anyone's worker, but their caseload moves on.
+      const toLeaver = await call(f, manager, 'POST', '/api/named-workers/assignments', {
+        youngPersonIds: [f.childId],
+        namedWorkerId: leaver.id,
+      });
+      expect(toLeaver.body.error.field).toBe('namedWorkerId');
+      const moved = await call(f, manager, 'POST', '/api/named-workers/assignments', {
+        fromWorkerId: leaver.id,
+        namedWorkerId: f.users.worker.id,
+      });
+      expect(moved.body).toEqual({ moved: 1, unchanged: 0 });
+      const after = await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: created.body.id } });
+      expect(after.namedWorkerId).toBe(f.users.worker.id);
+      // Gone from the list once nobody names them.
+      const again = await call(f, manager, 'GET', '/api/named-workers');
+      expect(again.body.items.map((worker: any) => worker.id)).not.toContain(leaver.id);
+      const elsewhere = await call(f, manager, 'POST', '/api/named-workers/assignments', {
+        fromWorkerId: f.users.otherWorker.id,
+        namedWorkerId: f.users.worker.id,
+      });
+      expect(elsewhere.status).toBe(400);
+      expect(elsewhere.body.error.field).toBe('fromWorkerId');
+    });
+
     it('refuses, with nothing written, a young person of another area, another area’s worker, and nonsense', async () => {
       const before = await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: f.childId } });
       const cases: [unknown, string][] = [
@@ -154,6 +194,11 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       expect((await call(f, sam, 'GET', `/api/young-people/${f.childId}/plan`)).status).toBe(200);
       expect((await call(f, sam, 'GET', `/api/young-people/${f.personId}`)).status).toBe(404);
       const family = await call(f, worker, 'GET', `/api/young-people/${f.childId}/family`);
+      expect(
+        await f.db.prisma.auditEntry.count({
+          where: { youngPersonId: f.childId, entityType: 'Family', action: 'read', actorId: f.users.worker.id },
+        }),
+      ).toBe(1);
       expect(family.body.items).toHaveLength(2);
       expect(family.body.items).toEqual(
         expect.arrayContaining([

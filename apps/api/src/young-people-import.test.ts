@@ -116,6 +116,12 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       const plan = await call(f, manager, 'GET', `/api/young-people/${created.id}/plan`);
       expect(plan.status).toBe(200);
       expect(plan.body.milestones.length).toBeGreaterThan(0);
+      // Reading the report named them: it is on their audit trail.
+      expect(
+        await f.db.prisma.auditEntry.count({
+          where: { youngPersonId: created.id, entityType: 'ImportRun', action: 'list' },
+        }),
+      ).toBeGreaterThan(0);
       const auditsBefore = await f.db.prisma.auditEntry.count({ where: { youngPersonId: created.id } });
 
       const again = await importFile(f, manager, csv, false);

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { inviteFamilyMember, listFamily, type FamilyMember } from '@pathways/db';
+import { audit, inviteFamilyMember, listFamily, type FamilyMember } from '@pathways/db';
 import type { Context } from 'hono';
 import { recordOfRequest, STAFF_ROLES } from '../access.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -76,8 +76,14 @@ const invite = createRoute({
 /** Mounted at `/api/young-people` (see app.ts). */
 export const familyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
-    const { person, services } = await recordOfRequest(c, c.req.valid('param').id, 'change');
-    return c.json({ items: await listFamily(services.db, person.id) }, 200);
+    const { person, user, services } = await recordOfRequest(c, c.req.valid('param').id, 'change');
+    const family = await listFamily(services.db, person.id);
+    await audit(
+      services.db,
+      { userId: user.id, role: user.role },
+      { action: 'read', entityType: 'Family', entityId: person.id, youngPersonId: person.id },
+    );
+    return c.json({ items: family }, 200);
   })
   .openapi(invite, async (c) => {
     const { person, user, services } = await recordOfRequest(c, c.req.valid('param').id, 'change');

@@ -13,6 +13,9 @@ const ZNamedWorker = z
     email: z.string(),
     role: z.enum(['transition_worker', 'team_manager']),
     caseload: z.number().int().openapi({ description: 'How many young people they are named worker of' }),
+    isActive: z.boolean().openapi({
+      description: 'False: their account is closed but young people still name them (hand their caseload over)',
+    }),
   })
   .openapi('NamedWorker');
 
@@ -21,7 +24,8 @@ const list = createRoute({
   path: '/',
   operationId: 'listNamedWorkers',
   tags: ['Young people'],
-  summary: 'Who in your area can be a named worker, with how many young people each has (staff)',
+  summary:
+    'Who in your area can be a named worker, with how many young people each has; and leavers who still have a caseload (staff)',
   middleware: [requireRole(...STAFF_ROLES)] as const,
   responses: { 200: json(z.object({ items: z.array(ZNamedWorker) }), 'Workers, by name'), ...errorResponses(401, 403) },
 });

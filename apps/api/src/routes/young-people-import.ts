@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, getImportRun, runImport, startImportRun, type ImportRunReport } from '@pathways/db';
+import { AppError, auditList, getImportRun, runImport, startImportRun, type ImportRunReport } from '@pathways/db';
 import { NOWHERE } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -152,6 +152,11 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   })
   .openapi(progress, async (c) => {
     const { db, now } = c.get('services');
-    const run = await getImportRun(db, signedInUser(c).areaId ?? NOWHERE, c.req.valid('param').id, now());
+    const user = signedInUser(c);
+    const run = await getImportRun(db, user.areaId ?? NOWHERE, c.req.valid('param').id, now());
+    // The report names the young people of its rows: each one shown is on their audit trail.
+    const named = run.rows.flatMap((row) => (row.youngPersonId ? [row.youngPersonId] : []));
+    if (named.length > 0)
+      await auditList(db, { userId: user.id, role: user.role }, 'ImportRun', named, { importId: run.id });
     return c.json(shown(run), 200);
   });

@@ -9,6 +9,7 @@ export const peopleDa: PeopleText = {
     title_one: 'Fast medarbejder for {{count}} valgt ung',
     title_other: 'Fast medarbejder for {{count}} valgte unge',
     to: 'Gør denne person til deres faste medarbejder',
+    leaverWithCount: '{{name}}, konto lukket ({{count}} unge at overdrage)',
     workerWithCount: '{{name}} ({{count}} unge)',
     submit_one: 'Skift fast medarbejder for {{count}} ung',
     submit_other: 'Skift fast medarbejder for {{count}} unge',

@@ -7,6 +7,7 @@ export const peopleEn = {
     title_one: 'Named worker for {{count}} selected young person',
     title_other: 'Named worker for {{count}} selected young people',
     to: 'Make this person their named worker',
+    leaverWithCount: '{{name}}, account closed ({{count}} young people to hand over)',
     workerWithCount: '{{name}} ({{count}} young people)',
     submit_one: 'Change the named worker of {{count}} young person',
     submit_other: 'Change the named worker of {{count}} young people',

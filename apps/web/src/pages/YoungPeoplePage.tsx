@@ -158,7 +158,14 @@ function AssignPanel({ selected, onDone }: { selected: string[]; onDone: () => v
     <form className="panel assign-panel" onSubmit={submit} aria-labelledby="assign-title">
       <h2 id="assign-title">{t('assign.title', { count: selected.length })}</h2>
       <div role="status">{done && <p className="notice">{done}</p>}</div>
-      <WorkerField id="assign-to" label={t('assign.to')} blank={t('events.choose')} value={to} onChange={setTo}>
+      <WorkerField
+        id="assign-to"
+        label={t('assign.to')}
+        blank={t('events.choose')}
+        value={to}
+        onChange={setTo}
+        activeOnly
+      >
         <option value="none">{t('assign.nobody')}</option>
       </WorkerField>
       <button type="submit" disabled={!to || assign.isPending}>
@@ -203,7 +210,7 @@ function HandOverPanel() {
           <select id="handover-to" value={to} onChange={(event) => setTo(event.target.value)}>
             <option value="">{t('events.choose')}</option>
             {workers.data?.items
-              .filter((worker) => worker.id !== from)
+              .filter((worker) => worker.isActive && worker.id !== from)
               .map((worker) => (
                 <option key={worker.id} value={worker.id}>
                   {worker.name}
@@ -230,17 +237,23 @@ function WorkerField(props: {
   onChange: (id: string) => void;
   /** Choices after the workers (such as "nobody"). */
   children?: ReactNode;
+  /** Leave out leavers (for a new named worker); otherwise they are listed, marked, to hand their caseload over. */
+  activeOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const workers = useNamedWorkers();
+  const shown = workers.data?.items.filter((worker) => worker.isActive || !props.activeOnly) ?? [];
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
         <option value="">{props.blank}</option>
-        {workers.data?.items.map((worker) => (
+        {shown.map((worker) => (
           <option key={worker.id} value={worker.id}>
-            {t('assign.workerWithCount', { name: worker.name, count: worker.caseload })}
+            {t(worker.isActive ? 'assign.workerWithCount' : 'assign.leaverWithCount', {
+              name: worker.name,
+              count: worker.caseload,
+            })}
           </option>
         ))}
         {props.children}

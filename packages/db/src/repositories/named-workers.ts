@@ -5,16 +5,43 @@ import type { Actor, Tx } from './actor.ts';
 /** Who may be a young person's named worker: a transition worker or team manager of their area, whose account is active. */
 export const NAMED_WORKER_ROLES = ['transition_worker', 'team_manager'] as const;
 
-export type NamedWorker = { id: string; name: string; email: string; role: string; caseload: number };
+export type NamedWorker = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  caseload: number;
+  /** False for a worker whose account is closed but who is still named worker of someone: their caseload is to hand over. */
+  isActive: boolean;
+};
 
-/** The staff of an area who can be named workers, by name, each with how many young people they are named worker of. */
+/**
+ * The staff of an area who can be named workers, by name, each with how many young people
+ * they are named worker of; and anyone whose account is closed while young people still
+ * name them (a leaver whose caseload has not been handed over yet).
+ */
 export async function listNamedWorkers(db: PrismaClient, areaId: string): Promise<NamedWorker[]> {
   const rows = await db.user.findMany({
-    where: { areaId, role: { in: [...NAMED_WORKER_ROLES] }, disabledAt: null },
-    select: { id: true, name: true, email: true, role: true, _count: { select: { caseload: { where: { areaId } } } } },
+    where: {
+      areaId,
+      role: { in: [...NAMED_WORKER_ROLES] },
+      OR: [{ disabledAt: null }, { caseload: { some: { areaId } } }],
+    },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      disabledAt: true,
+      _count: { select: { caseload: { where: { areaId } } } },
+    },
     orderBy: [{ name: 'asc' }, { email: 'asc' }],
   });
-  return rows.map(({ _count, ...worker }) => ({ ...worker, caseload: _count.caseload }));
+  return rows.map(({ _count, disabledAt, ...worker }) => ({
+    ...worker,
+    caseload: _count.caseload,
+    isActive: disabledAt === null,
+  }));
 }
 
 /**
@@ -35,6 +62,21 @@ export async function checkNamedWorker(
   if (!worker)
     throw new AppError('invalid', 'namedWorkerId: no transition worker or team manager of this area has that id', {
       field: 'namedWorkerId',
+    });
+}
+
+/**
+ * Fails with `invalid` naming `fromWorkerId` unless it is staff of the area who can be a named
+ * worker, their account open or closed (a leaver's caseload is handed over after they go).
+ */
+async function checkFormerWorker(tx: Tx, areaId: string, fromWorkerId: string): Promise<void> {
+  const worker = await tx.user.findFirst({
+    where: { id: fromWorkerId, areaId, role: { in: [...NAMED_WORKER_ROLES] } },
+    select: { id: true },
+  });
+  if (!worker)
+    throw new AppError('invalid', 'fromWorkerId: no transition worker or team manager of this area has that id', {
+      field: 'fromWorkerId',
     });
 }
 
@@ -60,6 +102,7 @@ export async function assignNamedWorker(options: {
   const { actor, areaId, who, namedWorkerId } = options;
   return options.db.$transaction(async (tx) => {
     await checkNamedWorker(tx, areaId, namedWorkerId);
+    if ('fromWorkerId' in who) await checkFormerWorker(tx, areaId, who.fromWorkerId);
     const people =
       'fromWorkerId' in who
         ? await tx.youngPerson.findMany({ where: { areaId, namedWorkerId: who.fromWorkerId }, select: PERSON })

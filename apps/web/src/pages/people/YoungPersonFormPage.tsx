@@ -372,11 +372,14 @@ function YoungPersonForm({
             onChange={(event) => set('namedWorkerId')(event.target.value)}
           >
             <option value="">{t('record.noWorker')}</option>
-            {workers.data?.items.map((worker) => (
-              <option key={worker.id} value={worker.id}>
-                {worker.name}
-              </option>
-            ))}
+            {workers.data?.items
+              // A leaver stays listed only while they are this young person's worker (so the form says who it is).
+              .filter((worker) => worker.isActive || worker.id === initial.namedWorkerId)
+              .map((worker) => (
+                <option key={worker.id} value={worker.id}>
+                  {worker.name}
+                </option>
+              ))}
           </select>
         </div>
         {isChange && (

@@ -37,7 +37,11 @@ export type YoungPersonInput = z.input<typeof ZYoungPersonInput>;
 
 export const ZYoungPersonChanges = ZYoungPersonInput.partial().strict();
 
-/** Creates a young person and their first plan, audited, in one transaction. */
+/**
+ * Creates a young person and their first plan, audited, in one transaction. An NHS number, UPN
+ * or local id another young person of the area already has is refused by the database's
+ * unique keys (`conflict` naming the field): two records must never describe one child.
+ */
 export async function createYoungPerson(options: {
   db: PrismaClient;
   actor: Actor;
@@ -45,62 +49,18 @@ export async function createYoungPerson(options: {
   today: string;
 }): Promise<YoungPerson> {
   const input = ZYoungPersonInput.parse(options.input);
-  return options.db.$transaction(async (tx) => insertYoungPerson(tx, options.actor, input, options.today));
-}
-
-/**
- * Creates a young person in the caller's transaction: the named worker checked, an NHS
- * number, UPN or local id already used in the area refused (`conflict` naming it), the plan
- * materialised and the creation audited.
- */
-export async function insertYoungPerson(
-  tx: Tx,
-  actor: Actor,
-  input: z.output<typeof ZYoungPersonInput>,
-  today: string,
-  planned?: Parameters<typeof materialisePlan>[3],
-): Promise<YoungPerson> {
-  await checkNamedWorker(tx, input.areaId, input.namedWorkerId);
-  await refuseIdentifierInUse(tx, input.areaId, input);
-  const person = await tx.youngPerson.create({
-    data: recordColumns(input),
-  });
-  await materialisePlan(tx, person, today, planned);
-  await audit(tx, actor, {
-    action: 'create',
-    entityType: 'YoungPerson',
-    entityId: person.id,
-    youngPersonId: person.id,
-  });
-  return person;
-}
-
-/** The identifiers unique within an area, with the words a refusal uses. */
-const IDENTIFIERS = { nhsNumber: 'NHS number', upn: 'UPN', localId: 'local id' } as const;
-
-/**
- * Refuses (`conflict`, naming the field) an identifier that another young person of the area
- * already has: two records must never describe one child. Only that area is looked at, so
- * the answer tells nothing about anyone elsewhere.
- */
-async function refuseIdentifierInUse(
-  tx: Tx,
-  areaId: string,
-  identifiers: { nhsNumber?: string | null; upn?: string | null; localId?: string | null },
-  exceptId?: string,
-): Promise<void> {
-  for (const [field, words] of Object.entries(IDENTIFIERS) as [keyof typeof IDENTIFIERS, string][]) {
-    const value = identifiers[field];
-    if (!value) continue;
-    const holder = await tx.youngPerson.findFirst({
-      where: { areaId, [field]: value, ...(exceptId ? { id: { not: exceptId } } : {}) },
-      select: { id: true },
+  return options.db.$transaction(async (tx) => {
+    await checkNamedWorker(tx, input.areaId, input.namedWorkerId);
+    const person = await tx.youngPerson.create({ data: recordColumns(input) });
+    await materialisePlan(tx, person, options.today);
+    await audit(tx, options.actor, {
+      action: 'create',
+      entityType: 'YoungPerson',
+      entityId: person.id,
+      youngPersonId: person.id,
     });
-    if (holder)
-      throw new AppError('conflict', `${field}: another young person of this area already has this ${words}`, {
-        field,
-      });
-  }
+    return person;
+  });
 }
 
 /** Fields whose changes are not corrections: "about me" is the young person's own words, rewritten at will. */
@@ -152,7 +112,6 @@ export async function changeClaimed(
   planned?: Parameters<typeof materialisePlan>[3],
 ): Promise<YoungPerson> {
   await checkNamedWorker(tx, changes.areaId ?? before.areaId, changes.namedWorkerId);
-  await refuseIdentifierInUse(tx, changes.areaId ?? before.areaId, changes, before.id);
   const corrections = changedFields(before, changes)
     .filter(({ field }) => !NOT_CORRECTIONS.has(field))
     .map((change) => ({ ...change, youngPersonId: before.id, reason, correctedById: actor.userId }));

@@ -88,14 +88,22 @@ export function useCaseload(filter: CaseloadFilter) {
   return useQuery({ ...caseloadQuery(filter), placeholderData: keepPreviousData });
 }
 
-/** Up to 200 of the area's young people: matching `search`, of one named worker (`none`: without one) when given. */
-export function useYoungPeople(search: string, namedWorkerId = '') {
+/** How many young people a page of the list shows. */
+export const PEOPLE_PAGE_SIZE = 200;
+
+/** A page of the area's young people: matching `search`, of one named worker (`none`: without one) when given. */
+export function useYoungPeople(search: string, namedWorkerId = '', page = 1) {
   return useQuery({
-    queryKey: ['young-people', search, namedWorkerId],
+    queryKey: ['young-people', search, namedWorkerId, page],
     queryFn: () =>
       unwrap(
         api.api['young-people'].$get({
-          query: { ...(search ? { search } : {}), ...(namedWorkerId ? { namedWorkerId } : {}), pageSize: '200' },
+          query: {
+            ...(search ? { search } : {}),
+            ...(namedWorkerId ? { namedWorkerId } : {}),
+            page: String(page),
+            pageSize: String(PEOPLE_PAGE_SIZE),
+          },
         }),
       ),
     placeholderData: keepPreviousData,

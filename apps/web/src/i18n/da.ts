@@ -173,6 +173,11 @@ export const da: Messages = {
     lateBy: '{{days}} for sent',
   },
   people: {
+    showingPage: 'Viser {{from}} til {{to}} af {{total}}',
+    pages: 'Sider med unge',
+    previous: 'Forrige side',
+    next: 'Næste side',
+    pageOf: 'Side {{page}} af {{pages}}',
     title: 'Unge',
     search: 'Søg efter navn',
     empty: 'Ingen unge passer.',

@@ -171,6 +171,11 @@ export const en = {
     lateBy: '{{days}} late',
   },
   people: {
+    showingPage: 'Showing {{from}} to {{to}} of {{total}}',
+    pages: 'Pages of young people',
+    previous: 'Previous page',
+    next: 'Next page',
+    pageOf: 'Page {{page}} of {{pages}}',
     title: 'Young people',
     search: 'Search by name',
     empty: 'No young people match.',

@@ -2,7 +2,7 @@ import { useDeferredValue, useState, type FormEvent, type ReactNode } from 'reac
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAssignNamedWorker, useNamedWorkers } from '../api/people-queries.ts';
-import { useYoungPeople, type SessionUser } from '../api/queries.ts';
+import { PEOPLE_PAGE_SIZE, useYoungPeople, type SessionUser } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, QueryState } from '../components/QueryState.tsx';
 import { displayName, formatDay } from '../lib/format.ts';
@@ -12,8 +12,9 @@ export function YoungPeoplePage({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [worker, setWorker] = useState('');
+  const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const people = useYoungPeople(useDeferredValue(search.trim()), worker);
+  const people = useYoungPeople(useDeferredValue(search.trim()), worker, page);
   const workers = useNamedWorkers();
   const workerName = (id: string | null) =>
     id ? (workers.data?.items.find((item) => item.id === id)?.name ?? '') : t('caseload.unassigned');
@@ -40,11 +41,26 @@ export function YoungPeoplePage({ user }: { user: SessionUser }) {
       <div className="filters">
         <div className="field">
           <label htmlFor="people-search">{t('people.search')}</label>
-          <input id="people-search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+          <input
+            id="people-search"
+            type="search"
+            value={search}
+            onChange={(event) => {
+              setSearch(event.target.value);
+              setPage(1);
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor="people-worker">{t('record.namedWorker')}</label>
-          <select id="people-worker" value={worker} onChange={(event) => setWorker(event.target.value)}>
+          <select
+            id="people-worker"
+            value={worker}
+            onChange={(event) => {
+              setWorker(event.target.value);
+              setPage(1);
+            }}
+          >
             <option value="">{t('common.all')}</option>
             <option value="none">{t('caseload.unassigned')}</option>
             {workers.data?.items.map((item) => (
@@ -62,7 +78,13 @@ export function YoungPeoplePage({ user }: { user: SessionUser }) {
           ) : (
             <>
               <p role="status" className="count">
-                {t('common.showing', { shown: data.items.length, total: data.total })}
+                {data.total > PEOPLE_PAGE_SIZE
+                  ? t('people.showingPage', {
+                      from: (page - 1) * PEOPLE_PAGE_SIZE + 1,
+                      to: (page - 1) * PEOPLE_PAGE_SIZE + data.items.length,
+                      total: data.total,
+                    })
+                  : t('common.showing', { shown: data.items.length, total: data.total })}
               </p>
               <AssignPanel
                 selected={[...selected].filter((id) => data.items.some((person) => person.id === id))}
@@ -112,6 +134,7 @@ export function YoungPeoplePage({ user }: { user: SessionUser }) {
                   </tbody>
                 </table>
               </div>
+              <Pagination page={page} pages={Math.ceil(data.total / PEOPLE_PAGE_SIZE)} onPage={setPage} />
             </>
           )
         }
@@ -259,5 +282,26 @@ function WorkerField(props: {
         {props.children}
       </select>
     </div>
+  );
+}
+
+/** GOV.UK pagination: previous and next, and where this page is. */
+function Pagination({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  if (pages <= 1) return null;
+  return (
+    <nav className="pagination" aria-label={t('people.pages')}>
+      {page > 1 && (
+        <button type="button" className="secondary" onClick={() => onPage(page - 1)}>
+          {t('people.previous')}
+        </button>
+      )}{' '}
+      <span>{t('people.pageOf', { page, pages })}</span>{' '}
+      {page < pages && (
+        <button type="button" className="secondary" onClick={() => onPage(page + 1)}>
+          {t('people.next')}
+        </button>
+      )}
+    </nav>
   );
 }

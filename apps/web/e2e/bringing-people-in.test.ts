@@ -138,7 +138,10 @@ describe('bringing people in', () => {
     const total = before.total + 497;
     await page.goto(`${server.baseUrl}/young-people`);
     await page.getByText(`Showing 1 to 200 of ${total}`).waitFor();
-    await page.getByRole('navigation', { name: 'Pages of young people' }).getByRole('button', { name: 'Next page' }).click();
+    await page
+      .getByRole('navigation', { name: 'Pages of young people' })
+      .getByRole('button', { name: 'Next page' })
+      .click();
     await page.getByText(`Showing 201 to 400 of ${total}`).waitFor();
     await page.goto(`${server.baseUrl}/young-people/import`);
     await page.getByLabel('CSV file').setInputFiles(file);

@@ -3,6 +3,7 @@ import { recordPathwayEvent } from '@pathways/db';
 import {
   call,
   ROLES,
+  sendFile,
   signIn,
   startTestServer,
   TODAY,
@@ -489,23 +490,9 @@ describe.each(BACKENDS)('authorisation on %s: every endpoint × every role', (ba
     it.skipIf(!isAvailable).each(['anonymous', ...ROLES] as Who[])('%s', async (who) => {
       const request = await row.request(fixture);
       const response = request.csv
-        ? await sendCsv(fixture, sessions.get(who) ?? null, request.path, request.csv)
+        ? await sendFile(fixture, sessions.get(who) ?? null, request.path, 'text/csv', request.csv)
         : await call(fixture, sessions.get(who) ?? null, request.method, request.path, request.body);
       expect(response.status, JSON.stringify(response.body)).toBe(row.expect[who]);
     });
   });
 });
-
-/** A CSV file as the import page sends it. */
-async function sendCsv(fixture: Fixture, session: Session, path: string, csv: string) {
-  const response = await fetch(`${fixture.baseUrl}${path}`, {
-    method: 'POST',
-    headers: {
-      origin: fixture.baseUrl,
-      'content-type': 'text/csv',
-      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
-    },
-    body: csv,
-  });
-  return { status: response.status, body: await response.text() };
-}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, signIn, startTestServer, type Fixture, type Session } from '../test-support/test-server.ts';
+import { call, sendFile, signIn, startTestServer, type Fixture, type Session } from '../test-support/test-server.ts';
 
 /**
  * Each council is a tenant: its staff, agencies and commissioner see their own area's
@@ -94,16 +94,13 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
         areaId: f.otherAreaId,
       });
       expect(elsewhere.status).toBe(403);
-      const importElsewhere = await fetch(`${f.baseUrl}/api/agencies/import?areaId=${f.otherAreaId}`, {
-        method: 'POST',
-        headers: {
-          origin: f.baseUrl,
-          'content-type': 'application/x-ndjson',
-          cookie: admin?.cookie ?? '',
-          'x-csrf-token': admin?.csrfToken ?? '',
-        },
-        body: '{"id":"s1","name":"A","organization":{"id":"o1","name":"A"}}',
-      });
+      const importElsewhere = await sendFile(
+        f,
+        admin,
+        `/api/agencies/import?areaId=${f.otherAreaId}`,
+        'application/x-ndjson',
+        '{"id":"s1","name":"A","organization":{"id":"o1","name":"A"}}',
+      );
       expect(importElsewhere.status).toBe(403);
       expect(await f.db.prisma.agency.count({ where: { areaId: f.otherAreaId } })).toBe(1);
     });

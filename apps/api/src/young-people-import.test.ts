@@ -1,21 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, signIn, startTestServer, type Fixture, type Session } from '../test-support/test-server.ts';
+import { call, sendFile, signIn, startTestServer, type Fixture, type Session } from '../test-support/test-server.ts';
 
 /** Sends a CSV file as the browser's import page does. */
-async function upload(f: Fixture, session: Session, csv: string, query = 'dryRun=false&fileName=caseload.csv') {
-  const response = await fetch(`${f.baseUrl}/api/imports/young-people?${query}`, {
-    method: 'POST',
-    headers: {
-      origin: f.baseUrl,
-      'content-type': 'text/csv',
-      cookie: session?.cookie ?? '',
-      'x-csrf-token': session?.csrfToken ?? '',
-    },
-    body: csv,
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const upload = (f: Fixture, session: Session, csv: string, query = 'dryRun=false&fileName=caseload.csv') =>
+  sendFile(f, session, `/api/imports/young-people?${query}`, 'text/csv', csv);
 
 /** Waits for a run to finish, as the page's progress bar does, and gives its report. */
 async function finished(f: Fixture, session: Session, id: string) {

@@ -231,3 +231,27 @@ export async function call(
   const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
   return { status: response.status, body: text && isJson ? JSON.parse(text) : text || null, headers: response.headers };
 }
+
+/** A file sent as a request body (a CSV or NDJSON import), as a browser of that session would send it. */
+export async function sendFile(
+  fixture: Fixture,
+  session: Session,
+  path: string,
+  contentType: string,
+  body: string,
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${fixture.baseUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      origin: fixture.baseUrl,
+      'content-type': contentType,
+      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
+    },
+    body,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+  };
+}

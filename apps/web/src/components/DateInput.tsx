@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DateParts } from '../lib/date-parts.ts';
+import { describedByOf, HintAndError } from './TextField.tsx';
 
 /**
  * The GOV.UK date input: a fieldset with its question as the legend, a hint, and day, month
@@ -22,7 +23,6 @@ export function DateInput({
   onChange: (value: DateParts) => void;
 }) {
   const { t } = useTranslation();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const part = (name: keyof DateParts, width: string) => (
     <div className="date-input-item">
       <label htmlFor={`${id}-${name}`}>{t(`dateInput.${name}`)}</label>
@@ -40,18 +40,9 @@ export function DateInput({
   );
   return (
     <div className={error ? 'field field-with-error' : 'field'}>
-      <fieldset role="group" aria-describedby={describedBy}>
+      <fieldset role="group" aria-describedby={describedByOf(id, hint, error)}>
         <legend>{legend}</legend>
-        {hint && (
-          <p className="hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className="date-input">
           {part('day', 'width-2')}
           {part('month', 'width-2')}

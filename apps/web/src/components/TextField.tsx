@@ -1,17 +1,14 @@
 import type { InputHTMLAttributes } from 'react';
 
-/** A labelled input with its hint and its error (GOV.UK: the error between the label and the input). */
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  ...input
-}: { id: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+/** The ids a field's input is described by: its hint and its error, when it has them. */
+export function describedByOf(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's hint and its error message, in GOV.UK's order (between the label or legend and the input). */
+export function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
-    <div className={error ? 'field field-with-error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+    <>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -22,7 +19,29 @@ export function TextField({
           {error}
         </p>
       )}
-      <input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+    </>
+  );
+}
+
+/** A labelled input with its hint and its error (GOV.UK: the error between the label and the input). */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  ...input
+}: { id: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className={error ? 'field field-with-error' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} hint={hint} error={error} />
+      <input
+        id={id}
+        name={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedByOf(id, hint, error)}
+        {...input}
+      />
     </div>
   );
 }

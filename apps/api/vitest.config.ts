@@ -8,7 +8,9 @@ export default defineConfig({
     // trips a V8 bug on CPUs with memory protection keys ("Check failed:
     // jit_page_->allocations_.erase(addr) == 1", nodejs/node#64500), which aborted a CI run.
     pool: 'forks',
-    maxWorkers: 1,
+    // Two files at once (the machine's two cores): most of a file's time is waiting on a
+    // database or a child process. Every file has its own databases and server.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: '.test-results.json' }]],

@@ -240,7 +240,7 @@ describe('no input gives a 5xx', () => {
     expect(requests).toBeGreaterThan(2000);
     // Still serving, and nothing half-written: the record reads as before.
     expect((await call(f, sessions.worker, 'GET', `/api/young-people/${f.personId}/plan`)).status).toBe(200);
-  });
+  }, 180_000); // thousands of requests: about 40 s alone, longer beside another test file
 
   it('answers random bodies and mutations (property-based, bounded) without a 5xx', async () => {
     const hostile = fc.oneof(

@@ -5,8 +5,7 @@ import { useFamily, useInviteFamilyMember, type FamilyInvitation } from '../api/
 import { ErrorSummary, type FieldProblem } from './ErrorSummary.tsx';
 import { QueryState } from './QueryState.tsx';
 import { TextField } from './TextField.tsx';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { looksLikeEmailAddress } from '../lib/email-address.ts';
 
 /** Staff: who can see this young person's plan for themselves — their own account, their parents and carers — and inviting them. */
 export function FamilyPanel({ youngPersonId, name }: { youngPersonId: string; name: string }) {
@@ -25,7 +24,8 @@ export function FamilyPanel({ youngPersonId, name }: { youngPersonId: string; na
     const found: FieldProblem[] = [];
     if (!form.role) found.push({ field: 'family-role-parent_carer', message: t('family.roleMissing') });
     if (!form.name.trim()) found.push({ field: 'family-name', message: t('family.nameMissing') });
-    if (!EMAIL.test(form.email.trim())) found.push({ field: 'family-email', message: t('family.emailWrong') });
+    if (!looksLikeEmailAddress(form.email.trim()))
+      found.push({ field: 'family-email', message: t('family.emailWrong') });
     setProblems(found);
     if (found.length > 0) return;
     const invitation: FamilyInvitation = {

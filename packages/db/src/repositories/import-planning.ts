@@ -62,14 +62,21 @@ const COLUMN_OF_FIELD: Record<string, string> = {
   ehcPlanIssuedOn: 'ehc_plan_issued_on',
 };
 
-/** A refusal of one row, reported under its column in the person's words (no field name in front). */
-export function failedRow(row: ImportRow, refusal: AppError, events: readonly ImportEvent[] = row.events): RowOutcome {
+/**
+ * A refusal of one row (its line and name), reported under its column in the person's words
+ * (no field name in front); a refused event under the column it came from.
+ */
+export function failedRow(
+  row: Pick<RowOutcome, 'line' | 'name'>,
+  refusal: AppError,
+  events: readonly ImportEvent[] = [],
+): RowOutcome {
   const field = refusal.details.field ?? '';
   const event = events.find((candidate) => candidate.type === field);
   return {
     line: row.line,
     outcome: 'failed',
-    name: nameOf(row),
+    name: row.name,
     problems: [
       {
         column: event?.column ?? COLUMN_OF_FIELD[field] ?? (field || 'line'),
@@ -109,7 +116,7 @@ export async function planBatch(
     } catch (error) {
       const refusal = error instanceof AppError ? error : zodRefusal(error);
       if (!refusal) throw error;
-      return { outcome: failedRow(row, refusal) };
+      return { outcome: failedRow({ line: row.line, name: nameOf(row) }, refusal, row.events) };
     }
   });
 }

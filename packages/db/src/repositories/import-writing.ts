@@ -37,10 +37,7 @@ async function writeAlone(db: PrismaClient, row: PlannedRow, write: (tx: Tx) => 
   } catch (error) {
     const refusal = error instanceof AppError ? error : refusedByDatabase(error);
     if (!refusal) throw error;
-    return {
-      ...failedRow({ line: row.outcome.line, record: {}, events: [], problems: [] }, refusal),
-      name: row.outcome.name,
-    };
+    return failedRow(row.outcome, refusal);
   }
 }
 

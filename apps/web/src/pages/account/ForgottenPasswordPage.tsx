@@ -6,8 +6,7 @@ import { ErrorNotice } from '../../components/QueryState.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { looksLikeEmailAddress } from '../../lib/email-address.ts';
 
 export function ForgottenPasswordPage() {
   const { t } = useTranslation();
@@ -30,7 +29,7 @@ export function ForgottenPasswordPage() {
     const found =
       email.trim() === ''
         ? t('accounts.forgotten.emailMissing')
-        : EMAIL.test(email.trim())
+        : looksLikeEmailAddress(email.trim())
           ? undefined
           : t('accounts.forgotten.emailWrong');
     setProblem(found);

@@ -6,9 +6,9 @@ import { useSaveAgency } from '../../api/people-queries.ts';
 import type { Agency } from '../../api/queries.ts';
 import { ErrorSummary, type FieldProblem } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { looksLikeEmailAddress } from '../../lib/email-address.ts';
 
 const TYPES = [...AGENCY_TYPES.filter((type) => type !== 'young_person' && type !== 'family'), 'other'] as const;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const WEB = /^https?:\/\/\S+$/;
 
 type Fields = Record<
@@ -58,7 +58,7 @@ export function AgencyForm({
     if (!fields.name.trim()) add('name', 'nameMissing');
     if (!fields.type) add('type', 'typeMissing');
     if (!agency && !ownAreaId && !fields.areaId) add('areaId', 'areaMissing');
-    if (fields.email.trim() && !EMAIL.test(fields.email.trim())) add('email', 'emailWrong');
+    if (fields.email.trim() && !looksLikeEmailAddress(fields.email.trim())) add('email', 'emailWrong');
     if (fields.phone.trim() && (fields.phone.trim().length < 3 || fields.phone.trim().length > 40))
       add('phone', 'phoneWrong');
     if (fields.website.trim() && !WEB.test(fields.website.trim())) add('website', 'websiteWrong');

@@ -8,8 +8,7 @@ import { AgencyField, STAFF_ROLES } from './AgencyField.tsx';
 import { ErrorSummary, type FieldProblem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { looksLikeEmailAddress } from '../../lib/email-address.ts';
 
 /** Invite a person: the GOV.UK question page, then "check your answers", then send. */
 export default function InvitePage({ user }: { user: SessionUser }) {
@@ -30,7 +29,8 @@ export default function InvitePage({ user }: { user: SessionUser }) {
     const found: FieldProblem[] = [];
     if (!form.name.trim()) found.push({ field: 'name', message: t('accounts.admin.nameMissing') });
     if (!form.email.trim()) found.push({ field: 'email', message: t('accounts.admin.emailMissing') });
-    else if (!EMAIL.test(form.email.trim())) found.push({ field: 'email', message: t('accounts.admin.emailWrong') });
+    else if (!looksLikeEmailAddress(form.email.trim()))
+      found.push({ field: 'email', message: t('accounts.admin.emailWrong') });
     if (!form.role) found.push({ field: `role-${STAFF_ROLES[0]}`, message: t('accounts.admin.roleMissing') });
     if (!form.areaId && form.role !== 'administrator')
       found.push({ field: 'areaId', message: t('accounts.admin.areaMissing') });

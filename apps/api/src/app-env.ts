@@ -1,6 +1,7 @@
 import type { BlockList } from 'node:net';
 import type { PrismaClient, SessionStage, SessionUser } from '@pathways/db';
 import type { Logger } from './logger.ts';
+import type { ReviewMailer } from './reviews/review-mailer.ts';
 import { serviceDay } from './service-day.ts';
 
 /** What every request handler can reach. */
@@ -20,6 +21,8 @@ export type AppServices = {
   sessionIdleMinutes?: number;
   /** Tells an account holder something about their account by e-mail (a run of failed sign-ins); none without SMTP. */
   tellAccountHolder?: (to: { email: string; name: string }, subject: string, text: string) => Promise<void>;
+  /** Sends review invitations, cancellations and advice letters by e-mail; none: nobody is e-mailed (the worker sends links by hand). */
+  reviewMailer?: ReviewMailer;
   /**
    * Staff must sign in with a second factor (an authenticator app or a passkey). On unless
    * STAFF_TWO_FACTOR=false, which only the demo on the embedded database may use.

@@ -21,6 +21,9 @@ import { eventTypeRoutes } from './routes/event-types.ts';
 import { forecastRoutes } from './routes/forecast.ts';
 import { calendarFeedRoutes, calendarRoutes } from './routes/calendar.ts';
 import { goalRoutes, youngPersonGoalRoutes } from './routes/goals.ts';
+import { reviewRoutes, youngPersonReviewRoutes } from './routes/reviews.ts';
+import { invitationLinkRoutes, reviewInvitationRoutes } from './routes/review-invitations.ts';
+import { actionRoutes, reviewActionRoutes } from './routes/review-actions.ts';
 import { handoverRoutes, youngPersonHandoverRoutes } from './routes/handovers.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { aboutMeRoutes, ownRecordRoutes } from './routes/own-record.ts';
@@ -113,6 +116,7 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/young-people', auditTrailRoutes)
     .route('/young-people', subjectAccessRoutes)
     .route('/young-people', familyRoutes) // the young person's own account and their parents and carers
+    .route('/young-people', youngPersonReviewRoutes) // their reviews and meetings
     .route('/named-workers', namedWorkerRoutes)
     .route('/imports', importRoutes) // CSV and SEN2 imports of young people
     .route('/my-young-people', ownRecordRoutes)
@@ -122,6 +126,11 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/goals', goalRoutes)
     .route('/consents', consentRoutes)
     .route('/handovers', handoverRoutes)
+    .route('/reviews', reviewRoutes) // a review's clock, meeting, record and decision
+    .route('/reviews', reviewInvitationRoutes) // invitations, replies and advice
+    .route('/reviews', reviewActionRoutes) // actions agreed at the meeting
+    .route('/actions', actionRoutes) // the actions you own
+    .route('/invitation-links', invitationLinkRoutes) // an invitee's private link, without an account
     .route('/agencies', agencyRoutes)
     .route('/agencies', agencyImportRoutes)
     .route('/areas', areaRoutes)

@@ -36,6 +36,37 @@ const handover = (f: Fixture, status: 'draft' | 'sent') =>
     },
   });
 
+/** A review of the 17-year-old in a given state, made directly (each role's request gets its own). */
+const review = (f: Fixture, extra: Record<string, unknown> = {}) =>
+  f.db.prisma.review.create({
+    data: {
+      youngPersonId: f.personId,
+      kind: 'care_act_transition_meeting',
+      meetingDate: new Date('2026-12-16T00:00:00Z'),
+      startTime: '10:00',
+      durationMinutes: 60,
+      place: 'Northshire College',
+      ...extra,
+    },
+  });
+const invited = async (f: Fixture, extra: Record<string, unknown> = {}) => {
+  const made = await review(f, extra);
+  const invitation = await f.db.prisma.reviewInvitation.create({
+    data: {
+      reviewId: made.id,
+      name: 'Maya',
+      role: 'young_person',
+      userId: f.users.youngPerson.id,
+      adviceRequested: true,
+      adviceQuestion: 'What matters?',
+      adviceDueOn: new Date('2026-11-30T00:00:00Z'),
+    },
+  });
+  return { review: made, invitation };
+};
+/** Staff of the young person's area only; staff elsewhere find nothing; everyone else is refused by role. */
+const STAFF_WRITE = (ok: number) => by({ worker: ok, manager: ok, otherWorker: 404, otherwise: 403 });
+
 /** Expected status for each caller: staff of the area, staff elsewhere, the young person, a parent of someone else, adult services with a handover, commissioner, administrator. */
 const by = (statuses: Partial<Record<Who, number>> & { otherwise: number }): Record<Who, number> =>
   Object.fromEntries(
@@ -444,6 +475,208 @@ const MATRIX: Row[] = [
     expect: by({ admin: 200, otherwise: 403 }),
   },
   {
+    name: 'GET /api/young-people/{id}/reviews',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/reviews` }),
+    expect: by(STAFF_READ),
+  },
+  {
+    name: 'POST /api/young-people/{id}/reviews',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/young-people/${f.personId}/reviews`,
+      body: {
+        kind: 'ehc_annual_review',
+        meetingDate: '2027-01-20',
+        startTime: '10:00',
+        durationMinutes: 60,
+        place: 'School',
+      },
+    }),
+    expect: STAFF_WRITE(201),
+  },
+  {
+    name: 'GET /api/reviews/{reviewId}',
+    request: async (f) => ({ method: 'GET', path: `/api/reviews/${(await review(f)).id}` }),
+    expect: by(STAFF_READ),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/meeting',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await review(f)).id}/meeting`,
+      body: { version: 1, place: 'Town hall' },
+    }),
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/cancel',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await review(f)).id}/cancel`,
+      body: { version: 1 },
+    }),
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/circulate-advice',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await review(f, { invitationsReleased: true })).id}/circulate-advice`,
+      body: { version: 1 },
+    }),
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/meeting-record',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await review(f, { meetingDate: new Date('2026-11-20T00:00:00Z') })).id}/meeting-record`,
+      body: { version: 1, heldOn: '2026-11-20', youngPersonTookPart: 'in_room' },
+    }),
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/after-meeting',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await review(f, { status: 'held', heldOn: new Date('2026-11-10T00:00:00Z') })).id}/after-meeting`,
+      body: { version: 1, reportSentOn: '2026-11-20' },
+    }),
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'PUT /api/reviews/{reviewId}/profile',
+    request: async (f) => ({
+      method: 'PUT',
+      path: `/api/reviews/${(await review(f)).id}/profile`,
+      body: {
+        importantToMe: 'My dog',
+        workingWell: 'College',
+        notWorking: 'The bus',
+        wantToTalkAbout: 'A job',
+        takePart: 'in_room',
+        helpedBy: 'on_my_own',
+      },
+    }),
+    expect: by({
+      worker: 200,
+      manager: 200,
+      youngPerson: 200,
+      adults: 403,
+      commissioner: 403,
+      admin: 403,
+      otherwise: 404,
+    }),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/invitations',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await review(f)).id}/invitations`,
+      body: {
+        name: 'Sam Senco',
+        email: 'senco@school.test',
+        role: 'school',
+        advice: { question: 'How is college going?' },
+      },
+    }),
+    expect: STAFF_WRITE(201),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/invitations/{invitationId}/advice-request',
+    request: async (f) => {
+      const { review: made, invitation } = await invited(f);
+      return {
+        method: 'POST',
+        path: `/api/reviews/${made.id}/invitations/${invitation.id}/advice-request`,
+        body: { question: 'What would help?' },
+      };
+    },
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/invitations/{invitationId}/withdraw',
+    request: async (f) => {
+      const { review: made, invitation } = await invited(f);
+      return { method: 'POST', path: `/api/reviews/${made.id}/invitations/${invitation.id}/withdraw` };
+    },
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/invitations/{invitationId}/by-hand',
+    request: async (f) => {
+      const { review: made, invitation } = await invited(f, { invitationsReleased: true });
+      return { method: 'POST', path: `/api/reviews/${made.id}/invitations/${invitation.id}/by-hand` };
+    },
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/send-invitations',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await invited(f)).review.id}/send-invitations`,
+      body: { version: 1 },
+    }),
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'GET /api/reviews/{reviewId}/people',
+    request: async (f) => ({ method: 'GET', path: `/api/reviews/${(await review(f)).id}/people` }),
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/reply',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await invited(f)).review.id}/reply`,
+      body: { reply: 'accepted' },
+    }),
+    // Only the person invited; others who may see the review are refused; the rest find nothing.
+    expect: by({ youngPerson: 200, worker: 403, manager: 403, adults: 403, otherwise: 404 }),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/advice',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await invited(f)).review.id}/advice`,
+      body: { advice: 'I like college.' },
+    }),
+    expect: by({ youngPerson: 200, worker: 403, manager: 403, adults: 403, otherwise: 404 }),
+  },
+  {
+    name: 'POST /api/reviews/{reviewId}/actions',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/reviews/${(await review(f, { status: 'held', heldOn: new Date('2026-11-10T00:00:00Z') })).id}/actions`,
+      body: { description: 'Book a college visit', owner: { name: 'Maya’s mum' }, dueOn: '2026-12-20' },
+    }),
+    expect: STAFF_WRITE(201),
+  },
+  {
+    name: 'GET /api/actions',
+    request: async () => ({ method: 'GET', path: '/api/actions' }),
+    expect: by({ commissioner: 403, admin: 403, otherwise: 200 }),
+  },
+  {
+    name: 'PATCH /api/actions/{actionId}',
+    request: async (f) => {
+      const made = await review(f, { status: 'held', heldOn: new Date('2026-11-10T00:00:00Z') });
+      const action = await f.db.prisma.reviewAction.create({
+        data: {
+          reviewId: made.id,
+          youngPersonId: f.personId,
+          description: 'Send the care assessment',
+          ownerName: 'adults',
+          ownerUserId: f.users.adults.id,
+          dueOn: new Date('2026-12-01T00:00:00Z'),
+        },
+      });
+      return { method: 'PATCH', path: `/api/actions/${action.id}`, body: { version: 1, status: 'done' } };
+    },
+    // The owner and the area's staff; the young person may see it but not change it.
+    expect: by({ adults: 200, worker: 200, manager: 200, youngPerson: 403, otherwise: 404 }),
+  },
+  {
     name: 'GET /api/areas',
     request: async () => ({ method: 'GET', path: '/api/areas' }),
     expect: by({ otherwise: 200 }),
@@ -482,7 +715,16 @@ describe.each(BACKENDS)('authorisation on %s: every endpoint × every role', (ba
     // Signing in and out are open to everyone by design (tested in api.test.ts); a calendar
     // feed's only key is the secret in its address (tested in calendar.test.ts and the consent walk).
     // The account endpoints have a matrix of their own (accounts-authorisation.test.ts).
-    const open = ['POST /api/session', 'DELETE /api/session', 'GET /calendar/{file}', ...ACCOUNT_ENDPOINTS];
+    const open = [
+      'POST /api/session',
+      'DELETE /api/session',
+      'GET /calendar/{file}',
+      ...ACCOUNT_ENDPOINTS,
+      // An invitee's private link is its own key (tested in reviews.test.ts).
+      'POST /api/invitation-links/look-up',
+      'POST /api/invitation-links/reply',
+      'POST /api/invitation-links/advice',
+    ];
     expect(documented.filter((name) => !open.includes(name) && !MATRIX.some((row) => row.name === name))).toEqual([]);
   });
 

@@ -20,6 +20,9 @@ import { createApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { accountMailer } from './jobs/account-mail.ts';
+import { sendReviewLetters } from './reviews/review-mail.ts';
+import { demoReviewMailer, smtpReviewMailer } from './reviews/review-mailer.ts';
+import type { AppServices } from './app-env.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { serviceDay } from './service-day.ts';
 import { jsonLogger } from './logger.ts';
@@ -37,7 +40,6 @@ async function main() {
   if (demo)
     logger.warn('this database holds the demo accounts, whose password is published: never put real information in it');
 
-  const jobs = startJobs({ db: database.prisma, logger, now, settings: config.jobs });
   // A running server is the only one that may open its embedded database: it makes the backups.
   const stopAnsweringBackups =
     config.database.kind === 'pglite'
@@ -49,25 +51,33 @@ async function main() {
       : () => {};
 
   let isReady = true;
-  const app = createApp(
-    {
-      db: database.prisma,
-      logger,
-      now,
-      timeZone: config.timeZone,
-      secureCookies: config.secureCookies,
-      publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined,
-      trustedProxies: config.trustedProxies,
-      sessionIdleMinutes: config.sessionIdleMinutes,
-      fhirCodeSystemBase: config.fhirCodeSystemBase,
-      requireStaffSecondFactor: config.staffTwoFactor,
-      // Without SMTP, the demo shows its account e-mails (invitations, resets) in the server's output.
-      tellAccountHolder: config.jobs.mail ? accountMailer(config.jobs.mail) : demo ? showDemoMail : undefined,
-      holdsDemoAccounts: demo,
-      forecastCacheMs: config.forecastCacheSeconds * 1000,
-    },
-    { isReady: () => isReady, webRoot: config.webRoot },
-  );
+  const services: AppServices = {
+    db: database.prisma,
+    logger,
+    now,
+    timeZone: config.timeZone,
+    secureCookies: config.secureCookies,
+    publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined,
+    trustedProxies: config.trustedProxies,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    fhirCodeSystemBase: config.fhirCodeSystemBase,
+    requireStaffSecondFactor: config.staffTwoFactor,
+    // Without SMTP, the demo shows its account e-mails (invitations, resets) in the server's output.
+    tellAccountHolder: config.jobs.mail ? accountMailer(config.jobs.mail) : demo ? showDemoMail : undefined,
+    holdsDemoAccounts: demo,
+    forecastCacheMs: config.forecastCacheSeconds * 1000,
+    // Without SMTP, the demo shows its review e-mails too; a real deployment without SMTP e-mails nobody.
+    reviewMailer: config.jobs.mail ? smtpReviewMailer(config.jobs.mail) : demo ? demoReviewMailer() : undefined,
+  };
+  const app = createApp(services, { isReady: () => isReady, webRoot: config.webRoot });
+  // Review letters (advice reminders and chasers fall due by the day) go out on each tick too.
+  const jobs = startJobs({
+    db: database.prisma,
+    logger,
+    now,
+    settings: config.jobs,
+    sendReviewLetters: () => sendReviewLetters(services, config.publicUrl ?? `http://localhost:${config.port}`),
+  });
   if (!existsSync(`${config.webRoot}/index.html`))
     logger.warn('web app not built: serving the API only', {
       webRoot: config.webRoot,

@@ -228,3 +228,59 @@ export {
   restorePostgres,
   postgresProgram,
 } from './backup.ts';
+export {
+  arrangeReview,
+  cancelReview,
+  circulateAdvice,
+  latestReviewProfile,
+  listReviewsOf,
+  moveReviewMeeting,
+  readReview,
+  recordAfterMeeting,
+  recordMeeting,
+  saveReviewProfile,
+  PROFILE_HELPERS,
+  TAKING_PART,
+  TOOK_PART,
+  ZAfterMeeting,
+  ZMeeting,
+  ZMeetingRecord,
+  ZReviewProfile,
+  type ReviewProfile,
+} from './repositories/reviews.ts';
+export {
+  clockOfReview,
+  findReview,
+  kindOfReview,
+  standingInvitations,
+  type ReviewWithParts,
+} from './repositories/review-records.ts';
+export {
+  auditLinkRead,
+  invitationByToken,
+  inviteToReview,
+  replyToInvitation,
+  requestAdvice,
+  reviewLettersOwed,
+  sendInvitationByHand,
+  sendInvitations,
+  sendReviewLetter,
+  submitAdvice,
+  withdrawInvitation,
+  INVITEE_ROLES,
+  REPLIES,
+  ZAdviceRequest,
+  type Invitee,
+  type ReviewLetter,
+} from './repositories/review-invitations.ts';
+export {
+  addReviewAction,
+  changeReviewAction,
+  findReviewAction,
+  listOwnedActions,
+  ZActionStatus,
+  type ActionOwner,
+  type OwnedAction,
+} from './repositories/review-actions.ts';
+export { accountsAround, activeAccountUser } from './repositories/accounts.ts';
+export { reviewFeedItems } from './repositories/review-feed.ts';

@@ -93,3 +93,36 @@ export {
 export { syntheticPerson, syntheticDanishPerson, type SyntheticPerson } from './synthetic/synthetic-people.ts';
 export { isValidNhsNumber, ZNhsNumber } from './nhs-number.ts';
 export { isValidUpn, ZUpn } from './upn.ts';
+
+export {
+  REVIEW_STEPS,
+  REVIEW_DECISIONS,
+  type ReviewStepId,
+  type ReviewDecision,
+  type ReviewKind,
+  type ReviewRules,
+  type ReviewStepRule,
+  type AdviceRules,
+} from './rule-packs/types.ts';
+export {
+  reviewClock,
+  nextReviewStep,
+  invitationsSentOn,
+  latestNoticeDay,
+  REVIEW_STEP_STATUSES,
+  type ReviewFacts,
+  type ReviewStep,
+  type ReviewStepStatus,
+} from './reviews/review-clock.ts';
+export {
+  defaultAdviceDue,
+  adviceStatus,
+  adviceLetterDue,
+  isActionLate,
+  ADVICE_STATUSES,
+  ACTION_STATUSES,
+  type AdviceStatus,
+  type ActionStatus,
+} from './reviews/follow-ups.ts';
+export { reviewKindOf, reviewRulesOf } from './reviews/review-kinds.ts';
+export { isWeekend, onWorkingDay } from './reviews/working-days.ts';

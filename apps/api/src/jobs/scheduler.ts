@@ -20,7 +20,14 @@ export type JobSettings = {
  * reminder e-mails (claimed row by row, so never twice). Nothing is kept in memory between
  * ticks: a process that dies loses nothing, and any other process picks the work up.
  */
-export function startJobs(options: { db: PrismaClient; logger: Logger; now: () => Date; settings: JobSettings }): {
+export function startJobs(options: {
+  db: PrismaClient;
+  logger: Logger;
+  now: () => Date;
+  settings: JobSettings;
+  /** Sends the review letters owed (invitations, cancellations, advice reminders and chasers). */
+  sendReviewLetters?: () => Promise<number>;
+}): {
   tick: () => Promise<void>;
   stop: () => void;
 } {
@@ -50,6 +57,14 @@ export function startJobs(options: { db: PrismaClient; logger: Logger; now: () =
         if (sent.messages > 0) options.logger.info('reminder e-mails sent', sent);
       } catch (error) {
         options.logger.error('reminder e-mails failed', { error: String(error) });
+      }
+    }
+    if (options.sendReviewLetters) {
+      try {
+        const letters = await options.sendReviewLetters();
+        if (letters > 0) options.logger.info('review e-mails sent', { letters });
+      } catch (error) {
+        options.logger.error('review e-mails failed', { error: String(error) });
       }
     }
   };

@@ -4,6 +4,8 @@ import {
   calendarFeedOwner,
   dateColumn,
   findAgency,
+  findYoungPerson,
+  reviewFeedItems,
   ownRecord,
   hashToken,
   isoDay,
@@ -22,6 +24,8 @@ import { citationOf, formatLongDate, isoToDay, milestoneRule, RULE_PACKS, shortN
 import { Hono } from 'hono';
 import ical, { ICalEventTransparency } from 'ical-generator';
 import { canSeeYoungPerson, NOWHERE } from '../access.ts';
+import { instantIn } from '../reviews/meeting-invitation.ts';
+import { DEFAULT_TIME_ZONE } from '../service-day.ts';
 import { ALL_PARTS, partsSharedWith, pathwayVisible, type VisibleParts } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -92,6 +96,7 @@ export async function calendarFeed(
   db: PrismaClient,
   user: SessionUser,
   day: string,
+  timeZone = DEFAULT_TIME_ZONE,
 ): Promise<{ body: string; youngPersonIds: string[] }> {
   const { people, leadAgency } = await youngPeopleFor(db, user, day);
   const byId = new Map(people.map((entry) => [entry.person.id, entry]));
@@ -137,7 +142,70 @@ export async function calendarFeed(
       stamp: person.updatedAt,
     });
   }
+  await addReviewItems(db, user, { day, timeZone }, horizon, calendar, named);
   return { body: endWithCrlf(calendar.toString()), youngPersonIds: [...named] };
+}
+
+/**
+ * Review meetings the user is invited to (timed, in the service's zone, with the same UID as
+ * their e-mailed invitation, so a calendar shows one entry) and the actions they own (all-day
+ * on their due date, or today once late) — about young people they may still see.
+ */
+async function addReviewItems(
+  db: PrismaClient,
+  user: SessionUser,
+  { day, timeZone }: { day: string; timeZone: string },
+  horizon: Date,
+  calendar: ReturnType<typeof ical>,
+  named: Set<string>,
+): Promise<void> {
+  const { meetings, actions } = await reviewFeedItems(db, {
+    userId: user.id,
+    agencyId: user.agencyId,
+    today: day,
+    dueBy: isoDay(horizon),
+  });
+  const seen = new Map<string, boolean>();
+  const mayStillSee = async (person: { id: string }) => {
+    if (!seen.has(person.id)) {
+      const record = await findYoungPerson(db, person.id);
+      seen.set(person.id, !!record && (await canSeeYoungPerson(db, user, record, day)));
+    }
+    return seen.get(person.id) === true;
+  };
+  const who = (person: Parameters<typeof shortName>[0]) =>
+    user.role === 'young_person' ? '' : ` — ${shortName(person)}`;
+  for (const review of meetings) {
+    if (!(await mayStillSee(review.youngPerson))) continue;
+    named.add(review.youngPerson.id);
+    const start = instantIn(isoDay(review.meetingDate), review.startTime, timeZone);
+    calendar.createEvent({
+      id: `review.${review.id}@pathways`,
+      start,
+      end: new Date(start.getTime() + review.durationMinutes * 60_000),
+      summary: `Review meeting${who(review.youngPerson)}`,
+      location: review.place,
+      sequence: review.sequence,
+      stamp: review.updatedAt,
+    });
+  }
+  const todayColumn = dateColumn(day);
+  for (const action of actions) {
+    if (!(await mayStillSee(action.youngPerson))) continue;
+    named.add(action.youngPerson.id);
+    const isLate = action.dueOn < todayColumn;
+    calendar.createEvent({
+      id: `action.${action.id}@pathways`,
+      start: isLate ? todayColumn : action.dueOn,
+      allDay: true,
+      transparency: ICalEventTransparency.TRANSPARENT,
+      // What was agreed stays in Pathways (it may be health or care detail): the entry says there is one.
+      summary: `${isLate ? 'Late: ' : ''}Action agreed at a review${who(action.youngPerson)}`,
+      description: `Due by ${formatLongDate(isoToDay(isoDay(action.dueOn)), 'en-GB')}. Sign in to Pathways to see what it is.`,
+      sequence: (isLate ? dayIndex(todayColumn) : dayIndex(action.updatedAt)) * 1000 + (action.version % 1000),
+      stamp: action.updatedAt,
+    });
+  }
 }
 
 /** An agency type as people call it, in the young person's jurisdiction. */
@@ -208,7 +276,7 @@ export const calendarFeedRoutes = new Hono<AppEnv>().get('/:file{[A-Za-z0-9_-]+\
     // A calendar feed is written in each young person's own pack's words.
     language: null,
   };
-  const { body, youngPersonIds } = await calendarFeed(services.db, sessionUser, today(services));
+  const { body, youngPersonIds } = await calendarFeed(services.db, sessionUser, today(services), services.timeZone);
   await auditList(services.db, { userId: user.id, role: user.role }, 'CalendarFeed', youngPersonIds);
   c.header('Cache-Control', 'private, max-age=300');
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });

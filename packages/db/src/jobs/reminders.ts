@@ -41,7 +41,26 @@ export async function runReminders(options: { db: PrismaClient; today: string })
           LEFT JOIN "User" manager ON h."namedWorkerId" IS NULL AND manager."areaId" = h."areaId" AND manager.role = 'team_manager' AND manager."disabledAt" IS NULL
          WHERE coalesce(h."namedWorkerId", manager.id) IS NOT NULL
         ON CONFLICT DO NOTHING`;
-      return { since, notificationsCreated: created };
+      const actionsLate = await tx.$executeRaw`
+        INSERT INTO "Notification" (id, "userId", "youngPersonId", "reviewActionId", kind, "onDate")
+        SELECT gen_random_uuid(), a."ownerUserId", a."youngPersonId", a.id, 'action_late', a."dueOn"
+          FROM "ReviewAction" a
+         WHERE a.status <> 'done' AND a."ownerUserId" IS NOT NULL
+           AND a."dueOn" < ${options.today}::date AND a."dueOn" >= coalesce(${since}::date, ${options.today}::date - 1)
+        ON CONFLICT DO NOTHING`;
+      // Late advice is the worker's to chase (the mail run chases the adviser).
+      const adviceLate = await tx.$executeRaw`
+        INSERT INTO "Notification" (id, "userId", "youngPersonId", "reviewId", kind, "onDate")
+        SELECT DISTINCT ON (worker, r.id, i."adviceDueOn") gen_random_uuid(), worker, r."youngPersonId", r.id, 'advice_late', i."adviceDueOn"
+          FROM "ReviewInvitation" i
+          JOIN "Review" r ON r.id = i."reviewId"
+          JOIN "YoungPerson" y ON y.id = r."youngPersonId"
+          CROSS JOIN LATERAL (SELECT coalesce(y."namedWorkerId", r."createdById") AS worker) w
+         WHERE i."adviceRequested" AND i."adviceSubmittedAt" IS NULL AND i."withdrawnAt" IS NULL
+           AND r.status = 'planned' AND worker IS NOT NULL
+           AND i."adviceDueOn" < ${options.today}::date AND i."adviceDueOn" >= coalesce(${since}::date, ${options.today}::date - 1)
+        ON CONFLICT DO NOTHING`;
+      return { since, notificationsCreated: created + actionsLate + adviceLate };
     },
   });
 }

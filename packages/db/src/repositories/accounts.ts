@@ -1,7 +1,8 @@
-import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+import type { PrismaClient, Role, User } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import { hashToken, newSecretToken } from '../secret-token.ts';
 import { audit, type Actor } from './actor.ts';
+import type { SessionUser } from './sessions.ts';
 
 /** Roles an administrator invites in this release: staff (families come in with their young person). */
 export const INVITABLE_ROLES = [
@@ -392,4 +393,43 @@ export async function signOnAccount(
     );
   });
   return account;
+}
+
+/** An active account as the access rules take it (a session's user), or null if there is none such or it is disabled. */
+export async function activeAccountUser(db: PrismaClient, id: string): Promise<SessionUser | null> {
+  const user = await db.user.findFirst({ where: { id, disabledAt: null } });
+  return user ? asSessionUser(user) : null;
+}
+
+const asSessionUser = (user: User): SessionUser => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  areaId: user.areaId,
+  agencyId: user.agencyId,
+  youngPersonId: user.youngPersonId,
+  language: null,
+});
+
+/**
+ * The active accounts that might take part in a young person's review: their area's staff,
+ * their own account, their linked parents and carers, and adult services of their area. The
+ * caller keeps those the access rules let see the record.
+ */
+export async function accountsAround(db: PrismaClient, person: { id: string; areaId: string }): Promise<SessionUser[]> {
+  const users = await db.user.findMany({
+    where: {
+      disabledAt: null,
+      OR: [
+        { areaId: person.areaId, role: { in: ['transition_worker', 'team_manager'] } },
+        { youngPersonId: person.id },
+        { caringFor: { some: { youngPersonId: person.id } } },
+        { role: 'adult_services', agency: { areaId: person.areaId } },
+      ],
+    },
+    orderBy: { name: 'asc' },
+    take: 500,
+  });
+  return users.map(asSessionUser);
 }

@@ -1,3 +1,4 @@
+import { denmarkReviews } from './denmark-reviews.ts';
 import type { Condition, MilestoneRule, RuleTexts, RulePack } from './types.ts';
 
 /*
@@ -604,6 +605,7 @@ export const denmarkRulePack: RulePack = {
     STU: 'særligt tilrettelagt ungdomsuddannelse: en uddannelse lavet til dig',
   },
   milestones,
+  reviews: denmarkReviews,
   translations: {
     en: {
       name: 'Denmark',

@@ -1,3 +1,4 @@
+import { englandReviews } from './england-reviews.ts';
 import { PATHWAYS, type MilestoneRule, type RulePack } from './types.ts';
 
 /*
@@ -1467,4 +1468,5 @@ export const englandRulePack: RulePack = {
     ...community,
     ...palliative,
   ],
+  reviews: englandReviews,
 };

@@ -250,4 +250,88 @@ export type RulePack = {
   /** Every abbreviation a young person's text uses, in words (Easy Read spells each out once). */
   abbreviations: Record<string, string>;
   milestones: MilestoneRule[];
+  /** Reviews and meetings a young person may have, each with its clock. */
+  reviews: ReviewRules;
+};
+
+// Reviews and meetings: the kinds a pack has and each one's clock.
+
+/** The steps a review's clock can have, in the order they happen. */
+export const REVIEW_STEPS = [
+  'invitations',
+  'advice_circulated',
+  'meeting',
+  'report',
+  'decision',
+  'final_plan',
+  'appeal',
+] as const;
+export type ReviewStepId = (typeof REVIEW_STEPS)[number];
+
+/** What the council decides after an EHC review (SEND Regulations 2014 reg. 20(10)). */
+export const REVIEW_DECISIONS = ['keep', 'amend', 'cease'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/**
+ * The day a step counts from: the meeting; the council's decision; or the letter people can
+ * appeal against (the final amended plan after a decision to amend, else the decision).
+ */
+export type ReviewClockBase = 'meeting' | 'decision' | 'appealable_letter';
+
+/**
+ * A deadline that falls on a Saturday or Sunday: a task is due the working day before (an
+ * office that acts on the Friday is in time); a period someone else has, such as the time to
+ * appeal, runs to the next working day (Tribunal Procedure (First-tier Tribunal) (HESC)
+ * Rules 2008 r.12(2)).
+ */
+export type NonWorkingDayRule = 'earlier' | 'later' | 'as_calculated';
+
+export type ReviewStepRule = {
+  id: ReviewStepId;
+  from: ReviewClockBase;
+  /** From the base day: negative before it ("at least two weeks before the meeting"). */
+  offset: DateOffset;
+  /** Only after one of these decisions (the final amended plan follows a decision to amend). */
+  onlyAfterDecision?: readonly ReviewDecision[];
+  /** A task can be late; a legal fact (the time to appeal) is a period that is open, then closed. */
+  nature: 'task' | 'legal_fact';
+  onNonWorkingDay: NonWorkingDayRule;
+  /** The plan milestone this step is, where the pack has one (a test keeps their dates in step). */
+  milestoneId?: string;
+  kind: MilestoneKind;
+  source: Source;
+  confidence: Confidence;
+};
+
+/** How advice is asked for before a meeting, and followed up (the law sets only the circulation date). */
+export type AdviceRules = {
+  /** Advice is due this long before the meeting, so it can be read and circulated in time. */
+  dueBeforeMeeting: DateOffset;
+  /** A reminder goes this many days before advice is due. */
+  remindDaysBefore: number;
+  /** A chaser goes the day after it is due, and again every this many days until it comes or the meeting is held. */
+  chaseEveryDays: number;
+  source: Source;
+};
+
+/** One kind of review or meeting a young person may have, with its clock. */
+export type ReviewKind = {
+  id: string;
+  title: Record<PlanLanguage, string>;
+  pathway: Pathway;
+  /** A young person must have this flag for the kind to apply (an EHC review needs an EHC plan). */
+  needsFlag?: ProfileFlag;
+  /**
+   * Events the review records in the young person's log as it goes, so nothing is entered
+   * twice: arranging the meeting (dated the day it is arranged, with `meetingDate`), holding
+   * it (dated the meeting), the council's decision (`decision`), the final amended plan.
+   */
+  events: { planned?: string; held?: string; decision?: string; finalPlan?: string };
+  steps: readonly ReviewStepRule[];
+  source: Source;
+};
+
+export type ReviewRules = {
+  kinds: readonly ReviewKind[];
+  advice: AdviceRules;
 };

@@ -1,5 +1,5 @@
 import { isEventType } from '../events/catalogue.ts';
-import type { Condition, DateExpression, RulePack } from './types.ts';
+import { REVIEW_STEPS, type Condition, type DateExpression, type RulePack } from './types.ts';
 
 /**
  * Checks a rule pack's data for mistakes the type system cannot see: duplicate ids, missing
@@ -52,7 +52,33 @@ export function validateRulePack(pack: RulePack): string[] {
     if (reaches(id, id, references, new Set())) problems.push(`${id}: its dates refer back to itself`);
   if (pack.planEnd?.extension && !isEventType(pack.planEnd.extension.eventType))
     problems.push(`planEnd: unknown extension event "${pack.planEnd.extension.eventType}"`);
+  checkReviews(pack, ids, problems);
   return problems;
+}
+
+/** Review kinds: unique ids, events the catalogue has, steps that name the pack's own milestones, in order. */
+function checkReviews(pack: RulePack, milestoneIds: Set<string>, problems: string[]): void {
+  const kindIds = new Set<string>();
+  for (const kind of pack.reviews.kinds) {
+    const where = `review ${kind.id}`;
+    if (kindIds.has(kind.id)) problems.push(`${where}: duplicate review kind id`);
+    kindIds.add(kind.id);
+    if (!pack.pathways.includes(kind.pathway))
+      problems.push(`${where}: pathway "${kind.pathway}" is not run by this pack`);
+    for (const type of Object.values(kind.events))
+      if (!isEventType(type)) problems.push(`${where}: records unknown event "${type}"`);
+    if (kind.needsFlag && !pack.conditionReasons[kind.needsFlag])
+      problems.push(`${where}: no reason text for flag "${kind.needsFlag}"`);
+    const order = kind.steps.map((step) => REVIEW_STEPS.indexOf(step.id));
+    if (order.some((position, index) => index > 0 && position <= (order[index - 1] as number)))
+      problems.push(`${where}: steps must be unique and in the order they happen`);
+    if (!kind.steps.some((step) => step.id === 'meeting')) problems.push(`${where}: needs a meeting step`);
+    for (const step of kind.steps) {
+      if (step.milestoneId && !milestoneIds.has(step.milestoneId))
+        problems.push(`${where}: step ${step.id} refers to unknown milestone "${step.milestoneId}"`);
+      if (!step.source.document.trim()) problems.push(`${where}: step ${step.id} needs a source`);
+    }
+  }
 }
 
 function checkExpression(

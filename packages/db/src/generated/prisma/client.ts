@@ -192,3 +192,19 @@ export type AreaSignOn = Prisma.AreaSignOnModel
  * file again only does what is left.
  */
 export type ImportRun = Prisma.ImportRunModel
+/**
+ * Model Review
+ * A review or meeting about a young person. Its kind (from the jurisdiction's rule pack) gives
+ * its clock; the dates its steps were done are kept here and recorded in the event log.
+ */
+export type Review = Prisma.ReviewModel
+/**
+ * Model ReviewInvitation
+ * Someone invited to a review, their reply, and (if asked) their advice.
+ */
+export type ReviewInvitation = Prisma.ReviewInvitationModel
+/**
+ * Model ReviewAction
+ * Something agreed at a review: who does it (a person or an agency), by when, and how far it has got.
+ */
+export type ReviewAction = Prisma.ReviewActionModel

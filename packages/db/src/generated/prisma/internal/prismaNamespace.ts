@@ -424,7 +424,10 @@ export const ModelName = {
   Passkey: 'Passkey',
   SignInChallenge: 'SignInChallenge',
   AreaSignOn: 'AreaSignOn',
-  ImportRun: 'ImportRun'
+  ImportRun: 'ImportRun',
+  Review: 'Review',
+  ReviewInvitation: 'ReviewInvitation',
+  ReviewAction: 'ReviewAction'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -440,7 +443,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "pathwayEventWithdrawal" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord" | "accountLink" | "recoveryCode" | "passkey" | "signInChallenge" | "areaSignOn" | "importRun"
+    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "pathwayEventWithdrawal" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord" | "accountLink" | "recoveryCode" | "passkey" | "signInChallenge" | "areaSignOn" | "importRun" | "review" | "reviewInvitation" | "reviewAction"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2516,6 +2519,228 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    Review: {
+      payload: Prisma.$ReviewPayload<ExtArgs>
+      fields: Prisma.ReviewFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ReviewFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ReviewFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload>
+        }
+        findFirst: {
+          args: Prisma.ReviewFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ReviewFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload>
+        }
+        findMany: {
+          args: Prisma.ReviewFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload>[]
+        }
+        create: {
+          args: Prisma.ReviewCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload>
+        }
+        createMany: {
+          args: Prisma.ReviewCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ReviewCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload>[]
+        }
+        delete: {
+          args: Prisma.ReviewDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload>
+        }
+        update: {
+          args: Prisma.ReviewUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload>
+        }
+        deleteMany: {
+          args: Prisma.ReviewDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ReviewUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ReviewUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload>[]
+        }
+        upsert: {
+          args: Prisma.ReviewUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewPayload>
+        }
+        aggregate: {
+          args: Prisma.ReviewAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateReview>
+        }
+        groupBy: {
+          args: Prisma.ReviewGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReviewGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ReviewCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReviewCountAggregateOutputType> | number
+        }
+      }
+    }
+    ReviewInvitation: {
+      payload: Prisma.$ReviewInvitationPayload<ExtArgs>
+      fields: Prisma.ReviewInvitationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ReviewInvitationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ReviewInvitationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload>
+        }
+        findFirst: {
+          args: Prisma.ReviewInvitationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ReviewInvitationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload>
+        }
+        findMany: {
+          args: Prisma.ReviewInvitationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload>[]
+        }
+        create: {
+          args: Prisma.ReviewInvitationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload>
+        }
+        createMany: {
+          args: Prisma.ReviewInvitationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ReviewInvitationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload>[]
+        }
+        delete: {
+          args: Prisma.ReviewInvitationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload>
+        }
+        update: {
+          args: Prisma.ReviewInvitationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload>
+        }
+        deleteMany: {
+          args: Prisma.ReviewInvitationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ReviewInvitationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ReviewInvitationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload>[]
+        }
+        upsert: {
+          args: Prisma.ReviewInvitationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewInvitationPayload>
+        }
+        aggregate: {
+          args: Prisma.ReviewInvitationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateReviewInvitation>
+        }
+        groupBy: {
+          args: Prisma.ReviewInvitationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReviewInvitationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ReviewInvitationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReviewInvitationCountAggregateOutputType> | number
+        }
+      }
+    }
+    ReviewAction: {
+      payload: Prisma.$ReviewActionPayload<ExtArgs>
+      fields: Prisma.ReviewActionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ReviewActionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ReviewActionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload>
+        }
+        findFirst: {
+          args: Prisma.ReviewActionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ReviewActionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload>
+        }
+        findMany: {
+          args: Prisma.ReviewActionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload>[]
+        }
+        create: {
+          args: Prisma.ReviewActionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload>
+        }
+        createMany: {
+          args: Prisma.ReviewActionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ReviewActionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload>[]
+        }
+        delete: {
+          args: Prisma.ReviewActionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload>
+        }
+        update: {
+          args: Prisma.ReviewActionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload>
+        }
+        deleteMany: {
+          args: Prisma.ReviewActionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ReviewActionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ReviewActionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload>[]
+        }
+        upsert: {
+          args: Prisma.ReviewActionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReviewActionPayload>
+        }
+        aggregate: {
+          args: Prisma.ReviewActionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateReviewAction>
+        }
+        groupBy: {
+          args: Prisma.ReviewActionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReviewActionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ReviewActionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReviewActionCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2854,6 +3079,8 @@ export const NotificationScalarFieldEnum = {
   userId: 'userId',
   youngPersonId: 'youngPersonId',
   milestoneId: 'milestoneId',
+  reviewId: 'reviewId',
+  reviewActionId: 'reviewActionId',
   kind: 'kind',
   workerName: 'workerName',
   onDate: 'onDate',
@@ -2969,6 +3196,90 @@ export const ImportRunScalarFieldEnum = {
 } as const
 
 export type ImportRunScalarFieldEnum = (typeof ImportRunScalarFieldEnum)[keyof typeof ImportRunScalarFieldEnum]
+
+
+export const ReviewScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  kind: 'kind',
+  meetingDate: 'meetingDate',
+  startTime: 'startTime',
+  durationMinutes: 'durationMinutes',
+  place: 'place',
+  sequence: 'sequence',
+  status: 'status',
+  invitationsReleased: 'invitationsReleased',
+  cancelledAt: 'cancelledAt',
+  adviceCirculatedOn: 'adviceCirculatedOn',
+  heldOn: 'heldOn',
+  youngPersonTookPart: 'youngPersonTookPart',
+  outcomesDiscussed: 'outcomesDiscussed',
+  meetingNotes: 'meetingNotes',
+  reportSentOn: 'reportSentOn',
+  decision: 'decision',
+  decisionOn: 'decisionOn',
+  finalPlanOn: 'finalPlanOn',
+  profile: 'profile',
+  profileUpdatedAt: 'profileUpdatedAt',
+  createdById: 'createdById',
+  plannedEventIds: 'plannedEventIds',
+  version: 'version',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ReviewScalarFieldEnum = (typeof ReviewScalarFieldEnum)[keyof typeof ReviewScalarFieldEnum]
+
+
+export const ReviewInvitationScalarFieldEnum = {
+  id: 'id',
+  reviewId: 'reviewId',
+  name: 'name',
+  email: 'email',
+  role: 'role',
+  userId: 'userId',
+  tokenHash: 'tokenHash',
+  reply: 'reply',
+  repliedAt: 'repliedAt',
+  sentSequence: 'sentSequence',
+  sentAt: 'sentAt',
+  emailedSequence: 'emailedSequence',
+  sentBy: 'sentBy',
+  withdrawnAt: 'withdrawnAt',
+  cancellationSentAt: 'cancellationSentAt',
+  attended: 'attended',
+  adviceRequested: 'adviceRequested',
+  adviceQuestion: 'adviceQuestion',
+  adviceDueOn: 'adviceDueOn',
+  advice: 'advice',
+  adviceSubmittedAt: 'adviceSubmittedAt',
+  adviceSubmittedOn: 'adviceSubmittedOn',
+  adviceRemindedOn: 'adviceRemindedOn',
+  adviceChasedOn: 'adviceChasedOn',
+  createdAt: 'createdAt'
+} as const
+
+export type ReviewInvitationScalarFieldEnum = (typeof ReviewInvitationScalarFieldEnum)[keyof typeof ReviewInvitationScalarFieldEnum]
+
+
+export const ReviewActionScalarFieldEnum = {
+  id: 'id',
+  reviewId: 'reviewId',
+  youngPersonId: 'youngPersonId',
+  description: 'description',
+  ownerUserId: 'ownerUserId',
+  ownerAgencyId: 'ownerAgencyId',
+  ownerName: 'ownerName',
+  dueOn: 'dueOn',
+  status: 'status',
+  doneOn: 'doneOn',
+  doneById: 'doneById',
+  version: 'version',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ReviewActionScalarFieldEnum = (typeof ReviewActionScalarFieldEnum)[keyof typeof ReviewActionScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -3378,6 +3689,9 @@ export type GlobalOmitConfig = {
   signInChallenge?: Prisma.SignInChallengeOmit
   areaSignOn?: Prisma.AreaSignOnOmit
   importRun?: Prisma.ImportRunOmit
+  review?: Prisma.ReviewOmit
+  reviewInvitation?: Prisma.ReviewInvitationOmit
+  reviewAction?: Prisma.ReviewActionOmit
 }
 
 /* Types for Logging */

@@ -78,7 +78,10 @@ export const ModelName = {
   Passkey: 'Passkey',
   SignInChallenge: 'SignInChallenge',
   AreaSignOn: 'AreaSignOn',
-  ImportRun: 'ImportRun'
+  ImportRun: 'ImportRun',
+  Review: 'Review',
+  ReviewInvitation: 'ReviewInvitation',
+  ReviewAction: 'ReviewAction'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -396,6 +399,8 @@ export const NotificationScalarFieldEnum = {
   userId: 'userId',
   youngPersonId: 'youngPersonId',
   milestoneId: 'milestoneId',
+  reviewId: 'reviewId',
+  reviewActionId: 'reviewActionId',
   kind: 'kind',
   workerName: 'workerName',
   onDate: 'onDate',
@@ -511,6 +516,90 @@ export const ImportRunScalarFieldEnum = {
 } as const
 
 export type ImportRunScalarFieldEnum = (typeof ImportRunScalarFieldEnum)[keyof typeof ImportRunScalarFieldEnum]
+
+
+export const ReviewScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  kind: 'kind',
+  meetingDate: 'meetingDate',
+  startTime: 'startTime',
+  durationMinutes: 'durationMinutes',
+  place: 'place',
+  sequence: 'sequence',
+  status: 'status',
+  invitationsReleased: 'invitationsReleased',
+  cancelledAt: 'cancelledAt',
+  adviceCirculatedOn: 'adviceCirculatedOn',
+  heldOn: 'heldOn',
+  youngPersonTookPart: 'youngPersonTookPart',
+  outcomesDiscussed: 'outcomesDiscussed',
+  meetingNotes: 'meetingNotes',
+  reportSentOn: 'reportSentOn',
+  decision: 'decision',
+  decisionOn: 'decisionOn',
+  finalPlanOn: 'finalPlanOn',
+  profile: 'profile',
+  profileUpdatedAt: 'profileUpdatedAt',
+  createdById: 'createdById',
+  plannedEventIds: 'plannedEventIds',
+  version: 'version',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ReviewScalarFieldEnum = (typeof ReviewScalarFieldEnum)[keyof typeof ReviewScalarFieldEnum]
+
+
+export const ReviewInvitationScalarFieldEnum = {
+  id: 'id',
+  reviewId: 'reviewId',
+  name: 'name',
+  email: 'email',
+  role: 'role',
+  userId: 'userId',
+  tokenHash: 'tokenHash',
+  reply: 'reply',
+  repliedAt: 'repliedAt',
+  sentSequence: 'sentSequence',
+  sentAt: 'sentAt',
+  emailedSequence: 'emailedSequence',
+  sentBy: 'sentBy',
+  withdrawnAt: 'withdrawnAt',
+  cancellationSentAt: 'cancellationSentAt',
+  attended: 'attended',
+  adviceRequested: 'adviceRequested',
+  adviceQuestion: 'adviceQuestion',
+  adviceDueOn: 'adviceDueOn',
+  advice: 'advice',
+  adviceSubmittedAt: 'adviceSubmittedAt',
+  adviceSubmittedOn: 'adviceSubmittedOn',
+  adviceRemindedOn: 'adviceRemindedOn',
+  adviceChasedOn: 'adviceChasedOn',
+  createdAt: 'createdAt'
+} as const
+
+export type ReviewInvitationScalarFieldEnum = (typeof ReviewInvitationScalarFieldEnum)[keyof typeof ReviewInvitationScalarFieldEnum]
+
+
+export const ReviewActionScalarFieldEnum = {
+  id: 'id',
+  reviewId: 'reviewId',
+  youngPersonId: 'youngPersonId',
+  description: 'description',
+  ownerUserId: 'ownerUserId',
+  ownerAgencyId: 'ownerAgencyId',
+  ownerName: 'ownerName',
+  dueOn: 'dueOn',
+  status: 'status',
+  doneOn: 'doneOn',
+  doneById: 'doneById',
+  version: 'version',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ReviewActionScalarFieldEnum = (typeof ReviewActionScalarFieldEnum)[keyof typeof ReviewActionScalarFieldEnum]
 
 
 export const SortOrder = {

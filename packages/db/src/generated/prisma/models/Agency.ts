@@ -299,6 +299,7 @@ export type AgencyWhereInput = {
   area?: Prisma.XOR<Prisma.LocalAreaScalarRelationFilter, Prisma.LocalAreaWhereInput>
   users?: Prisma.UserListRelationFilter
   handovers?: Prisma.HandoverListRelationFilter
+  reviewActions?: Prisma.ReviewActionListRelationFilter
 }
 
 export type AgencyOrderByWithRelationInput = {
@@ -320,6 +321,7 @@ export type AgencyOrderByWithRelationInput = {
   area?: Prisma.LocalAreaOrderByWithRelationInput
   users?: Prisma.UserOrderByRelationAggregateInput
   handovers?: Prisma.HandoverOrderByRelationAggregateInput
+  reviewActions?: Prisma.ReviewActionOrderByRelationAggregateInput
 }
 
 export type AgencyWhereUniqueInput = Prisma.AtLeast<{
@@ -345,6 +347,7 @@ export type AgencyWhereUniqueInput = Prisma.AtLeast<{
   area?: Prisma.XOR<Prisma.LocalAreaScalarRelationFilter, Prisma.LocalAreaWhereInput>
   users?: Prisma.UserListRelationFilter
   handovers?: Prisma.HandoverListRelationFilter
+  reviewActions?: Prisma.ReviewActionListRelationFilter
 }, "id" | "areaId_externalId">
 
 export type AgencyOrderByWithAggregationInput = {
@@ -409,6 +412,7 @@ export type AgencyCreateInput = {
   area: Prisma.LocalAreaCreateNestedOneWithoutAgenciesInput
   users?: Prisma.UserCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutToAgencyInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerAgencyInput
 }
 
 export type AgencyUncheckedCreateInput = {
@@ -429,6 +433,7 @@ export type AgencyUncheckedCreateInput = {
   updatedAt?: Date | string
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutToAgencyInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerAgencyInput
 }
 
 export type AgencyUpdateInput = {
@@ -449,6 +454,7 @@ export type AgencyUpdateInput = {
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutAgenciesNestedInput
   users?: Prisma.UserUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutToAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateInput = {
@@ -469,6 +475,7 @@ export type AgencyUncheckedUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   users?: Prisma.UserUncheckedUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutToAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerAgencyNestedInput
 }
 
 export type AgencyCreateManyInput = {
@@ -712,6 +719,22 @@ export type AgencyUpdateOneRequiredWithoutHandoversNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.AgencyUpdateToOneWithWhereWithoutHandoversInput, Prisma.AgencyUpdateWithoutHandoversInput>, Prisma.AgencyUncheckedUpdateWithoutHandoversInput>
 }
 
+export type AgencyCreateNestedOneWithoutReviewActionsInput = {
+  create?: Prisma.XOR<Prisma.AgencyCreateWithoutReviewActionsInput, Prisma.AgencyUncheckedCreateWithoutReviewActionsInput>
+  connectOrCreate?: Prisma.AgencyCreateOrConnectWithoutReviewActionsInput
+  connect?: Prisma.AgencyWhereUniqueInput
+}
+
+export type AgencyUpdateOneWithoutReviewActionsNestedInput = {
+  create?: Prisma.XOR<Prisma.AgencyCreateWithoutReviewActionsInput, Prisma.AgencyUncheckedCreateWithoutReviewActionsInput>
+  connectOrCreate?: Prisma.AgencyCreateOrConnectWithoutReviewActionsInput
+  upsert?: Prisma.AgencyUpsertWithoutReviewActionsInput
+  disconnect?: Prisma.AgencyWhereInput | boolean
+  delete?: Prisma.AgencyWhereInput | boolean
+  connect?: Prisma.AgencyWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AgencyUpdateToOneWithWhereWithoutReviewActionsInput, Prisma.AgencyUpdateWithoutReviewActionsInput>, Prisma.AgencyUncheckedUpdateWithoutReviewActionsInput>
+}
+
 export type AgencyCreateWithoutAreaInput = {
   id?: string
   name: string
@@ -729,6 +752,7 @@ export type AgencyCreateWithoutAreaInput = {
   updatedAt?: Date | string
   users?: Prisma.UserCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutToAgencyInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerAgencyInput
 }
 
 export type AgencyUncheckedCreateWithoutAreaInput = {
@@ -748,6 +772,7 @@ export type AgencyUncheckedCreateWithoutAreaInput = {
   updatedAt?: Date | string
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutToAgencyInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerAgencyInput
 }
 
 export type AgencyCreateOrConnectWithoutAreaInput = {
@@ -814,6 +839,7 @@ export type AgencyCreateWithoutUsersInput = {
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutAgenciesInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutToAgencyInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerAgencyInput
 }
 
 export type AgencyUncheckedCreateWithoutUsersInput = {
@@ -833,6 +859,7 @@ export type AgencyUncheckedCreateWithoutUsersInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutToAgencyInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerAgencyInput
 }
 
 export type AgencyCreateOrConnectWithoutUsersInput = {
@@ -868,6 +895,7 @@ export type AgencyUpdateWithoutUsersInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutAgenciesNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutToAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateWithoutUsersInput = {
@@ -887,6 +915,7 @@ export type AgencyUncheckedUpdateWithoutUsersInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutToAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerAgencyNestedInput
 }
 
 export type AgencyCreateWithoutHandoversInput = {
@@ -906,6 +935,7 @@ export type AgencyCreateWithoutHandoversInput = {
   updatedAt?: Date | string
   area: Prisma.LocalAreaCreateNestedOneWithoutAgenciesInput
   users?: Prisma.UserCreateNestedManyWithoutAgencyInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerAgencyInput
 }
 
 export type AgencyUncheckedCreateWithoutHandoversInput = {
@@ -925,6 +955,7 @@ export type AgencyUncheckedCreateWithoutHandoversInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAgencyInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerAgencyInput
 }
 
 export type AgencyCreateOrConnectWithoutHandoversInput = {
@@ -960,6 +991,7 @@ export type AgencyUpdateWithoutHandoversInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutAgenciesNestedInput
   users?: Prisma.UserUpdateManyWithoutAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateWithoutHandoversInput = {
@@ -979,6 +1011,103 @@ export type AgencyUncheckedUpdateWithoutHandoversInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   users?: Prisma.UserUncheckedUpdateManyWithoutAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerAgencyNestedInput
+}
+
+export type AgencyCreateWithoutReviewActionsInput = {
+  id?: string
+  name: string
+  type: string
+  externalId?: string | null
+  odsCode?: string | null
+  email?: string | null
+  phone?: string | null
+  address?: string | null
+  website?: string | null
+  services?: Prisma.AgencyCreateservicesInput | string[]
+  minAge?: number | null
+  maxAge?: number | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutAgenciesInput
+  users?: Prisma.UserCreateNestedManyWithoutAgencyInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutToAgencyInput
+}
+
+export type AgencyUncheckedCreateWithoutReviewActionsInput = {
+  id?: string
+  name: string
+  type: string
+  externalId?: string | null
+  odsCode?: string | null
+  areaId: string
+  email?: string | null
+  phone?: string | null
+  address?: string | null
+  website?: string | null
+  services?: Prisma.AgencyCreateservicesInput | string[]
+  minAge?: number | null
+  maxAge?: number | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutAgencyInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutToAgencyInput
+}
+
+export type AgencyCreateOrConnectWithoutReviewActionsInput = {
+  where: Prisma.AgencyWhereUniqueInput
+  create: Prisma.XOR<Prisma.AgencyCreateWithoutReviewActionsInput, Prisma.AgencyUncheckedCreateWithoutReviewActionsInput>
+}
+
+export type AgencyUpsertWithoutReviewActionsInput = {
+  update: Prisma.XOR<Prisma.AgencyUpdateWithoutReviewActionsInput, Prisma.AgencyUncheckedUpdateWithoutReviewActionsInput>
+  create: Prisma.XOR<Prisma.AgencyCreateWithoutReviewActionsInput, Prisma.AgencyUncheckedCreateWithoutReviewActionsInput>
+  where?: Prisma.AgencyWhereInput
+}
+
+export type AgencyUpdateToOneWithWhereWithoutReviewActionsInput = {
+  where?: Prisma.AgencyWhereInput
+  data: Prisma.XOR<Prisma.AgencyUpdateWithoutReviewActionsInput, Prisma.AgencyUncheckedUpdateWithoutReviewActionsInput>
+}
+
+export type AgencyUpdateWithoutReviewActionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  services?: Prisma.AgencyUpdateservicesInput | string[]
+  minAge?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  maxAge?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutAgenciesNestedInput
+  users?: Prisma.UserUpdateManyWithoutAgencyNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutToAgencyNestedInput
+}
+
+export type AgencyUncheckedUpdateWithoutReviewActionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  services?: Prisma.AgencyUpdateservicesInput | string[]
+  minAge?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  maxAge?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  users?: Prisma.UserUncheckedUpdateManyWithoutAgencyNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutToAgencyNestedInput
 }
 
 export type AgencyCreateManyAreaInput = {
@@ -1015,6 +1144,7 @@ export type AgencyUpdateWithoutAreaInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   users?: Prisma.UserUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutToAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateWithoutAreaInput = {
@@ -1034,6 +1164,7 @@ export type AgencyUncheckedUpdateWithoutAreaInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   users?: Prisma.UserUncheckedUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutToAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateManyWithoutAreaInput = {
@@ -1061,11 +1192,13 @@ export type AgencyUncheckedUpdateManyWithoutAreaInput = {
 export type AgencyCountOutputType = {
   users: number
   handovers: number
+  reviewActions: number
 }
 
 export type AgencyCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   users?: boolean | AgencyCountOutputTypeCountUsersArgs
   handovers?: boolean | AgencyCountOutputTypeCountHandoversArgs
+  reviewActions?: boolean | AgencyCountOutputTypeCountReviewActionsArgs
 }
 
 /**
@@ -1092,6 +1225,13 @@ export type AgencyCountOutputTypeCountHandoversArgs<ExtArgs extends runtime.Type
   where?: Prisma.HandoverWhereInput
 }
 
+/**
+ * AgencyCountOutputType without action
+ */
+export type AgencyCountOutputTypeCountReviewActionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReviewActionWhereInput
+}
+
 
 export type AgencySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1112,6 +1252,7 @@ export type AgencySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
   users?: boolean | Prisma.Agency$usersArgs<ExtArgs>
   handovers?: boolean | Prisma.Agency$handoversArgs<ExtArgs>
+  reviewActions?: boolean | Prisma.Agency$reviewActionsArgs<ExtArgs>
   _count?: boolean | Prisma.AgencyCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["agency"]>
 
@@ -1176,6 +1317,7 @@ export type AgencyInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   area?: boolean | Prisma.LocalAreaDefaultArgs<ExtArgs>
   users?: boolean | Prisma.Agency$usersArgs<ExtArgs>
   handovers?: boolean | Prisma.Agency$handoversArgs<ExtArgs>
+  reviewActions?: boolean | Prisma.Agency$reviewActionsArgs<ExtArgs>
   _count?: boolean | Prisma.AgencyCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type AgencyIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1191,6 +1333,7 @@ export type $AgencyPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     area: Prisma.$LocalAreaPayload<ExtArgs>
     users: Prisma.$UserPayload<ExtArgs>[]
     handovers: Prisma.$HandoverPayload<ExtArgs>[]
+    reviewActions: Prisma.$ReviewActionPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1621,6 +1764,7 @@ export interface Prisma__AgencyClient<T, Null = never, ExtArgs extends runtime.T
   area<T extends Prisma.LocalAreaDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalAreaDefaultArgs<ExtArgs>>): Prisma.Prisma__LocalAreaClient<runtime.Types.Result.GetResult<Prisma.$LocalAreaPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   users<T extends Prisma.Agency$usersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agency$usersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$UserPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   handovers<T extends Prisma.Agency$handoversArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agency$handoversArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$HandoverPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  reviewActions<T extends Prisma.Agency$reviewActionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agency$reviewActionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewActionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2111,6 +2255,30 @@ export type Agency$handoversArgs<ExtArgs extends runtime.Types.Extensions.Intern
   take?: number
   skip?: number
   distinct?: Prisma.HandoverScalarFieldEnum | Prisma.HandoverScalarFieldEnum[]
+}
+
+/**
+ * Agency.reviewActions
+ */
+export type Agency$reviewActionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ReviewAction
+   */
+  select?: Prisma.ReviewActionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ReviewAction
+   */
+  omit?: Prisma.ReviewActionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReviewActionInclude<ExtArgs> | null
+  where?: Prisma.ReviewActionWhereInput
+  orderBy?: Prisma.ReviewActionOrderByWithRelationInput | Prisma.ReviewActionOrderByWithRelationInput[]
+  cursor?: Prisma.ReviewActionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReviewActionScalarFieldEnum | Prisma.ReviewActionScalarFieldEnum[]
 }
 
 /**

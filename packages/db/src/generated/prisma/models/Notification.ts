@@ -30,6 +30,8 @@ export type NotificationMinAggregateOutputType = {
   userId: string | null
   youngPersonId: string | null
   milestoneId: string | null
+  reviewId: string | null
+  reviewActionId: string | null
   kind: string | null
   workerName: string | null
   onDate: Date | null
@@ -43,6 +45,8 @@ export type NotificationMaxAggregateOutputType = {
   userId: string | null
   youngPersonId: string | null
   milestoneId: string | null
+  reviewId: string | null
+  reviewActionId: string | null
   kind: string | null
   workerName: string | null
   onDate: Date | null
@@ -56,6 +60,8 @@ export type NotificationCountAggregateOutputType = {
   userId: number
   youngPersonId: number
   milestoneId: number
+  reviewId: number
+  reviewActionId: number
   kind: number
   workerName: number
   onDate: number
@@ -71,6 +77,8 @@ export type NotificationMinAggregateInputType = {
   userId?: true
   youngPersonId?: true
   milestoneId?: true
+  reviewId?: true
+  reviewActionId?: true
   kind?: true
   workerName?: true
   onDate?: true
@@ -84,6 +92,8 @@ export type NotificationMaxAggregateInputType = {
   userId?: true
   youngPersonId?: true
   milestoneId?: true
+  reviewId?: true
+  reviewActionId?: true
   kind?: true
   workerName?: true
   onDate?: true
@@ -97,6 +107,8 @@ export type NotificationCountAggregateInputType = {
   userId?: true
   youngPersonId?: true
   milestoneId?: true
+  reviewId?: true
+  reviewActionId?: true
   kind?: true
   workerName?: true
   onDate?: true
@@ -183,6 +195,8 @@ export type NotificationGroupByOutputType = {
   userId: string
   youngPersonId: string
   milestoneId: string | null
+  reviewId: string | null
+  reviewActionId: string | null
   kind: string
   workerName: string | null
   onDate: Date
@@ -217,6 +231,8 @@ export type NotificationWhereInput = {
   userId?: Prisma.UuidFilter<"Notification"> | string
   youngPersonId?: Prisma.UuidFilter<"Notification"> | string
   milestoneId?: Prisma.StringNullableFilter<"Notification"> | string | null
+  reviewId?: Prisma.UuidNullableFilter<"Notification"> | string | null
+  reviewActionId?: Prisma.UuidNullableFilter<"Notification"> | string | null
   kind?: Prisma.StringFilter<"Notification"> | string
   workerName?: Prisma.StringNullableFilter<"Notification"> | string | null
   onDate?: Prisma.DateTimeFilter<"Notification"> | Date | string
@@ -225,6 +241,8 @@ export type NotificationWhereInput = {
   emailedAt?: Prisma.DateTimeNullableFilter<"Notification"> | Date | string | null
   user?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
+  review?: Prisma.XOR<Prisma.ReviewNullableScalarRelationFilter, Prisma.ReviewWhereInput> | null
+  reviewAction?: Prisma.XOR<Prisma.ReviewActionNullableScalarRelationFilter, Prisma.ReviewActionWhereInput> | null
 }
 
 export type NotificationOrderByWithRelationInput = {
@@ -232,6 +250,8 @@ export type NotificationOrderByWithRelationInput = {
   userId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
   milestoneId?: Prisma.SortOrderInput | Prisma.SortOrder
+  reviewId?: Prisma.SortOrderInput | Prisma.SortOrder
+  reviewActionId?: Prisma.SortOrderInput | Prisma.SortOrder
   kind?: Prisma.SortOrder
   workerName?: Prisma.SortOrderInput | Prisma.SortOrder
   onDate?: Prisma.SortOrder
@@ -240,17 +260,23 @@ export type NotificationOrderByWithRelationInput = {
   emailedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   user?: Prisma.UserOrderByWithRelationInput
   youngPerson?: Prisma.YoungPersonOrderByWithRelationInput
+  review?: Prisma.ReviewOrderByWithRelationInput
+  reviewAction?: Prisma.ReviewActionOrderByWithRelationInput
 }
 
 export type NotificationWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   userId_youngPersonId_milestoneId_kind_onDate?: Prisma.NotificationUserIdYoungPersonIdMilestoneIdKindOnDateCompoundUniqueInput
+  userId_reviewActionId_kind_onDate?: Prisma.NotificationUserIdReviewActionIdKindOnDateCompoundUniqueInput
+  userId_reviewId_kind_onDate?: Prisma.NotificationUserIdReviewIdKindOnDateCompoundUniqueInput
   AND?: Prisma.NotificationWhereInput | Prisma.NotificationWhereInput[]
   OR?: Prisma.NotificationWhereInput[]
   NOT?: Prisma.NotificationWhereInput | Prisma.NotificationWhereInput[]
   userId?: Prisma.UuidFilter<"Notification"> | string
   youngPersonId?: Prisma.UuidFilter<"Notification"> | string
   milestoneId?: Prisma.StringNullableFilter<"Notification"> | string | null
+  reviewId?: Prisma.UuidNullableFilter<"Notification"> | string | null
+  reviewActionId?: Prisma.UuidNullableFilter<"Notification"> | string | null
   kind?: Prisma.StringFilter<"Notification"> | string
   workerName?: Prisma.StringNullableFilter<"Notification"> | string | null
   onDate?: Prisma.DateTimeFilter<"Notification"> | Date | string
@@ -259,13 +285,17 @@ export type NotificationWhereUniqueInput = Prisma.AtLeast<{
   emailedAt?: Prisma.DateTimeNullableFilter<"Notification"> | Date | string | null
   user?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
-}, "id" | "userId_youngPersonId_milestoneId_kind_onDate">
+  review?: Prisma.XOR<Prisma.ReviewNullableScalarRelationFilter, Prisma.ReviewWhereInput> | null
+  reviewAction?: Prisma.XOR<Prisma.ReviewActionNullableScalarRelationFilter, Prisma.ReviewActionWhereInput> | null
+}, "id" | "userId_youngPersonId_milestoneId_kind_onDate" | "userId_reviewActionId_kind_onDate" | "userId_reviewId_kind_onDate">
 
 export type NotificationOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
   milestoneId?: Prisma.SortOrderInput | Prisma.SortOrder
+  reviewId?: Prisma.SortOrderInput | Prisma.SortOrder
+  reviewActionId?: Prisma.SortOrderInput | Prisma.SortOrder
   kind?: Prisma.SortOrder
   workerName?: Prisma.SortOrderInput | Prisma.SortOrder
   onDate?: Prisma.SortOrder
@@ -285,6 +315,8 @@ export type NotificationScalarWhereWithAggregatesInput = {
   userId?: Prisma.UuidWithAggregatesFilter<"Notification"> | string
   youngPersonId?: Prisma.UuidWithAggregatesFilter<"Notification"> | string
   milestoneId?: Prisma.StringNullableWithAggregatesFilter<"Notification"> | string | null
+  reviewId?: Prisma.UuidNullableWithAggregatesFilter<"Notification"> | string | null
+  reviewActionId?: Prisma.UuidNullableWithAggregatesFilter<"Notification"> | string | null
   kind?: Prisma.StringWithAggregatesFilter<"Notification"> | string
   workerName?: Prisma.StringNullableWithAggregatesFilter<"Notification"> | string | null
   onDate?: Prisma.DateTimeWithAggregatesFilter<"Notification"> | Date | string
@@ -304,6 +336,8 @@ export type NotificationCreateInput = {
   emailedAt?: Date | string | null
   user: Prisma.UserCreateNestedOneWithoutNotificationsInput
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutNotificationsInput
+  review?: Prisma.ReviewCreateNestedOneWithoutNotificationsInput
+  reviewAction?: Prisma.ReviewActionCreateNestedOneWithoutNotificationsInput
 }
 
 export type NotificationUncheckedCreateInput = {
@@ -311,6 +345,8 @@ export type NotificationUncheckedCreateInput = {
   userId: string
   youngPersonId: string
   milestoneId?: string | null
+  reviewId?: string | null
+  reviewActionId?: string | null
   kind: string
   workerName?: string | null
   onDate: Date | string
@@ -330,6 +366,8 @@ export type NotificationUpdateInput = {
   emailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   user?: Prisma.UserUpdateOneRequiredWithoutNotificationsNestedInput
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutNotificationsNestedInput
+  review?: Prisma.ReviewUpdateOneWithoutNotificationsNestedInput
+  reviewAction?: Prisma.ReviewActionUpdateOneWithoutNotificationsNestedInput
 }
 
 export type NotificationUncheckedUpdateInput = {
@@ -337,6 +375,8 @@ export type NotificationUncheckedUpdateInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
   milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewActionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -350,6 +390,8 @@ export type NotificationCreateManyInput = {
   userId: string
   youngPersonId: string
   milestoneId?: string | null
+  reviewId?: string | null
+  reviewActionId?: string | null
   kind: string
   workerName?: string | null
   onDate: Date | string
@@ -374,6 +416,8 @@ export type NotificationUncheckedUpdateManyInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
   milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewActionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -400,11 +444,27 @@ export type NotificationUserIdYoungPersonIdMilestoneIdKindOnDateCompoundUniqueIn
   onDate: Date | string
 }
 
+export type NotificationUserIdReviewActionIdKindOnDateCompoundUniqueInput = {
+  userId: string
+  reviewActionId: string
+  kind: string
+  onDate: Date | string
+}
+
+export type NotificationUserIdReviewIdKindOnDateCompoundUniqueInput = {
+  userId: string
+  reviewId: string
+  kind: string
+  onDate: Date | string
+}
+
 export type NotificationCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
   milestoneId?: Prisma.SortOrder
+  reviewId?: Prisma.SortOrder
+  reviewActionId?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   workerName?: Prisma.SortOrder
   onDate?: Prisma.SortOrder
@@ -418,6 +478,8 @@ export type NotificationMaxOrderByAggregateInput = {
   userId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
   milestoneId?: Prisma.SortOrder
+  reviewId?: Prisma.SortOrder
+  reviewActionId?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   workerName?: Prisma.SortOrder
   onDate?: Prisma.SortOrder
@@ -431,6 +493,8 @@ export type NotificationMinOrderByAggregateInput = {
   userId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
   milestoneId?: Prisma.SortOrder
+  reviewId?: Prisma.SortOrder
+  reviewActionId?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   workerName?: Prisma.SortOrder
   onDate?: Prisma.SortOrder
@@ -523,6 +587,90 @@ export type NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput = {
   deleteMany?: Prisma.NotificationScalarWhereInput | Prisma.NotificationScalarWhereInput[]
 }
 
+export type NotificationCreateNestedManyWithoutReviewInput = {
+  create?: Prisma.XOR<Prisma.NotificationCreateWithoutReviewInput, Prisma.NotificationUncheckedCreateWithoutReviewInput> | Prisma.NotificationCreateWithoutReviewInput[] | Prisma.NotificationUncheckedCreateWithoutReviewInput[]
+  connectOrCreate?: Prisma.NotificationCreateOrConnectWithoutReviewInput | Prisma.NotificationCreateOrConnectWithoutReviewInput[]
+  createMany?: Prisma.NotificationCreateManyReviewInputEnvelope
+  connect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+}
+
+export type NotificationUncheckedCreateNestedManyWithoutReviewInput = {
+  create?: Prisma.XOR<Prisma.NotificationCreateWithoutReviewInput, Prisma.NotificationUncheckedCreateWithoutReviewInput> | Prisma.NotificationCreateWithoutReviewInput[] | Prisma.NotificationUncheckedCreateWithoutReviewInput[]
+  connectOrCreate?: Prisma.NotificationCreateOrConnectWithoutReviewInput | Prisma.NotificationCreateOrConnectWithoutReviewInput[]
+  createMany?: Prisma.NotificationCreateManyReviewInputEnvelope
+  connect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+}
+
+export type NotificationUpdateManyWithoutReviewNestedInput = {
+  create?: Prisma.XOR<Prisma.NotificationCreateWithoutReviewInput, Prisma.NotificationUncheckedCreateWithoutReviewInput> | Prisma.NotificationCreateWithoutReviewInput[] | Prisma.NotificationUncheckedCreateWithoutReviewInput[]
+  connectOrCreate?: Prisma.NotificationCreateOrConnectWithoutReviewInput | Prisma.NotificationCreateOrConnectWithoutReviewInput[]
+  upsert?: Prisma.NotificationUpsertWithWhereUniqueWithoutReviewInput | Prisma.NotificationUpsertWithWhereUniqueWithoutReviewInput[]
+  createMany?: Prisma.NotificationCreateManyReviewInputEnvelope
+  set?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  disconnect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  delete?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  connect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  update?: Prisma.NotificationUpdateWithWhereUniqueWithoutReviewInput | Prisma.NotificationUpdateWithWhereUniqueWithoutReviewInput[]
+  updateMany?: Prisma.NotificationUpdateManyWithWhereWithoutReviewInput | Prisma.NotificationUpdateManyWithWhereWithoutReviewInput[]
+  deleteMany?: Prisma.NotificationScalarWhereInput | Prisma.NotificationScalarWhereInput[]
+}
+
+export type NotificationUncheckedUpdateManyWithoutReviewNestedInput = {
+  create?: Prisma.XOR<Prisma.NotificationCreateWithoutReviewInput, Prisma.NotificationUncheckedCreateWithoutReviewInput> | Prisma.NotificationCreateWithoutReviewInput[] | Prisma.NotificationUncheckedCreateWithoutReviewInput[]
+  connectOrCreate?: Prisma.NotificationCreateOrConnectWithoutReviewInput | Prisma.NotificationCreateOrConnectWithoutReviewInput[]
+  upsert?: Prisma.NotificationUpsertWithWhereUniqueWithoutReviewInput | Prisma.NotificationUpsertWithWhereUniqueWithoutReviewInput[]
+  createMany?: Prisma.NotificationCreateManyReviewInputEnvelope
+  set?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  disconnect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  delete?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  connect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  update?: Prisma.NotificationUpdateWithWhereUniqueWithoutReviewInput | Prisma.NotificationUpdateWithWhereUniqueWithoutReviewInput[]
+  updateMany?: Prisma.NotificationUpdateManyWithWhereWithoutReviewInput | Prisma.NotificationUpdateManyWithWhereWithoutReviewInput[]
+  deleteMany?: Prisma.NotificationScalarWhereInput | Prisma.NotificationScalarWhereInput[]
+}
+
+export type NotificationCreateNestedManyWithoutReviewActionInput = {
+  create?: Prisma.XOR<Prisma.NotificationCreateWithoutReviewActionInput, Prisma.NotificationUncheckedCreateWithoutReviewActionInput> | Prisma.NotificationCreateWithoutReviewActionInput[] | Prisma.NotificationUncheckedCreateWithoutReviewActionInput[]
+  connectOrCreate?: Prisma.NotificationCreateOrConnectWithoutReviewActionInput | Prisma.NotificationCreateOrConnectWithoutReviewActionInput[]
+  createMany?: Prisma.NotificationCreateManyReviewActionInputEnvelope
+  connect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+}
+
+export type NotificationUncheckedCreateNestedManyWithoutReviewActionInput = {
+  create?: Prisma.XOR<Prisma.NotificationCreateWithoutReviewActionInput, Prisma.NotificationUncheckedCreateWithoutReviewActionInput> | Prisma.NotificationCreateWithoutReviewActionInput[] | Prisma.NotificationUncheckedCreateWithoutReviewActionInput[]
+  connectOrCreate?: Prisma.NotificationCreateOrConnectWithoutReviewActionInput | Prisma.NotificationCreateOrConnectWithoutReviewActionInput[]
+  createMany?: Prisma.NotificationCreateManyReviewActionInputEnvelope
+  connect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+}
+
+export type NotificationUpdateManyWithoutReviewActionNestedInput = {
+  create?: Prisma.XOR<Prisma.NotificationCreateWithoutReviewActionInput, Prisma.NotificationUncheckedCreateWithoutReviewActionInput> | Prisma.NotificationCreateWithoutReviewActionInput[] | Prisma.NotificationUncheckedCreateWithoutReviewActionInput[]
+  connectOrCreate?: Prisma.NotificationCreateOrConnectWithoutReviewActionInput | Prisma.NotificationCreateOrConnectWithoutReviewActionInput[]
+  upsert?: Prisma.NotificationUpsertWithWhereUniqueWithoutReviewActionInput | Prisma.NotificationUpsertWithWhereUniqueWithoutReviewActionInput[]
+  createMany?: Prisma.NotificationCreateManyReviewActionInputEnvelope
+  set?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  disconnect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  delete?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  connect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  update?: Prisma.NotificationUpdateWithWhereUniqueWithoutReviewActionInput | Prisma.NotificationUpdateWithWhereUniqueWithoutReviewActionInput[]
+  updateMany?: Prisma.NotificationUpdateManyWithWhereWithoutReviewActionInput | Prisma.NotificationUpdateManyWithWhereWithoutReviewActionInput[]
+  deleteMany?: Prisma.NotificationScalarWhereInput | Prisma.NotificationScalarWhereInput[]
+}
+
+export type NotificationUncheckedUpdateManyWithoutReviewActionNestedInput = {
+  create?: Prisma.XOR<Prisma.NotificationCreateWithoutReviewActionInput, Prisma.NotificationUncheckedCreateWithoutReviewActionInput> | Prisma.NotificationCreateWithoutReviewActionInput[] | Prisma.NotificationUncheckedCreateWithoutReviewActionInput[]
+  connectOrCreate?: Prisma.NotificationCreateOrConnectWithoutReviewActionInput | Prisma.NotificationCreateOrConnectWithoutReviewActionInput[]
+  upsert?: Prisma.NotificationUpsertWithWhereUniqueWithoutReviewActionInput | Prisma.NotificationUpsertWithWhereUniqueWithoutReviewActionInput[]
+  createMany?: Prisma.NotificationCreateManyReviewActionInputEnvelope
+  set?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  disconnect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  delete?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  connect?: Prisma.NotificationWhereUniqueInput | Prisma.NotificationWhereUniqueInput[]
+  update?: Prisma.NotificationUpdateWithWhereUniqueWithoutReviewActionInput | Prisma.NotificationUpdateWithWhereUniqueWithoutReviewActionInput[]
+  updateMany?: Prisma.NotificationUpdateManyWithWhereWithoutReviewActionInput | Prisma.NotificationUpdateManyWithWhereWithoutReviewActionInput[]
+  deleteMany?: Prisma.NotificationScalarWhereInput | Prisma.NotificationScalarWhereInput[]
+}
+
 export type NotificationCreateWithoutUserInput = {
   id?: string
   milestoneId?: string | null
@@ -533,12 +681,16 @@ export type NotificationCreateWithoutUserInput = {
   readAt?: Date | string | null
   emailedAt?: Date | string | null
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutNotificationsInput
+  review?: Prisma.ReviewCreateNestedOneWithoutNotificationsInput
+  reviewAction?: Prisma.ReviewActionCreateNestedOneWithoutNotificationsInput
 }
 
 export type NotificationUncheckedCreateWithoutUserInput = {
   id?: string
   youngPersonId: string
   milestoneId?: string | null
+  reviewId?: string | null
+  reviewActionId?: string | null
   kind: string
   workerName?: string | null
   onDate: Date | string
@@ -581,6 +733,8 @@ export type NotificationScalarWhereInput = {
   userId?: Prisma.UuidFilter<"Notification"> | string
   youngPersonId?: Prisma.UuidFilter<"Notification"> | string
   milestoneId?: Prisma.StringNullableFilter<"Notification"> | string | null
+  reviewId?: Prisma.UuidNullableFilter<"Notification"> | string | null
+  reviewActionId?: Prisma.UuidNullableFilter<"Notification"> | string | null
   kind?: Prisma.StringFilter<"Notification"> | string
   workerName?: Prisma.StringNullableFilter<"Notification"> | string | null
   onDate?: Prisma.DateTimeFilter<"Notification"> | Date | string
@@ -599,12 +753,16 @@ export type NotificationCreateWithoutYoungPersonInput = {
   readAt?: Date | string | null
   emailedAt?: Date | string | null
   user: Prisma.UserCreateNestedOneWithoutNotificationsInput
+  review?: Prisma.ReviewCreateNestedOneWithoutNotificationsInput
+  reviewAction?: Prisma.ReviewActionCreateNestedOneWithoutNotificationsInput
 }
 
 export type NotificationUncheckedCreateWithoutYoungPersonInput = {
   id?: string
   userId: string
   milestoneId?: string | null
+  reviewId?: string | null
+  reviewActionId?: string | null
   kind: string
   workerName?: string | null
   onDate: Date | string
@@ -639,10 +797,120 @@ export type NotificationUpdateManyWithWhereWithoutYoungPersonInput = {
   data: Prisma.XOR<Prisma.NotificationUpdateManyMutationInput, Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonInput>
 }
 
+export type NotificationCreateWithoutReviewInput = {
+  id?: string
+  milestoneId?: string | null
+  kind: string
+  workerName?: string | null
+  onDate: Date | string
+  createdAt?: Date | string
+  readAt?: Date | string | null
+  emailedAt?: Date | string | null
+  user: Prisma.UserCreateNestedOneWithoutNotificationsInput
+  youngPerson: Prisma.YoungPersonCreateNestedOneWithoutNotificationsInput
+  reviewAction?: Prisma.ReviewActionCreateNestedOneWithoutNotificationsInput
+}
+
+export type NotificationUncheckedCreateWithoutReviewInput = {
+  id?: string
+  userId: string
+  youngPersonId: string
+  milestoneId?: string | null
+  reviewActionId?: string | null
+  kind: string
+  workerName?: string | null
+  onDate: Date | string
+  createdAt?: Date | string
+  readAt?: Date | string | null
+  emailedAt?: Date | string | null
+}
+
+export type NotificationCreateOrConnectWithoutReviewInput = {
+  where: Prisma.NotificationWhereUniqueInput
+  create: Prisma.XOR<Prisma.NotificationCreateWithoutReviewInput, Prisma.NotificationUncheckedCreateWithoutReviewInput>
+}
+
+export type NotificationCreateManyReviewInputEnvelope = {
+  data: Prisma.NotificationCreateManyReviewInput | Prisma.NotificationCreateManyReviewInput[]
+  skipDuplicates?: boolean
+}
+
+export type NotificationUpsertWithWhereUniqueWithoutReviewInput = {
+  where: Prisma.NotificationWhereUniqueInput
+  update: Prisma.XOR<Prisma.NotificationUpdateWithoutReviewInput, Prisma.NotificationUncheckedUpdateWithoutReviewInput>
+  create: Prisma.XOR<Prisma.NotificationCreateWithoutReviewInput, Prisma.NotificationUncheckedCreateWithoutReviewInput>
+}
+
+export type NotificationUpdateWithWhereUniqueWithoutReviewInput = {
+  where: Prisma.NotificationWhereUniqueInput
+  data: Prisma.XOR<Prisma.NotificationUpdateWithoutReviewInput, Prisma.NotificationUncheckedUpdateWithoutReviewInput>
+}
+
+export type NotificationUpdateManyWithWhereWithoutReviewInput = {
+  where: Prisma.NotificationScalarWhereInput
+  data: Prisma.XOR<Prisma.NotificationUpdateManyMutationInput, Prisma.NotificationUncheckedUpdateManyWithoutReviewInput>
+}
+
+export type NotificationCreateWithoutReviewActionInput = {
+  id?: string
+  milestoneId?: string | null
+  kind: string
+  workerName?: string | null
+  onDate: Date | string
+  createdAt?: Date | string
+  readAt?: Date | string | null
+  emailedAt?: Date | string | null
+  user: Prisma.UserCreateNestedOneWithoutNotificationsInput
+  youngPerson: Prisma.YoungPersonCreateNestedOneWithoutNotificationsInput
+  review?: Prisma.ReviewCreateNestedOneWithoutNotificationsInput
+}
+
+export type NotificationUncheckedCreateWithoutReviewActionInput = {
+  id?: string
+  userId: string
+  youngPersonId: string
+  milestoneId?: string | null
+  reviewId?: string | null
+  kind: string
+  workerName?: string | null
+  onDate: Date | string
+  createdAt?: Date | string
+  readAt?: Date | string | null
+  emailedAt?: Date | string | null
+}
+
+export type NotificationCreateOrConnectWithoutReviewActionInput = {
+  where: Prisma.NotificationWhereUniqueInput
+  create: Prisma.XOR<Prisma.NotificationCreateWithoutReviewActionInput, Prisma.NotificationUncheckedCreateWithoutReviewActionInput>
+}
+
+export type NotificationCreateManyReviewActionInputEnvelope = {
+  data: Prisma.NotificationCreateManyReviewActionInput | Prisma.NotificationCreateManyReviewActionInput[]
+  skipDuplicates?: boolean
+}
+
+export type NotificationUpsertWithWhereUniqueWithoutReviewActionInput = {
+  where: Prisma.NotificationWhereUniqueInput
+  update: Prisma.XOR<Prisma.NotificationUpdateWithoutReviewActionInput, Prisma.NotificationUncheckedUpdateWithoutReviewActionInput>
+  create: Prisma.XOR<Prisma.NotificationCreateWithoutReviewActionInput, Prisma.NotificationUncheckedCreateWithoutReviewActionInput>
+}
+
+export type NotificationUpdateWithWhereUniqueWithoutReviewActionInput = {
+  where: Prisma.NotificationWhereUniqueInput
+  data: Prisma.XOR<Prisma.NotificationUpdateWithoutReviewActionInput, Prisma.NotificationUncheckedUpdateWithoutReviewActionInput>
+}
+
+export type NotificationUpdateManyWithWhereWithoutReviewActionInput = {
+  where: Prisma.NotificationScalarWhereInput
+  data: Prisma.XOR<Prisma.NotificationUpdateManyMutationInput, Prisma.NotificationUncheckedUpdateManyWithoutReviewActionInput>
+}
+
 export type NotificationCreateManyUserInput = {
   id?: string
   youngPersonId: string
   milestoneId?: string | null
+  reviewId?: string | null
+  reviewActionId?: string | null
   kind: string
   workerName?: string | null
   onDate: Date | string
@@ -661,12 +929,16 @@ export type NotificationUpdateWithoutUserInput = {
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   emailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutNotificationsNestedInput
+  review?: Prisma.ReviewUpdateOneWithoutNotificationsNestedInput
+  reviewAction?: Prisma.ReviewActionUpdateOneWithoutNotificationsNestedInput
 }
 
 export type NotificationUncheckedUpdateWithoutUserInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
   milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewActionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -679,6 +951,8 @@ export type NotificationUncheckedUpdateManyWithoutUserInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
   milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewActionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -691,6 +965,8 @@ export type NotificationCreateManyYoungPersonInput = {
   id?: string
   userId: string
   milestoneId?: string | null
+  reviewId?: string | null
+  reviewActionId?: string | null
   kind: string
   workerName?: string | null
   onDate: Date | string
@@ -709,12 +985,16 @@ export type NotificationUpdateWithoutYoungPersonInput = {
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   emailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   user?: Prisma.UserUpdateOneRequiredWithoutNotificationsNestedInput
+  review?: Prisma.ReviewUpdateOneWithoutNotificationsNestedInput
+  reviewAction?: Prisma.ReviewActionUpdateOneWithoutNotificationsNestedInput
 }
 
 export type NotificationUncheckedUpdateWithoutYoungPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewActionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -727,6 +1007,120 @@ export type NotificationUncheckedUpdateManyWithoutYoungPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewActionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  emailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+}
+
+export type NotificationCreateManyReviewInput = {
+  id?: string
+  userId: string
+  youngPersonId: string
+  milestoneId?: string | null
+  reviewActionId?: string | null
+  kind: string
+  workerName?: string | null
+  onDate: Date | string
+  createdAt?: Date | string
+  readAt?: Date | string | null
+  emailedAt?: Date | string | null
+}
+
+export type NotificationUpdateWithoutReviewInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  emailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  user?: Prisma.UserUpdateOneRequiredWithoutNotificationsNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutNotificationsNestedInput
+  reviewAction?: Prisma.ReviewActionUpdateOneWithoutNotificationsNestedInput
+}
+
+export type NotificationUncheckedUpdateWithoutReviewInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewActionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  emailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+}
+
+export type NotificationUncheckedUpdateManyWithoutReviewInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewActionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  emailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+}
+
+export type NotificationCreateManyReviewActionInput = {
+  id?: string
+  userId: string
+  youngPersonId: string
+  milestoneId?: string | null
+  reviewId?: string | null
+  kind: string
+  workerName?: string | null
+  onDate: Date | string
+  createdAt?: Date | string
+  readAt?: Date | string | null
+  emailedAt?: Date | string | null
+}
+
+export type NotificationUpdateWithoutReviewActionInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  emailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  user?: Prisma.UserUpdateOneRequiredWithoutNotificationsNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutNotificationsNestedInput
+  review?: Prisma.ReviewUpdateOneWithoutNotificationsNestedInput
+}
+
+export type NotificationUncheckedUpdateWithoutReviewActionInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
+  workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  emailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+}
+
+export type NotificationUncheckedUpdateManyWithoutReviewActionInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
+  milestoneId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reviewId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   workerName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   onDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -742,6 +1136,8 @@ export type NotificationSelect<ExtArgs extends runtime.Types.Extensions.Internal
   userId?: boolean
   youngPersonId?: boolean
   milestoneId?: boolean
+  reviewId?: boolean
+  reviewActionId?: boolean
   kind?: boolean
   workerName?: boolean
   onDate?: boolean
@@ -750,6 +1146,8 @@ export type NotificationSelect<ExtArgs extends runtime.Types.Extensions.Internal
   emailedAt?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
+  review?: boolean | Prisma.Notification$reviewArgs<ExtArgs>
+  reviewAction?: boolean | Prisma.Notification$reviewActionArgs<ExtArgs>
 }, ExtArgs["result"]["notification"]>
 
 export type NotificationSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -757,6 +1155,8 @@ export type NotificationSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   userId?: boolean
   youngPersonId?: boolean
   milestoneId?: boolean
+  reviewId?: boolean
+  reviewActionId?: boolean
   kind?: boolean
   workerName?: boolean
   onDate?: boolean
@@ -765,6 +1165,8 @@ export type NotificationSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   emailedAt?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
+  review?: boolean | Prisma.Notification$reviewArgs<ExtArgs>
+  reviewAction?: boolean | Prisma.Notification$reviewActionArgs<ExtArgs>
 }, ExtArgs["result"]["notification"]>
 
 export type NotificationSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -772,6 +1174,8 @@ export type NotificationSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   userId?: boolean
   youngPersonId?: boolean
   milestoneId?: boolean
+  reviewId?: boolean
+  reviewActionId?: boolean
   kind?: boolean
   workerName?: boolean
   onDate?: boolean
@@ -780,6 +1184,8 @@ export type NotificationSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   emailedAt?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
+  review?: boolean | Prisma.Notification$reviewArgs<ExtArgs>
+  reviewAction?: boolean | Prisma.Notification$reviewActionArgs<ExtArgs>
 }, ExtArgs["result"]["notification"]>
 
 export type NotificationSelectScalar = {
@@ -787,6 +1193,8 @@ export type NotificationSelectScalar = {
   userId?: boolean
   youngPersonId?: boolean
   milestoneId?: boolean
+  reviewId?: boolean
+  reviewActionId?: boolean
   kind?: boolean
   workerName?: boolean
   onDate?: boolean
@@ -795,18 +1203,24 @@ export type NotificationSelectScalar = {
   emailedAt?: boolean
 }
 
-export type NotificationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "youngPersonId" | "milestoneId" | "kind" | "workerName" | "onDate" | "createdAt" | "readAt" | "emailedAt", ExtArgs["result"]["notification"]>
+export type NotificationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "youngPersonId" | "milestoneId" | "reviewId" | "reviewActionId" | "kind" | "workerName" | "onDate" | "createdAt" | "readAt" | "emailedAt", ExtArgs["result"]["notification"]>
 export type NotificationInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
+  review?: boolean | Prisma.Notification$reviewArgs<ExtArgs>
+  reviewAction?: boolean | Prisma.Notification$reviewActionArgs<ExtArgs>
 }
 export type NotificationIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
+  review?: boolean | Prisma.Notification$reviewArgs<ExtArgs>
+  reviewAction?: boolean | Prisma.Notification$reviewActionArgs<ExtArgs>
 }
 export type NotificationIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
+  review?: boolean | Prisma.Notification$reviewArgs<ExtArgs>
+  reviewAction?: boolean | Prisma.Notification$reviewActionArgs<ExtArgs>
 }
 
 export type $NotificationPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -814,17 +1228,28 @@ export type $NotificationPayload<ExtArgs extends runtime.Types.Extensions.Intern
   objects: {
     user: Prisma.$UserPayload<ExtArgs>
     youngPerson: Prisma.$YoungPersonPayload<ExtArgs>
+    review: Prisma.$ReviewPayload<ExtArgs> | null
+    reviewAction: Prisma.$ReviewActionPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     userId: string
     youngPersonId: string
     /**
-     * The milestone a reminder is about; none for a notice about the young person's worker.
+     * The milestone a reminder is about; none for a notice about the young person's worker, a review or an action.
      */
     milestoneId: string | null
     /**
-     * "window_opens" or "overdue" (about a milestone); "named_worker" (a new named worker).
+     * The review a notice is about (an invitation, late advice).
+     */
+    reviewId: string | null
+    /**
+     * The agreed action a notice is about (given to them, or now late).
+     */
+    reviewActionId: string | null
+    /**
+     * "window_opens" or "overdue" (about a milestone); "named_worker" (a new named worker);
+     * "review_invitation", "advice_late" (about a review); "action_assigned", "action_late" (about an action).
      */
     kind: string
     /**
@@ -1237,6 +1662,8 @@ export interface Prisma__NotificationClient<T, Null = never, ExtArgs extends run
   readonly [Symbol.toStringTag]: "PrismaPromise"
   user<T extends Prisma.UserDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.UserDefaultArgs<ExtArgs>>): Prisma.Prisma__UserClient<runtime.Types.Result.GetResult<Prisma.$UserPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   youngPerson<T extends Prisma.YoungPersonDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPersonDefaultArgs<ExtArgs>>): Prisma.Prisma__YoungPersonClient<runtime.Types.Result.GetResult<Prisma.$YoungPersonPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  review<T extends Prisma.Notification$reviewArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Notification$reviewArgs<ExtArgs>>): Prisma.Prisma__ReviewClient<runtime.Types.Result.GetResult<Prisma.$ReviewPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  reviewAction<T extends Prisma.Notification$reviewActionArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Notification$reviewActionArgs<ExtArgs>>): Prisma.Prisma__ReviewActionClient<runtime.Types.Result.GetResult<Prisma.$ReviewActionPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1270,6 +1697,8 @@ export interface NotificationFieldRefs {
   readonly userId: Prisma.FieldRef<"Notification", 'String'>
   readonly youngPersonId: Prisma.FieldRef<"Notification", 'String'>
   readonly milestoneId: Prisma.FieldRef<"Notification", 'String'>
+  readonly reviewId: Prisma.FieldRef<"Notification", 'String'>
+  readonly reviewActionId: Prisma.FieldRef<"Notification", 'String'>
   readonly kind: Prisma.FieldRef<"Notification", 'String'>
   readonly workerName: Prisma.FieldRef<"Notification", 'String'>
   readonly onDate: Prisma.FieldRef<"Notification", 'DateTime'>
@@ -1674,6 +2103,44 @@ export type NotificationDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.
    * Limit how many Notifications to delete.
    */
   limit?: number
+}
+
+/**
+ * Notification.review
+ */
+export type Notification$reviewArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Review
+   */
+  select?: Prisma.ReviewSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Review
+   */
+  omit?: Prisma.ReviewOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReviewInclude<ExtArgs> | null
+  where?: Prisma.ReviewWhereInput
+}
+
+/**
+ * Notification.reviewAction
+ */
+export type Notification$reviewActionArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ReviewAction
+   */
+  select?: Prisma.ReviewActionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ReviewAction
+   */
+  omit?: Prisma.ReviewActionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReviewActionInclude<ExtArgs> | null
+  where?: Prisma.ReviewActionWhereInput
 }
 
 /**

@@ -314,6 +314,8 @@ export type UserWhereInput = {
   caseload?: Prisma.YoungPersonListRelationFilter
   sessions?: Prisma.SessionListRelationFilter
   notifications?: Prisma.NotificationListRelationFilter
+  reviewInvitations?: Prisma.ReviewInvitationListRelationFilter
+  reviewActions?: Prisma.ReviewActionListRelationFilter
 }
 
 export type UserOrderByWithRelationInput = {
@@ -343,6 +345,8 @@ export type UserOrderByWithRelationInput = {
   caseload?: Prisma.YoungPersonOrderByRelationAggregateInput
   sessions?: Prisma.SessionOrderByRelationAggregateInput
   notifications?: Prisma.NotificationOrderByRelationAggregateInput
+  reviewInvitations?: Prisma.ReviewInvitationOrderByRelationAggregateInput
+  reviewActions?: Prisma.ReviewActionOrderByRelationAggregateInput
 }
 
 export type UserWhereUniqueInput = Prisma.AtLeast<{
@@ -375,6 +379,8 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   caseload?: Prisma.YoungPersonListRelationFilter
   sessions?: Prisma.SessionListRelationFilter
   notifications?: Prisma.NotificationListRelationFilter
+  reviewInvitations?: Prisma.ReviewInvitationListRelationFilter
+  reviewActions?: Prisma.ReviewActionListRelationFilter
 }, "id" | "email" | "youngPersonId">
 
 export type UserOrderByWithAggregationInput = {
@@ -447,6 +453,8 @@ export type UserCreateInput = {
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateInput = {
@@ -473,6 +481,8 @@ export type UserUncheckedCreateInput = {
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUpdateInput = {
@@ -499,6 +509,8 @@ export type UserUpdateInput = {
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateInput = {
@@ -525,6 +537,8 @@ export type UserUncheckedUpdateInput = {
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserCreateManyInput = {
@@ -890,6 +904,38 @@ export type UserUpdateOneRequiredWithoutPasskeysNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPasskeysInput, Prisma.UserUpdateWithoutPasskeysInput>, Prisma.UserUncheckedUpdateWithoutPasskeysInput>
 }
 
+export type UserCreateNestedOneWithoutReviewInvitationsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutReviewInvitationsInput, Prisma.UserUncheckedCreateWithoutReviewInvitationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutReviewInvitationsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneWithoutReviewInvitationsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutReviewInvitationsInput, Prisma.UserUncheckedCreateWithoutReviewInvitationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutReviewInvitationsInput
+  upsert?: Prisma.UserUpsertWithoutReviewInvitationsInput
+  disconnect?: Prisma.UserWhereInput | boolean
+  delete?: Prisma.UserWhereInput | boolean
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutReviewInvitationsInput, Prisma.UserUpdateWithoutReviewInvitationsInput>, Prisma.UserUncheckedUpdateWithoutReviewInvitationsInput>
+}
+
+export type UserCreateNestedOneWithoutReviewActionsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutReviewActionsInput, Prisma.UserUncheckedCreateWithoutReviewActionsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutReviewActionsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneWithoutReviewActionsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutReviewActionsInput, Prisma.UserUncheckedCreateWithoutReviewActionsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutReviewActionsInput
+  upsert?: Prisma.UserUpsertWithoutReviewActionsInput
+  disconnect?: Prisma.UserWhereInput | boolean
+  delete?: Prisma.UserWhereInput | boolean
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutReviewActionsInput, Prisma.UserUpdateWithoutReviewActionsInput>, Prisma.UserUncheckedUpdateWithoutReviewActionsInput>
+}
+
 export type UserCreateWithoutAreaInput = {
   id?: string
   email: string
@@ -913,6 +959,8 @@ export type UserCreateWithoutAreaInput = {
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutAreaInput = {
@@ -938,6 +986,8 @@ export type UserUncheckedCreateWithoutAreaInput = {
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutAreaInput = {
@@ -1011,6 +1061,8 @@ export type UserCreateWithoutAgencyInput = {
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutAgencyInput = {
@@ -1036,6 +1088,8 @@ export type UserUncheckedCreateWithoutAgencyInput = {
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutAgencyInput = {
@@ -1087,6 +1141,8 @@ export type UserCreateWithoutCaringForInput = {
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutCaringForInput = {
@@ -1112,6 +1168,8 @@ export type UserUncheckedCreateWithoutCaringForInput = {
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutCaringForInput = {
@@ -1153,6 +1211,8 @@ export type UserUpdateWithoutCaringForInput = {
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCaringForInput = {
@@ -1178,6 +1238,8 @@ export type UserUncheckedUpdateWithoutCaringForInput = {
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserCreateWithoutSessionsInput = {
@@ -1203,6 +1265,8 @@ export type UserCreateWithoutSessionsInput = {
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutSessionsInput = {
@@ -1228,6 +1292,8 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutSessionsInput = {
@@ -1269,6 +1335,8 @@ export type UserUpdateWithoutSessionsInput = {
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutSessionsInput = {
@@ -1294,6 +1362,8 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserCreateWithoutCaseloadInput = {
@@ -1319,6 +1389,8 @@ export type UserCreateWithoutCaseloadInput = {
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutCaseloadInput = {
@@ -1344,6 +1416,8 @@ export type UserUncheckedCreateWithoutCaseloadInput = {
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutCaseloadInput = {
@@ -1374,6 +1448,8 @@ export type UserCreateWithoutYoungPersonInput = {
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutYoungPersonInput = {
@@ -1399,6 +1475,8 @@ export type UserUncheckedCreateWithoutYoungPersonInput = {
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutYoungPersonInput = {
@@ -1440,6 +1518,8 @@ export type UserUpdateWithoutCaseloadInput = {
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCaseloadInput = {
@@ -1465,6 +1545,8 @@ export type UserUncheckedUpdateWithoutCaseloadInput = {
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUpsertWithoutYoungPersonInput = {
@@ -1501,6 +1583,8 @@ export type UserUpdateWithoutYoungPersonInput = {
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutYoungPersonInput = {
@@ -1526,6 +1610,8 @@ export type UserUncheckedUpdateWithoutYoungPersonInput = {
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserCreateWithoutNotificationsInput = {
@@ -1551,6 +1637,8 @@ export type UserCreateWithoutNotificationsInput = {
   caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutNotificationsInput = {
@@ -1576,6 +1664,8 @@ export type UserUncheckedCreateWithoutNotificationsInput = {
   caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutNotificationsInput = {
@@ -1617,6 +1707,8 @@ export type UserUpdateWithoutNotificationsInput = {
   caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutNotificationsInput = {
@@ -1642,6 +1734,8 @@ export type UserUncheckedUpdateWithoutNotificationsInput = {
   caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserCreateWithoutAccountLinksInput = {
@@ -1667,6 +1761,8 @@ export type UserCreateWithoutAccountLinksInput = {
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutAccountLinksInput = {
@@ -1692,6 +1788,8 @@ export type UserUncheckedCreateWithoutAccountLinksInput = {
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutAccountLinksInput = {
@@ -1733,6 +1831,8 @@ export type UserUpdateWithoutAccountLinksInput = {
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutAccountLinksInput = {
@@ -1758,6 +1858,8 @@ export type UserUncheckedUpdateWithoutAccountLinksInput = {
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserCreateWithoutRecoveryCodesInput = {
@@ -1783,6 +1885,8 @@ export type UserCreateWithoutRecoveryCodesInput = {
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutRecoveryCodesInput = {
@@ -1808,6 +1912,8 @@ export type UserUncheckedCreateWithoutRecoveryCodesInput = {
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutRecoveryCodesInput = {
@@ -1849,6 +1955,8 @@ export type UserUpdateWithoutRecoveryCodesInput = {
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutRecoveryCodesInput = {
@@ -1874,6 +1982,8 @@ export type UserUncheckedUpdateWithoutRecoveryCodesInput = {
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserCreateWithoutPasskeysInput = {
@@ -1899,6 +2009,8 @@ export type UserCreateWithoutPasskeysInput = {
   caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserUncheckedCreateWithoutPasskeysInput = {
@@ -1924,6 +2036,8 @@ export type UserUncheckedCreateWithoutPasskeysInput = {
   caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
 }
 
 export type UserCreateOrConnectWithoutPasskeysInput = {
@@ -1965,6 +2079,8 @@ export type UserUpdateWithoutPasskeysInput = {
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPasskeysInput = {
@@ -1990,6 +2106,256 @@ export type UserUncheckedUpdateWithoutPasskeysInput = {
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+}
+
+export type UserCreateWithoutReviewInvitationsInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+}
+
+export type UserUncheckedCreateWithoutReviewInvitationsInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+}
+
+export type UserCreateOrConnectWithoutReviewInvitationsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutReviewInvitationsInput, Prisma.UserUncheckedCreateWithoutReviewInvitationsInput>
+}
+
+export type UserUpsertWithoutReviewInvitationsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutReviewInvitationsInput, Prisma.UserUncheckedUpdateWithoutReviewInvitationsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutReviewInvitationsInput, Prisma.UserUncheckedCreateWithoutReviewInvitationsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutReviewInvitationsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutReviewInvitationsInput, Prisma.UserUncheckedUpdateWithoutReviewInvitationsInput>
+}
+
+export type UserUpdateWithoutReviewInvitationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutReviewInvitationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+}
+
+export type UserCreateWithoutReviewActionsInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutReviewActionsInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutReviewActionsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutReviewActionsInput, Prisma.UserUncheckedCreateWithoutReviewActionsInput>
+}
+
+export type UserUpsertWithoutReviewActionsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutReviewActionsInput, Prisma.UserUncheckedUpdateWithoutReviewActionsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutReviewActionsInput, Prisma.UserUncheckedCreateWithoutReviewActionsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutReviewActionsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutReviewActionsInput, Prisma.UserUncheckedUpdateWithoutReviewActionsInput>
+}
+
+export type UserUpdateWithoutReviewActionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutReviewActionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyAreaInput = {
@@ -2033,6 +2399,8 @@ export type UserUpdateWithoutAreaInput = {
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutAreaInput = {
@@ -2058,6 +2426,8 @@ export type UserUncheckedUpdateWithoutAreaInput = {
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutAreaInput = {
@@ -2119,6 +2489,8 @@ export type UserUpdateWithoutAgencyInput = {
   caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutAgencyInput = {
@@ -2144,6 +2516,8 @@ export type UserUncheckedUpdateWithoutAgencyInput = {
   caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutAgencyInput = {
@@ -2177,6 +2551,8 @@ export type UserCountOutputType = {
   caseload: number
   sessions: number
   notifications: number
+  reviewInvitations: number
+  reviewActions: number
 }
 
 export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2187,6 +2563,8 @@ export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   caseload?: boolean | UserCountOutputTypeCountCaseloadArgs
   sessions?: boolean | UserCountOutputTypeCountSessionsArgs
   notifications?: boolean | UserCountOutputTypeCountNotificationsArgs
+  reviewInvitations?: boolean | UserCountOutputTypeCountReviewInvitationsArgs
+  reviewActions?: boolean | UserCountOutputTypeCountReviewActionsArgs
 }
 
 /**
@@ -2248,6 +2626,20 @@ export type UserCountOutputTypeCountNotificationsArgs<ExtArgs extends runtime.Ty
   where?: Prisma.NotificationWhereInput
 }
 
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountReviewInvitationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReviewInvitationWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountReviewActionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReviewActionWhereInput
+}
+
 
 export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2276,6 +2668,8 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   caseload?: boolean | Prisma.User$caseloadArgs<ExtArgs>
   sessions?: boolean | Prisma.User$sessionsArgs<ExtArgs>
   notifications?: boolean | Prisma.User$notificationsArgs<ExtArgs>
+  reviewInvitations?: boolean | Prisma.User$reviewInvitationsArgs<ExtArgs>
+  reviewActions?: boolean | Prisma.User$reviewActionsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["user"]>
 
@@ -2354,6 +2748,8 @@ export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   caseload?: boolean | Prisma.User$caseloadArgs<ExtArgs>
   sessions?: boolean | Prisma.User$sessionsArgs<ExtArgs>
   notifications?: boolean | Prisma.User$notificationsArgs<ExtArgs>
+  reviewInvitations?: boolean | Prisma.User$reviewInvitationsArgs<ExtArgs>
+  reviewActions?: boolean | Prisma.User$reviewActionsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type UserIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2380,6 +2776,8 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     caseload: Prisma.$YoungPersonPayload<ExtArgs>[]
     sessions: Prisma.$SessionPayload<ExtArgs>[]
     notifications: Prisma.$NotificationPayload<ExtArgs>[]
+    reviewInvitations: Prisma.$ReviewInvitationPayload<ExtArgs>[]
+    reviewActions: Prisma.$ReviewActionPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2816,6 +3214,8 @@ export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Typ
   caseload<T extends Prisma.User$caseloadArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$caseloadArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$YoungPersonPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   sessions<T extends Prisma.User$sessionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$sessionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   notifications<T extends Prisma.User$notificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$notificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  reviewInvitations<T extends Prisma.User$reviewInvitationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$reviewInvitationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewInvitationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  reviewActions<T extends Prisma.User$reviewActionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$reviewActionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewActionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3484,6 +3884,54 @@ export type User$notificationsArgs<ExtArgs extends runtime.Types.Extensions.Inte
   take?: number
   skip?: number
   distinct?: Prisma.NotificationScalarFieldEnum | Prisma.NotificationScalarFieldEnum[]
+}
+
+/**
+ * User.reviewInvitations
+ */
+export type User$reviewInvitationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ReviewInvitation
+   */
+  select?: Prisma.ReviewInvitationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ReviewInvitation
+   */
+  omit?: Prisma.ReviewInvitationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReviewInvitationInclude<ExtArgs> | null
+  where?: Prisma.ReviewInvitationWhereInput
+  orderBy?: Prisma.ReviewInvitationOrderByWithRelationInput | Prisma.ReviewInvitationOrderByWithRelationInput[]
+  cursor?: Prisma.ReviewInvitationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReviewInvitationScalarFieldEnum | Prisma.ReviewInvitationScalarFieldEnum[]
+}
+
+/**
+ * User.reviewActions
+ */
+export type User$reviewActionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ReviewAction
+   */
+  select?: Prisma.ReviewActionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ReviewAction
+   */
+  omit?: Prisma.ReviewActionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReviewActionInclude<ExtArgs> | null
+  where?: Prisma.ReviewActionWhereInput
+  orderBy?: Prisma.ReviewActionOrderByWithRelationInput | Prisma.ReviewActionOrderByWithRelationInput[]
+  cursor?: Prisma.ReviewActionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReviewActionScalarFieldEnum | Prisma.ReviewActionScalarFieldEnum[]
 }
 
 /**

@@ -424,6 +424,8 @@ export type YoungPersonWhereInput = {
   handovers?: Prisma.HandoverListRelationFilter
   corrections?: Prisma.RecordCorrectionListRelationFilter
   notifications?: Prisma.NotificationListRelationFilter
+  reviews?: Prisma.ReviewListRelationFilter
+  reviewActions?: Prisma.ReviewActionListRelationFilter
 }
 
 export type YoungPersonOrderByWithRelationInput = {
@@ -468,6 +470,8 @@ export type YoungPersonOrderByWithRelationInput = {
   handovers?: Prisma.HandoverOrderByRelationAggregateInput
   corrections?: Prisma.RecordCorrectionOrderByRelationAggregateInput
   notifications?: Prisma.NotificationOrderByRelationAggregateInput
+  reviews?: Prisma.ReviewOrderByRelationAggregateInput
+  reviewActions?: Prisma.ReviewActionOrderByRelationAggregateInput
 }
 
 export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
@@ -518,6 +522,8 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   handovers?: Prisma.HandoverListRelationFilter
   corrections?: Prisma.RecordCorrectionListRelationFilter
   notifications?: Prisma.NotificationListRelationFilter
+  reviews?: Prisma.ReviewListRelationFilter
+  reviewActions?: Prisma.ReviewActionListRelationFilter
 }, "id" | "areaId_nhsNumber" | "areaId_upn" | "areaId_localId">
 
 export type YoungPersonOrderByWithAggregationInput = {
@@ -632,6 +638,8 @@ export type YoungPersonCreateInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateInput = {
@@ -674,6 +682,8 @@ export type YoungPersonUncheckedCreateInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUpdateInput = {
@@ -716,6 +726,8 @@ export type YoungPersonUpdateInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateInput = {
@@ -758,6 +770,8 @@ export type YoungPersonUncheckedUpdateInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateManyInput = {
@@ -1233,6 +1247,34 @@ export type YoungPersonUpdateOneRequiredWithoutNotificationsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutNotificationsInput, Prisma.YoungPersonUpdateWithoutNotificationsInput>, Prisma.YoungPersonUncheckedUpdateWithoutNotificationsInput>
 }
 
+export type YoungPersonCreateNestedOneWithoutReviewsInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutReviewsInput, Prisma.YoungPersonUncheckedCreateWithoutReviewsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutReviewsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+}
+
+export type YoungPersonUpdateOneRequiredWithoutReviewsNestedInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutReviewsInput, Prisma.YoungPersonUncheckedCreateWithoutReviewsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutReviewsInput
+  upsert?: Prisma.YoungPersonUpsertWithoutReviewsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutReviewsInput, Prisma.YoungPersonUpdateWithoutReviewsInput>, Prisma.YoungPersonUncheckedUpdateWithoutReviewsInput>
+}
+
+export type YoungPersonCreateNestedOneWithoutReviewActionsInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutReviewActionsInput, Prisma.YoungPersonUncheckedCreateWithoutReviewActionsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutReviewActionsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+}
+
+export type YoungPersonUpdateOneRequiredWithoutReviewActionsNestedInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutReviewActionsInput, Prisma.YoungPersonUncheckedCreateWithoutReviewActionsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutReviewActionsInput
+  upsert?: Prisma.YoungPersonUpsertWithoutReviewActionsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutReviewActionsInput, Prisma.YoungPersonUpdateWithoutReviewActionsInput>, Prisma.YoungPersonUncheckedUpdateWithoutReviewActionsInput>
+}
+
 export type YoungPersonCreateWithoutAreaInput = {
   id?: string
   givenName: string
@@ -1272,6 +1314,8 @@ export type YoungPersonCreateWithoutAreaInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutAreaInput = {
@@ -1313,6 +1357,8 @@ export type YoungPersonUncheckedCreateWithoutAreaInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutAreaInput = {
@@ -1415,6 +1461,8 @@ export type YoungPersonCreateWithoutOwnAccountInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
@@ -1456,6 +1504,8 @@ export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutOwnAccountInput = {
@@ -1502,6 +1552,8 @@ export type YoungPersonCreateWithoutNamedWorkerInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
@@ -1543,6 +1595,8 @@ export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutNamedWorkerInput = {
@@ -1605,6 +1659,8 @@ export type YoungPersonUpdateWithoutOwnAccountInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
@@ -1646,6 +1702,8 @@ export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUpsertWithWhereUniqueWithoutNamedWorkerInput = {
@@ -1703,6 +1761,8 @@ export type YoungPersonCreateWithoutCarersInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutCarersInput = {
@@ -1744,6 +1804,8 @@ export type YoungPersonUncheckedCreateWithoutCarersInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutCarersInput = {
@@ -1801,6 +1863,8 @@ export type YoungPersonUpdateWithoutCarersInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutCarersInput = {
@@ -1842,6 +1906,8 @@ export type YoungPersonUncheckedUpdateWithoutCarersInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutConsentsInput = {
@@ -1883,6 +1949,8 @@ export type YoungPersonCreateWithoutConsentsInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutConsentsInput = {
@@ -1924,6 +1992,8 @@ export type YoungPersonUncheckedCreateWithoutConsentsInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutConsentsInput = {
@@ -1981,6 +2051,8 @@ export type YoungPersonUpdateWithoutConsentsInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
@@ -2022,6 +2094,8 @@ export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutPathwayStatesInput = {
@@ -2063,6 +2137,8 @@ export type YoungPersonCreateWithoutPathwayStatesInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
@@ -2104,6 +2180,8 @@ export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutPathwayStatesInput = {
@@ -2161,6 +2239,8 @@ export type YoungPersonUpdateWithoutPathwayStatesInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
@@ -2202,6 +2282,8 @@ export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutEventsInput = {
@@ -2243,6 +2325,8 @@ export type YoungPersonCreateWithoutEventsInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutEventsInput = {
@@ -2284,6 +2368,8 @@ export type YoungPersonUncheckedCreateWithoutEventsInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutEventsInput = {
@@ -2341,6 +2427,8 @@ export type YoungPersonUpdateWithoutEventsInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutEventsInput = {
@@ -2382,6 +2470,8 @@ export type YoungPersonUncheckedUpdateWithoutEventsInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutMilestonesInput = {
@@ -2423,6 +2513,8 @@ export type YoungPersonCreateWithoutMilestonesInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
@@ -2464,6 +2556,8 @@ export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutMilestonesInput = {
@@ -2521,6 +2615,8 @@ export type YoungPersonUpdateWithoutMilestonesInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
@@ -2562,6 +2658,8 @@ export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutGoalsInput = {
@@ -2603,6 +2701,8 @@ export type YoungPersonCreateWithoutGoalsInput = {
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutGoalsInput = {
@@ -2644,6 +2744,8 @@ export type YoungPersonUncheckedCreateWithoutGoalsInput = {
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutGoalsInput = {
@@ -2701,6 +2803,8 @@ export type YoungPersonUpdateWithoutGoalsInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
@@ -2742,6 +2846,8 @@ export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutHandoversInput = {
@@ -2783,6 +2889,8 @@ export type YoungPersonCreateWithoutHandoversInput = {
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutHandoversInput = {
@@ -2824,6 +2932,8 @@ export type YoungPersonUncheckedCreateWithoutHandoversInput = {
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutHandoversInput = {
@@ -2881,6 +2991,8 @@ export type YoungPersonUpdateWithoutHandoversInput = {
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
@@ -2922,6 +3034,8 @@ export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutCorrectionsInput = {
@@ -2963,6 +3077,8 @@ export type YoungPersonCreateWithoutCorrectionsInput = {
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
@@ -3004,6 +3120,8 @@ export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutCorrectionsInput = {
@@ -3061,6 +3179,8 @@ export type YoungPersonUpdateWithoutCorrectionsInput = {
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
@@ -3102,6 +3222,8 @@ export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutNotificationsInput = {
@@ -3143,6 +3265,8 @@ export type YoungPersonCreateWithoutNotificationsInput = {
   goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
@@ -3184,6 +3308,8 @@ export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
   goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutNotificationsInput = {
@@ -3241,6 +3367,8 @@ export type YoungPersonUpdateWithoutNotificationsInput = {
   goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
@@ -3282,6 +3410,384 @@ export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
   goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonCreateWithoutReviewsInput = {
+  id?: string
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
+  namedWorker?: Prisma.UserCreateNestedOneWithoutCaseloadInput
+  ownAccount?: Prisma.UserCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonUncheckedCreateWithoutReviewsInput = {
+  id?: string
+  areaId: string
+  namedWorkerId?: string | null
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentUncheckedCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateUncheckedCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonCreateOrConnectWithoutReviewsInput = {
+  where: Prisma.YoungPersonWhereUniqueInput
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutReviewsInput, Prisma.YoungPersonUncheckedCreateWithoutReviewsInput>
+}
+
+export type YoungPersonUpsertWithoutReviewsInput = {
+  update: Prisma.XOR<Prisma.YoungPersonUpdateWithoutReviewsInput, Prisma.YoungPersonUncheckedUpdateWithoutReviewsInput>
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutReviewsInput, Prisma.YoungPersonUncheckedCreateWithoutReviewsInput>
+  where?: Prisma.YoungPersonWhereInput
+}
+
+export type YoungPersonUpdateToOneWithWhereWithoutReviewsInput = {
+  where?: Prisma.YoungPersonWhereInput
+  data: Prisma.XOR<Prisma.YoungPersonUpdateWithoutReviewsInput, Prisma.YoungPersonUncheckedUpdateWithoutReviewsInput>
+}
+
+export type YoungPersonUpdateWithoutReviewsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
+  namedWorker?: Prisma.UserUpdateOneWithoutCaseloadNestedInput
+  ownAccount?: Prisma.UserUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonUncheckedUpdateWithoutReviewsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUncheckedUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonCreateWithoutReviewActionsInput = {
+  id?: string
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
+  namedWorker?: Prisma.UserCreateNestedOneWithoutCaseloadInput
+  ownAccount?: Prisma.UserCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonUncheckedCreateWithoutReviewActionsInput = {
+  id?: string
+  areaId: string
+  namedWorkerId?: string | null
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentUncheckedCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateUncheckedCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonCreateOrConnectWithoutReviewActionsInput = {
+  where: Prisma.YoungPersonWhereUniqueInput
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutReviewActionsInput, Prisma.YoungPersonUncheckedCreateWithoutReviewActionsInput>
+}
+
+export type YoungPersonUpsertWithoutReviewActionsInput = {
+  update: Prisma.XOR<Prisma.YoungPersonUpdateWithoutReviewActionsInput, Prisma.YoungPersonUncheckedUpdateWithoutReviewActionsInput>
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutReviewActionsInput, Prisma.YoungPersonUncheckedCreateWithoutReviewActionsInput>
+  where?: Prisma.YoungPersonWhereInput
+}
+
+export type YoungPersonUpdateToOneWithWhereWithoutReviewActionsInput = {
+  where?: Prisma.YoungPersonWhereInput
+  data: Prisma.XOR<Prisma.YoungPersonUpdateWithoutReviewActionsInput, Prisma.YoungPersonUncheckedUpdateWithoutReviewActionsInput>
+}
+
+export type YoungPersonUpdateWithoutReviewActionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
+  namedWorker?: Prisma.UserUpdateOneWithoutCaseloadNestedInput
+  ownAccount?: Prisma.UserUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonUncheckedUpdateWithoutReviewActionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUncheckedUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateManyAreaInput = {
@@ -3354,6 +3860,8 @@ export type YoungPersonUpdateWithoutAreaInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutAreaInput = {
@@ -3395,6 +3903,8 @@ export type YoungPersonUncheckedUpdateWithoutAreaInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateManyWithoutAreaInput = {
@@ -3498,6 +4008,8 @@ export type YoungPersonUpdateWithoutNamedWorkerInput = {
   handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
@@ -3539,6 +4051,8 @@ export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateManyWithoutNamedWorkerInput = {
@@ -3587,6 +4101,8 @@ export type YoungPersonCountOutputType = {
   handovers: number
   corrections: number
   notifications: number
+  reviews: number
+  reviewActions: number
 }
 
 export type YoungPersonCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3599,6 +4115,8 @@ export type YoungPersonCountOutputTypeSelect<ExtArgs extends runtime.Types.Exten
   handovers?: boolean | YoungPersonCountOutputTypeCountHandoversArgs
   corrections?: boolean | YoungPersonCountOutputTypeCountCorrectionsArgs
   notifications?: boolean | YoungPersonCountOutputTypeCountNotificationsArgs
+  reviews?: boolean | YoungPersonCountOutputTypeCountReviewsArgs
+  reviewActions?: boolean | YoungPersonCountOutputTypeCountReviewActionsArgs
 }
 
 /**
@@ -3674,6 +4192,20 @@ export type YoungPersonCountOutputTypeCountNotificationsArgs<ExtArgs extends run
   where?: Prisma.NotificationWhereInput
 }
 
+/**
+ * YoungPersonCountOutputType without action
+ */
+export type YoungPersonCountOutputTypeCountReviewsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReviewWhereInput
+}
+
+/**
+ * YoungPersonCountOutputType without action
+ */
+export type YoungPersonCountOutputTypeCountReviewActionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReviewActionWhereInput
+}
+
 
 export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -3717,6 +4249,8 @@ export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   handovers?: boolean | Prisma.YoungPerson$handoversArgs<ExtArgs>
   corrections?: boolean | Prisma.YoungPerson$correctionsArgs<ExtArgs>
   notifications?: boolean | Prisma.YoungPerson$notificationsArgs<ExtArgs>
+  reviews?: boolean | Prisma.YoungPerson$reviewsArgs<ExtArgs>
+  reviewActions?: boolean | Prisma.YoungPerson$reviewActionsArgs<ExtArgs>
   _count?: boolean | Prisma.YoungPersonCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["youngPerson"]>
 
@@ -3834,6 +4368,8 @@ export type YoungPersonInclude<ExtArgs extends runtime.Types.Extensions.Internal
   handovers?: boolean | Prisma.YoungPerson$handoversArgs<ExtArgs>
   corrections?: boolean | Prisma.YoungPerson$correctionsArgs<ExtArgs>
   notifications?: boolean | Prisma.YoungPerson$notificationsArgs<ExtArgs>
+  reviews?: boolean | Prisma.YoungPerson$reviewsArgs<ExtArgs>
+  reviewActions?: boolean | Prisma.YoungPerson$reviewActionsArgs<ExtArgs>
   _count?: boolean | Prisma.YoungPersonCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type YoungPersonIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3860,6 +4396,8 @@ export type $YoungPersonPayload<ExtArgs extends runtime.Types.Extensions.Interna
     handovers: Prisma.$HandoverPayload<ExtArgs>[]
     corrections: Prisma.$RecordCorrectionPayload<ExtArgs>[]
     notifications: Prisma.$NotificationPayload<ExtArgs>[]
+    reviews: Prisma.$ReviewPayload<ExtArgs>[]
+    reviewActions: Prisma.$ReviewActionPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -4329,6 +4867,8 @@ export interface Prisma__YoungPersonClient<T, Null = never, ExtArgs extends runt
   handovers<T extends Prisma.YoungPerson$handoversArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$handoversArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$HandoverPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   corrections<T extends Prisma.YoungPerson$correctionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$correctionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecordCorrectionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   notifications<T extends Prisma.YoungPerson$notificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$notificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  reviews<T extends Prisma.YoungPerson$reviewsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$reviewsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  reviewActions<T extends Prisma.YoungPerson$reviewActionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$reviewActionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewActionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -5039,6 +5579,54 @@ export type YoungPerson$notificationsArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   distinct?: Prisma.NotificationScalarFieldEnum | Prisma.NotificationScalarFieldEnum[]
+}
+
+/**
+ * YoungPerson.reviews
+ */
+export type YoungPerson$reviewsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Review
+   */
+  select?: Prisma.ReviewSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Review
+   */
+  omit?: Prisma.ReviewOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReviewInclude<ExtArgs> | null
+  where?: Prisma.ReviewWhereInput
+  orderBy?: Prisma.ReviewOrderByWithRelationInput | Prisma.ReviewOrderByWithRelationInput[]
+  cursor?: Prisma.ReviewWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReviewScalarFieldEnum | Prisma.ReviewScalarFieldEnum[]
+}
+
+/**
+ * YoungPerson.reviewActions
+ */
+export type YoungPerson$reviewActionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ReviewAction
+   */
+  select?: Prisma.ReviewActionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ReviewAction
+   */
+  omit?: Prisma.ReviewActionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReviewActionInclude<ExtArgs> | null
+  where?: Prisma.ReviewActionWhereInput
+  orderBy?: Prisma.ReviewActionOrderByWithRelationInput | Prisma.ReviewActionOrderByWithRelationInput[]
+  cursor?: Prisma.ReviewActionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReviewActionScalarFieldEnum | Prisma.ReviewActionScalarFieldEnum[]
 }
 
 /**

@@ -1,0 +1,297 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  arrangeReview,
+  clockOfReview,
+  kindOfReview,
+  cancelReview,
+  circulateAdvice,
+  listReviewsOf,
+  moveReviewMeeting,
+  readReview,
+  recordAfterMeeting,
+  recordMeeting,
+  saveReviewProfile,
+  ZAfterMeeting,
+  ZMeeting,
+  ZMeetingRecord,
+  ZReviewProfile,
+} from '@pathways/db';
+import { nextReviewStep, reviewRulesOf } from '@pathways/engine';
+import { canChangeYoungPerson, recordOfRequest } from '../access.ts';
+import type { AppEnv } from '../app-env.ts';
+import { requireRole } from '../auth/middleware.ts';
+import { validationHook } from '../errors.ts';
+import { readerLanguage } from '../reader-language.ts';
+import { reviewOfRequest, type ReviewAccess } from '../reviews/review-access.ts';
+import { sendReviewLettersNow } from '../reviews/review-mail.ts';
+import { kindTitle, presentReview, ZReview, ZReviewStep } from '../reviews/review-view.ts';
+import { pathwayVisible } from '../sharing.ts';
+import { errorResponses, json, ZIdParam, ZVersionNumber } from './schemas.ts';
+import type { Context } from 'hono';
+
+export const ZReviewParam = z.object({
+  reviewId: z.uuid().openapi({ param: { name: 'reviewId', in: 'path' } }),
+});
+
+const ZReviewSummary = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    kindTitle: z.string(),
+    meetingDate: z.string(),
+    startTime: z.string(),
+    place: z.string(),
+    status: ZReview.shape.status,
+    nextStep: ZReviewStep.pick({ id: true, due: true, status: true }).nullable(),
+  })
+  .openapi('ReviewSummary');
+
+const ZReviewKindChoice = z
+  .object({ id: z.string(), title: z.string(), pathway: z.string(), applies: z.boolean() })
+  .openapi('ReviewKindChoice');
+
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+const versioned = <T extends z.ZodRawShape>(shape: T) => z.object({ version: ZVersionNumber, ...shape }).strict();
+
+const list = createRoute({
+  method: 'get',
+  path: '/{id}/reviews',
+  operationId: 'listReviews',
+  tags: ['Reviews'],
+  summary: 'A young person’s reviews and meetings, newest first, with the kinds their rule pack has',
+  middleware: [requireRole()] as const,
+  request: { params: ZIdParam },
+  responses: {
+    200: json(z.object({ items: z.array(ZReviewSummary), kinds: z.array(ZReviewKindChoice) }), 'Reviews'),
+    ...errorResponses(401, 404),
+  },
+});
+const arrange = createRoute({
+  method: 'post',
+  path: '/{id}/reviews',
+  operationId: 'arrangeReview',
+  tags: ['Reviews'],
+  summary: 'Arrange a review or meeting (staff of the young person’s area)',
+  middleware: [requireRole('transition_worker', 'team_manager')] as const,
+  request: { params: ZIdParam, ...body(ZMeeting.extend({ kind: z.string().min(1).max(60) })) },
+  responses: { 201: json(ZReview, 'Arranged'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/{reviewId}',
+  operationId: 'getReview',
+  tags: ['Reviews'],
+  summary: 'A review: its clock, invitations, advice, the young person’s profile and the actions agreed',
+  middleware: [requireRole()] as const,
+  request: { params: ZReviewParam },
+  responses: { 200: json(ZReview, 'The review'), ...errorResponses(401, 404) },
+});
+const staffWrite = <S extends z.ZodType>(path: string, operationId: string, summary: string, schema: S) =>
+  createRoute({
+    method: 'post',
+    path,
+    operationId,
+    tags: ['Reviews'],
+    summary,
+    middleware: [requireRole('transition_worker', 'team_manager')] as const,
+    request: { params: ZReviewParam, ...body(schema) },
+    responses: { 200: json(ZReview, 'The review as it now is'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  });
+const move = staffWrite(
+  '/{reviewId}/meeting',
+  'moveReviewMeeting',
+  'Move the meeting (date, time, length or place): everyone invited is sent an update',
+  versioned(ZMeeting.partial().shape),
+);
+const cancel = staffWrite(
+  '/{reviewId}/cancel',
+  'cancelReview',
+  'Cancel the meeting: everyone invited is sent a cancellation',
+  versioned({}),
+);
+const circulate = staffWrite(
+  '/{reviewId}/circulate-advice',
+  'circulateAdvice',
+  'Record that the advice gathered went to everyone invited (today)',
+  versioned({}),
+);
+const record = staffWrite(
+  '/{reviewId}/meeting-record',
+  'recordMeeting',
+  'Record the meeting: who came, how the young person took part, what was discussed',
+  versioned(ZMeetingRecord.shape),
+);
+const after = staffWrite(
+  '/{reviewId}/after-meeting',
+  'recordAfterMeeting',
+  'Record the report sent, the council’s decision and the final amended plan, each once',
+  versioned(ZAfterMeeting.shape),
+);
+const profile = createRoute({
+  method: 'put',
+  path: '/{reviewId}/profile',
+  operationId: 'saveReviewProfile',
+  tags: ['Reviews'],
+  summary: 'The young person’s one-page profile for the meeting (the young person, their family, or staff with them)',
+  middleware: [requireRole('transition_worker', 'team_manager', 'young_person', 'parent_carer')] as const,
+  request: { params: ZReviewParam, ...body(ZReviewProfile) },
+  responses: { 200: json(ZReview, 'Saved'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+/** The review as the caller may see it. */
+export function reviewAnswer(c: Context<AppEnv>, access: ReviewAccess) {
+  return presentReview({
+    review: access.review,
+    kind: access.kind,
+    person: access.person,
+    user: access.user,
+    canChange: canChangeYoungPerson(access.user, access.person),
+    today: access.day,
+    language: readerLanguage(c),
+  });
+}
+
+const actorOf = (access: { user: { id: string; role: string } }) => ({
+  userId: access.user.id,
+  role: access.user.role,
+});
+
+/** Mounted at `/api/young-people` (see app.ts). */
+export const youngPersonReviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => {
+    const access = await recordOfRequest(c, c.req.valid('param').id);
+    const { person, parts, services, day } = access;
+    const rules = reviewRulesOf(person.jurisdiction);
+    const language = readerLanguage(c);
+    const reviews = await listReviewsOf({ db: services.db, actor: actorOf(access), youngPersonId: person.id });
+    const kinds = rules?.kinds ?? [];
+    const items = reviews.flatMap((review) => {
+      const kind = kinds.find((candidate) => candidate.id === review.kind);
+      if (!kind || !pathwayVisible(parts, kind.pathway)) return [];
+      const next = nextReviewStep(clockOfReview(review, kind, day));
+      return [
+        {
+          id: review.id,
+          kind: review.kind,
+          kindTitle: kindTitle(kind, person.jurisdiction, language),
+          meetingDate: review.meetingDate.toISOString().slice(0, 10),
+          startTime: review.startTime,
+          place: review.place,
+          status: review.status as z.infer<typeof ZReviewSummary>['status'],
+          nextStep: next ? { id: next.id, due: next.due, status: next.status } : null,
+        },
+      ];
+    });
+    return c.json(
+      {
+        items,
+        kinds: kinds.map((kind) => ({
+          id: kind.id,
+          title: kindTitle(kind, person.jurisdiction, language),
+          pathway: kind.pathway,
+          applies: !kind.needsFlag || person[kind.needsFlag],
+        })),
+      },
+      200,
+    );
+  })
+  .openapi(arrange, async (c) => {
+    const access = await recordOfRequest(c, c.req.valid('param').id, 'change');
+    const { kind, ...meeting } = c.req.valid('json');
+    const review = await arrangeReview({
+      db: access.services.db,
+      actor: actorOf(access),
+      person: access.person,
+      kindId: kind,
+      meeting,
+      today: access.day,
+    });
+    return c.json(reviewAnswer(c, { ...access, review, kind: kindOfReview(access.person, review.kind) }), 201);
+  });
+
+/** Mounted at `/api/reviews` (see app.ts). */
+export const reviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(read, async (c) => {
+    const access = await reviewOfRequest(c, c.req.valid('param').reviewId);
+    const review = await readReview({ db: access.services.db, actor: actorOf(access), id: access.review.id });
+    return c.json(reviewAnswer(c, { ...access, review }), 200);
+  })
+  .openapi(move, async (c) => {
+    const access = await reviewOfRequest(c, c.req.valid('param').reviewId, 'change');
+    const { version, ...meeting } = c.req.valid('json');
+    const review = await moveReviewMeeting({
+      db: access.services.db,
+      actor: actorOf(access),
+      review: access.review,
+      version,
+      meeting,
+      now: access.services.now(),
+      today: access.day,
+    });
+    await sendReviewLettersNow(access.services, new URL(c.req.url).origin);
+    return c.json(reviewAnswer(c, { ...access, review }), 200);
+  })
+  .openapi(cancel, async (c) => {
+    const access = await reviewOfRequest(c, c.req.valid('param').reviewId, 'change');
+    const review = await cancelReview({
+      db: access.services.db,
+      actor: actorOf(access),
+      review: access.review,
+      version: c.req.valid('json').version,
+      now: access.services.now(),
+      today: access.day,
+    });
+    await sendReviewLettersNow(access.services, new URL(c.req.url).origin);
+    return c.json(reviewAnswer(c, { ...access, review }), 200);
+  })
+  .openapi(circulate, async (c) => {
+    const access = await reviewOfRequest(c, c.req.valid('param').reviewId, 'change');
+    const review = await circulateAdvice({
+      db: access.services.db,
+      actor: actorOf(access),
+      review: access.review,
+      version: c.req.valid('json').version,
+      today: access.day,
+    });
+    return c.json(reviewAnswer(c, { ...access, review }), 200);
+  })
+  .openapi(record, async (c) => {
+    const access = await reviewOfRequest(c, c.req.valid('param').reviewId, 'change');
+    const { version, ...meetingRecord } = c.req.valid('json');
+    const review = await recordMeeting({
+      db: access.services.db,
+      actor: actorOf(access),
+      review: access.review,
+      version,
+      record: meetingRecord,
+      today: access.day,
+    });
+    return c.json(reviewAnswer(c, { ...access, review }), 200);
+  })
+  .openapi(after, async (c) => {
+    const access = await reviewOfRequest(c, c.req.valid('param').reviewId, 'change');
+    const { version, ...afterMeeting } = c.req.valid('json');
+    const review = await recordAfterMeeting({
+      db: access.services.db,
+      actor: actorOf(access),
+      review: access.review,
+      version,
+      after: afterMeeting,
+      today: access.day,
+    });
+    return c.json(reviewAnswer(c, { ...access, review }), 200);
+  })
+  .openapi(profile, async (c) => {
+    const access = await reviewOfRequest(c, c.req.valid('param').reviewId);
+    const review = await saveReviewProfile({
+      db: access.services.db,
+      actor: actorOf(access),
+      review: access.review,
+      profile: c.req.valid('json'),
+      now: access.services.now(),
+    });
+    return c.json(reviewAnswer(c, { ...access, review }), 200);
+  });

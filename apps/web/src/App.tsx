@@ -40,6 +40,12 @@ const AccountsPage = lazy(() => import('./pages/admin/AccountsPage.tsx'));
 const AccountPage = lazy(() => import('./pages/admin/AccountPage.tsx'));
 const InvitePage = lazy(() => import('./pages/admin/InvitePage.tsx'));
 const SignOnSettingsPage = lazy(() => import('./pages/admin/SignOnSettingsPage.tsx'));
+// Reviews: a worker's workflow pages, the young person's profile, the printable report, an invitee's link.
+const ArrangeReviewPage = lazy(() => import('./pages/reviews/ArrangeReviewPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/reviews/ReviewPage.tsx'));
+const ReviewProfilePage = lazy(() => import('./pages/reviews/ReviewProfilePage.tsx'));
+const ReviewPrintPage = lazy(() => import('./pages/reviews/ReviewPrintPage.tsx'));
+const ReplyPage = lazy(() => import('./pages/reviews/ReplyPage.tsx'));
 
 /** The pages someone who is not signed in can reach: signing in, and where account e-mails lead. */
 const BEFORE_SIGN_IN: Record<string, () => ReactNode> = {
@@ -47,6 +53,11 @@ const BEFORE_SIGN_IN: Record<string, () => ReactNode> = {
   '/forgotten-password': () => <ForgottenPasswordPage />,
   '/set-password': () => <SetPasswordPage />,
   '/sign-on/callback': () => <SignOnCallbackPage />,
+  '/reply': () => (
+    <Suspense fallback={<Loading />}>
+      <ReplyPage />
+    </Suspense>
+  ),
 };
 
 /** Back to the page that asked for sign-in (only a path on this site), else the role's home. */
@@ -101,6 +112,11 @@ export function App() {
           <Route path="/young-people/:id/edit" element={<ChangeYoungPersonPage />} />
           <Route path="/young-people/:id" element={<YoungPersonPage user={user} />} />
           <Route path="/young-people/:id/handovers/new" element={<NewHandoverPage />} />
+          <Route path="/young-people/:id/reviews/new" element={<ArrangeReviewPage />} />
+          <Route path="/reviews/:id" element={<ReviewPage user={user} />} />
+          <Route path="/reviews/:id/profile" element={<ReviewProfilePage />} />
+          <Route path="/reviews/:id/print" element={<ReviewPrintPage />} />
+          <Route path="/reply" element={<ReplyPage />} />
           <Route path="/handovers" element={<HandoverListPage />} />
           <Route path="/handovers/:id" element={<HandoverPage user={user} />} />
           <Route path="/inbox" element={<HandoverInboxPage />} />

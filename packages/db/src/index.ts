@@ -284,3 +284,4 @@ export {
 } from './repositories/review-actions.ts';
 export { accountsAround, activeAccountUser } from './repositories/accounts.ts';
 export { reviewFeedItems } from './repositories/review-feed.ts';
+export { storedDueDates } from './repositories/milestones.ts';

@@ -1,6 +1,9 @@
 import { sendUnsentReminders, type PrismaClient, type UnsentReminder } from '@pathways/db';
 import nodemailer from 'nodemailer';
 
+/** Notices about reviews: meetings, advice and the actions agreed there. */
+const REVIEW_NOTICES = new Set(['review_invitation', 'advice_late', 'action_assigned', 'action_late']);
+
 export type MailSettings = { smtpUrl: string; from: string; publicUrl: string | null };
 
 /**
@@ -24,7 +27,8 @@ export async function sendReminderEmails(
         const first = rows[0] as UnsentReminder;
         const late = rows.filter((row) => row.kind === 'overdue').length;
         const newWorker = rows.filter((row) => row.kind === 'named_worker').length;
-        const opened = rows.length - late - newWorker;
+        const reviews = rows.filter((row) => REVIEW_NOTICES.has(row.kind)).length;
+        const opened = rows.length - late - newWorker - reviews;
         const lines = [
           `Hello ${first.name},`,
           '',
@@ -32,6 +36,9 @@ export async function sendReminderEmails(
           ...(late > 0 ? [`- ${late} milestone${late === 1 ? ' is' : 's are'} now late`] : []),
           ...(opened > 0 ? [`- ${opened} milestone${opened === 1 ? ' has' : 's have'} reached the time to start`] : []),
           ...(newWorker > 0 ? ['- a new named worker will help with the plan (sign in to see who)'] : []),
+          ...(reviews > 0
+            ? [`- ${reviews} about a review meeting: an invitation, late advice or an action agreed there`]
+            : []),
           '',
           mail.publicUrl ? `Sign in to see them: ${mail.publicUrl}/notifications` : 'Sign in to Pathways to see them.',
         ];

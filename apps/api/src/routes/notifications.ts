@@ -7,6 +7,16 @@ import { validationHook } from '../errors.ts';
 import { readerLanguage } from '../reader-language.ts';
 import { errorResponses, json } from './schemas.ts';
 
+const NOTIFICATION_KINDS = [
+  'window_opens',
+  'overdue',
+  'named_worker',
+  'review_invitation',
+  'advice_late',
+  'action_assigned',
+  'action_late',
+] as const;
+
 /** In-app reminders from the daily job (a milestone's window opened, or it became late), and notices of a new named worker. */
 const ZNotification = z
   .object({
@@ -15,7 +25,11 @@ const ZNotification = z
     youngPersonName: z.string(),
     milestoneId: z.string().nullable(),
     milestoneTitle: z.string().nullable(),
-    kind: z.enum(['window_opens', 'overdue', 'named_worker']),
+    kind: z.enum(NOTIFICATION_KINDS),
+    reviewId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The review a notice is about (an invitation, late advice, an action agreed at it)' }),
     workerName: z.string().nullable().openapi({ description: 'For "named_worker": who the new named worker is' }),
     onDate: z.string(),
     createdAt: z.string(),
@@ -64,7 +78,8 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
           milestoneTitle: row.milestoneId
             ? (milestoneRule(row.milestoneId, readerLanguage(c))?.staffTitle ?? row.milestoneId)
             : null,
-          kind: row.kind as 'window_opens' | 'overdue' | 'named_worker',
+          kind: row.kind as (typeof NOTIFICATION_KINDS)[number],
+          reviewId: row.reviewId ?? row.reviewAction?.reviewId ?? null,
           workerName: row.workerName,
           onDate: isoDay(row.onDate),
           createdAt: row.createdAt.toISOString(),

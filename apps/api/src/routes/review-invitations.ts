@@ -301,7 +301,7 @@ const ZLinkedInvitation = z
   })
   .openapi('LinkedInvitation');
 
-const linkRoute = <S extends z.ZodType>(path: string, operationId: string, summary: string, schema: S) =>
+const linkRoute = <P extends string, S extends z.ZodType>(path: P, operationId: string, summary: string, schema: S) =>
   createRoute({
     method: 'post',
     path,

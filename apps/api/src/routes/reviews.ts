@@ -11,6 +11,7 @@ import {
   recordAfterMeeting,
   recordMeeting,
   saveReviewProfile,
+  storedDueDates,
   ZAfterMeeting,
   ZMeeting,
   ZMeetingRecord,
@@ -64,7 +65,16 @@ const list = createRoute({
   middleware: [requireRole()] as const,
   request: { params: ZIdParam },
   responses: {
-    200: json(z.object({ items: z.array(ZReviewSummary), kinds: z.array(ZReviewKindChoice) }), 'Reviews'),
+    200: json(
+      z.object({
+        items: z.array(ZReviewSummary),
+        kinds: z.array(ZReviewKindChoice),
+        nextDue: z
+          .array(z.object({ kind: z.string(), kindTitle: z.string(), dueDate: z.string() }))
+          .openapi({ description: 'When the next review of each recurring kind is due, from the plan' }),
+      }),
+      'Reviews',
+    ),
     ...errorResponses(401, 404),
   },
 });
@@ -89,7 +99,7 @@ const read = createRoute({
   request: { params: ZReviewParam },
   responses: { 200: json(ZReview, 'The review'), ...errorResponses(401, 404) },
 });
-const staffWrite = <S extends z.ZodType>(path: string, operationId: string, summary: string, schema: S) =>
+const staffWrite = <P extends string, S extends z.ZodType>(path: P, operationId: string, summary: string, schema: S) =>
   createRoute({
     method: 'post',
     path,
@@ -185,9 +195,19 @@ export const youngPersonReviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
         },
       ];
     });
+    const recurring = kinds.filter((kind) => kind.nextDueMilestoneId && pathwayVisible(parts, kind.pathway));
+    const dueDates = await storedDueDates(
+      services.db,
+      person.id,
+      recurring.map((kind) => kind.nextDueMilestoneId as string),
+    );
     return c.json(
       {
         items,
+        nextDue: recurring.flatMap((kind) => {
+          const dueDate = dueDates.get(kind.nextDueMilestoneId as string);
+          return dueDate ? [{ kind: kind.id, kindTitle: kindTitle(kind, person.jurisdiction, language), dueDate }] : [];
+        }),
         kinds: kinds.map((kind) => ({
           id: kind.id,
           title: kindTitle(kind, person.jurisdiction, language),

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 /** The ids a field's input is described by: its hint and its error, when it has them. */
 export function describedByOf(id: string, hint?: string, error?: string): string | undefined {
@@ -41,6 +41,29 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedByOf(id, hint, error)}
         {...input}
+      />
+    </div>
+  );
+}
+
+/** A labelled text area with its hint and its error, as `TextField`. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  ...area
+}: { id: string; label: string; hint?: string; error?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <div className={error ? 'field field-with-error' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} hint={hint} error={error} />
+      <textarea
+        id={id}
+        name={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedByOf(id, hint, error)}
+        {...area}
       />
     </div>
   );

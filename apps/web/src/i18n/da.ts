@@ -1,3 +1,4 @@
+import { reviewsDa } from './reviews-da.ts';
 import { peopleDa } from './people-da.ts';
 import type { Messages } from './en.ts';
 import { accountsDa } from './accounts-da.ts';
@@ -458,11 +459,17 @@ export const da: Messages = {
       window_opens: '{{title}} for {{name}} kan begynde nu (fra {{date}}).',
       overdue: '{{title}} for {{name}} er forsinket: fristen var {{date}}.',
       named_worker: 'Fra {{date}} er {{worker}} {{name}}s faste medarbejder.',
+      review_invitation: 'Du er indkaldt til et møde om {{name}} {{date}}.',
+      advice_late: 'Et bidrag til {{name}}s møde er forsinket: det skulle komme {{date}}.',
+      action_assigned: 'Du har fået en aftale om {{name}}, senest {{date}}.',
+      action_late: 'En aftale om {{name}} er forsinket: den skulle være gjort {{date}}.',
     },
+    openReview: 'Åbn mødet om {{name}}',
     openPlan: 'Åbn {{name}}s plan',
     markRead: 'Markér som læst',
   },
   accounts: accountsDa,
   ...peopleDa,
+  ...reviewsDa,
   notFound: { title: 'Siden findes ikke' },
 };

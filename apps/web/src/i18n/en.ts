@@ -1,5 +1,6 @@
 import { peopleEn } from './people-en.ts';
 import { accountsEn } from './accounts-en.ts';
+import { reviewsEn } from './reviews-en.ts';
 
 /** English interface text: short sentences, everyday words (plain-language guidance, reading age ~9 in the young person's pages). */
 export const en = {
@@ -456,12 +457,18 @@ export const en = {
       window_opens: '{{title}} for {{name}} can start now (from {{date}}).',
       overdue: '{{title}} for {{name}} is late: it was due on {{date}}.',
       named_worker: 'Since {{date}}, {{worker}} is {{name}}’s named worker.',
+      review_invitation: 'You are invited to a meeting about {{name}} on {{date}}.',
+      advice_late: 'Advice for {{name}}’s meeting is late: it was due on {{date}}.',
+      action_assigned: 'An action for {{name}} was given to you, due by {{date}}.',
+      action_late: 'An action for {{name}} is late: it was due on {{date}}.',
     },
+    openReview: 'Open the meeting about {{name}}',
     openPlan: 'Open {{name}}’s plan',
     markRead: 'Mark as read',
   },
   accounts: accountsEn,
   ...peopleEn,
+  ...reviewsEn,
   notFound: { title: 'Page not found' },
 };
 

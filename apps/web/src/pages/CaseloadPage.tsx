@@ -1,3 +1,4 @@
+import { MyActions } from '../components/MyActions.tsx';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,6 +69,7 @@ export function CaseloadPage() {
     <section>
       <PageHeading title={t('caseload.title')} />
       <p className="lead">{t('caseload.intro')}</p>
+      <MyActions linkToReview />
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('caseload.title')}>
         <div className="field">
           <label htmlFor="from">{t('caseload.from')}</label>

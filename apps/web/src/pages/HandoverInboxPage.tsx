@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useHandovers, useHandoverStep, type Handover } from '../api/queries.ts';
+import { MyActions } from '../components/MyActions.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorNotice, errorFor, QueryState } from '../components/QueryState.tsx';
 import { formatDay, formatMoment } from '../lib/format.ts';
@@ -14,6 +15,7 @@ export function HandoverInboxPage() {
     <section>
       <PageHeading title={t('inbox.title')} />
       <p className="lead">{t('inbox.intro')}</p>
+      <MyActions linkToReview />
       <QueryState query={handovers}>
         {(data) =>
           data.items.length === 0 ? (

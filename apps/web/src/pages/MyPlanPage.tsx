@@ -16,6 +16,7 @@ import {
   type YoungPerson,
 } from '../api/queries.ts';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
+import { NextMeeting } from '../components/NextMeeting.tsx';
 import { SharingPanel } from '../components/SharingPanel.tsx';
 import { YourInformation } from '../components/YourInformation.tsx';
 import { Icon } from '../components/Icon.tsx';
@@ -110,6 +111,7 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
             <QueryState query={plan}>
               {(data) => (
                 <>
+                  <NextMeeting youngPersonId={id} childName={childName(record)} />
                   <WhatHappensNext milestones={data.milestones} />
                   <WhoHelps person={record} milestones={data.milestones} childName={childName(record)} />
                   <RightsToKnow milestones={data.milestones} />

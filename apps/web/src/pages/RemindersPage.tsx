@@ -32,9 +32,15 @@ export function RemindersPage() {
                     })}
                   </p>
                   <p className="actions">
-                    <Link to={`/young-people/${reminder.youngPersonId}`}>
-                      {t('reminders.openPlan', { name: reminder.youngPersonName })}
-                    </Link>{' '}
+                    {reminder.reviewId ? (
+                      <Link to={`/reviews/${reminder.reviewId}`}>
+                        {t('reminders.openReview', { name: reminder.youngPersonName })}
+                      </Link>
+                    ) : (
+                      <Link to={`/young-people/${reminder.youngPersonId}`}>
+                        {t('reminders.openPlan', { name: reminder.youngPersonName })}
+                      </Link>
+                    )}{' '}
                     {!reminder.readAt && (
                       <button
                         type="button"

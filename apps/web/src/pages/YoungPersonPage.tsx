@@ -16,6 +16,7 @@ import {
 } from '../api/queries.ts';
 import { FamilyPanel } from '../components/FamilyPanel.tsx';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
+import { ReviewsPanel } from '../components/ReviewsPanel.tsx';
 import { MarkDone } from '../components/MarkDone.tsx';
 import { SharingPanel } from '../components/SharingPanel.tsx';
 import { YourInformation } from '../components/YourInformation.tsx';
@@ -286,6 +287,7 @@ function PlanWorkspace({
         </>
       )}
 
+      <ReviewsPanel youngPersonId={person.id} canArrange={canChange} />
       <GoalsPanel youngPersonId={person.id} isOwn={false} />
       {canChange && <SharingPanel youngPersonId={person.id} areaId={person.areaId} voice="staff" />}
       {canChange && <FamilyPanel youngPersonId={person.id} name={name} />}

@@ -21,3 +21,16 @@ export async function listOpenMilestonesDueBy(
     orderBy: [{ dueDate: 'asc' }],
   });
 }
+
+/** The due dates a young person's stored plan has for these milestones (those it has a date for). */
+export async function storedDueDates(
+  db: PrismaClient,
+  youngPersonId: string,
+  milestoneIds: string[],
+): Promise<Map<string, string>> {
+  const rows = await db.milestone.findMany({
+    where: { youngPersonId, milestoneId: { in: milestoneIds }, dueDate: { not: null } },
+    select: { milestoneId: true, dueDate: true },
+  });
+  return new Map(rows.map((row) => [row.milestoneId, (row.dueDate as Date).toISOString().slice(0, 10)]));
+}

@@ -5,6 +5,7 @@ import { auditList, type Actor } from './actor.ts';
 /** A reminder with the name of the young person it is about. */
 export type NotificationWithPerson = Notification & {
   youngPerson: { givenName: string; preferredName: string | null; familyName: string };
+  reviewAction: { reviewId: string } | null;
 };
 
 /** How many of a person's reminders a list shows at most: the newest. */
@@ -24,7 +25,10 @@ export async function listNotifications(options: {
       where: { userId: actor.userId },
       orderBy: [{ createdAt: 'desc' }, { onDate: 'desc' }],
       take: LATEST,
-      include: { youngPerson: { select: { givenName: true, preferredName: true, familyName: true } } },
+      include: {
+        youngPerson: { select: { givenName: true, preferredName: true, familyName: true } },
+        reviewAction: { select: { reviewId: true } },
+      },
     }),
     db.notification.count({ where: { userId: actor.userId, readAt: null } }),
   ]);

@@ -68,9 +68,7 @@ export async function appendPathwayEvent(
   const isBackDated = events.some((logged) => logged.date > date);
   const before = isBackDated
     ? new Set(
-        buildScheduleWithState(profile, events, { asOf: today }).plan.rejectedEvents.map(
-          (rejected) => rejected.id,
-        ),
+        buildScheduleWithState(profile, events, { asOf: today }).plan.rejectedEvents.map((rejected) => rejected.id),
       )
     : undefined;
   const broken =
@@ -219,7 +217,10 @@ export async function withdrawInTransaction(
   const planned = buildPlanWithState(profileOf(person), remaining, { asOf: today });
   const broken = planned.plan.rejectedEvents[0];
   if (broken)
-    throw new AppError('unprocessable', `This would make the later "${eventLabel(broken.type)}" impossible: ${broken.reason}`);
+    throw new AppError(
+      'unprocessable',
+      `This would make the later "${eventLabel(broken.type)}" impossible: ${broken.reason}`,
+    );
   for (const row of withdrawn) {
     await tx.pathwayEventWithdrawal.create({ data: { eventId: row.id, withdrawnById: actor.userId } });
     await audit(tx, actor, {

@@ -248,12 +248,16 @@ export async function invitationByToken(
 
 /** Audits a look at a review through a private link (the invitee has no account: the invitation says who). */
 export async function auditLinkRead(db: PrismaClient, invitation: ReviewInvitation, review: Review): Promise<void> {
-  await audit(db, { userId: null, role: 'invitee' }, {
-    action: 'read',
-    entityType: 'ReviewInvitation',
-    entityId: invitation.id,
-    youngPersonId: review.youngPersonId,
-  });
+  await audit(
+    db,
+    { userId: null, role: 'invitee' },
+    {
+      action: 'read',
+      entityType: 'ReviewInvitation',
+      entityId: invitation.id,
+      youngPersonId: review.youngPersonId,
+    },
+  );
 }
 
 /** Records an invitee's reply (in the app, or through their private link). */

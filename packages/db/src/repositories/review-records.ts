@@ -91,7 +91,8 @@ export async function sendInApp(tx: Tx, review: Review, invitations: ReviewInvit
     };
     await tx.notification.upsert({
       where: { userId_reviewId_kind_onDate: key },
-      create: { ...key, youngPersonId: review.youngPersonId },
+      // Its e-mail copy is the calendar invitation itself (sent by the mail run), not a reminder e-mail.
+      create: { ...key, youngPersonId: review.youngPersonId, emailedAt: now },
       update: {},
     });
     if (invitation.sentSequence !== review.sequence)

@@ -126,6 +126,7 @@ const kinds: ReviewKind[] = [
     pathway: 'education',
     needsFlag: 'hasEhcPlan',
     events: EHC_EVENTS,
+    nextDueMilestoneId: 'annual_review',
     steps: EHC_REVIEW_STEPS,
     source: { document: 'Children and Families Act 2014 s.44; SEND Regulations 2014', section: 'regs. 18–22' },
   },

@@ -327,6 +327,8 @@ export type ReviewKind = {
    * it (dated the meeting), the council's decision (`decision`), the final amended plan.
    */
   events: { planned?: string; held?: string; decision?: string; finalPlan?: string };
+  /** The plan milestone that says when the next one of this kind is due (the yearly review). */
+  nextDueMilestoneId?: string;
   steps: readonly ReviewStepRule[];
   source: Source;
 };

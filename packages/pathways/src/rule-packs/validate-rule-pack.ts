@@ -73,6 +73,8 @@ function checkReviews(pack: RulePack, milestoneIds: Set<string>, problems: strin
     if (order.some((position, index) => index > 0 && position <= (order[index - 1] as number)))
       problems.push(`${where}: steps must be unique and in the order they happen`);
     if (!kind.steps.some((step) => step.id === 'meeting')) problems.push(`${where}: needs a meeting step`);
+    if (kind.nextDueMilestoneId && !milestoneIds.has(kind.nextDueMilestoneId))
+      problems.push(`${where}: next one dated by unknown milestone "${kind.nextDueMilestoneId}"`);
     for (const step of kind.steps) {
       if (step.milestoneId && !milestoneIds.has(step.milestoneId))
         problems.push(`${where}: step ${step.id} refers to unknown milestone "${step.milestoneId}"`);

@@ -332,6 +332,13 @@ describe('reviews and meetings, from invitation to final plan (PGlite)', () => {
     });
     expect(saved.status).toBe(200);
     expect(saved.body.profile).toMatchObject({ takePart: 'video', importantToMe: 'My dog Bella' });
+    // Carried into the handover pack: what matters to them, in their words.
+    const handover = await call(f, await as('worker'), 'POST', `/api/young-people/${f.personId}/handovers`, {
+      toAgencyId: f.adultAgencyId,
+      summary: 'Moving to adult social care.',
+    });
+    expect(handover.status).toBe(201);
+    expect(handover.body.whatMatters).toBe('My dog Bella');
   });
 
   it('records the meeting with who came, and three actions that reach their owners', async () => {

@@ -77,6 +77,53 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await expectNoViolations(page, 'not found');
   });
 
+  it('on a review: arranging it (errors, check), inviting, the Easy Read profile, the print view and an invitee’s link', async () => {
+    const page = await as('worker@northshire.test', '/young-people');
+    await page.locator('.people-table tbody a').first().click();
+    await page.getByRole('link', { name: 'Arrange a review or meeting' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectNoViolations(page, 'arrange a review, with errors');
+    await page.getByRole('radio').first().check();
+    const next = new Date(Date.now() + 30 * 86_400_000);
+    const date = page.getByRole('group', { name: 'Date of the meeting' });
+    await date.getByLabel('Day').fill(String(next.getUTCDate()));
+    await date.getByLabel('Month').fill(String(next.getUTCMonth() + 1));
+    await date.getByLabel('Year').fill(String(next.getUTCFullYear()));
+    await page.getByLabel('Start time').fill('10:00');
+    await page.getByLabel('Where').fill('Town hall');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectNoViolations(page, 'check the meeting');
+    await page.getByRole('button', { name: 'Arrange the meeting' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Who is invited' }).waitFor();
+    await page.getByText('Invite someone').click();
+    await page.getByLabel('Someone else (by name and e-mail)').check();
+    await page.getByLabel('Their name').fill('Sam Senco');
+    await page.getByLabel(/Who are they to/).selectOption({ label: 'School' });
+    await page.getByLabel('Ask them for written advice before the meeting').check();
+    await page.getByLabel('What do you want their advice about?').fill('How is school going?');
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
+    await page.locator('[data-invitation="Sam Senco"]').waitFor();
+    await page.getByRole('button', { name: 'Send the invitations' }).click();
+    await page.getByRole('button', { name: 'Make a link to give Sam Senco' }).click();
+    const link = (await page.locator('.private-link').textContent()) as string;
+    await expectNoViolations(page, 'a review, invited, with a link made by hand');
+    await page.getByRole('link', { name: /Write the one-page profile/ }).click();
+    await page.getByRole('button', { name: 'Save my page' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectNoViolations(page, 'the one-page profile, with errors');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Print the review report' }).click();
+    await page.getByRole('heading', { name: /Review report/ }).waitFor();
+    expect(await axeViolations(page), 'print view').toEqual([]);
+    const invitee = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    contexts.push(invitee);
+    const linked = await invitee.newPage();
+    await linked.goto(link);
+    await linked.getByText('Will you come?').waitFor();
+    await expectNoViolations(linked, 'an invitee’s private link, at phone width');
+  });
+
   it('on adding a young person (errors, check your answers), choosing named workers, importing and inviting a family', async () => {
     const page = await as('manager@northshire.test', '/young-people/new');
     await page.getByRole('button', { name: 'Continue' }).click();

@@ -285,3 +285,4 @@ export {
 export { accountsAround, activeAccountUser } from './repositories/accounts.ts';
 export { reviewFeedItems } from './repositories/review-feed.ts';
 export { storedDueDates } from './repositories/milestones.ts';
+export { reviewTimeliness, type ReviewTimeliness } from './repositories/review-timeliness.ts';

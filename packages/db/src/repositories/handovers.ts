@@ -2,6 +2,7 @@ import { addMonths, birthday, isoToDay, toIsoDate } from '@pathways/engine';
 import { AppError } from '../errors.ts';
 import type { Handover, HandoverStatus, Prisma, PrismaClient, YoungPerson } from '../generated/prisma/client.ts';
 import { audit, type Actor } from './actor.ts';
+import { latestReviewProfile } from './reviews.ts';
 import { dateColumn, isoDay } from './young-person-profile.ts';
 
 /** How long before the 18th birthday (or an earlier transfer) adult services should have the pack. */
@@ -47,7 +48,8 @@ export function handoverTarget(
 /**
  * Drafts a handover to an agency of the young person's own area, due by default
  * HANDOVER_LEAD_MONTHS before the target day (never later than that while it is still ahead;
- * today once it has passed), "what matters to me" from their own words unless written.
+ * today once it has passed), "what matters to me" from their own words unless written: what
+ * they said is important to them in their last review's one-page profile, else "about me".
  */
 export async function draftHandover(options: {
   db: PrismaClient;
@@ -79,7 +81,8 @@ export async function draftHandover(options: {
         youngPersonId: person.id,
         toAgencyId,
         fromUserId: actor.userId,
-        whatMatters: pack.whatMatters ?? person.aboutMe,
+        // Their own words: what they wrote for their last review, else "about me".
+        whatMatters: pack.whatMatters ?? ((await latestReviewProfile(tx, person.id))?.importantToMe || person.aboutMe),
         dueBy: dateColumn(dueBy ?? (latestDue > today ? latestDue : today)),
         expectedTransfer: expectedTransfer ? dateColumn(expectedTransfer) : null,
       },

@@ -1,3 +1,4 @@
+import { seedDemoReviews, type ReviewedPerson } from './demo-reviews.ts';
 import { buildScheduleWithState, syntheticDanishPerson, syntheticPerson, type SyntheticPerson } from '@pathways/engine';
 import type { Database } from '../database.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
@@ -219,6 +220,7 @@ export async function seedDemoData(
   };
 
   const created: string[] = [];
+  const reviewed: ReviewedPerson[] = [];
   let youngAdult: { id: string; name: string } | null = null;
   const twentyThreeYearsAgo = `${Number(today.slice(0, 4)) - 23}${today.slice(4)}`;
   for (let index = 0; index < people; index++) {
@@ -232,6 +234,9 @@ export async function seedDemoData(
       givenName: isMaya ? 'Maya' : (GIVEN[index % GIVEN.length] as string),
       familyName: isMaya ? 'Hill' : (FAMILY[(index * 7) % FAMILY.length] as string),
     });
+    // A year of reviews for some of Northshire's young people with EHC plans (never the two with demo accounts).
+    if (index > 1 && area === 'NS' && profile.hasEhcPlan && reviewed.length < 15)
+      reviewed.push({ id: person.id, givenName: person.givenName, namedWorkerId: person.namedWorkerId });
     if (!youngAdult && index > 1 && area === 'NS' && profile.dateOfBirth <= twentyThreeYearsAgo)
       youngAdult = { id: person.id, name: `${person.givenName} ${person.familyName}` };
     if (index % 5 === 0) {
@@ -279,6 +284,7 @@ export async function seedDemoData(
       familyName: DANISH_FAMILY[(index * 3) % DANISH_FAMILY.length] as string,
     });
   }
+  await seedDemoReviews(db, today, reviewed);
   // The young person's own account is Maya's; the parent account cares for the second young person.
   await db.user.update({ where: { email: 'maya@family.test' }, data: { youngPersonId: created[0] } });
   if (youngAdult)

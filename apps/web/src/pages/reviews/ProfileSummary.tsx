@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Review } from '../../api/review-queries.ts';
@@ -14,19 +15,19 @@ export function ProfileSummary({ review, mayWrite }: { review: Review; mayWrite:
       {profile ? (
         <dl className="summary-list">
           {FIELDS.map((field) => (
-            <div key={field}>
+            <Fragment key={field}>
               <dt>{t(`reviews.profile.${field}`)}</dt>
               <dd className="pre-wrap">{profile[field] || '—'}</dd>
-            </div>
+            </Fragment>
           ))}
-          <div>
+          <>
             <dt>{t('reviews.profile.takePart')}</dt>
             <dd>{t(`reviews.profile.takePartOptions.${profile.takePart}`)}</dd>
-          </div>
-          <div>
+          </>
+          <>
             <dt>{t('reviews.profile.helpedBy')}</dt>
             <dd>{t(`reviews.profile.helpedByOptions.${profile.helpedBy}`)}</dd>
-          </div>
+          </>
         </dl>
       ) : (
         <p>{t('reviews.profile.notYet', { name: review.youngPersonName })}</p>

@@ -30,11 +30,11 @@ function Report({ review }: { review: Review }) {
         {t('reviews.print.title')}: {review.kindTitle}
       </h1>
       <dl className="summary-list">
-        <div>
+        <>
           <dt>{t('reviews.print.person')}</dt>
           <dd>{review.youngPersonName}</dd>
-        </div>
-        <div>
+        </>
+        <>
           <dt>{t('reviews.print.meeting')}</dt>
           <dd>
             {t('reviews.page.when', {
@@ -44,16 +44,16 @@ function Report({ review }: { review: Review }) {
               place: review.place,
             })}
           </dd>
-        </div>
-        <div>
+        </>
+        <>
           <dt>{t('reviews.record.attended')}</dt>
           <dd>{came.length > 0 ? came.map((invitation) => invitation.name).join(', ') : '—'}</dd>
-        </div>
+        </>
         {review.youngPersonTookPart && (
-          <div>
+          <>
             <dt>{t('reviews.record.tookPart', { name: review.youngPersonName })}</dt>
             <dd>{t(`reviews.record.tookPartOptions.${review.youngPersonTookPart}`)}</dd>
-          </div>
+          </>
         )}
       </dl>
       {review.profile && (

@@ -63,6 +63,39 @@ ${section(
     ['text', 'outcomeArea', 'status', 'createdAt', 'notes'],
   ),
 )}
+${section(
+  'Reviews and meetings',
+  table(
+    copy.reviews.map((review) => ({
+      ...review,
+      profile: review.profile ? JSON.stringify(review.profile) : '',
+      invited: review.invited
+        .map(
+          (person) =>
+            `${person.name} (${person.role}): ${person.reply}${person.advice ? `; advice: ${person.advice}` : ''}`,
+        )
+        .join('\n'),
+      actions: review.actions
+        .map((action) => `${action.description} — ${action.owner}, by ${action.dueOn}: ${action.status}`)
+        .join('\n'),
+    })),
+    [
+      'kind',
+      'meetingDate',
+      'status',
+      'heldOn',
+      'youngPersonTookPart',
+      'outcomesDiscussed',
+      'meetingNotes',
+      'profile',
+      'invited',
+      'actions',
+      'decision',
+      'decisionOn',
+      'finalPlanOn',
+    ],
+  ),
+)}
 ${section('Handovers to adult services', table(copy.handovers, ['toAgency', 'status', 'dueBy', 'expectedTransfer', 'summary', 'whatMatters', 'needs', 'currentSupport', 'contacts', 'pendingDecisions', 'infoRequest', 'sentAt', 'acknowledgedAt']))}
 ${section('Agreements to share', table(copy.consents, ['scope', 'agencyId', 'givenByRole', 'givenAt', 'withdrawnAt']))}
 ${section('Corrections to the record', table(copy.corrections, ['field', 'previousValue', 'newValue', 'reason', 'correctedBy', 'correctedAt']))}

@@ -132,6 +132,27 @@ try {
   await manager.getByRole('button', { name: 'Check the file' }).click();
   await manager.getByText(/would be added,/).waitFor({ timeout: 60_000 });
   await shoot(manager, 'import-dry-run');
+
+  // A finished review from the demo's year of Northshire reviews, and its Easy Read profile page.
+  const reviewer = await as('worker@northshire.test', '/young-people');
+  const reviews = await reviewer.evaluate(async () => {
+    const found: Record<string, string> = {};
+    const people = (await (await fetch('/api/young-people?pageSize=200')).json()) as { items: { id: string }[] };
+    for (const person of people.items) {
+      const list = (await (await fetch(`/api/young-people/${person.id}/reviews`)).json()) as {
+        items: { id: string; status: string }[];
+      };
+      for (const review of list.items) found[review.status] ??= review.id;
+    }
+    return found;
+  });
+  if (!reviews.completed || !reviews.planned) throw new Error('the demo has no finished or planned review');
+  await reviewer.goto(`${server.baseUrl}/reviews/${reviews.completed}`);
+  await reviewer.getByRole('heading', { name: 'What must happen, and by when' }).waitFor();
+  await shoot(reviewer, 'review');
+  await reviewer.goto(`${server.baseUrl}/reviews/${reviews.planned}/profile`);
+  await reviewer.getByRole('button', { name: 'Save my page' }).waitFor();
+  await shoot(reviewer, 'review-profile-easy-read');
 } finally {
   await browser.close();
   await server.stop();

@@ -8,7 +8,8 @@ const at = (date: Date | null) => (date ? date.toISOString() : null);
 /**
  * Everything held about one young person, for a subject access request (UK GDPR art. 15):
  * the record, the dated event log, the plan as stored (milestones and where each pathway is),
- * goals with progress notes, handovers with their contents, agreements to share, corrections,
+ * goals with progress notes, reviews (the meeting, who was invited and what they advised, the
+ * young person's own profile, what was agreed and decided), handovers with their contents, agreements to share, corrections,
  * reminders sent about them, and the audit trail of who saw or changed the record (with the
  * names and roles of those people). Internal digests and snapshots are left out: they repeat
  * the event log in machine form.
@@ -19,7 +20,7 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
     include: { area: true, namedWorker: { select: { name: true } } },
   });
   const where = { youngPersonId };
-  const [events, milestones, states, goals, handovers, consents, corrections, notifications, audit, carers] =
+  const [events, milestones, states, goals, handovers, consents, corrections, notifications, audit, carers, reviews] =
     await Promise.all([
       db.pathwayEvent.findMany({ where, orderBy: { sequence: 'asc' } }),
       db.milestone.findMany({ where, orderBy: [{ pathway: 'asc' }, { dueDate: 'asc' }] }),
@@ -35,6 +36,11 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
       db.notification.findMany({ where, orderBy: { createdAt: 'asc' }, include: { user: { select: { name: true } } } }),
       db.auditEntry.findMany({ where, orderBy: { id: 'asc' } }),
       db.carerLink.findMany({ where, include: { user: { select: { name: true } } } }),
+      db.review.findMany({
+        where,
+        include: { invitations: { orderBy: { createdAt: 'asc' } }, actions: { orderBy: { dueOn: 'asc' } } },
+        orderBy: { meetingDate: 'asc' },
+      }),
     ]);
   const actorIds = [
     ...new Set(
@@ -100,6 +106,39 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
       status: goal.status,
       createdAt: at(goal.createdAt),
       notes: goal.notes.map((note) => ({ note: note.note, at: at(note.createdAt) })),
+    })),
+    reviews: reviews.map((review) => ({
+      kind: review.kind,
+      meetingDate: isoDay(review.meetingDate),
+      startTime: review.startTime,
+      place: review.place,
+      status: review.status,
+      heldOn: day(review.heldOn),
+      youngPersonTookPart: review.youngPersonTookPart,
+      outcomesDiscussed: review.outcomesDiscussed.join(', '),
+      meetingNotes: review.meetingNotes,
+      profile: review.profile,
+      reportSentOn: day(review.reportSentOn),
+      decision: review.decision,
+      decisionOn: day(review.decisionOn),
+      finalPlanOn: day(review.finalPlanOn),
+      invited: review.invitations.map((invitation) => ({
+        name: invitation.name,
+        role: invitation.role,
+        reply: invitation.reply,
+        attended: invitation.attended,
+        adviceQuestion: invitation.adviceQuestion,
+        advice: invitation.advice,
+        adviceSubmittedOn: day(invitation.adviceSubmittedOn),
+        withdrawnAt: at(invitation.withdrawnAt),
+      })),
+      actions: review.actions.map((action) => ({
+        description: action.description,
+        owner: action.ownerName,
+        dueOn: isoDay(action.dueOn),
+        status: action.status,
+        doneOn: day(action.doneOn),
+      })),
     })),
     handovers: handovers.map((h) => ({
       toAgency: h.toAgency.name,

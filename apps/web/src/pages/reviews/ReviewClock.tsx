@@ -8,7 +8,7 @@ const TAG_CLASS: Record<ReviewStep['status'], string> = {
   to_do: 'status status-due',
   late: 'status status-overdue',
   done: 'status status-done',
-  done_late: 'status status-done',
+  done_late: 'status status-due',
   open: 'status status-due',
   closed: 'status status-not_applicable',
 };

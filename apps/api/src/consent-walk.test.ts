@@ -12,6 +12,9 @@ import { HEALTH_FACTS, SHARING_SCOPES, type SharingScope } from './sharing.ts';
 const ABOUT_ME = 'About-me words only goals sharing may show';
 const GOAL = 'A goal only goals sharing may show';
 const PACK = 'A pack only handover sharing may show';
+const REVIEW = 'A review only plan sharing may show';
+const ACTION = 'An action only plan sharing may show';
+const HEALTH_MEETING = 'A health meeting only health sharing may show';
 /** What each part holds, as text that shows wherever it leaks. */
 const MARKERS: Record<Exclude<SharingScope, 'handover'>, RegExp[]> = {
   // Milestones and events of the pathways that are not health.
@@ -20,12 +23,15 @@ const MARKERS: Record<Exclude<SharingScope, 'handover'>, RegExp[]> = {
     /education\.annual_review_held/,
     /"pathway":"education"/,
     /social care pathway/,
+    new RegExp(REVIEW),
+    new RegExp(ACTION),
   ],
   health: [
     /health_transfer/,
     /health\.transfer_planned/,
     /"pathway":"health"/,
     /health pathway/,
+    new RegExp(HEALTH_MEETING),
     ...HEALTH_FACTS.map((fact) => new RegExp(fact)),
   ],
   goals: [new RegExp(ABOUT_ME), new RegExp(GOAL)],
@@ -48,6 +54,7 @@ describe('the consent walk: every endpoint and export, every combination of agre
   let f: Fixture;
   let adults: Session;
   let handoverId: string;
+  let reviewId: string;
   let feedPath: string;
   let getPaths: string[];
 
@@ -69,6 +76,33 @@ describe('the consent walk: every endpoint and export, every combination of agre
       expect(recorded.status).toBe(201);
       version = recorded.body.version;
     }
+    // A review (the plan's), with an action for adult services' own agency, and a health meeting (health's).
+    const review = await call(f, worker, 'POST', `/api/young-people/${f.personId}/reviews`, {
+      kind: 'ehc_annual_review',
+      meetingDate: '2027-01-13',
+      startTime: '10:00',
+      durationMinutes: 60,
+      place: REVIEW,
+    });
+    reviewId = review.body.id;
+    await f.db.prisma.review.update({
+      where: { id: reviewId },
+      data: { status: 'held', heldOn: new Date(`${TODAY}T00:00:00Z`) },
+    });
+    const action = await call(f, worker, 'POST', `/api/reviews/${reviewId}/actions`, {
+      description: ACTION,
+      owner: { agencyId: f.adultAgencyId },
+      dueOn: '2027-02-01',
+    });
+    expect(action.status).toBe(201);
+    const meeting = await call(f, worker, 'POST', `/api/young-people/${f.personId}/reviews`, {
+      kind: 'health_transition_meeting',
+      meetingDate: '2027-01-20',
+      startTime: '10:00',
+      durationMinutes: 60,
+      place: HEALTH_MEETING,
+    });
+    expect(meeting.status).toBe(201);
     const handover = await f.db.prisma.handover.findFirstOrThrow({
       where: { youngPersonId: f.personId, toAgencyId: f.adultAgencyId },
     });
@@ -88,7 +122,9 @@ describe('the consent walk: every endpoint and export, every combination of agre
   const concretePaths = () =>
     getPaths.map((path) =>
       path.replace(/\{(\w+)\}/g, (_, name: string) => {
-        const value = { id: f.personId, handoverId, file: feedPath.split('/').at(-1), areaId: f.areaId }[name];
+        const value = { id: f.personId, handoverId, reviewId, file: feedPath.split('/').at(-1), areaId: f.areaId }[
+          name
+        ];
         if (!value) throw new Error(`the consent walk does not know what to put in {${name}} of ${path}: add it`);
         return value;
       }),
@@ -144,6 +180,8 @@ describe('the consent walk: every endpoint and export, every combination of agre
       // What is agreed is there to see (so the walk is not passing on empty answers).
       if (parts.includes('goals')) expect(everything).toContain(GOAL);
       if (parts.includes('plan')) expect(everything).toMatch(MARKERS.plan[0] as RegExp);
+      if (parts.includes('plan')) expect(everything).toContain(ACTION);
+      if (parts.includes('health')) expect(everything).toContain(HEALTH_MEETING);
       if (parts.includes('health') && parts.includes('plan')) expect(everything).toMatch(/health_transfer/);
     },
   );

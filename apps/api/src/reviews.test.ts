@@ -348,6 +348,13 @@ describe('reviews and meetings, from invitation to final plan (PGlite)', () => {
     });
     expect(circulated.status).toBe(200);
     expect(circulated.body.steps.find((s: { id: string }) => s.id === 'advice_circulated').status).toBe('done');
+    // Everyone invited reads the advice before the meeting, the school through its link too.
+    const sencoLink = linkToken(mailsTo('senco@school.test').at(-1) as ParsedMail);
+    const linked = await call(f, null, 'POST', '/api/invitation-links/look-up', { token: sencoLink });
+    expect(linked.body.circulatedAdvice.map((advice: { from: string }) => advice.from).sort()).toEqual([
+      'Sam Senco',
+      'adults',
+    ]);
     const tooEarly = await call(f, await as('worker'), 'POST', `/api/reviews/${reviewId}/actions`, {
       description: 'Visit college',
       owner: { name: 'Maya' },

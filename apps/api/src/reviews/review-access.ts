@@ -55,3 +55,9 @@ export async function requireCanSee(
     throw new AppError('invalid', `${field}: not someone who can see this young person’s record`, { field });
   return account;
 }
+
+/** Who is acting, as the audit trail records them. */
+export const actorOf = (access: { user: { id: string; role: string } }) => ({
+  userId: access.user.id,
+  role: access.user.role,
+});

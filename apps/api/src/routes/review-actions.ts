@@ -5,15 +5,19 @@ import {
   AppError,
   changeReviewAction,
   findAgency,
+  findReview,
   findReviewAction,
   findYoungPerson,
   isoDay,
   listOwnedActions,
   ZActionStatus,
   type ActionOwner,
+  type PrismaClient,
+  type SessionUser,
 } from '@pathways/db';
-import { addDays, displayName, isoToDay, toIsoDate } from '@pathways/engine';
-import { areasOf, canChangeYoungPerson, canSeeYoungPerson } from '../access.ts';
+import { addDays, displayName, isoToDay, reviewKindOf, toIsoDate } from '@pathways/engine';
+import { areasOf, canChangeYoungPerson, canSeeYoungPerson, visibleParts } from '../access.ts';
+import { pathwayVisible } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -95,6 +99,24 @@ const change = createRoute({
   responses: { 200: json(ZReviewActionView, 'Changed'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
+/**
+ * Whether someone may still see an action about a young person: the record (by role and
+ * relationship), and the part of the plan its review belongs to (adult services only with
+ * that agreed). The young person's record when they may.
+ */
+async function mayStillSee(
+  db: PrismaClient,
+  user: SessionUser,
+  youngPersonId: string,
+  reviewKind: string,
+  day: string,
+) {
+  const person = await findYoungPerson(db, youngPersonId);
+  if (!person || !(await canSeeYoungPerson(db, user, person, day))) return null;
+  const kind = reviewKindOf(person.jurisdiction, reviewKind);
+  return kind && pathwayVisible(await visibleParts(db, user, person.id), kind.pathway) ? person : null;
+}
+
 /** Mounted at `/api/reviews` (see app.ts). */
 export const reviewActionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(add, async (c) => {
   const access = await reviewOfRequest(c, c.req.valid('param').reviewId, 'change');
@@ -140,8 +162,7 @@ export const actionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     // Owning an action is no way round the record's own access rules (a withdrawn agreement, a 16th birthday).
     const items = [];
     for (const action of owned) {
-      const person = await findYoungPerson(services.db, action.youngPersonId);
-      if (!person || !(await canSeeYoungPerson(services.db, user, person, day))) continue;
+      if (!(await mayStillSee(services.db, user, action.youngPersonId, action.review.kind, day))) continue;
       items.push({
         ...presentAction(action, user, day),
         youngPersonName: displayName(action.youngPerson),
@@ -156,9 +177,14 @@ export const actionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const user = signedInUser(c);
     const day = today(services);
     const action = await findReviewAction(services.db, c.req.valid('param').actionId);
-    const person = await findYoungPerson(services.db, action.youngPersonId);
-    if (!person || !(await canSeeYoungPerson(services.db, user, person, day)))
-      throw new AppError('not_found', 'No such action.');
+    const person = await mayStillSee(
+      services.db,
+      user,
+      action.youngPersonId,
+      (await findReview(services.db, action.reviewId)).kind,
+      day,
+    );
+    if (!person) throw new AppError('not_found', 'No such action.');
     const owns = action.ownerUserId === user.id || (!!action.ownerAgencyId && action.ownerAgencyId === user.agencyId);
     if (!owns && !canChangeYoungPerson(user, person))
       throw new AppError('forbidden', 'Only the action’s owner or the young person’s area’s staff can change it.');

@@ -17,6 +17,7 @@ import {
   requestAdvice,
   sendInvitationByHand,
   sendInvitations,
+  standingInvitations,
   submitAdvice,
   withdrawInvitation,
   ZAdviceRequest,
@@ -27,10 +28,9 @@ import { today, type AppEnv } from '../app-env.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { readerLanguage } from '../reader-language.ts';
-import { ownInvitation, requireCanSee, reviewOfRequest, type ReviewAccess } from '../reviews/review-access.ts';
-import { sendReviewLettersNow } from '../reviews/review-mail.ts';
+import { actorOf, ownInvitation, requireCanSee, reviewOfRequest, type ReviewAccess } from '../reviews/review-access.ts';
 import { kindTitle, ZReview } from '../reviews/review-view.ts';
-import { reviewAnswer, ZReviewParam } from './reviews.ts';
+import { answerAfterLetters, reviewAnswer, ZReviewParam } from './reviews.ts';
 import { errorResponses, json, ZVersionNumber } from './schemas.ts';
 
 const ZInvitationParam = ZReviewParam.extend({
@@ -155,7 +155,6 @@ const advise = createRoute({
   responses: { 200: reviewAnswered, ...errorResponses(400, 401, 403, 404, 422) },
 });
 
-const actorOf = (access: ReviewAccess) => ({ userId: access.user.id, role: access.user.role });
 const invitationOf = (access: ReviewAccess, id: string) => {
   const invitation = access.review.invitations.find((candidate) => candidate.id === id && !candidate.withdrawnAt);
   if (!invitation) throw new AppError('not_found', 'No such invitation.');
@@ -186,8 +185,7 @@ export const reviewInvitationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: val
       now: access.services.now(),
       today: access.day,
     });
-    await sendReviewLettersNow(access.services, new URL(c.req.url).origin);
-    return c.json(reviewAnswer(c, { ...access, review: await findReview(db, review.id) }), 201);
+    return c.json(await answerAfterLetters(c, access, review.id), 201);
   })
   .openapi(askAdvice, async (c) => {
     const { reviewId, invitationId } = c.req.valid('param');
@@ -213,8 +211,7 @@ export const reviewInvitationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: val
       invitation: invitationOf(access, invitationId),
       now: access.services.now(),
     });
-    await sendReviewLettersNow(access.services, new URL(c.req.url).origin);
-    return c.json(reviewAnswer(c, { ...access, review }), 200);
+    return c.json(await answerAfterLetters(c, access, review.id), 200);
   })
   .openapi(byHand, async (c) => {
     const { reviewId, invitationId } = c.req.valid('param');
@@ -238,8 +235,7 @@ export const reviewInvitationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: val
       version: c.req.valid('json').version,
       now: access.services.now(),
     });
-    await sendReviewLettersNow(access.services, new URL(c.req.url).origin);
-    return c.json(reviewAnswer(c, { ...access, review: await findReview(access.services.db, sent.id) }), 200);
+    return c.json(await answerAfterLetters(c, access, sent.id), 200);
   })
   .openapi(people, async (c) => {
     const access = await reviewOfRequest(c, c.req.valid('param').reviewId, 'change');
@@ -298,6 +294,9 @@ const ZLinkedInvitation = z
       })
       .nullable(),
     canReply: z.boolean(),
+    circulatedAdvice: z
+      .array(z.object({ from: z.string(), text: z.string() }))
+      .openapi({ description: 'Once the advice has been sent round: what everyone advised, for the meeting' }),
   })
   .openapi('LinkedInvitation');
 
@@ -363,6 +362,12 @@ async function linkedAnswer(c: Parameters<Parameters<typeof reviewInvitationRout
             }
           : null,
       canReply: review.status === 'planned',
+      // Everyone invited reads the advice before the meeting (reg. 20(4)), once it has been sent round.
+      circulatedAdvice: review.adviceCirculatedOn
+        ? standingInvitations(review).flatMap((other) =>
+            other.advice ? [{ from: other.name, text: other.advice }] : [],
+          )
+        : [],
     },
   };
 }

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   arrangeReview,
   clockOfReview,
+  findReview,
   kindOfReview,
   cancelReview,
   circulateAdvice,
@@ -23,7 +24,7 @@ import type { AppEnv } from '../app-env.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { readerLanguage } from '../reader-language.ts';
-import { reviewOfRequest, type ReviewAccess } from '../reviews/review-access.ts';
+import { actorOf, reviewOfRequest, type ReviewAccess } from '../reviews/review-access.ts';
 import { sendReviewLettersNow } from '../reviews/review-mail.ts';
 import { kindTitle, presentReview, ZReview, ZReviewStep } from '../reviews/review-view.ts';
 import { pathwayVisible } from '../sharing.ts';
@@ -164,10 +165,14 @@ export function reviewAnswer(c: Context<AppEnv>, access: ReviewAccess) {
   });
 }
 
-const actorOf = (access: { user: { id: string; role: string } }) => ({
-  userId: access.user.id,
-  role: access.user.role,
-});
+/**
+ * Sends the letters a change owes (invitations, updates, cancellations), then answers with
+ * the review as it now is: the letters change how each invitation went.
+ */
+export async function answerAfterLetters(c: Context<AppEnv>, access: ReviewAccess, reviewId: string) {
+  await sendReviewLettersNow(access.services, new URL(c.req.url).origin);
+  return reviewAnswer(c, { ...access, review: await findReview(access.services.db, reviewId) });
+}
 
 /** Mounted at `/api/young-people` (see app.ts). */
 export const youngPersonReviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -208,12 +213,15 @@ export const youngPersonReviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
           const dueDate = dueDates.get(kind.nextDueMilestoneId as string);
           return dueDate ? [{ kind: kind.id, kindTitle: kindTitle(kind, person.jurisdiction, language), dueDate }] : [];
         }),
-        kinds: kinds.map((kind) => ({
-          id: kind.id,
-          title: kindTitle(kind, person.jurisdiction, language),
-          pathway: kind.pathway,
-          applies: !kind.needsFlag || person[kind.needsFlag],
-        })),
+        // Only the kinds of the parts of the plan the caller may see (a kind says whether it applies to them).
+        kinds: kinds
+          .filter((kind) => pathwayVisible(parts, kind.pathway))
+          .map((kind) => ({
+            id: kind.id,
+            title: kindTitle(kind, person.jurisdiction, language),
+            pathway: kind.pathway,
+            applies: !kind.needsFlag || person[kind.needsFlag],
+          })),
       },
       200,
     );
@@ -251,8 +259,7 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       now: access.services.now(),
       today: access.day,
     });
-    await sendReviewLettersNow(access.services, new URL(c.req.url).origin);
-    return c.json(reviewAnswer(c, { ...access, review }), 200);
+    return c.json(await answerAfterLetters(c, access, review.id), 200);
   })
   .openapi(cancel, async (c) => {
     const access = await reviewOfRequest(c, c.req.valid('param').reviewId, 'change');
@@ -264,8 +271,7 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       now: access.services.now(),
       today: access.day,
     });
-    await sendReviewLettersNow(access.services, new URL(c.req.url).origin);
-    return c.json(reviewAnswer(c, { ...access, review }), 200);
+    return c.json(await answerAfterLetters(c, access, review.id), 200);
   })
   .openapi(circulate, async (c) => {
     const access = await reviewOfRequest(c, c.req.valid('param').reviewId, 'change');

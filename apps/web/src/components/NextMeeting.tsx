@@ -18,13 +18,12 @@ export function NextMeeting({ youngPersonId, childName }: { youngPersonId: strin
   const last = items.find((review) => review.status === 'held' || review.status === 'completed');
   const nextDue = reviews.data?.nextDue[0];
   if (!next && !last && !nextDue) return null;
+  const heading = childName ? t('reviews.yours.familyTitle', { name: childName }) : t('reviews.yours.title');
   return (
     <>
       {next && (
         <section aria-labelledby="next-meeting-heading" className="panel">
-          <h2 id="next-meeting-heading">
-            {childName ? t('reviews.yours.familyTitle', { name: childName }) : t('reviews.yours.title')}
-          </h2>
+          <h2 id="next-meeting-heading">{heading}</h2>
           <ul className="easy-points">
             <li>
               <Icon name="when" />
@@ -48,9 +47,7 @@ export function NextMeeting({ youngPersonId, childName }: { youngPersonId: strin
       )}
       {!next && nextDue && (
         <section aria-labelledby="next-meeting-heading" className="panel">
-          <h2 id="next-meeting-heading">
-            {childName ? t('reviews.yours.familyTitle', { name: childName }) : t('reviews.yours.title')}
-          </h2>
+          <h2 id="next-meeting-heading">{heading}</h2>
           <ul className="easy-points">
             <li>
               <Icon name="when" />

@@ -1,3 +1,4 @@
+import { weeksFromMeeting } from './review-steps.ts';
 import type { ReviewRules } from './types.ts';
 
 /*
@@ -15,23 +16,15 @@ export const denmarkReviews: ReviewRules = {
       pathway: 'social_care',
       // The meeting serves whichever step of preparation is due; those are recorded as themselves.
       events: {},
-      steps: (
+      steps: weeksFromMeeting(
         [
           ['invitations', -2],
           ['advice_circulated', -1],
           ['meeting', 0],
           ['report', 2],
-        ] as const
-      ).map(([id, weeks]) => ({
-        id,
-        from: 'meeting',
-        offset: weeks === 0 ? {} : { weeks },
-        nature: 'task',
-        onNonWorkingDay: weeks === 0 ? 'as_calculated' : 'earlier',
-        kind: 'good_practice',
-        source: PRACTICE,
-        confidence: 'U',
-      })),
+        ],
+        { kind: 'good_practice', source: PRACTICE, confidence: 'U' },
+      ),
       source: { document: 'Barnets lov', section: '§§ 108, 122–123' },
     },
   ],

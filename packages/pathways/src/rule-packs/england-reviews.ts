@@ -1,4 +1,5 @@
-import type { ReviewKind, ReviewRules, ReviewStepRule } from './types.ts';
+import { weeksFromMeeting } from './review-steps.ts';
+import type { ReviewKind, ReviewRules, ReviewStepRule, Source } from './types.ts';
 
 /*
  * England's review clock: SEND Regulations 2014 regs. 20–22 (reg. 21 where the young person
@@ -105,19 +106,16 @@ const EHC_EVENTS = {
 } as const;
 
 /** Good practice outside the EHC regulations: notice two weeks ahead, a written record within two weeks. */
-function goodPracticeSteps(source: ReviewStepRule['source']): ReviewStepRule[] {
-  const step = (id: ReviewStepRule['id'], weeks: number): ReviewStepRule => ({
-    id,
-    from: 'meeting',
-    offset: weeks === 0 ? {} : { weeks },
-    nature: 'task',
-    onNonWorkingDay: weeks === 0 ? 'as_calculated' : 'earlier',
-    kind: 'good_practice',
-    source,
-    confidence: 'S',
-  });
-  return [step('invitations', -2), step('advice_circulated', -2), step('meeting', 0), step('report', 2)];
-}
+const goodPracticeSteps = (source: Source) =>
+  weeksFromMeeting(
+    [
+      ['invitations', -2],
+      ['advice_circulated', -2],
+      ['meeting', 0],
+      ['report', 2],
+    ],
+    { kind: 'good_practice', source, confidence: 'S' },
+  );
 
 const kinds: ReviewKind[] = [
   {

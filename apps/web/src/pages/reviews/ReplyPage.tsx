@@ -43,6 +43,17 @@ export default function ReplyPage() {
           {t('reviews.invitations.adviceStatus.received', { date: formatDay(data.advice.submittedOn, i18n.language) })}
         </p>
       )}
+      {data.circulatedAdvice.length > 0 && (
+        <section aria-labelledby="advice-heading" className="panel">
+          <h2 id="advice-heading">{t('reviews.advice.title')}</h2>
+          {data.circulatedAdvice.map((advice) => (
+            <figure key={advice.from} className="advice">
+              <figcaption>{t('reviews.advice.from', { name: advice.from })}</figcaption>
+              <blockquote className="pre-wrap">{advice.text}</blockquote>
+            </figure>
+          ))}
+        </section>
+      )}
       <InviteeAnswers
         reply={data.reply}
         advice={data.advice}

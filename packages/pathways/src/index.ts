@@ -108,7 +108,6 @@ export {
   reviewClock,
   nextReviewStep,
   invitationsSentOn,
-  latestNoticeDay,
   REVIEW_STEP_STATUSES,
   type ReviewFacts,
   type ReviewStep,
@@ -125,4 +124,3 @@ export {
   type ActionStatus,
 } from './reviews/follow-ups.ts';
 export { reviewKindOf, reviewRulesOf } from './reviews/review-kinds.ts';
-export { isWeekend, onWorkingDay } from './reviews/working-days.ts';

@@ -327,9 +327,21 @@ export type ReviewLetter = {
  */
 export async function reviewLettersOwed(db: PrismaClient, today: string): Promise<ReviewLetter[]> {
   const invitations = await db.reviewInvitation.findMany({
+    // Only what can still owe a letter, so each run reads the live reviews, not every one ever held:
+    // cancellations not yet sent, and invitations to meetings still to come.
     where: {
       email: { not: null },
-      review: { OR: [{ invitationsReleased: true }, { status: 'cancelled' }] },
+      OR: [
+        {
+          emailedSequence: { not: null },
+          cancellationSentAt: null,
+          OR: [{ withdrawnAt: { not: null } }, { review: { status: 'cancelled' } }],
+        },
+        {
+          withdrawnAt: null,
+          review: { status: 'planned', invitationsReleased: true, meetingDate: { gte: dateColumn(today) } },
+        },
+      ],
     },
     include: { review: { include: { youngPerson: { select: { jurisdiction: true } } } } },
   });

@@ -128,8 +128,3 @@ export function invitationsSentOn(
   }
   return last;
 }
-
-/** The latest day notice of a meeting can go out and still be in time: the invitations step's due date. */
-export function latestNoticeDay(kind: ReviewKind, meetingDate: string): string | null {
-  return reviewClock(kind, { meetingDate }, meetingDate).find((step) => step.id === 'invitations')?.due ?? null;
-}

@@ -2,7 +2,7 @@ import { addDays, isoToDay, isoWeekday, toIsoDate } from '../dates/calendar-date
 import type { NonWorkingDayRule } from '../rule-packs/types.ts';
 
 /** Saturday or Sunday. (Bank holidays differ by nation and year: a council's own list is a later refinement.) */
-export function isWeekend(isoDay: string): boolean {
+function isWeekend(isoDay: string): boolean {
   return isoWeekday(isoToDay(isoDay)) >= 6;
 }
 

@@ -495,6 +495,12 @@ const MATRIX: Row[] = [
     expect: STAFF_WRITE(201),
   },
   {
+    name: 'GET /api/reviews',
+    request: async () => ({ method: 'GET', path: '/api/reviews?worker=me' }),
+    // Staff only; staff of another area see their own area's (none of this one's).
+    expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }),
+  },
+  {
     name: 'GET /api/reviews/{reviewId}',
     request: async (f) => ({ method: 'GET', path: `/api/reviews/${(await review(f)).id}` }),
     expect: by(STAFF_READ),

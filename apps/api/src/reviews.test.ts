@@ -193,6 +193,16 @@ describe('reviews and meetings, from invitation to final plan (PGlite)', () => {
       expect(event.organizer.toLowerCase()).toBe('mailto:send@northshire.test');
     }
     expect(await step('invitations')).toMatchObject({ status: 'done', doneOn: '2026-11-09' });
+    // On the named worker's caseload: the review and the step it waits for next; nothing for another area.
+    const underWay = await call(f, await as('worker'), 'GET', '/api/reviews?worker=me');
+    expect(underWay.body.items).toEqual([
+      expect.objectContaining({
+        id: reviewId,
+        youngPersonName: 'Maya Hill',
+        nextStep: { id: 'advice_circulated', due: '2026-12-02', status: 'to_do' },
+      }),
+    ]);
+    expect((await call(f, await as('otherWorker'), 'GET', '/api/reviews')).body.items).toEqual([]);
   });
 
   it('moves the meeting: everyone gets an update with the same UID and a higher SEQUENCE, and the clock moves with it', async () => {

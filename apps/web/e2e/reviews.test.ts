@@ -187,6 +187,12 @@ describe('a statutory review, from invitation to final plan', () => {
     expect(invitation.text).not.toContain('Maya');
     await expect.poll(() => page.locator('[data-step="invitations"]').textContent()).toContain('Done');
     await shoot(page, 'review-invited');
+    // The review is on the worker's caseload with the step it waits for next.
+    await page.getByRole('link', { name: 'Caseload' }).click();
+    const underWay = page.getByRole('region', { name: 'Reviews and meetings under way' });
+    await expect
+      .poll(() => underWay.textContent())
+      .toMatch(/Maya Hill: EHC plan annual review.*Next: Advice sent round/);
   });
 
   it('the school is late with its advice and is chased, then answers through its private link', async () => {

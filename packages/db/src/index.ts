@@ -251,6 +251,8 @@ export {
 export {
   clockOfReview,
   findReview,
+  openReviewsOfArea,
+  type OpenReview,
   kindOfReview,
   standingInvitations,
   type ReviewWithParts,

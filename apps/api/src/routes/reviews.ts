@@ -1,6 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   arrangeReview,
+  auditList,
+  isoDay,
+  openReviewsOfArea,
   clockOfReview,
   findReview,
   kindOfReview,
@@ -18,10 +21,10 @@ import {
   ZMeetingRecord,
   ZReviewProfile,
 } from '@pathways/db';
-import { nextReviewStep, reviewRulesOf } from '@pathways/engine';
-import { canChangeYoungPerson, recordOfRequest } from '../access.ts';
-import type { AppEnv } from '../app-env.ts';
-import { requireRole } from '../auth/middleware.ts';
+import { displayName, nextReviewStep, reviewKindOf, reviewRulesOf } from '@pathways/engine';
+import { canChangeYoungPerson, NOWHERE, recordOfRequest } from '../access.ts';
+import { today, type AppEnv } from '../app-env.ts';
+import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { readerLanguage } from '../reader-language.ts';
 import { actorOf, reviewOfRequest, type ReviewAccess } from '../reviews/review-access.ts';
@@ -88,6 +91,33 @@ const arrange = createRoute({
   middleware: [requireRole('transition_worker', 'team_manager')] as const,
   request: { params: ZIdParam, ...body(ZMeeting.extend({ kind: z.string().min(1).max(60) })) },
   responses: { 201: json(ZReview, 'Arranged'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const ZOpenReview = ZReviewSummary.extend({
+  youngPersonId: z.string(),
+  youngPersonName: z.string(),
+}).openapi('OpenReview');
+
+const underWay = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listOpenReviews',
+  tags: ['Reviews'],
+  summary:
+    'Reviews under way in your area (or a named worker’s: `worker=me`), each with its next step, soonest first (staff)',
+  middleware: [requireRole('transition_worker', 'team_manager')] as const,
+  request: {
+    query: z.object({
+      worker: z
+        .union([z.uuid(), z.literal('me')])
+        .optional()
+        .openapi({ description: 'Named worker id, or "me"' }),
+    }),
+  },
+  responses: {
+    200: json(z.object({ items: z.array(ZOpenReview) }), 'Reviews under way'),
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 const read = createRoute({
@@ -242,6 +272,41 @@ export const youngPersonReviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
 
 /** Mounted at `/api/reviews` (see app.ts). */
 export const reviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(underWay, async (c) => {
+    const services = c.get('services');
+    const user = signedInUser(c);
+    const day = today(services);
+    const { worker } = c.req.valid('query');
+    const language = readerLanguage(c);
+    const open = await openReviewsOfArea(services.db, user.areaId ?? NOWHERE, worker === 'me' ? user.id : worker);
+    const items = open.flatMap((review) => {
+      const kind = reviewKindOf(review.youngPerson.jurisdiction, review.kind);
+      const next = kind && nextReviewStep(clockOfReview(review, kind, day));
+      if (!kind || !next?.due) return [];
+      return [
+        {
+          id: review.id,
+          youngPersonId: review.youngPersonId,
+          youngPersonName: displayName(review.youngPerson),
+          kind: review.kind,
+          kindTitle: kindTitle(kind, review.youngPerson.jurisdiction, language),
+          meetingDate: isoDay(review.meetingDate),
+          startTime: review.startTime,
+          place: review.place,
+          status: review.status as z.infer<typeof ZReviewSummary>['status'],
+          nextStep: { id: next.id, due: next.due, status: next.status },
+        },
+      ];
+    });
+    items.sort((a, b) => a.nextStep.due.localeCompare(b.nextStep.due));
+    await auditList(
+      services.db,
+      { userId: user.id, role: user.role },
+      'Review',
+      items.map((item) => item.youngPersonId),
+    );
+    return c.json({ items }, 200);
+  })
   .openapi(read, async (c) => {
     const access = await reviewOfRequest(c, c.req.valid('param').reviewId);
     const review = await readReview({ db: access.services.db, actor: actorOf(access), id: access.review.id });

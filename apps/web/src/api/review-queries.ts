@@ -46,6 +46,16 @@ export function useReviewPeople(id: string, enabled: boolean) {
   });
 }
 
+export type OpenReview = InferResponseType<typeof api.api.reviews.$get, 200>['items'][number];
+
+/** Reviews under way on a caseload (a worker's own, or the whole area's), each with its next step. */
+export function useOpenReviews(ownOnly: boolean) {
+  return useQuery({
+    queryKey: ['caseload', 'reviews', ownOnly],
+    queryFn: () => unwrap(api.api.reviews.$get({ query: ownOnly ? { worker: 'me' } : {} })),
+  });
+}
+
 export function useMyActions(enabled = true) {
   return useQuery({ queryKey: ['actions'], queryFn: () => unwrap(api.api.actions.$get()), enabled });
 }

@@ -298,6 +298,7 @@ export const reviewsDa: typeof reviewsEn = {
       cancelHint: 'Alle indkaldte får besked om, at det er aflyst.',
       cancelled: 'Mødet er aflyst. Alle indkaldte har fået besked.',
     },
+    underWay: { title: 'Møder i gang', none: 'Ingen møder i gang.', row: '{{name}}: {{title}} {{date}}' },
     yours: {
       title: 'Dit næste møde',
       familyTitle: '{{name}}s næste møde',

@@ -296,6 +296,11 @@ export const reviewsEn = {
       cancelHint: 'Everyone invited is told it is cancelled.',
       cancelled: 'The meeting is cancelled. Everyone invited has been told.',
     },
+    underWay: {
+      title: 'Reviews and meetings under way',
+      none: 'No reviews or meetings under way.',
+      row: '{{name}}: {{title}} on {{date}}',
+    },
     yours: {
       title: 'Your next meeting',
       familyTitle: '{{name}}’s next meeting',

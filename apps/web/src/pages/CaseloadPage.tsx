@@ -1,4 +1,5 @@
 import { MyActions } from '../components/MyActions.tsx';
+import { ReviewsUnderWay } from '../components/ReviewsUnderWay.tsx';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,6 +71,7 @@ export function CaseloadPage() {
       <PageHeading title={t('caseload.title')} />
       <p className="lead">{t('caseload.intro')}</p>
       <MyActions linkToReview />
+      <ReviewsUnderWay ownOnly={!isManager} />
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('caseload.title')}>
         <div className="field">
           <label htmlFor="from">{t('caseload.from')}</label>

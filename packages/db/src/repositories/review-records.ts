@@ -102,3 +102,35 @@ export async function sendInApp(tx: Tx, review: Review, invitations: ReviewInvit
       });
   }
 }
+
+/** A review still under way, with its young person's name and named worker. */
+export type OpenReview = ReviewWithParts & {
+  youngPerson: {
+    givenName: string;
+    familyName: string;
+    preferredName: string | null;
+    jurisdiction: string;
+    namedWorkerId: string | null;
+  };
+};
+
+/**
+ * An area's reviews still under way (arranged, or held and waiting for what follows), for a
+ * caseload: each is read with its clock by the caller. Optionally only one named worker's.
+ */
+export function openReviewsOfArea(db: PrismaClient, areaId: string, namedWorkerId?: string): Promise<OpenReview[]> {
+  return db.review.findMany({
+    where: {
+      status: { in: ['planned', 'held'] },
+      youngPerson: { areaId, ...(namedWorkerId ? { namedWorkerId } : {}) },
+    },
+    include: {
+      ...WITH_PARTS,
+      youngPerson: {
+        select: { givenName: true, familyName: true, preferredName: true, jurisdiction: true, namedWorkerId: true },
+      },
+    },
+    orderBy: { meetingDate: 'asc' },
+    take: 1000,
+  });
+}

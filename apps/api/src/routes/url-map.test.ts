@@ -30,8 +30,15 @@ async function documentedOperations(): Promise<Operation[]> {
   );
 }
 
-/** Signing in's later steps, links from e-mails and single sign-on: reached without a session. */
-const BEFORE_A_SESSION = ['/api/session/', '/api/account-links/', '/api/password-reset', '/api/sign-on/'];
+/** Signing in's later steps, links from e-mails (account links, meeting invitations) and single sign-on: reached without a session. */
+const BEFORE_A_SESSION = [
+  '/api/session/',
+  '/api/account-links/',
+  '/api/password-reset',
+  '/api/sign-on/',
+  // An invitee's private link to a meeting: the link is the key.
+  '/api/invitation-links/',
+];
 
 describe('the URL map', () => {
   it('answers every documented operation at its documented address, refusing it without a session', async () => {

@@ -283,7 +283,7 @@ describe('keyboard alone', () => {
   /** Presses Tab until the focused element matches, checking that every stop shows its focus. */
   async function tabTo(
     page: Page,
-    matches: (element: { tag: string; text: string; label: string | null }) => boolean,
+    matches: (element: { tag: string; text: string; label: string | null; inTable: boolean }) => boolean,
     limit = 80,
     key: 'Tab' | 'Shift+Tab' = 'Tab',
   ) {
@@ -297,6 +297,7 @@ describe('keyboard alone', () => {
           tag: element.tagName.toLowerCase(),
           text: (element.textContent ?? '').trim(),
           label: element.getAttribute('aria-label'),
+          inTable: element.closest('table, [role="table"]') !== null,
           isVisible: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
         };
       });
@@ -337,8 +338,8 @@ describe('keyboard alone', () => {
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
     await page.getByRole('row').nth(1).waitFor();
 
-    // The first young person in the caseload: someone with something due or late.
-    await tabTo(page, (f) => f.tag === 'a', 40);
+    // The first young person in the caseload's table (past the actions and reviews above it): someone with something due or late.
+    await tabTo(page, (f) => f.tag === 'a' && f.inTable, 80);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
     await page.locator('.timeline-marker').first().waitFor();

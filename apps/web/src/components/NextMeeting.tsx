@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { useReview, useReviews, type Review } from '../api/review-queries.ts';
 import { formatDay, formatDayLong } from '../lib/format.ts';
 import { ActionProgress } from '../pages/reviews/ActionsSection.tsx';
-import { Icon } from './Icon.tsx';
 
 /**
  * On the young person's own plan: their next meeting (and the way to get ready for it), and
@@ -24,41 +23,34 @@ export function NextMeeting({ youngPersonId, childName }: { youngPersonId: strin
       {next && (
         <section aria-labelledby="next-meeting-heading" className="panel">
           <h2 id="next-meeting-heading">{heading}</h2>
-          <ul className="easy-points">
-            <li>
-              <Icon name="when" />
-              <span>
-                {t('reviews.yours.when', {
-                  kind: next.kindTitle,
-                  date: formatDayLong(next.meetingDate, i18n.language),
-                  time: next.startTime,
-                  place: next.place,
-                })}
-              </span>
-            </li>
-          </ul>
+          <p>
+            {t('reviews.yours.when', {
+              kind: next.kindTitle,
+              date: formatDayLong(next.meetingDate, i18n.language),
+              time: next.startTime,
+              place: next.place,
+            })}
+          </p>
           <p className="actions">
             <Link className="button" to={`/reviews/${next.id}/profile`}>
               {t('reviews.profile.open')}
             </Link>
-            <Link to={`/reviews/${next.id}`}>{t('reviews.yours.prepare')}</Link>
+            <Link to={`/reviews/${next.id}`}>
+              {childName ? t('reviews.yours.familyPrepare', { name: childName }) : t('reviews.yours.prepare')}
+            </Link>
           </p>
         </section>
       )}
       {!next && nextDue && (
         <section aria-labelledby="next-meeting-heading" className="panel">
           <h2 id="next-meeting-heading">{heading}</h2>
-          <ul className="easy-points">
-            <li>
-              <Icon name="when" />
-              <span>
-                {t('reviews.yours.nextDue', {
-                  kind: nextDue.kindTitle,
-                  date: formatDayLong(nextDue.dueDate, i18n.language),
-                })}
-              </span>
-            </li>
-          </ul>
+          <p>
+            {t(childName ? 'reviews.yours.familyNextDue' : 'reviews.yours.nextDue', {
+              kind: nextDue.kindTitle,
+              date: formatDayLong(nextDue.dueDate, i18n.language),
+              name: childName,
+            })}
+          </p>
         </section>
       )}
       {last && <AgreedActions reviewId={last.id} />}

@@ -304,6 +304,9 @@ export const reviewsDa: typeof reviewsEn = {
       familyTitle: '{{name}}s næste møde',
       when: '{{kind}} {{date}} kl. {{time}}, {{place}}',
       nextDue: 'Dit næste møde ({{kind}}) skal holdes senest {{date}}. Din sagsbehandler aftaler det med dig.',
+      familyNextDue:
+        '{{name}}s næste møde ({{kind}}) skal holdes senest {{date}}. Sagsbehandleren aftaler det med jer.',
+      familyPrepare: 'Gør klar til {{name}}s møde',
       prepare: 'Gør dig klar til dit møde',
     },
     link: {

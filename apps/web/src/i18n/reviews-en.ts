@@ -306,6 +306,8 @@ export const reviewsEn = {
       familyTitle: '{{name}}’s next meeting',
       when: '{{kind}} on {{date}} at {{time}}, {{place}}',
       nextDue: 'Your next {{kind}} is due by {{date}}. Your worker will arrange it with you.',
+      familyNextDue: '{{name}}’s next {{kind}} is due by {{date}}. Their worker will arrange it with you.',
+      familyPrepare: 'Get ready for {{name}}’s meeting',
       prepare: 'Get ready for your meeting',
     },
     link: {

@@ -20,8 +20,16 @@ import {
   ZMeeting,
   ZMeetingRecord,
   ZReviewProfile,
+  type ReviewWithParts,
 } from '@pathways/db';
-import { displayName, nextReviewStep, reviewKindOf, reviewRulesOf } from '@pathways/engine';
+import {
+  displayName,
+  nextReviewStep,
+  reviewKindOf,
+  reviewRulesOf,
+  type PlanLanguage,
+  type ReviewKind,
+} from '@pathways/engine';
 import { canChangeYoungPerson, NOWHERE, recordOfRequest } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -182,6 +190,27 @@ const profile = createRoute({
   responses: { 200: json(ZReview, 'Saved'), ...errorResponses(400, 401, 403, 404, 422) },
 });
 
+/** A review in a list: what and when, and the step it waits for next as of `day`. */
+function summaryOf(
+  review: ReviewWithParts,
+  kind: ReviewKind,
+  jurisdiction: string,
+  day: string,
+  language: PlanLanguage | undefined,
+): z.infer<typeof ZReviewSummary> {
+  const next = nextReviewStep(clockOfReview(review, kind, day));
+  return {
+    id: review.id,
+    kind: review.kind,
+    kindTitle: kindTitle(kind, jurisdiction, language),
+    meetingDate: isoDay(review.meetingDate),
+    startTime: review.startTime,
+    place: review.place,
+    status: review.status as z.infer<typeof ZReviewSummary>['status'],
+    nextStep: next ? { id: next.id, due: next.due, status: next.status } : null,
+  };
+}
+
 /** The review as the caller may see it. */
 export function reviewAnswer(c: Context<AppEnv>, access: ReviewAccess) {
   return presentReview({
@@ -216,19 +245,7 @@ export const youngPersonReviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
     const items = reviews.flatMap((review) => {
       const kind = kinds.find((candidate) => candidate.id === review.kind);
       if (!kind || !pathwayVisible(parts, kind.pathway)) return [];
-      const next = nextReviewStep(clockOfReview(review, kind, day));
-      return [
-        {
-          id: review.id,
-          kind: review.kind,
-          kindTitle: kindTitle(kind, person.jurisdiction, language),
-          meetingDate: review.meetingDate.toISOString().slice(0, 10),
-          startTime: review.startTime,
-          place: review.place,
-          status: review.status as z.infer<typeof ZReviewSummary>['status'],
-          nextStep: next ? { id: next.id, due: next.due, status: next.status } : null,
-        },
-      ];
+      return [summaryOf(review, kind, person.jurisdiction, day, language)];
     });
     const recurring = kinds.filter((kind) => kind.nextDueMilestoneId && pathwayVisible(parts, kind.pathway));
     const dueDates = await storedDueDates(
@@ -280,25 +297,14 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const language = readerLanguage(c);
     const open = await openReviewsOfArea(services.db, user.areaId ?? NOWHERE, worker === 'me' ? user.id : worker);
     const items = open.flatMap((review) => {
-      const kind = reviewKindOf(review.youngPerson.jurisdiction, review.kind);
-      const next = kind && nextReviewStep(clockOfReview(review, kind, day));
-      if (!kind || !next?.due) return [];
-      return [
-        {
-          id: review.id,
-          youngPersonId: review.youngPersonId,
-          youngPersonName: displayName(review.youngPerson),
-          kind: review.kind,
-          kindTitle: kindTitle(kind, review.youngPerson.jurisdiction, language),
-          meetingDate: isoDay(review.meetingDate),
-          startTime: review.startTime,
-          place: review.place,
-          status: review.status as z.infer<typeof ZReviewSummary>['status'],
-          nextStep: { id: next.id, due: next.due, status: next.status },
-        },
-      ];
+      const { jurisdiction } = review.youngPerson;
+      const kind = reviewKindOf(jurisdiction, review.kind);
+      const summary = kind && summaryOf(review, kind, jurisdiction, day, language);
+      if (!summary?.nextStep?.due) return [];
+      return [{ ...summary, youngPersonId: review.youngPersonId, youngPersonName: displayName(review.youngPerson) }];
     });
-    items.sort((a, b) => a.nextStep.due.localeCompare(b.nextStep.due));
+    const dueOf = (item: (typeof items)[number]) => item.nextStep?.due ?? '';
+    items.sort((a, b) => dueOf(a).localeCompare(dueOf(b)));
     await auditList(
       services.db,
       { userId: user.id, role: user.role },

@@ -1,9 +1,12 @@
 import {
   AppError,
+  findAgency,
   findYoungPerson,
   hasFamilyAccessAgreement,
   hasHandoverSentTo,
+  isContributorRole,
   isLinkedCarer,
+  isLinkedContributor,
   isoDay,
   ownRecord,
   youngPeopleLinkedToCarer,
@@ -11,11 +14,11 @@ import {
   type YoungPerson,
   type SessionUser,
 } from '@pathways/db';
-import { birthday } from '@pathways/engine';
+import { birthday, isEventType, pathwayOfEvent, pathwaysLedBy, RULE_PACKS, type Jurisdiction } from '@pathways/engine';
 import type { Context } from 'hono';
 import { today, type AppEnv, type AppServices } from './app-env.ts';
 import { signedInUser } from './auth/middleware.ts';
-import { ALL_PARTS, scopesSharedWith, type SharingScope, type VisibleParts } from './sharing.ts';
+import { ALL_PARTS, eventVisible, scopesSharedWith, type SharingScope, type VisibleParts } from './sharing.ts';
 
 export const STAFF_ROLES = ['transition_worker', 'team_manager'] as const;
 
@@ -30,6 +33,10 @@ export const NOWHERE = '00000000-0000-0000-0000-000000000000';
  *   with the young person's consent to family access (Mental Capacity Act: capacity presumed);
  * - adult services: only a young person whose handover has been sent to their agency, while
  *   the young person (or their parent) agrees to share it with them (see `sharing.ts`);
+ * - other agencies' staff (a school's SEN coordinator, health, social care, others): a young
+ *   person the area's staff linked them to, of their agency's own area, while the young person
+ *   agrees to share some part of their record with that agency (what they see of it follows
+ *   each part's agreement, as for adult services);
  * - commissioners and administrators: never (aggregates and the directory only).
  */
 export async function canSeeYoungPerson(
@@ -57,13 +64,40 @@ export async function canSeeYoungPerson(
         (await scopesSharedWith(db, person.id, user.agencyId)).has('handover')
       );
     default:
-      return false;
+      if (!isContributorRole(user.role) || user.agencyId === null) return false;
+      return (
+        user.areaId === person.areaId &&
+        (await isLinkedContributor(db, user.id, person.id)) &&
+        (await scopesSharedWith(db, person.id, user.agencyId)).size > 0
+      );
   }
 }
 
 /** Only staff of the young person's area may change their record. */
 export function canChangeYoungPerson(user: SessionUser, person: YoungPerson): boolean {
   return (STAFF_ROLES as readonly string[]).includes(user.role) && user.areaId === person.areaId;
+}
+
+/**
+ * Whether a user may record this event on a young person's plan they can see: staff of the
+ * area, any event; another agency's staff, an event on a pathway their agency leads a step of
+ * (a school the education steps, children's health the health transition…) within what the
+ * young person shares with them. Fails with `forbidden` saying why.
+ */
+export async function requireMayRecord(db: PrismaClient, access: RequestRecord, eventType: string): Promise<void> {
+  const { user, person, parts } = access;
+  if (canChangeYoungPerson(user, person)) return;
+  const agency = isContributorRole(user.role) && user.agencyId ? await findAgency(db, user.agencyId) : null;
+  const pathway = isEventType(eventType) ? pathwayOfEvent(eventType) : 'all';
+  const led = agency ? pathwaysLedBy(RULE_PACKS[person.jurisdiction as Jurisdiction], agency.type) : new Set();
+  if (pathway === 'all' || !led.has(pathway) || !eventVisible(parts, eventType))
+    throw new AppError(
+      'forbidden',
+      'Only the agency that leads this part of the plan, or the council’s staff, can record this.',
+      {
+        field: 'event.type',
+      },
+    );
 }
 
 /**
@@ -126,10 +160,11 @@ export async function recordOfRequest(
 
 /**
  * The parts of a record (that the user may see at all) they may see: all of it, except for
- * adult services, who see only what the young person agreed to share with their agency.
+ * other agencies (adult services and contributors), who see only what the young person agreed
+ * to share with their agency.
  */
 export async function visibleParts(db: PrismaClient, user: SessionUser, youngPersonId: string): Promise<VisibleParts> {
-  if (user.role !== 'adult_services') return ALL_PARTS;
+  if (user.role !== 'adult_services' && !isContributorRole(user.role)) return ALL_PARTS;
   return scopesSharedWith(db, youngPersonId, user.agencyId ?? NOWHERE);
 }
 

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { pingDatabase } from '@pathways/db';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, AppServices } from './app-env.ts';
 import { loadSession, requireCsrfToken, sameOriginWrites } from './auth/middleware.ts';
@@ -34,6 +34,9 @@ import { youngPeopleRoutes } from './routes/young-people.ts';
 import { importRoutes } from './routes/young-people-import.ts';
 import { familyRoutes } from './routes/family.ts';
 import { namedWorkerRoutes } from './routes/named-workers.ts';
+import { contributorRoutes, youngPersonContributorRoutes } from './routes/contributors.ts';
+import { documentRoutes, youngPersonDocumentRoutes } from './routes/documents.ts';
+import { messageRoutes } from './routes/messages.ts';
 import { serveWebApp } from './web-app.ts';
 
 /**
@@ -65,6 +68,8 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
   app.use(
     '*',
     secureHeaders({
+      // A document shown in place sets its own, stricter policy (a sandbox); see routes/documents.ts.
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -88,8 +93,10 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
   // Bodies are limited while they stream in, before anything parses them.
   const importLimit = limitBody(IMPORT_BODY_LIMIT_BYTES);
   const defaultLimit = limitBody(BODY_LIMIT_BYTES);
+  // A document upload counts its own bytes as it streams to disk (see documents/upload.ts).
+  const isDocumentUpload = (c: Context<AppEnv>) => c.req.method === 'POST' && DOCUMENT_UPLOAD_PATH.test(c.req.path);
   const limitByPath: MiddlewareHandler<AppEnv> = (c, next) =>
-    (IMPORT_PATHS.has(c.req.path) ? importLimit : defaultLimit)(c, next);
+    isDocumentUpload(c) ? next() : (IMPORT_PATHS.has(c.req.path) ? importLimit : defaultLimit)(c, next);
   app.use('/api/*', limitByPath);
   // Browsers must come from our own origin for any write; then the session's CSRF token.
   app.use('/api/*', sameOriginWrites);
@@ -97,7 +104,7 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
   app.use('/api/*', requireCsrfToken);
   // An import checks each of its lines on its own: one bad line must not refuse the whole file.
   const refuseControlCharactersOutsideImports: MiddlewareHandler<AppEnv> = (c, next) =>
-    IMPORT_PATHS.has(c.req.path) ? next() : refuseControlCharacters(c, next);
+    IMPORT_PATHS.has(c.req.path) || isDocumentUpload(c) ? next() : refuseControlCharacters(c, next);
   app.use('/api/*', refuseControlCharactersOutsideImports);
 
   // The URL map: each resource's routes at its own prefix (every path below is under /api).
@@ -117,6 +124,11 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/young-people', subjectAccessRoutes)
     .route('/young-people', familyRoutes) // the young person's own account and their parents and carers
     .route('/young-people', youngPersonReviewRoutes) // their reviews and meetings
+    .route('/young-people', youngPersonContributorRoutes) // other agencies' staff linked to them
+    .route('/young-people', youngPersonDocumentRoutes) // files about them
+    .route('/documents', documentRoutes)
+    .route('/messages', messageRoutes) // conversations about a young person, a handover or a review
+    .route('/contributors', contributorRoutes)
     .route('/named-workers', namedWorkerRoutes)
     .route('/imports', importRoutes) // CSV and SEN2 imports of young people
     .route('/my-young-people', ownRecordRoutes)
@@ -151,6 +163,7 @@ export type AppType = ReturnType<typeof createApp>;
 
 /** Routes that take a whole file at once, with the larger body limit. */
 const IMPORT_PATHS = new Set(['/api/agencies/import', '/api/imports/young-people']);
+const DOCUMENT_UPLOAD_PATH = /^\/api\/young-people\/[^/]+\/documents$/;
 
 const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();

@@ -14,8 +14,8 @@ import {
 import { ACCOUNT_ENDPOINTS } from '../test-support/account-endpoints.ts';
 
 type Who = RoleName | 'anonymous';
-/** `csv`: the body is sent as a CSV file rather than JSON. */
-type Request = { method: string; path: string; body?: unknown; csv?: string };
+/** `csv`: the body is sent as a CSV file rather than JSON; `file`: as an uploaded file. */
+type Request = { method: string; path: string; body?: unknown; csv?: string; file?: string };
 type Row = { name: string; request: (f: Fixture) => Promise<Request>; expect: Record<Who, number> };
 
 const version = async (f: Fixture, id: string) =>
@@ -35,6 +35,38 @@ const handover = (f: Fixture, status: 'draft' | 'sent') =>
       summary: 'Pack',
     },
   });
+
+/** A letter about the 17-year-old, added by the worker, with its content. */
+const letter = (f: Fixture) =>
+  f.db.prisma.document.create({
+    data: {
+      youngPersonId: f.personId,
+      type: 'letter',
+      title: 'Letter',
+      fileName: 'letter.pdf',
+      mediaType: 'application/pdf',
+      byteSize: 14,
+      sha256: '0'.repeat(64),
+      addedById: f.users.worker.id,
+      addedByName: 'worker',
+      addedByRole: 'transition_worker',
+      chunks: { create: { seq: 0, bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF') } },
+    },
+  });
+/** Someone new from Maya's school, linked to her (each role's request unlinks its own). */
+const linkedTeacher = async (f: Fixture) => {
+  const teacher = await f.db.prisma.user.create({
+    data: {
+      email: `teacher-${crypto.randomUUID()}@school.test`,
+      name: 'Teacher',
+      role: 'contributor',
+      areaId: f.areaId,
+      agencyId: f.schoolAgencyId,
+    },
+  });
+  await f.db.prisma.contributorLink.create({ data: { userId: teacher.id, youngPersonId: f.personId } });
+  return teacher;
+};
 
 /** A review of the 17-year-old in a given state, made directly (each role's request gets its own). */
 const review = (f: Fixture, extra: Record<string, unknown> = {}) =>
@@ -75,6 +107,11 @@ const by = (statuses: Partial<Record<Who, number>> & { otherwise: number }): Rec
       who === 'anonymous' ? 401 : (statuses[who] ?? statuses.otherwise),
     ]),
   ) as Record<Who, number>;
+/** The contributor of an agency she shares nothing with, and the one whose agreement she withdrew. */
+const UNSEEN_BY_OTHER_AGENCIES = { otherContributor: 404, withdrawnContributor: 404 };
+/** Other agencies' staff, refused by role whether or not they may see her record. */
+const REFUSED_TO_OTHER_AGENCIES = { senco: 403, otherContributor: 403, withdrawnContributor: 403 };
+
 /** The young person's own record: their area's staff, themselves; a parent of someone else and staff elsewhere find nothing. */
 const DATA_SUBJECT = {
   worker: 200,
@@ -83,9 +120,20 @@ const DATA_SUBJECT = {
   adults: 403,
   commissioner: 403,
   admin: 403,
+  ...REFUSED_TO_OTHER_AGENCIES,
   otherwise: 404,
 };
-const STAFF_READ = { worker: 200, manager: 200, otherWorker: 404, youngPerson: 200, adults: 200, otherwise: 404 };
+const STAFF_READ = {
+  worker: 200,
+  manager: 200,
+  otherWorker: 404,
+  youngPerson: 200,
+  adults: 200,
+  senco: 200,
+  otherwise: 404,
+};
+/** Staff of the area only, by role: staff elsewhere find nothing; everyone else is refused by role. */
+const STAFF_ONLY = (ok: number) => by({ worker: ok, manager: ok, otherWorker: 404, otherwise: 403 });
 
 const MATRIX: Row[] = [
   {
@@ -159,7 +207,15 @@ const MATRIX: Row[] = [
       path: `/api/young-people/${f.personId}/events`,
       body: { version: await version(f, f.personId), event: { type: 'education.annual_review_held', date: TODAY } },
     }),
-    expect: by({ worker: 201, manager: 201, otherWorker: 404, otherwise: 403 }),
+    // The school leads the education pathway; other agencies that may not see her find nothing.
+    expect: by({
+      worker: 201,
+      manager: 201,
+      otherWorker: 404,
+      senco: 201,
+      ...UNSEEN_BY_OTHER_AGENCIES,
+      otherwise: 403,
+    }),
   },
   {
     name: 'DELETE /api/young-people/{id}/events/{eventId}',
@@ -203,7 +259,7 @@ const MATRIX: Row[] = [
       path: `/api/young-people/${f.personId}/goals`,
       body: { text: 'Learn to cook', outcomeArea: 'independent_living' },
     }),
-    expect: by({ worker: 201, manager: 201, youngPerson: 201, adults: 403, otherwise: 404 }),
+    expect: by({ worker: 201, manager: 201, youngPerson: 201, adults: 403, senco: 403, otherwise: 404 }),
   },
   {
     name: 'PATCH /api/goals/{goalId}',
@@ -211,7 +267,7 @@ const MATRIX: Row[] = [
       const g = await goal(f);
       return { method: 'PATCH', path: `/api/goals/${g.id}`, body: { version: g.version, status: 'active' } };
     },
-    expect: by({ worker: 200, manager: 200, youngPerson: 200, adults: 403, otherwise: 404 }),
+    expect: by({ worker: 200, manager: 200, youngPerson: 200, adults: 403, senco: 403, otherwise: 404 }),
   },
   {
     name: 'POST /api/goals/{goalId}/notes',
@@ -220,7 +276,7 @@ const MATRIX: Row[] = [
       path: `/api/goals/${(await goal(f)).id}/notes`,
       body: { note: 'Made pasta on my own' },
     }),
-    expect: by({ worker: 201, manager: 201, youngPerson: 201, adults: 403, otherwise: 404 }),
+    expect: by({ worker: 201, manager: 201, youngPerson: 201, adults: 403, senco: 403, otherwise: 404 }),
   },
   {
     name: 'POST /api/young-people/{id}/handovers',
@@ -240,6 +296,50 @@ const MATRIX: Row[] = [
     name: 'GET /api/handovers/{handoverId}',
     request: async (f) => ({ method: 'GET', path: `/api/handovers/${(await handover(f, 'sent')).id}` }),
     expect: by({ worker: 200, manager: 200, otherWorker: 404, adults: 200, otherwise: 403 }),
+  },
+  {
+    name: 'PUT /api/handovers/{handoverId}',
+    request: async (f) => ({
+      method: 'PUT',
+      path: `/api/handovers/${(await handover(f, 'draft')).id}`,
+      body: { version: 1, summary: 'Rewritten' },
+    }),
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'POST /api/handovers/{handoverId}/publish',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/handovers/${(await handover(f, 'sent')).id}/publish`,
+      body: { version: 1, summary: 'Version 2', note: 'Changed the summary' },
+    }),
+    expect: STAFF_WRITE(200),
+  },
+  {
+    name: 'GET /api/handovers/{handoverId}/versions',
+    request: async (f) => ({ method: 'GET', path: `/api/handovers/${(await handover(f, 'sent')).id}/versions` }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 404, adults: 200, otherwise: 403 }),
+  },
+  {
+    name: 'GET /api/messages',
+    request: async () => ({ method: 'GET', path: '/api/messages' }),
+    expect: by({ otherwise: 200 }),
+  },
+  {
+    name: 'GET /api/messages/{kind}/{subjectId}',
+    // The family conversation: the young person, her family and her area's staff.
+    request: async (f) => ({ method: 'GET', path: `/api/messages/family/${f.personId}` }),
+    expect: by({ worker: 200, manager: 200, youngPerson: 200, otherwise: 404 }),
+  },
+  {
+    name: 'POST /api/messages/{kind}/{subjectId}/messages',
+    // The team conversation: her area's staff and the other agencies linked to her who may see her record.
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/messages/team/${f.personId}/messages`,
+      body: { body: 'Hello' },
+    }),
+    expect: by({ worker: 201, manager: 201, senco: 201, otherwise: 404 }),
   },
   {
     name: 'GET /api/handovers/{handoverId}/fhir',
@@ -314,7 +414,14 @@ const MATRIX: Row[] = [
   {
     name: 'GET /api/my-young-people',
     request: async () => ({ method: 'GET', path: '/api/my-young-people' }),
-    expect: by({ youngPerson: 200, parent: 200, otherwise: 403 }),
+    expect: by({
+      youngPerson: 200,
+      parent: 200,
+      senco: 200,
+      otherContributor: 200,
+      withdrawnContributor: 200,
+      otherwise: 403,
+    }),
   },
   {
     name: 'PUT /api/young-people/{id}/about-me',
@@ -330,6 +437,7 @@ const MATRIX: Row[] = [
       adults: 403,
       commissioner: 403,
       admin: 403,
+      ...REFUSED_TO_OTHER_AGENCIES,
       otherwise: 404,
     }),
   },
@@ -346,20 +454,30 @@ const MATRIX: Row[] = [
   {
     name: 'POST /api/young-people/{id}/consents',
     request: async (f) => {
-      // Each caller starts from no agreement, so an allowed one is recorded (201).
-      await f.db.prisma.consent.updateMany({
-        where: { youngPersonId: f.personId, scope: 'plan', agencyId: null, withdrawnAt: null },
-        data: { withdrawnAt: new Date() },
-      });
-      return { method: 'POST', path: `/api/young-people/${f.personId}/consents`, body: { scope: 'plan' } };
+      // Each caller starts from no agreement (with an agency new to her), so an allowed one is
+      // recorded (201); never one with every agency, which would let the other agencies in.
+      const agency = await f.db.prisma.agency.create({ data: { name: 'Day centre', type: 'other', areaId: f.areaId } });
+      return {
+        method: 'POST',
+        path: `/api/young-people/${f.personId}/consents`,
+        body: { scope: 'plan', agencyId: agency.id },
+      };
     },
     expect: by({ ...DATA_SUBJECT, worker: 201, manager: 201, youngPerson: 201 }),
   },
   {
     name: 'POST /api/consents/{consentId}/withdraw',
     request: async (f) => {
+      // With an agency of its own: one left with every agency would let the other agencies in.
+      const agency = await f.db.prisma.agency.create({ data: { name: 'Day centre', type: 'other', areaId: f.areaId } });
       const consent = await f.db.prisma.consent.create({
-        data: { youngPersonId: f.personId, scope: 'goals', givenByRole: 'young_person', givenAt: new Date() },
+        data: {
+          youngPersonId: f.personId,
+          scope: 'goals',
+          agencyId: agency.id,
+          givenByRole: 'young_person',
+          givenAt: new Date(),
+        },
       });
       return { method: 'POST', path: `/api/consents/${consent.id}/withdraw` };
     },
@@ -571,6 +689,7 @@ const MATRIX: Row[] = [
       adults: 403,
       commissioner: 403,
       admin: 403,
+      ...REFUSED_TO_OTHER_AGENCIES,
       otherwise: 404,
     }),
   },
@@ -638,7 +757,7 @@ const MATRIX: Row[] = [
       body: { reply: 'accepted' },
     }),
     // Only the person invited; others who may see the review are refused; the rest find nothing.
-    expect: by({ youngPerson: 200, worker: 403, manager: 403, adults: 403, otherwise: 404 }),
+    expect: by({ youngPerson: 200, worker: 403, manager: 403, adults: 403, senco: 403, otherwise: 404 }),
   },
   {
     name: 'POST /api/reviews/{reviewId}/advice',
@@ -647,7 +766,7 @@ const MATRIX: Row[] = [
       path: `/api/reviews/${(await invited(f)).review.id}/advice`,
       body: { advice: 'I like college.' },
     }),
-    expect: by({ youngPerson: 200, worker: 403, manager: 403, adults: 403, otherwise: 404 }),
+    expect: by({ youngPerson: 200, worker: 403, manager: 403, adults: 403, senco: 403, otherwise: 404 }),
   },
   {
     name: 'POST /api/reviews/{reviewId}/actions',
@@ -680,12 +799,74 @@ const MATRIX: Row[] = [
       return { method: 'PATCH', path: `/api/actions/${action.id}`, body: { version: 1, status: 'done' } };
     },
     // The owner and the area's staff; the young person may see it but not change it.
-    expect: by({ adults: 200, worker: 200, manager: 200, youngPerson: 403, otherwise: 404 }),
+    expect: by({ adults: 200, worker: 200, manager: 200, youngPerson: 403, senco: 403, otherwise: 404 }),
   },
   {
     name: 'GET /api/areas',
     request: async () => ({ method: 'GET', path: '/api/areas' }),
     expect: by({ otherwise: 200 }),
+  },
+  {
+    name: 'GET /api/contributors',
+    request: async () => ({ method: 'GET', path: '/api/contributors' }),
+    expect: by({ worker: 200, manager: 200, otherWorker: 200, otherwise: 403 }),
+  },
+  {
+    name: 'GET /api/young-people/{id}/contributors',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/contributors` }),
+    expect: STAFF_ONLY(200),
+  },
+  {
+    name: 'POST /api/young-people/{id}/contributors',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/young-people/${f.personId}/contributors`,
+      body: { userId: f.users.senco.id },
+    }),
+    expect: STAFF_ONLY(201),
+  },
+  {
+    name: 'DELETE /api/young-people/{id}/contributors/{userId}',
+    request: async (f) => ({
+      method: 'DELETE',
+      path: `/api/young-people/${f.personId}/contributors/${(await linkedTeacher(f)).id}`,
+    }),
+    expect: STAFF_ONLY(204),
+  },
+  {
+    name: 'GET /api/young-people/{id}/documents',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/documents` }),
+    expect: by(STAFF_READ),
+  },
+  {
+    name: 'POST /api/young-people/{id}/documents',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/young-people/${f.personId}/documents?type=letter&title=Letter`,
+      file: '%PDF-1.4\n%%EOF\n',
+    }),
+    // Adult services receive a handover; they do not add to the record.
+    expect: by({
+      ...STAFF_READ,
+      worker: 201,
+      manager: 201,
+      youngPerson: 201,
+      senco: 201,
+      adults: 403,
+      commissioner: 403,
+      admin: 403,
+    }),
+  },
+  {
+    name: 'GET /api/documents/{documentId}/content',
+    request: async (f) => ({ method: 'GET', path: `/api/documents/${(await letter(f)).id}/content` }),
+    expect: by(STAFF_READ),
+  },
+  {
+    name: 'DELETE /api/documents/{documentId}',
+    request: async (f) => ({ method: 'DELETE', path: `/api/documents/${(await letter(f)).id}` }),
+    // Whoever added it (the worker here) or the area's staff; others who see it may not.
+    expect: by({ ...STAFF_READ, worker: 204, manager: 204, youngPerson: 403, adults: 403, senco: 403 }),
   },
   {
     name: 'GET /api/event-types',
@@ -739,7 +920,9 @@ describe.each(BACKENDS)('authorisation on %s: every endpoint × every role', (ba
       const request = await row.request(fixture);
       const response = request.csv
         ? await sendFile(fixture, sessions.get(who) ?? null, request.path, 'text/csv', request.csv)
-        : await call(fixture, sessions.get(who) ?? null, request.method, request.path, request.body);
+        : request.file
+          ? await sendFile(fixture, sessions.get(who) ?? null, request.path, 'application/octet-stream', request.file)
+          : await call(fixture, sessions.get(who) ?? null, request.method, request.path, request.body);
       expect(response.status, JSON.stringify(response.body)).toBe(row.expect[who]);
     });
   });

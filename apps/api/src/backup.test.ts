@@ -71,6 +71,16 @@ async function addGoal(url: string, text: string) {
     body: JSON.stringify({ text, outcomeArea: 'employment' }),
   });
   expect(goal.status).toBe(201);
+  // A document too: its bytes live in the database, so the backup holds them with no extra step.
+  const document = await fetch(
+    `${url}/api/young-people/${person?.id}/documents?type=letter&title=${encodeURIComponent(text)}`,
+    {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/octet-stream', 'x-file-name': 'letter.pdf' },
+      body: `%PDF-1.4\n% ${text}\n%%EOF\n`,
+    },
+  );
+  expect(document.status).toBe(201);
 }
 
 describe('backup and restore', () => {
@@ -118,9 +128,25 @@ describe('backup and restore', () => {
       expect(original.YoungPerson?.split('\n')).toHaveLength(DEMO_YOUNG_PEOPLE);
       expect(restored.Goal).toContain('Written before the backup');
       expect(restored.Goal).not.toContain('Written after the backup');
+      expect(restored.Document).toContain('Written before the backup');
+      expect(restored.Document).not.toContain('Written after the backup');
+      // The document's content came back, byte for byte, and only the one written before.
+      const restoredChunks = restored.DocumentChunk?.split('\n') ?? [];
+      expect(restoredChunks).toHaveLength(1);
+      expect(original.DocumentChunk?.split('\n')).toContain(restoredChunks[0]);
       // Everything else is the same, row for row (the later goal and its audit aside).
       for (const table of Object.keys(original).filter(
-        (name) => !['Goal', 'AuditEntry', 'Session', 'LoginAttempt', 'SignInThrottle', 'User'].includes(name),
+        (name) =>
+          ![
+            'Goal',
+            'Document',
+            'DocumentChunk',
+            'AuditEntry',
+            'Session',
+            'LoginAttempt',
+            'SignInThrottle',
+            'User',
+          ].includes(name),
       )) {
         expect(restored[table], table).toBe(original[table]);
       }
@@ -170,6 +196,7 @@ describe('backup and restore', () => {
       const original = await everything({ kind: 'postgres', url: source.url });
       const restored = await everything({ kind: 'postgres', url: target.url });
       expect(original.YoungPerson?.split('\n')).toHaveLength(DEMO_YOUNG_PEOPLE);
+      expect(restored.Document).toContain('Written before the backup');
       expect(restored).toEqual(original);
     } finally {
       await source.drop();

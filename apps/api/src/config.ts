@@ -118,6 +118,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const forecastCacheSeconds = wholeNumber(env, 'FORECAST_CACHE_SECONDS', 60, 0, 86_400);
   const intervalSeconds = wholeNumber(env, 'JOBS_INTERVAL_SECONDS', 300, 0, 86_400);
   const retentionYears = wholeNumber(env, 'RETENTION_YEARS', 6, 1, 100);
+  // New messages wait this long, so one e-mail tells of several (0: at the next tick).
+  const messageEmailMinutes = wholeNumber(env, 'MESSAGE_EMAIL_MINUTES', 15, 0, 1440);
   let mail: JobSettings['mail'] = null;
   if (env.SMTP_URL) {
     if (!/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
@@ -136,7 +138,14 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     webRoot: resolve(webRoot),
     forecastCacheSeconds,
     timeZone,
-    jobs: { intervalMs: intervalSeconds * 1000, retentionYears, timeZone, sessionIdleMinutes, mail },
+    jobs: {
+      intervalMs: intervalSeconds * 1000,
+      retentionYears,
+      timeZone,
+      sessionIdleMinutes,
+      mail,
+      messageEmailMinutes,
+    },
   };
 }
 

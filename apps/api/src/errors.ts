@@ -11,7 +11,7 @@ const STATUS = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, un
 /** Errors only the HTTP layer has: not signed in, too many attempts. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 401 | 403 | 429 | 503,
+    readonly status: 401 | 403 | 413 | 415 | 429 | 503,
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},

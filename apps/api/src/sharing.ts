@@ -1,4 +1,11 @@
-import { agreementsWith, SHARING_SCOPES, type PrismaClient, type SharingScope, type YoungPerson } from '@pathways/db';
+import {
+  agreementsWith,
+  SHARING_SCOPES,
+  type DocumentType,
+  type PrismaClient,
+  type SharingScope,
+  type YoungPerson,
+} from '@pathways/db';
 import { isEventType, pathwayOfEvent, type Plan } from '@pathways/engine';
 
 /**
@@ -96,4 +103,26 @@ export function planWithin(plan: Plan, parts: VisibleParts): Plan {
 /** Whether an event of this type is within these parts (events for every pathway go with the plan). */
 export function eventVisible(parts: VisibleParts, type: string): boolean {
   return isHealthEvent(type) ? parts.has('health') : parts.has('plan');
+}
+
+/**
+ * The part of the record each kind of document belongs to: an advance care plan and a hospital
+ * passport are health data; an EHC plan, advice, letters and anything else go with the plan.
+ */
+const DOCUMENT_PART: Record<DocumentType, SharingScope> = {
+  ehc_plan: 'plan',
+  advice_report: 'plan',
+  advance_care_plan: 'health',
+  hospital_passport: 'health',
+  letter: 'plan',
+  other: 'plan',
+};
+
+/**
+ * Whether a document is within these parts: its kind's part, and (for one added to a review)
+ * the part of the plan the review belongs to.
+ */
+export function documentVisible(parts: VisibleParts, type: string, reviewPathway?: string | null): boolean {
+  const part = DOCUMENT_PART[type as DocumentType] ?? 'plan';
+  return parts.has(part) && (!reviewPathway || pathwayVisible(parts, reviewPathway));
 }

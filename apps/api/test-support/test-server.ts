@@ -22,6 +22,9 @@ export const ROLES = [
   'adults',
   'commissioner',
   'admin',
+  'senco',
+  'otherContributor',
+  'withdrawnContributor',
 ] as const;
 export type RoleName = (typeof ROLES)[number];
 
@@ -31,6 +34,8 @@ export type Fixture = {
   areaId: string;
   otherAreaId: string;
   adultAgencyId: string;
+  /** Maya's school: she shares her plan and goals (not her health) with it; `senco` works there. */
+  schoolAgencyId: string;
   /** Aged 17, in the worker's area, with a sent handover to adult services. */
   personId: string;
   /** Aged 14, in the worker's area, cared for by the parent account. */
@@ -68,6 +73,13 @@ export async function startTestServer(
   const adultAgency = await prisma.agency.create({
     data: { name: 'Adult social care', type: 'adult_social_care', areaId: area.id, services: ['Care Act assessments'] },
   });
+  // Other agencies: Maya's school (she shares her plan and goals with it), children's social care
+  // (she withdrew her agreement) and a college she has nothing to do with.
+  const school = await prisma.agency.create({ data: { name: 'Northshire High', type: 'school', areaId: area.id } });
+  const socialCare = await prisma.agency.create({
+    data: { name: 'Children’s social care', type: 'childrens_social_care', areaId: area.id },
+  });
+  const college = await prisma.agency.create({ data: { name: 'Northshire College', type: 'school', areaId: area.id } });
   const user = (email: string, role: string, extra: object = {}) =>
     prisma.user.create({
       data: { email, name: email.split('@')[0] as string, role: role as never, passwordHash: hash, ...extra },
@@ -144,7 +156,33 @@ export async function startTestServer(
     adults: await user('adults@ns.test', 'adult_services', { areaId: area.id, agencyId: adultAgency.id }),
     commissioner: await user('commissioner@ns.test', 'commissioner', { areaId: area.id }),
     admin: await user('admin@pathways.test', 'administrator'),
+    senco: await user('senco@school.test', 'sen_coordinator', { areaId: area.id, agencyId: school.id }),
+    otherContributor: await user('tutor@college.test', 'contributor', { areaId: area.id, agencyId: college.id }),
+    withdrawnContributor: await user('social@ns.test', 'social_worker', { areaId: area.id, agencyId: socialCare.id }),
   };
+  const givenAt = new Date(`${TODAY}T09:00:00Z`);
+  await prisma.consent.createMany({
+    data: [
+      ...(['plan', 'goals'] as const).map((scope) => ({
+        youngPersonId: person.id,
+        scope,
+        agencyId: school.id,
+        givenByRole: 'young_person',
+        givenAt,
+      })),
+      {
+        youngPersonId: person.id,
+        scope: 'plan',
+        agencyId: socialCare.id,
+        givenByRole: 'young_person',
+        givenAt,
+        withdrawnAt: givenAt,
+      },
+    ],
+  });
+  await prisma.contributorLink.createMany({
+    data: [users.senco, users.withdrawnContributor].map((linked) => ({ userId: linked.id, youngPersonId: person.id })),
+  });
   const areaAdmins = {
     /** Administers Northshire (the fixture's area) only. */
     own: await user('admin@ns.test', 'administrator', { areaId: area.id }),
@@ -176,6 +214,7 @@ export async function startTestServer(
     areaId: area.id,
     otherAreaId: otherArea.id,
     adultAgencyId: adultAgency.id,
+    schoolAgencyId: school.id,
     personId: person.id,
     childId: child.id,
     otherPersonId: otherPerson.id,

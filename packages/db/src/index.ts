@@ -33,6 +33,45 @@ export {
   type YoungPersonInput,
 } from './repositories/young-people.ts';
 export { assignNamedWorker, listNamedWorkers, type NamedWorker, type WhoMoves } from './repositories/named-workers.ts';
+export {
+  claimMessageNotice,
+  type PersonToTell,
+  peopleToTellOfMessages,
+  postMessage,
+  postMessageIn,
+  type NewMessage,
+  readThread,
+  threadAuthors,
+  threadMessages,
+  THREAD_KINDS,
+  unreadThreads,
+  type MessageWithReads,
+  type ThreadKey,
+  type ThreadKind,
+  type UnreadThread,
+} from './repositories/messages.ts';
+export {
+  auditDocumentRead,
+  CHUNK_BYTES,
+  DOCUMENT_TYPES,
+  documentContent,
+  findDocument,
+  listDocuments,
+  removeDocument,
+  storeDocument,
+  type DocumentType,
+  type DocumentWithReview,
+  type NewDocument,
+} from './repositories/documents.ts';
+export {
+  contributorsOf,
+  contributorsOfArea,
+  isLinkedContributor,
+  linkContributor,
+  unlinkContributor,
+  youngPeopleLinkedToContributor,
+  type Contributor,
+} from './repositories/contributors.ts';
 export { inviteFamilyMember, listFamily, type FamilyInvitation, type FamilyMember } from './repositories/family.ts';
 export {
   getImportRun,
@@ -61,10 +100,16 @@ export {
 } from './repositories/consents.ts';
 export {
   draftHandover,
+  editHandoverDraft,
   findHandover,
   handoverTarget,
+  handoverVersions,
   listHandovers,
   moveHandover,
+  PACK_FIELDS,
+  publishHandoverVersion,
+  type HandoverVersionView,
+  type PackField,
   HANDOVER_LEAD_MONTHS,
   type HandoverPack,
   type HandoverStep,
@@ -88,6 +133,9 @@ export {
   activeAccount,
   signOnAccount,
   AGENCY_ROLES,
+  CONTRIBUTOR_ROLES,
+  isContributorRole,
+  type ContributorRole,
   changeAccount,
   createFirstAdministrator,
   findAccountLink,
@@ -192,6 +240,7 @@ export { PrismaClient, Prisma } from './generated/prisma/client.ts';
 export type {
   Agency,
   Consent,
+  Document,
   Goal,
   GoalProgressNote,
   Handover,

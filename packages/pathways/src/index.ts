@@ -44,6 +44,7 @@ export {
   packIn,
   languageOf,
   citationOf,
+  pathwaysLedBy,
 } from './rule-packs/index.ts';
 export { rulesById } from './rule-packs/rules-by-id.ts';
 export { validateRulePack } from './rule-packs/validate-rule-pack.ts';

@@ -2,6 +2,7 @@ import {
   audit,
   engineEventOf,
   gatherPlanExport,
+  listDocuments,
   profileOf,
   type Actor,
   type PrismaClient,
@@ -10,7 +11,8 @@ import {
 import { buildPlan } from '@pathways/engine';
 import type { Bundle } from 'fhir/r4';
 import type { AppServices } from '../app-env.ts';
-import { planWithin, type VisibleParts } from '../sharing.ts';
+import { reviewPathwayOf } from '../documents/document-access.ts';
+import { documentVisible, planWithin, scopesSharedWith, type VisibleParts } from '../sharing.ts';
 import { planBundle } from './plan-bundle.ts';
 
 /**
@@ -23,12 +25,21 @@ export async function loadPlanBundle(
   parts: VisibleParts,
   today: string,
   now: Date,
-  options: { handoverId?: string; codeSystemBase?: string } = {},
+  options: { handoverId?: string; codeSystemBase?: string; documentUrl?: (id: string) => string } = {},
 ): Promise<Bundle> {
-  const { handoverId, codeSystemBase } = options;
+  const { handoverId, codeSystemBase, documentUrl } = options;
   const sources = await gatherPlanExport(db, person, { withGoals: parts.has('goals'), handoverId });
   const plan = planWithin(buildPlan(profileOf(person), sources.events.map(engineEventOf), { asOf: today }), parts);
-  return planBundle({ person, plan, ...sources, generatedAt: now, codeSystemBase });
+  // A handover lists the documents shared with the agency it goes to, whoever reads it.
+  const documentParts = sources.handover ? await scopesSharedWith(db, person.id, sources.handover.toAgencyId) : parts;
+  const documents = documentUrl
+    ? (await listDocuments(db, person.id))
+        .filter((document) =>
+          documentVisible(documentParts, document.type, reviewPathwayOf(document, person.jurisdiction)),
+        )
+        .map((document) => ({ document, url: documentUrl(document.id) }))
+    : [];
+  return planBundle({ person, plan, ...sources, documents, generatedAt: now, codeSystemBase });
 }
 
 /**
@@ -38,12 +49,13 @@ export async function loadPlanBundle(
 export async function exportPlanBundle(
   services: AppServices,
   actor: Actor,
-  access: { person: YoungPerson; parts: VisibleParts; day: string; handoverId?: string },
+  access: { person: YoungPerson; parts: VisibleParts; day: string; handoverId?: string; origin: string },
 ): Promise<Bundle> {
-  const { person, parts, day, handoverId } = access;
+  const { person, parts, day, handoverId, origin } = access;
   const bundle = await loadPlanBundle(services.db, person, parts, day, services.now(), {
     handoverId,
     codeSystemBase: services.fhirCodeSystemBase,
+    documentUrl: (id) => `${origin}/api/documents/${id}/content`,
   });
   await audit(services.db, actor, {
     action: 'export',

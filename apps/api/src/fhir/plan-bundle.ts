@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Agency, Goal, GoalProgressNote, Handover, YoungPerson } from '@pathways/db';
+import type { Agency, Document, Goal, GoalProgressNote, Handover, YoungPerson } from '@pathways/db';
 import { isoDay } from '@pathways/db';
 import { englandRulePack, type Plan, type PlannedMilestone } from '@pathways/engine';
 import { escapeHtml } from '../html-escape.ts';
@@ -18,6 +18,7 @@ import type {
   Practitioner,
   Reference,
   RelatedPerson,
+  DocumentReference,
 } from 'fhir/r4';
 
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
@@ -35,9 +36,21 @@ export type PlanBundleInput = {
   agencies: Agency[];
   /** Present for a handover: the bundle becomes a document led by a Composition. */
   handover?: Handover & { toAgency: Agency };
+  /** Documents the reader may see (for a handover: those shared with the agency), each a DocumentReference. */
+  documents?: { document: Document; url: string }[];
   generatedAt: Date;
   /** The base of our code-system URLs (milestones, agency types): the deployment's own address. */
   codeSystemBase?: string;
+};
+
+/** What each kind of document is, as a reader of the export sees it. */
+const DOCUMENT_TYPE_NAMES: Record<string, string> = {
+  ehc_plan: 'Education, health and care plan',
+  advice_report: 'Advice report',
+  advance_care_plan: 'Advance care plan',
+  hospital_passport: 'Hospital passport',
+  letter: 'Letter',
+  other: 'Document',
 };
 
 /** A stable UUID (name-based, SHA-1, as UUID v5) so the same plan exports the same references. */
@@ -265,6 +278,29 @@ export function planBundle(input: PlanBundleInput): Bundle {
     participant: nonEmpty(careTeamParticipants),
   } satisfies CareTeam);
 
+  const documentRefs = (input.documents ?? []).map(({ document, url }) =>
+    add(`document:${document.id}`, {
+      resourceType: 'DocumentReference',
+      status: 'current',
+      type: { text: DOCUMENT_TYPE_NAMES[document.type] ?? 'Document' },
+      subject: patientRef,
+      date: document.createdAt.toISOString(),
+      author: [{ display: document.addedByName }],
+      description: document.title,
+      content: [
+        {
+          attachment: {
+            contentType: document.mediaType,
+            url,
+            size: document.byteSize,
+            title: document.fileName,
+            creation: document.createdAt.toISOString(),
+          },
+        },
+      ],
+    } satisfies DocumentReference),
+  );
+
   const timestamp = input.generatedAt.toISOString();
   if (!input.handover) return { resourceType: 'Bundle', type: 'collection', timestamp, entry: entries };
 
@@ -304,6 +340,10 @@ export function planBundle(input: PlanBundleInput): Bundle {
       ...section('Contacts', handover.contacts),
       ...section('Decisions still to make', handover.pendingDecisions),
       ...listed('Plan', carePlanRefs),
+      ...listed(
+        'Documents',
+        documentRefs.map((ref, index) => ({ ...ref, display: input.documents?.[index]?.document.title })),
+      ),
       ...listed(
         'Goals',
         goalRefs.map((ref, index) => ({ ...ref, display: input.goals[index]?.text })),

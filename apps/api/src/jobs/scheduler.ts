@@ -2,6 +2,7 @@ import { runPurge, runReminders, runReplan, runRetention, type PrismaClient } fr
 import type { Logger } from '../logger.ts';
 import { serviceDay } from '../service-day.ts';
 import { sendReminderEmails, type MailSettings } from './email-reminders.ts';
+import { sendMessageNotices } from './message-notices.ts';
 
 export type JobSettings = {
   /** How often each process looks for due work; 0 turns the jobs off in this process. */
@@ -12,6 +13,8 @@ export type JobSettings = {
   /** Sessions idle this long are purged (as they are refused). */
   sessionIdleMinutes: number;
   mail: MailSettings | null;
+  /** How long a new message waits before the e-mail telling of it (and of any that follow). */
+  messageEmailMinutes?: number;
 };
 
 /**
@@ -57,6 +60,17 @@ export function startJobs(options: {
         if (sent.messages > 0) options.logger.info('reminder e-mails sent', sent);
       } catch (error) {
         options.logger.error('reminder e-mails failed', { error: String(error) });
+      }
+      try {
+        const told = await sendMessageNotices(
+          options.db,
+          options.settings.mail,
+          options.now(),
+          options.settings.messageEmailMinutes ?? 15,
+        );
+        if (told > 0) options.logger.info('message e-mails sent', { people: told });
+      } catch (error) {
+        options.logger.error('message e-mails failed', { error: String(error) });
       }
     }
     if (options.sendReviewLetters) {

@@ -5,9 +5,16 @@ import {
   auditList,
   displayName,
   draftHandover,
-  findHandover,
+  editHandoverDraft,
   handoverTarget,
   findYoungPerson,
+  handoverVersions,
+  listDocuments,
+  PACK_FIELDS,
+  postMessageIn,
+  publishHandoverVersion,
+  type SessionUser,
+  type Tx,
   HANDOVER_LEAD_MONTHS,
   isoDay,
   listHandovers,
@@ -15,16 +22,18 @@ import {
   type HandoverStep,
   type HandoverWithParties,
   type PrismaClient,
-  type SessionUser,
 } from '@pathways/db';
 import { isoToDay, ZIsoDate } from '@pathways/engine';
 import type { Context } from 'hono';
-import { NOWHERE, recordOfRequest, STAFF_ROLES, visibleParts } from '../access.ts';
+import { NOWHERE, recordOfRequest, STAFF_ROLES } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { exportPlanBundle } from '../fhir/load-plan-bundle.ts';
-import { partsSharedWith, scopesSharedWith, type VisibleParts } from '../sharing.ts';
+import { reviewPathwayOf } from '../documents/document-access.ts';
+import { handoverFor } from '../handovers/handover-access.ts';
+import { recipientsOf, threadOfRequest } from '../messages/thread-access.ts';
+import { documentVisible, partsSharedWith, scopesSharedWith } from '../sharing.ts';
 import { errorResponses, FHIR_JSON, fhirJson, json, type FhirBundle, ZIdParam, ZVersionNumber } from './schemas.ts';
 
 const STATUSES = ['draft', 'sent', 'acknowledged', 'info_requested'] as const;
@@ -51,8 +60,25 @@ const ZHandover = z
     sentAt: z.string().nullable(),
     acknowledgedAt: z.string().nullable(),
     version: z.number().int(),
+    packVersion: z.number().int().openapi({ description: 'The pack’s published version: 0 while a draft' }),
   })
   .openapi('Handover');
+
+/** One handover as its page shows it: with the documents shared with its agency. */
+const ZHandoverPack = ZHandover.extend({
+  documents: z.array(
+    z.object({ id: z.string(), type: z.string(), title: z.string(), fileName: z.string(), byteSize: z.number().int() }),
+  ),
+}).openapi('HandoverPack');
+
+const ZPackFields = z.object({
+  summary: z.string().trim().min(1).max(10_000),
+  whatMatters: z.string().max(10_000).optional(),
+  needs: z.string().max(10_000).optional(),
+  currentSupport: z.string().max(10_000).optional(),
+  contacts: z.string().max(10_000).optional(),
+  pendingDecisions: z.string().max(10_000).optional(),
+});
 
 function present(handover: HandoverWithParties, day: string) {
   const { youngPerson, toAgency, createdAt: _c, updatedAt: _u, fromUserId: _f, ...rest } = handover;
@@ -70,37 +96,13 @@ function present(handover: HandoverWithParties, day: string) {
 }
 
 /**
- * A handover the user may see, with the parts of the young person's record they may see: staff
- * of the young person's area, or the adult services it was sent to (an agency of that area),
- * while the young person agrees to share the handover with them.
- */
-async function handoverFor(
-  db: PrismaClient,
-  user: SessionUser,
-  id: string,
-): Promise<{ handover: HandoverWithParties; parts: VisibleParts }> {
-  const handover = await findHandover(db, id);
-  const isStaff =
-    (STAFF_ROLES as readonly string[]).includes(user.role) && handover?.youngPerson.areaId === user.areaId;
-  const isReceiver =
-    user.role === 'adult_services' &&
-    handover?.toAgencyId === user.agencyId &&
-    handover.status !== 'draft' &&
-    handover.toAgency.areaId === handover.youngPerson.areaId;
-  if (!handover || !(isStaff || isReceiver)) throw new AppError('not_found', 'No such handover.');
-  const parts = await visibleParts(db, user, handover.youngPersonId);
-  if (!parts.has('handover')) throw new AppError('not_found', 'No such handover.');
-  return { handover, parts };
-}
-
-/**
  * Moves a handover the caller may see one step on (naming the version they read), after any
  * check the step needs, and answers with it as the API shows it.
  */
 async function moveOn(
   c: Context<AppEnv>,
   handoverId: string,
-  move: { version: number; step: HandoverStep; infoRequest?: string },
+  move: { version: number; step: HandoverStep; infoRequest?: string; alongside?: (tx: Tx) => Promise<unknown> },
   check?: (handover: HandoverWithParties, db: PrismaClient) => Promise<void>,
 ) {
   const services = c.get('services');
@@ -132,19 +134,15 @@ const create = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({
-            toAgencyId: z.uuid(),
-            expectedTransfer: ZIsoDate.optional(),
-            dueBy: ZIsoDate.optional().openapi({
-              description: `Defaults to ${HANDOVER_LEAD_MONTHS} months before the 18th birthday or the transfer, whichever is first; may not be later than that`,
-            }),
-            summary: z.string().trim().min(1).max(10_000),
-            whatMatters: z.string().max(10_000).optional(),
-            needs: z.string().max(10_000).optional(),
-            currentSupport: z.string().max(10_000).optional(),
-            contacts: z.string().max(10_000).optional(),
-            pendingDecisions: z.string().max(10_000).optional(),
-          }),
+          schema: z
+            .object({
+              toAgencyId: z.uuid(),
+              expectedTransfer: ZIsoDate.optional(),
+              dueBy: ZIsoDate.optional().openapi({
+                description: `Defaults to ${HANDOVER_LEAD_MONTHS} months before the 18th birthday or the transfer, whichever is first; may not be later than that`,
+              }),
+            })
+            .extend(ZPackFields.shape),
         },
       },
       required: true,
@@ -170,7 +168,7 @@ const read = createRoute({
   summary: 'One handover pack',
   middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const,
   request: { params: ZHandoverParam },
-  responses: { 200: json(ZHandover, 'The pack'), ...errorResponses(401, 403, 404) },
+  responses: { 200: json(ZHandoverPack, 'The pack'), ...errorResponses(401, 403, 404) },
 });
 const fhirExport = createRoute({
   method: 'get',
@@ -218,6 +216,67 @@ const requestInfo = createRoute({
     },
   },
   responses: { 200: json(ZHandover, 'Asked'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+
+const edit = createRoute({
+  method: 'put',
+  path: '/{handoverId}',
+  operationId: 'editHandoverDraft',
+  tags: ['Handovers'],
+  summary: 'Rewrite a draft pack, naming the version you read (staff); a sent pack changes by publishing',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: {
+    params: ZHandoverParam,
+    body: { content: { 'application/json': { schema: ZVersion.extend(ZPackFields.shape) } }, required: true },
+  },
+  responses: { 200: json(ZHandover, 'Saved'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+const publish = createRoute({
+  method: 'post',
+  path: '/{handoverId}/publish',
+  operationId: 'publishHandoverVersion',
+  tags: ['Handovers'],
+  summary:
+    'Publish a changed pack as its next version (staff): the agency sees what changed and acknowledges afresh; a note goes in the handover’s conversation',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: {
+    params: ZHandoverParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: ZVersion.extend(ZPackFields.shape).extend({ note: z.string().trim().max(5000).optional() }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: { 200: json(ZHandover, 'Published'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+const versions = createRoute({
+  method: 'get',
+  path: '/{handoverId}/versions',
+  operationId: 'listHandoverVersions',
+  tags: ['Handovers'],
+  summary: 'Each published version of the pack, newest first, with what it changed',
+  middleware: [requireRole(...STAFF_ROLES, 'adult_services')] as const,
+  request: { params: ZHandoverParam },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(
+          z.object({
+            version: z.number().int(),
+            publishedAt: z.string(),
+            note: z.string().nullable(),
+            changed: z.array(z.enum(PACK_FIELDS)),
+            pack: z.record(z.string(), z.string().nullable()),
+          }),
+        ),
+      }),
+      'Versions',
+    ),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 /** Mounted at `/api/handovers` (see app.ts). */
@@ -269,7 +328,61 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       { userId: user.id, role: user.role },
       { action: 'read', entityType: 'Handover', entityId: handover.id, youngPersonId: handover.youngPersonId },
     );
-    return c.json(present(handover, today(services)), 200);
+    // The documents the agency may see, whoever reads the pack (staff see what it will get).
+    const shared = await scopesSharedWith(services.db, handover.youngPersonId, handover.toAgencyId);
+    const documents = (await listDocuments(services.db, handover.youngPersonId))
+      .filter((document) =>
+        documentVisible(shared, document.type, reviewPathwayOf(document, handover.youngPerson.jurisdiction)),
+      )
+      .map(({ id, type, title, fileName, byteSize }) => ({ id, type, title, fileName, byteSize }));
+    return c.json({ ...present(handover, today(services)), documents }, 200);
+  })
+  .openapi(edit, async (c) => {
+    const services = c.get('services');
+    const user = signedInUser(c);
+    const { handover } = await handoverFor(services.db, user, c.req.valid('param').handoverId);
+    const { version, ...pack } = c.req.valid('json');
+    const edited = await editHandoverDraft({
+      db: services.db,
+      actor: { userId: user.id, role: user.role },
+      handover,
+      version,
+      pack,
+    });
+    return c.json(present(edited, today(services)), 200);
+  })
+  .openapi(publish, async (c) => {
+    const thread = await threadOfRequest(c, 'handover', c.req.valid('param').handoverId);
+    const services = c.get('services');
+    const { handover } = await handoverFor(services.db, thread.user, thread.key.subjectId);
+    const { version, note, ...pack } = c.req.valid('json');
+    const recipientIds = note ? await recipientsOf(c, thread) : [];
+    const published = await publishHandoverVersion({
+      db: services.db,
+      actor: { userId: thread.user.id, role: thread.user.role },
+      handover,
+      version,
+      pack,
+      note,
+      now: services.now(),
+      alongside: async (tx) => {
+        if (note)
+          await postMessageIn(tx, {
+            actor: actorNamed(thread.user),
+            key: thread.key,
+            body: note,
+            recipientIds,
+            now: services.now(),
+          });
+      },
+    });
+    return c.json(present(published, today(services)), 200);
+  })
+  .openapi(versions, async (c) => {
+    const services = c.get('services');
+    const { handover } = await handoverFor(services.db, signedInUser(c), c.req.valid('param').handoverId);
+    const items = await handoverVersions(services.db, handover.id);
+    return c.json({ items: items.map((item) => ({ ...item, publishedAt: item.publishedAt.toISOString() })) }, 200);
   })
   .openapi(fhirExport, async (c) => {
     const services = c.get('services');
@@ -280,7 +393,7 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const bundle = await exportPlanBundle(
       services,
       { userId: user.id, role: user.role },
-      { person, parts, day: today(services), handoverId: handover.id },
+      { person, parts, day: today(services), handoverId: handover.id, origin: new URL(c.req.url).origin },
     );
     return c.json(bundle as FhirBundle, 200, FHIR_JSON);
   })
@@ -310,9 +423,21 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   })
   .openapi(requestInfo, async (c) => {
     const { version, message } = c.req.valid('json');
-    const move = { version, step: 'request_info' as const, infoRequest: message };
+    // The question opens (or continues) the handover's conversation, in the same transaction.
+    const thread = await threadOfRequest(c, 'handover', c.req.valid('param').handoverId);
+    const recipientIds = await recipientsOf(c, thread);
+    const now = c.get('services').now();
+    const move = {
+      version,
+      step: 'request_info' as const,
+      infoRequest: message,
+      alongside: (tx: Tx) =>
+        postMessageIn(tx, { actor: actorNamed(thread.user), key: thread.key, body: message, recipientIds, now }),
+    };
     return c.json(await moveOn(c, c.req.valid('param').handoverId, move), 200);
   });
+
+const actorNamed = (user: SessionUser) => ({ userId: user.id, role: user.role, name: user.name });
 
 /** Mounted at `/api/young-people` (see app.ts). */
 export const youngPersonHandoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(

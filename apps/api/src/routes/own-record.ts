@@ -1,5 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { auditList, displayName, ownRecord, isoDay, updateYoungPerson, youngPeopleLinkedToCarer } from '@pathways/db';
+import {
+  auditList,
+  CONTRIBUTOR_ROLES,
+  displayName,
+  ownRecord,
+  isoDay,
+  updateYoungPerson,
+  youngPeopleLinkedToCarer,
+  youngPeopleLinkedToContributor,
+} from '@pathways/db';
 import { canSeeYoungPerson, recordOfRequest } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -20,8 +29,8 @@ const mine = createRoute({
   operationId: 'listMyYoungPeople',
   tags: ['Young people'],
   summary:
-    'The plans you may open as a young person (your own) or parent or carer (those you are linked to and may see)',
-  middleware: [requireRole('young_person', 'parent_carer')] as const,
+    'The plans you may open as a young person (your own), a parent or carer, or another agency’s worker (those you are linked to and may see now)',
+  middleware: [requireRole('young_person', 'parent_carer', ...CONTRIBUTOR_ROLES)] as const,
   responses: { 200: json(z.object({ items: z.array(ZOwnPerson) }), 'Their records'), ...errorResponses(401, 403) },
 });
 
@@ -55,7 +64,9 @@ export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   const people =
     user.role === 'young_person'
       ? await ownRecord(services.db, user.youngPersonId)
-      : await youngPeopleLinkedToCarer(services.db, user.id);
+      : user.role === 'parent_carer'
+        ? await youngPeopleLinkedToCarer(services.db, user.id)
+        : await youngPeopleLinkedToContributor(services.db, user.id);
   const visible = [];
   for (const person of people)
     if (await canSeeYoungPerson(services.db, user, person, today(services))) visible.push(person);

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  CONTRIBUTOR_ROLES,
   activeAccountUser,
   addReviewAction,
   AppError,
@@ -76,7 +77,14 @@ const mine = createRoute({
   tags: ['Reviews'],
   summary: 'Actions you (or your agency) own: open ones, and those done in the last month',
   middleware: [
-    requireRole('transition_worker', 'team_manager', 'adult_services', 'young_person', 'parent_carer'),
+    requireRole(
+      'transition_worker',
+      'team_manager',
+      'adult_services',
+      ...CONTRIBUTOR_ROLES,
+      'young_person',
+      'parent_carer',
+    ),
   ] as const,
   responses: { 200: json(z.object({ items: z.array(ZOwnedAction) }), 'Your actions'), ...errorResponses(401, 403) },
 });

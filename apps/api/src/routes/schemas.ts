@@ -32,7 +32,7 @@ export const ZWebAddress = z
 
 export const ZIdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503)[]) =>
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503)[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       status,
@@ -45,6 +45,7 @@ export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
           409: 'Someone else changed it first; the current version is included',
           422: 'Not possible in the current state of the pathway; the message says why',
           413: 'The request body is too large',
+          415: 'The file is not of a type we accept (judged by its content, not its name)',
           429: 'Too many attempts; retry after the seconds in Retry-After',
           503: 'Busy; retry after the seconds in Retry-After',
         }[status],

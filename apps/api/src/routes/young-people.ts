@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   AppError,
+  CONTRIBUTOR_ROLES,
   audit,
   auditList,
   createYoungPerson,
@@ -19,7 +20,7 @@ import {
   type YoungPerson,
 } from '@pathways/db';
 import { buildPlan } from '@pathways/engine';
-import { NOWHERE, recordOfRequest, requirePart, STAFF_ROLES } from '../access.ts';
+import { NOWHERE, recordOfRequest, requireMayRecord, requirePart, STAFF_ROLES } from '../access.ts';
 import { eventVisible, planWithin, recordWithin } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -220,8 +221,9 @@ const record = createRoute({
   path: '/{id}/events',
   operationId: 'recordEvent',
   tags: ['Plans'],
-  summary: 'Record what happened (validated by the pathway machines)',
-  middleware: [requireRole(...STAFF_ROLES)] as const,
+  summary:
+    'Record what happened (validated by the pathway machines): staff of the area, or another agency on a pathway it leads',
+  middleware: [requireRole(...STAFF_ROLES, ...CONTRIBUTOR_ROLES)] as const,
   request: { params: ZIdParam, body: { content: { 'application/json': { schema: ZEventBody } }, required: true } },
   responses: {
     201: json(z.object({ eventId: z.string(), version: z.number().int(), plan: ZPlan }), 'Recorded; the new plan'),
@@ -326,7 +328,16 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   .openapi(fhirExport, async (c) => {
     const { person, parts, user, services, day } = await recordOfRequest(c, c.req.valid('param').id);
     requirePart(parts, 'plan');
-    const bundle = await exportPlanBundle(services, { userId: user.id, role: user.role }, { person, parts, day });
+    const bundle = await exportPlanBundle(
+      services,
+      { userId: user.id, role: user.role },
+      {
+        person,
+        parts,
+        day,
+        origin: new URL(c.req.url).origin,
+      },
+    );
     return c.json(bundle as FhirBundle, 200, FHIR_JSON);
   })
   .openapi(events, async (c) => {
@@ -352,8 +363,10 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     );
   })
   .openapi(record, async (c) => {
-    const { person, user, services, day } = await recordOfRequest(c, c.req.valid('param').id, 'change');
+    const access = await recordOfRequest(c, c.req.valid('param').id);
+    const { person, user, services, day } = access;
     const { version, event } = c.req.valid('json');
+    await requireMayRecord(services.db, access, event.type);
     const result = await recordPathwayEvent({
       db: services.db,
       actor: { userId: user.id, role: user.role },

@@ -4,18 +4,33 @@ import { hashToken, newSecretToken } from '../secret-token.ts';
 import { audit, type Actor } from './actor.ts';
 import type { SessionUser } from './sessions.ts';
 
-/** Roles an administrator invites in this release: staff (families come in with their young person). */
+/** Other agencies' staff, who see the young people they are linked to (see `contributors.ts`). */
+export const CONTRIBUTOR_ROLES = [
+  'sen_coordinator',
+  'health_professional',
+  'social_worker',
+  'contributor',
+] as const satisfies readonly Role[];
+export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number];
+
+/** Whether a role is another agency's contributor. */
+export function isContributorRole(role: string): role is ContributorRole {
+  return (CONTRIBUTOR_ROLES as readonly string[]).includes(role);
+}
+
+/** Roles an administrator invites: staff and other agencies' (families come in with their young person). */
 export const INVITABLE_ROLES = [
   'transition_worker',
   'team_manager',
   'adult_services',
+  ...CONTRIBUTOR_ROLES,
   'commissioner',
   'administrator',
 ] as const satisfies readonly Role[];
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 /** Roles that belong to an agency rather than the council's own team. */
-export const AGENCY_ROLES: readonly Role[] = ['adult_services'];
+export const AGENCY_ROLES: readonly Role[] = ['adult_services', ...CONTRIBUTOR_ROLES];
 
 /** How long an e-mailed link stays good: an invitation a week, a password reset an hour (OWASP). */
 export const LINK_HOURS = { invitation: 7 * 24, password_reset: 1 } as const;
@@ -146,7 +161,9 @@ async function checkPlacement(
         field: 'agencyId',
       });
   } else if (placement.agencyId) {
-    throw new AppError('invalid', 'Only adult services accounts belong to an agency.', { field: 'agencyId' });
+    throw new AppError('invalid', 'Only adult services and other agencies’ accounts belong to an agency.', {
+      field: 'agencyId',
+    });
   }
 }
 
@@ -414,7 +431,8 @@ const asSessionUser = (user: User): SessionUser => ({
 
 /**
  * The active accounts that might take part in a young person's review: their area's staff,
- * their own account, their linked parents and carers, and adult services of their area. The
+ * their own account, their linked parents and carers, adult services of their area, and the
+ * other agencies' staff linked to them. The
  * caller keeps those the access rules let see the record.
  */
 export async function accountsAround(db: PrismaClient, person: { id: string; areaId: string }): Promise<SessionUser[]> {
@@ -426,6 +444,7 @@ export async function accountsAround(db: PrismaClient, person: { id: string; are
         { youngPersonId: person.id },
         { caringFor: { some: { youngPersonId: person.id } } },
         { role: 'adult_services', agency: { areaId: person.areaId } },
+        { contributesTo: { some: { youngPersonId: person.id } } },
       ],
     },
     orderBy: { name: 'asc' },

@@ -1,7 +1,7 @@
 import { addMonths, birthday, isoToDay, toIsoDate } from '@pathways/engine';
 import { AppError } from '../errors.ts';
 import type { Handover, HandoverStatus, Prisma, PrismaClient, YoungPerson } from '../generated/prisma/client.ts';
-import { audit, type Actor } from './actor.ts';
+import { audit, type Actor, type Tx } from './actor.ts';
 import { latestReviewProfile } from './reviews.ts';
 import { dateColumn, isoDay } from './young-person-profile.ts';
 
@@ -140,6 +140,8 @@ export async function moveHandover(options: {
   step: HandoverStep;
   now: Date;
   infoRequest?: string;
+  /** More to do in the same transaction (the question posted in the handover's conversation). */
+  alongside?: (tx: Tx) => Promise<unknown>;
 }): Promise<HandoverWithParties> {
   const { db, actor, handover, version, step, now } = options;
   const { from, to, words } = STEPS[step];
@@ -168,6 +170,155 @@ export async function moveHandover(options: {
       entityId: handover.id,
       youngPersonId: handover.youngPersonId,
     });
+    // The first sending is the pack's first version, kept as it went.
+    if (step === 'send' && handover.packVersion === 0) await keepVersion(tx, actor, handover, 1, null);
+    await options.alongside?.(tx);
     return tx.handover.findUniqueOrThrow({ where: { id: handover.id }, include: HANDOVER_INCLUDE });
   });
+}
+
+/** The pack's words, the fields a version keeps and a change compares. */
+export const PACK_FIELDS = [
+  'summary',
+  'whatMatters',
+  'needs',
+  'currentSupport',
+  'contacts',
+  'pendingDecisions',
+] as const;
+export type PackField = (typeof PACK_FIELDS)[number];
+
+/** Keeps the pack as it now stands (in the transaction) as version `packVersion`. */
+async function keepVersion(tx: Tx, actor: Actor, handover: Handover, packVersion: number, note: string | null) {
+  const current = await tx.handover.findUniqueOrThrow({ where: { id: handover.id } });
+  const pack = Object.fromEntries(PACK_FIELDS.map((field) => [field, current[field] ?? null]));
+  await tx.handoverVersion.create({
+    data: { handoverId: handover.id, version: packVersion, pack, note, publishedById: actor.userId },
+  });
+  await tx.handover.update({ where: { id: handover.id }, data: { packVersion } });
+}
+
+/**
+ * Rewrites a draft's pack (staff, naming the version they read). A pack already sent changes
+ * only by publishing a new version.
+ */
+export async function editHandoverDraft(options: {
+  db: PrismaClient;
+  actor: Actor;
+  handover: Handover;
+  version: number;
+  pack: HandoverPack;
+}): Promise<HandoverWithParties> {
+  const { db, actor, handover, version, pack } = options;
+  if (handover.status !== 'draft')
+    throw new AppError('unprocessable', 'This handover has been sent: publish a new version instead.');
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.handover.updateMany({
+      where: { id: handover.id, version, status: 'draft' },
+      data: { ...emptiedPack(pack), version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw new AppError('conflict', 'Someone else changed this handover; reload it and try again.', {
+        currentVersion: handover.version,
+      });
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'Handover',
+      entityId: handover.id,
+      youngPersonId: handover.youngPersonId,
+    });
+    return tx.handover.findUniqueOrThrow({ where: { id: handover.id }, include: HANDOVER_INCLUDE });
+  });
+}
+
+/** Every pack field, those left out cleared: an edit is the whole pack (the summary is required). */
+function emptiedPack(pack: HandoverPack) {
+  return {
+    summary: pack.summary,
+    whatMatters: pack.whatMatters ?? null,
+    needs: pack.needs ?? null,
+    currentSupport: pack.currentSupport ?? null,
+    contacts: pack.contacts ?? null,
+    pendingDecisions: pack.pendingDecisions ?? null,
+  };
+}
+
+/**
+ * Publishes a changed pack as its next version (staff, naming the version they read): the
+ * agency sees it as sent again, to acknowledge afresh, with what changed; any question it asked
+ * is answered by it. Only once the pack has been sent.
+ */
+export async function publishHandoverVersion(options: {
+  db: PrismaClient;
+  actor: Actor;
+  handover: Handover;
+  version: number;
+  pack: HandoverPack;
+  note?: string;
+  now: Date;
+  /** More to do in the same transaction (the note posted in the handover's conversation). */
+  alongside?: (tx: Tx) => Promise<unknown>;
+}): Promise<HandoverWithParties> {
+  const { db, actor, handover, version, pack, note } = options;
+  if (handover.status === 'draft')
+    throw new AppError('unprocessable', 'This handover has not been sent yet: send it first.');
+  return db.$transaction(async (tx) => {
+    // A pack sent before versions were kept: what it said then is its first version.
+    if (handover.packVersion === 0) await keepVersion(tx, actor, handover, 1, null);
+    const published = Math.max(handover.packVersion, 1) + 1;
+    const { count } = await tx.handover.updateMany({
+      where: { id: handover.id, version, status: { not: 'draft' } },
+      data: {
+        ...emptiedPack(pack),
+        status: 'sent',
+        sentAt: options.now,
+        acknowledgedAt: null,
+        infoRequest: null,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0)
+      throw new AppError('conflict', 'Someone else changed this handover; reload it and try again.', {
+        currentVersion: handover.version,
+      });
+    await keepVersion(tx, actor, handover, published, note?.trim() || null);
+    await audit(tx, actor, {
+      action: 'publish',
+      entityType: 'Handover',
+      entityId: handover.id,
+      youngPersonId: handover.youngPersonId,
+      detail: { packVersion: published },
+    });
+    await options.alongside?.(tx);
+    return tx.handover.findUniqueOrThrow({ where: { id: handover.id }, include: HANDOVER_INCLUDE });
+  });
+}
+
+/** A published version of a pack, with the fields it changed from the one before. */
+export type HandoverVersionView = {
+  version: number;
+  publishedAt: Date;
+  note: string | null;
+  pack: Record<PackField, string | null>;
+  changed: PackField[];
+};
+
+/** Every published version of a pack, newest first, each with what it changed. */
+export async function handoverVersions(db: PrismaClient, handoverId: string): Promise<HandoverVersionView[]> {
+  const rows = await db.handoverVersion.findMany({ where: { handoverId }, orderBy: { version: 'asc' } });
+  let before: Record<PackField, string | null> | null = null;
+  const views: HandoverVersionView[] = [];
+  for (const row of rows) {
+    const pack = row.pack as Record<PackField, string | null>;
+    const previous: Record<PackField, string | null> | null = before;
+    views.push({
+      version: row.version,
+      publishedAt: row.publishedAt,
+      note: row.note,
+      pack,
+      changed: previous ? PACK_FIELDS.filter((field) => (pack[field] ?? null) !== (previous[field] ?? null)) : [],
+    });
+    before = pack;
+  }
+  return views.reverse();
 }

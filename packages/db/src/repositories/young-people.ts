@@ -228,6 +228,9 @@ export async function eraseClaimed(
     corrections: await tx.recordCorrection.count({ where }),
     notifications: await tx.notification.count({ where }),
     carerLinks: await tx.carerLink.count({ where }),
+    contributorLinks: await tx.contributorLink.count({ where }),
+    documents: await tx.document.count({ where }),
+    messages: await tx.message.count({ where: { thread: where } }),
     ownAccounts: accounts.length,
   };
   // The event log refuses deletes unless erasure opts in, for this transaction only.

@@ -29,6 +29,7 @@ export function rulePackIn(jurisdiction: Jurisdiction, language?: PlanLanguage):
 }
 
 export { citationOf } from './citation.ts';
+export { pathwaysLedBy } from './lead-agencies.ts';
 export { packIn, languageOf } from './pack-in-language.ts';
 
 export { denmarkRulePack, englandRulePack };

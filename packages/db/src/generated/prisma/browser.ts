@@ -184,3 +184,44 @@ export type ReviewInvitation = Prisma.ReviewInvitationModel
  * Something agreed at a review: who does it (a person or an agency), by when, and how far it has got.
  */
 export type ReviewAction = Prisma.ReviewActionModel
+/**
+ * Model ContributorLink
+ * Someone from another agency (a school's SEN coordinator, a health or social worker, …) linked
+ * by the area's staff to a young person they work with. What they see of the record follows
+ * the young person's sharing agreements with their agency.
+ */
+export type ContributorLink = Prisma.ContributorLinkModel
+/**
+ * Model Document
+ * A file about a young person (an EHC plan, an advice report, a hospital passport…), perhaps
+ * for one review or handover. Its bytes live in the database (DocumentChunk), so a backup,
+ * a restore, a subject access request and an erasure include it on either database.
+ */
+export type Document = Prisma.DocumentModel
+/**
+ * Model DocumentChunk
+ * A document's content in pieces of at most 256 KiB, read back one at a time when it is downloaded.
+ */
+export type DocumentChunk = Prisma.DocumentChunkModel
+/**
+ * Model HandoverVersion
+ * The handover pack as it was sent at each version, so the agency can see what changed.
+ */
+export type HandoverVersion = Prisma.HandoverVersionModel
+/**
+ * Model MessageThread
+ * A conversation about a young person: "family" (the young person, their family and their
+ * area's staff), "team" (the area's staff and the other agencies linked to them), or about one
+ * handover or review (those who may see it). One thread of each kind per subject.
+ */
+export type MessageThread = Prisma.MessageThreadModel
+/**
+ * Model Message
+ * 
+ */
+export type Message = Prisma.MessageModel
+/**
+ * Model MessageRead
+ * Who read a message, and when they first did.
+ */
+export type MessageRead = Prisma.MessageReadModel

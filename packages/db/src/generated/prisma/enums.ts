@@ -16,7 +16,11 @@ export const Role = {
   parent_carer: 'parent_carer',
   adult_services: 'adult_services',
   commissioner: 'commissioner',
-  administrator: 'administrator'
+  administrator: 'administrator',
+  sen_coordinator: 'sen_coordinator',
+  health_professional: 'health_professional',
+  social_worker: 'social_worker',
+  contributor: 'contributor'
 } as const
 
 export type Role = (typeof Role)[keyof typeof Role]

@@ -81,7 +81,14 @@ export const ModelName = {
   ImportRun: 'ImportRun',
   Review: 'Review',
   ReviewInvitation: 'ReviewInvitation',
-  ReviewAction: 'ReviewAction'
+  ReviewAction: 'ReviewAction',
+  ContributorLink: 'ContributorLink',
+  Document: 'Document',
+  DocumentChunk: 'DocumentChunk',
+  HandoverVersion: 'HandoverVersion',
+  MessageThread: 'MessageThread',
+  Message: 'Message',
+  MessageRead: 'MessageRead'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -146,6 +153,7 @@ export const UserScalarFieldEnum = {
   areaId: 'areaId',
   agencyId: 'agencyId',
   youngPersonId: 'youngPersonId',
+  messagesEmailedAt: 'messagesEmailedAt',
   disabledAt: 'disabledAt',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
@@ -324,6 +332,7 @@ export const HandoverScalarFieldEnum = {
   contacts: 'contacts',
   pendingDecisions: 'pendingDecisions',
   infoRequest: 'infoRequest',
+  packVersion: 'packVersion',
   sentAt: 'sentAt',
   acknowledgedAt: 'acknowledgedAt',
   version: 'version',
@@ -600,6 +609,92 @@ export const ReviewActionScalarFieldEnum = {
 } as const
 
 export type ReviewActionScalarFieldEnum = (typeof ReviewActionScalarFieldEnum)[keyof typeof ReviewActionScalarFieldEnum]
+
+
+export const ContributorLinkScalarFieldEnum = {
+  userId: 'userId',
+  youngPersonId: 'youngPersonId',
+  linkedById: 'linkedById',
+  linkedAt: 'linkedAt'
+} as const
+
+export type ContributorLinkScalarFieldEnum = (typeof ContributorLinkScalarFieldEnum)[keyof typeof ContributorLinkScalarFieldEnum]
+
+
+export const DocumentScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  reviewId: 'reviewId',
+  handoverId: 'handoverId',
+  type: 'type',
+  title: 'title',
+  fileName: 'fileName',
+  mediaType: 'mediaType',
+  byteSize: 'byteSize',
+  sha256: 'sha256',
+  addedById: 'addedById',
+  addedByName: 'addedByName',
+  addedByRole: 'addedByRole',
+  createdAt: 'createdAt'
+} as const
+
+export type DocumentScalarFieldEnum = (typeof DocumentScalarFieldEnum)[keyof typeof DocumentScalarFieldEnum]
+
+
+export const DocumentChunkScalarFieldEnum = {
+  documentId: 'documentId',
+  seq: 'seq',
+  bytes: 'bytes'
+} as const
+
+export type DocumentChunkScalarFieldEnum = (typeof DocumentChunkScalarFieldEnum)[keyof typeof DocumentChunkScalarFieldEnum]
+
+
+export const HandoverVersionScalarFieldEnum = {
+  handoverId: 'handoverId',
+  version: 'version',
+  pack: 'pack',
+  note: 'note',
+  publishedById: 'publishedById',
+  publishedAt: 'publishedAt'
+} as const
+
+export type HandoverVersionScalarFieldEnum = (typeof HandoverVersionScalarFieldEnum)[keyof typeof HandoverVersionScalarFieldEnum]
+
+
+export const MessageThreadScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  kind: 'kind',
+  subjectId: 'subjectId',
+  createdAt: 'createdAt'
+} as const
+
+export type MessageThreadScalarFieldEnum = (typeof MessageThreadScalarFieldEnum)[keyof typeof MessageThreadScalarFieldEnum]
+
+
+export const MessageScalarFieldEnum = {
+  id: 'id',
+  threadId: 'threadId',
+  authorId: 'authorId',
+  authorName: 'authorName',
+  authorRole: 'authorRole',
+  body: 'body',
+  recipientIds: 'recipientIds',
+  sentAt: 'sentAt',
+  number: 'number'
+} as const
+
+export type MessageScalarFieldEnum = (typeof MessageScalarFieldEnum)[keyof typeof MessageScalarFieldEnum]
+
+
+export const MessageReadScalarFieldEnum = {
+  messageId: 'messageId',
+  userId: 'userId',
+  readAt: 'readAt'
+} as const
+
+export type MessageReadScalarFieldEnum = (typeof MessageReadScalarFieldEnum)[keyof typeof MessageReadScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -27,10 +27,12 @@ export type AggregateHandover = {
 }
 
 export type HandoverAvgAggregateOutputType = {
+  packVersion: number | null
   version: number | null
 }
 
 export type HandoverSumAggregateOutputType = {
+  packVersion: number | null
   version: number | null
 }
 
@@ -49,6 +51,7 @@ export type HandoverMinAggregateOutputType = {
   contacts: string | null
   pendingDecisions: string | null
   infoRequest: string | null
+  packVersion: number | null
   sentAt: Date | null
   acknowledgedAt: Date | null
   version: number | null
@@ -71,6 +74,7 @@ export type HandoverMaxAggregateOutputType = {
   contacts: string | null
   pendingDecisions: string | null
   infoRequest: string | null
+  packVersion: number | null
   sentAt: Date | null
   acknowledgedAt: Date | null
   version: number | null
@@ -93,6 +97,7 @@ export type HandoverCountAggregateOutputType = {
   contacts: number
   pendingDecisions: number
   infoRequest: number
+  packVersion: number
   sentAt: number
   acknowledgedAt: number
   version: number
@@ -103,10 +108,12 @@ export type HandoverCountAggregateOutputType = {
 
 
 export type HandoverAvgAggregateInputType = {
+  packVersion?: true
   version?: true
 }
 
 export type HandoverSumAggregateInputType = {
+  packVersion?: true
   version?: true
 }
 
@@ -125,6 +132,7 @@ export type HandoverMinAggregateInputType = {
   contacts?: true
   pendingDecisions?: true
   infoRequest?: true
+  packVersion?: true
   sentAt?: true
   acknowledgedAt?: true
   version?: true
@@ -147,6 +155,7 @@ export type HandoverMaxAggregateInputType = {
   contacts?: true
   pendingDecisions?: true
   infoRequest?: true
+  packVersion?: true
   sentAt?: true
   acknowledgedAt?: true
   version?: true
@@ -169,6 +178,7 @@ export type HandoverCountAggregateInputType = {
   contacts?: true
   pendingDecisions?: true
   infoRequest?: true
+  packVersion?: true
   sentAt?: true
   acknowledgedAt?: true
   version?: true
@@ -278,6 +288,7 @@ export type HandoverGroupByOutputType = {
   contacts: string | null
   pendingDecisions: string | null
   infoRequest: string | null
+  packVersion: number
   sentAt: Date | null
   acknowledgedAt: Date | null
   version: number
@@ -323,6 +334,7 @@ export type HandoverWhereInput = {
   contacts?: Prisma.StringNullableFilter<"Handover"> | string | null
   pendingDecisions?: Prisma.StringNullableFilter<"Handover"> | string | null
   infoRequest?: Prisma.StringNullableFilter<"Handover"> | string | null
+  packVersion?: Prisma.IntFilter<"Handover"> | number
   sentAt?: Prisma.DateTimeNullableFilter<"Handover"> | Date | string | null
   acknowledgedAt?: Prisma.DateTimeNullableFilter<"Handover"> | Date | string | null
   version?: Prisma.IntFilter<"Handover"> | number
@@ -330,6 +342,8 @@ export type HandoverWhereInput = {
   updatedAt?: Prisma.DateTimeFilter<"Handover"> | Date | string
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
   toAgency?: Prisma.XOR<Prisma.AgencyScalarRelationFilter, Prisma.AgencyWhereInput>
+  documents?: Prisma.DocumentListRelationFilter
+  packVersions?: Prisma.HandoverVersionListRelationFilter
 }
 
 export type HandoverOrderByWithRelationInput = {
@@ -347,6 +361,7 @@ export type HandoverOrderByWithRelationInput = {
   contacts?: Prisma.SortOrderInput | Prisma.SortOrder
   pendingDecisions?: Prisma.SortOrderInput | Prisma.SortOrder
   infoRequest?: Prisma.SortOrderInput | Prisma.SortOrder
+  packVersion?: Prisma.SortOrder
   sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
   acknowledgedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   version?: Prisma.SortOrder
@@ -354,6 +369,8 @@ export type HandoverOrderByWithRelationInput = {
   updatedAt?: Prisma.SortOrder
   youngPerson?: Prisma.YoungPersonOrderByWithRelationInput
   toAgency?: Prisma.AgencyOrderByWithRelationInput
+  documents?: Prisma.DocumentOrderByRelationAggregateInput
+  packVersions?: Prisma.HandoverVersionOrderByRelationAggregateInput
 }
 
 export type HandoverWhereUniqueInput = Prisma.AtLeast<{
@@ -374,6 +391,7 @@ export type HandoverWhereUniqueInput = Prisma.AtLeast<{
   contacts?: Prisma.StringNullableFilter<"Handover"> | string | null
   pendingDecisions?: Prisma.StringNullableFilter<"Handover"> | string | null
   infoRequest?: Prisma.StringNullableFilter<"Handover"> | string | null
+  packVersion?: Prisma.IntFilter<"Handover"> | number
   sentAt?: Prisma.DateTimeNullableFilter<"Handover"> | Date | string | null
   acknowledgedAt?: Prisma.DateTimeNullableFilter<"Handover"> | Date | string | null
   version?: Prisma.IntFilter<"Handover"> | number
@@ -381,6 +399,8 @@ export type HandoverWhereUniqueInput = Prisma.AtLeast<{
   updatedAt?: Prisma.DateTimeFilter<"Handover"> | Date | string
   youngPerson?: Prisma.XOR<Prisma.YoungPersonScalarRelationFilter, Prisma.YoungPersonWhereInput>
   toAgency?: Prisma.XOR<Prisma.AgencyScalarRelationFilter, Prisma.AgencyWhereInput>
+  documents?: Prisma.DocumentListRelationFilter
+  packVersions?: Prisma.HandoverVersionListRelationFilter
 }, "id">
 
 export type HandoverOrderByWithAggregationInput = {
@@ -398,6 +418,7 @@ export type HandoverOrderByWithAggregationInput = {
   contacts?: Prisma.SortOrderInput | Prisma.SortOrder
   pendingDecisions?: Prisma.SortOrderInput | Prisma.SortOrder
   infoRequest?: Prisma.SortOrderInput | Prisma.SortOrder
+  packVersion?: Prisma.SortOrder
   sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
   acknowledgedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   version?: Prisma.SortOrder
@@ -428,6 +449,7 @@ export type HandoverScalarWhereWithAggregatesInput = {
   contacts?: Prisma.StringNullableWithAggregatesFilter<"Handover"> | string | null
   pendingDecisions?: Prisma.StringNullableWithAggregatesFilter<"Handover"> | string | null
   infoRequest?: Prisma.StringNullableWithAggregatesFilter<"Handover"> | string | null
+  packVersion?: Prisma.IntWithAggregatesFilter<"Handover"> | number
   sentAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Handover"> | Date | string | null
   acknowledgedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Handover"> | Date | string | null
   version?: Prisma.IntWithAggregatesFilter<"Handover"> | number
@@ -448,6 +470,7 @@ export type HandoverCreateInput = {
   contacts?: string | null
   pendingDecisions?: string | null
   infoRequest?: string | null
+  packVersion?: number
   sentAt?: Date | string | null
   acknowledgedAt?: Date | string | null
   version?: number
@@ -455,6 +478,8 @@ export type HandoverCreateInput = {
   updatedAt?: Date | string
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutHandoversInput
   toAgency: Prisma.AgencyCreateNestedOneWithoutHandoversInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutHandoverInput
+  packVersions?: Prisma.HandoverVersionCreateNestedManyWithoutHandoverInput
 }
 
 export type HandoverUncheckedCreateInput = {
@@ -472,11 +497,14 @@ export type HandoverUncheckedCreateInput = {
   contacts?: string | null
   pendingDecisions?: string | null
   infoRequest?: string | null
+  packVersion?: number
   sentAt?: Date | string | null
   acknowledgedAt?: Date | string | null
   version?: number
   createdAt?: Date | string
   updatedAt?: Date | string
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutHandoverInput
+  packVersions?: Prisma.HandoverVersionUncheckedCreateNestedManyWithoutHandoverInput
 }
 
 export type HandoverUpdateInput = {
@@ -492,6 +520,7 @@ export type HandoverUpdateInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
@@ -499,6 +528,8 @@ export type HandoverUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutHandoversNestedInput
   toAgency?: Prisma.AgencyUpdateOneRequiredWithoutHandoversNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutHandoverNestedInput
+  packVersions?: Prisma.HandoverVersionUpdateManyWithoutHandoverNestedInput
 }
 
 export type HandoverUncheckedUpdateInput = {
@@ -516,11 +547,14 @@ export type HandoverUncheckedUpdateInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutHandoverNestedInput
+  packVersions?: Prisma.HandoverVersionUncheckedUpdateManyWithoutHandoverNestedInput
 }
 
 export type HandoverCreateManyInput = {
@@ -538,6 +572,7 @@ export type HandoverCreateManyInput = {
   contacts?: string | null
   pendingDecisions?: string | null
   infoRequest?: string | null
+  packVersion?: number
   sentAt?: Date | string | null
   acknowledgedAt?: Date | string | null
   version?: number
@@ -558,6 +593,7 @@ export type HandoverUpdateManyMutationInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
@@ -580,6 +616,7 @@ export type HandoverUncheckedUpdateManyInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
@@ -612,6 +649,7 @@ export type HandoverCountOrderByAggregateInput = {
   contacts?: Prisma.SortOrder
   pendingDecisions?: Prisma.SortOrder
   infoRequest?: Prisma.SortOrder
+  packVersion?: Prisma.SortOrder
   sentAt?: Prisma.SortOrder
   acknowledgedAt?: Prisma.SortOrder
   version?: Prisma.SortOrder
@@ -620,6 +658,7 @@ export type HandoverCountOrderByAggregateInput = {
 }
 
 export type HandoverAvgOrderByAggregateInput = {
+  packVersion?: Prisma.SortOrder
   version?: Prisma.SortOrder
 }
 
@@ -638,6 +677,7 @@ export type HandoverMaxOrderByAggregateInput = {
   contacts?: Prisma.SortOrder
   pendingDecisions?: Prisma.SortOrder
   infoRequest?: Prisma.SortOrder
+  packVersion?: Prisma.SortOrder
   sentAt?: Prisma.SortOrder
   acknowledgedAt?: Prisma.SortOrder
   version?: Prisma.SortOrder
@@ -660,6 +700,7 @@ export type HandoverMinOrderByAggregateInput = {
   contacts?: Prisma.SortOrder
   pendingDecisions?: Prisma.SortOrder
   infoRequest?: Prisma.SortOrder
+  packVersion?: Prisma.SortOrder
   sentAt?: Prisma.SortOrder
   acknowledgedAt?: Prisma.SortOrder
   version?: Prisma.SortOrder
@@ -668,7 +709,18 @@ export type HandoverMinOrderByAggregateInput = {
 }
 
 export type HandoverSumOrderByAggregateInput = {
+  packVersion?: Prisma.SortOrder
   version?: Prisma.SortOrder
+}
+
+export type HandoverNullableScalarRelationFilter = {
+  is?: Prisma.HandoverWhereInput | null
+  isNot?: Prisma.HandoverWhereInput | null
+}
+
+export type HandoverScalarRelationFilter = {
+  is?: Prisma.HandoverWhereInput
+  isNot?: Prisma.HandoverWhereInput
 }
 
 export type HandoverCreateNestedManyWithoutToAgencyInput = {
@@ -759,6 +811,36 @@ export type EnumHandoverStatusFieldUpdateOperationsInput = {
   set?: $Enums.HandoverStatus
 }
 
+export type HandoverCreateNestedOneWithoutDocumentsInput = {
+  create?: Prisma.XOR<Prisma.HandoverCreateWithoutDocumentsInput, Prisma.HandoverUncheckedCreateWithoutDocumentsInput>
+  connectOrCreate?: Prisma.HandoverCreateOrConnectWithoutDocumentsInput
+  connect?: Prisma.HandoverWhereUniqueInput
+}
+
+export type HandoverUpdateOneWithoutDocumentsNestedInput = {
+  create?: Prisma.XOR<Prisma.HandoverCreateWithoutDocumentsInput, Prisma.HandoverUncheckedCreateWithoutDocumentsInput>
+  connectOrCreate?: Prisma.HandoverCreateOrConnectWithoutDocumentsInput
+  upsert?: Prisma.HandoverUpsertWithoutDocumentsInput
+  disconnect?: Prisma.HandoverWhereInput | boolean
+  delete?: Prisma.HandoverWhereInput | boolean
+  connect?: Prisma.HandoverWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HandoverUpdateToOneWithWhereWithoutDocumentsInput, Prisma.HandoverUpdateWithoutDocumentsInput>, Prisma.HandoverUncheckedUpdateWithoutDocumentsInput>
+}
+
+export type HandoverCreateNestedOneWithoutPackVersionsInput = {
+  create?: Prisma.XOR<Prisma.HandoverCreateWithoutPackVersionsInput, Prisma.HandoverUncheckedCreateWithoutPackVersionsInput>
+  connectOrCreate?: Prisma.HandoverCreateOrConnectWithoutPackVersionsInput
+  connect?: Prisma.HandoverWhereUniqueInput
+}
+
+export type HandoverUpdateOneRequiredWithoutPackVersionsNestedInput = {
+  create?: Prisma.XOR<Prisma.HandoverCreateWithoutPackVersionsInput, Prisma.HandoverUncheckedCreateWithoutPackVersionsInput>
+  connectOrCreate?: Prisma.HandoverCreateOrConnectWithoutPackVersionsInput
+  upsert?: Prisma.HandoverUpsertWithoutPackVersionsInput
+  connect?: Prisma.HandoverWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HandoverUpdateToOneWithWhereWithoutPackVersionsInput, Prisma.HandoverUpdateWithoutPackVersionsInput>, Prisma.HandoverUncheckedUpdateWithoutPackVersionsInput>
+}
+
 export type HandoverCreateWithoutToAgencyInput = {
   id?: string
   fromUserId?: string | null
@@ -772,12 +854,15 @@ export type HandoverCreateWithoutToAgencyInput = {
   contacts?: string | null
   pendingDecisions?: string | null
   infoRequest?: string | null
+  packVersion?: number
   sentAt?: Date | string | null
   acknowledgedAt?: Date | string | null
   version?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutHandoversInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutHandoverInput
+  packVersions?: Prisma.HandoverVersionCreateNestedManyWithoutHandoverInput
 }
 
 export type HandoverUncheckedCreateWithoutToAgencyInput = {
@@ -794,11 +879,14 @@ export type HandoverUncheckedCreateWithoutToAgencyInput = {
   contacts?: string | null
   pendingDecisions?: string | null
   infoRequest?: string | null
+  packVersion?: number
   sentAt?: Date | string | null
   acknowledgedAt?: Date | string | null
   version?: number
   createdAt?: Date | string
   updatedAt?: Date | string
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutHandoverInput
+  packVersions?: Prisma.HandoverVersionUncheckedCreateNestedManyWithoutHandoverInput
 }
 
 export type HandoverCreateOrConnectWithoutToAgencyInput = {
@@ -845,6 +933,7 @@ export type HandoverScalarWhereInput = {
   contacts?: Prisma.StringNullableFilter<"Handover"> | string | null
   pendingDecisions?: Prisma.StringNullableFilter<"Handover"> | string | null
   infoRequest?: Prisma.StringNullableFilter<"Handover"> | string | null
+  packVersion?: Prisma.IntFilter<"Handover"> | number
   sentAt?: Prisma.DateTimeNullableFilter<"Handover"> | Date | string | null
   acknowledgedAt?: Prisma.DateTimeNullableFilter<"Handover"> | Date | string | null
   version?: Prisma.IntFilter<"Handover"> | number
@@ -865,12 +954,15 @@ export type HandoverCreateWithoutYoungPersonInput = {
   contacts?: string | null
   pendingDecisions?: string | null
   infoRequest?: string | null
+  packVersion?: number
   sentAt?: Date | string | null
   acknowledgedAt?: Date | string | null
   version?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   toAgency: Prisma.AgencyCreateNestedOneWithoutHandoversInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutHandoverInput
+  packVersions?: Prisma.HandoverVersionCreateNestedManyWithoutHandoverInput
 }
 
 export type HandoverUncheckedCreateWithoutYoungPersonInput = {
@@ -887,11 +979,14 @@ export type HandoverUncheckedCreateWithoutYoungPersonInput = {
   contacts?: string | null
   pendingDecisions?: string | null
   infoRequest?: string | null
+  packVersion?: number
   sentAt?: Date | string | null
   acknowledgedAt?: Date | string | null
   version?: number
   createdAt?: Date | string
   updatedAt?: Date | string
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutHandoverInput
+  packVersions?: Prisma.HandoverVersionUncheckedCreateNestedManyWithoutHandoverInput
 }
 
 export type HandoverCreateOrConnectWithoutYoungPersonInput = {
@@ -920,6 +1015,230 @@ export type HandoverUpdateManyWithWhereWithoutYoungPersonInput = {
   data: Prisma.XOR<Prisma.HandoverUpdateManyMutationInput, Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonInput>
 }
 
+export type HandoverCreateWithoutDocumentsInput = {
+  id?: string
+  fromUserId?: string | null
+  status?: $Enums.HandoverStatus
+  dueBy: Date | string
+  expectedTransfer?: Date | string | null
+  summary: string
+  whatMatters?: string | null
+  needs?: string | null
+  currentSupport?: string | null
+  contacts?: string | null
+  pendingDecisions?: string | null
+  infoRequest?: string | null
+  packVersion?: number
+  sentAt?: Date | string | null
+  acknowledgedAt?: Date | string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  youngPerson: Prisma.YoungPersonCreateNestedOneWithoutHandoversInput
+  toAgency: Prisma.AgencyCreateNestedOneWithoutHandoversInput
+  packVersions?: Prisma.HandoverVersionCreateNestedManyWithoutHandoverInput
+}
+
+export type HandoverUncheckedCreateWithoutDocumentsInput = {
+  id?: string
+  youngPersonId: string
+  toAgencyId: string
+  fromUserId?: string | null
+  status?: $Enums.HandoverStatus
+  dueBy: Date | string
+  expectedTransfer?: Date | string | null
+  summary: string
+  whatMatters?: string | null
+  needs?: string | null
+  currentSupport?: string | null
+  contacts?: string | null
+  pendingDecisions?: string | null
+  infoRequest?: string | null
+  packVersion?: number
+  sentAt?: Date | string | null
+  acknowledgedAt?: Date | string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  packVersions?: Prisma.HandoverVersionUncheckedCreateNestedManyWithoutHandoverInput
+}
+
+export type HandoverCreateOrConnectWithoutDocumentsInput = {
+  where: Prisma.HandoverWhereUniqueInput
+  create: Prisma.XOR<Prisma.HandoverCreateWithoutDocumentsInput, Prisma.HandoverUncheckedCreateWithoutDocumentsInput>
+}
+
+export type HandoverUpsertWithoutDocumentsInput = {
+  update: Prisma.XOR<Prisma.HandoverUpdateWithoutDocumentsInput, Prisma.HandoverUncheckedUpdateWithoutDocumentsInput>
+  create: Prisma.XOR<Prisma.HandoverCreateWithoutDocumentsInput, Prisma.HandoverUncheckedCreateWithoutDocumentsInput>
+  where?: Prisma.HandoverWhereInput
+}
+
+export type HandoverUpdateToOneWithWhereWithoutDocumentsInput = {
+  where?: Prisma.HandoverWhereInput
+  data: Prisma.XOR<Prisma.HandoverUpdateWithoutDocumentsInput, Prisma.HandoverUncheckedUpdateWithoutDocumentsInput>
+}
+
+export type HandoverUpdateWithoutDocumentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  fromUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHandoverStatusFieldUpdateOperationsInput | $Enums.HandoverStatus
+  dueBy?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expectedTransfer?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  summary?: Prisma.StringFieldUpdateOperationsInput | string
+  whatMatters?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  needs?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentSupport?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutHandoversNestedInput
+  toAgency?: Prisma.AgencyUpdateOneRequiredWithoutHandoversNestedInput
+  packVersions?: Prisma.HandoverVersionUpdateManyWithoutHandoverNestedInput
+}
+
+export type HandoverUncheckedUpdateWithoutDocumentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
+  toAgencyId?: Prisma.StringFieldUpdateOperationsInput | string
+  fromUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHandoverStatusFieldUpdateOperationsInput | $Enums.HandoverStatus
+  dueBy?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expectedTransfer?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  summary?: Prisma.StringFieldUpdateOperationsInput | string
+  whatMatters?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  needs?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentSupport?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  packVersions?: Prisma.HandoverVersionUncheckedUpdateManyWithoutHandoverNestedInput
+}
+
+export type HandoverCreateWithoutPackVersionsInput = {
+  id?: string
+  fromUserId?: string | null
+  status?: $Enums.HandoverStatus
+  dueBy: Date | string
+  expectedTransfer?: Date | string | null
+  summary: string
+  whatMatters?: string | null
+  needs?: string | null
+  currentSupport?: string | null
+  contacts?: string | null
+  pendingDecisions?: string | null
+  infoRequest?: string | null
+  packVersion?: number
+  sentAt?: Date | string | null
+  acknowledgedAt?: Date | string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  youngPerson: Prisma.YoungPersonCreateNestedOneWithoutHandoversInput
+  toAgency: Prisma.AgencyCreateNestedOneWithoutHandoversInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutHandoverInput
+}
+
+export type HandoverUncheckedCreateWithoutPackVersionsInput = {
+  id?: string
+  youngPersonId: string
+  toAgencyId: string
+  fromUserId?: string | null
+  status?: $Enums.HandoverStatus
+  dueBy: Date | string
+  expectedTransfer?: Date | string | null
+  summary: string
+  whatMatters?: string | null
+  needs?: string | null
+  currentSupport?: string | null
+  contacts?: string | null
+  pendingDecisions?: string | null
+  infoRequest?: string | null
+  packVersion?: number
+  sentAt?: Date | string | null
+  acknowledgedAt?: Date | string | null
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutHandoverInput
+}
+
+export type HandoverCreateOrConnectWithoutPackVersionsInput = {
+  where: Prisma.HandoverWhereUniqueInput
+  create: Prisma.XOR<Prisma.HandoverCreateWithoutPackVersionsInput, Prisma.HandoverUncheckedCreateWithoutPackVersionsInput>
+}
+
+export type HandoverUpsertWithoutPackVersionsInput = {
+  update: Prisma.XOR<Prisma.HandoverUpdateWithoutPackVersionsInput, Prisma.HandoverUncheckedUpdateWithoutPackVersionsInput>
+  create: Prisma.XOR<Prisma.HandoverCreateWithoutPackVersionsInput, Prisma.HandoverUncheckedCreateWithoutPackVersionsInput>
+  where?: Prisma.HandoverWhereInput
+}
+
+export type HandoverUpdateToOneWithWhereWithoutPackVersionsInput = {
+  where?: Prisma.HandoverWhereInput
+  data: Prisma.XOR<Prisma.HandoverUpdateWithoutPackVersionsInput, Prisma.HandoverUncheckedUpdateWithoutPackVersionsInput>
+}
+
+export type HandoverUpdateWithoutPackVersionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  fromUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHandoverStatusFieldUpdateOperationsInput | $Enums.HandoverStatus
+  dueBy?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expectedTransfer?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  summary?: Prisma.StringFieldUpdateOperationsInput | string
+  whatMatters?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  needs?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentSupport?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutHandoversNestedInput
+  toAgency?: Prisma.AgencyUpdateOneRequiredWithoutHandoversNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutHandoverNestedInput
+}
+
+export type HandoverUncheckedUpdateWithoutPackVersionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
+  toAgencyId?: Prisma.StringFieldUpdateOperationsInput | string
+  fromUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHandoverStatusFieldUpdateOperationsInput | $Enums.HandoverStatus
+  dueBy?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expectedTransfer?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  summary?: Prisma.StringFieldUpdateOperationsInput | string
+  whatMatters?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  needs?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentSupport?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutHandoverNestedInput
+}
+
 export type HandoverCreateManyToAgencyInput = {
   id?: string
   youngPersonId: string
@@ -934,6 +1253,7 @@ export type HandoverCreateManyToAgencyInput = {
   contacts?: string | null
   pendingDecisions?: string | null
   infoRequest?: string | null
+  packVersion?: number
   sentAt?: Date | string | null
   acknowledgedAt?: Date | string | null
   version?: number
@@ -954,12 +1274,15 @@ export type HandoverUpdateWithoutToAgencyInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutHandoversNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutHandoverNestedInput
+  packVersions?: Prisma.HandoverVersionUpdateManyWithoutHandoverNestedInput
 }
 
 export type HandoverUncheckedUpdateWithoutToAgencyInput = {
@@ -976,11 +1299,14 @@ export type HandoverUncheckedUpdateWithoutToAgencyInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutHandoverNestedInput
+  packVersions?: Prisma.HandoverVersionUncheckedUpdateManyWithoutHandoverNestedInput
 }
 
 export type HandoverUncheckedUpdateManyWithoutToAgencyInput = {
@@ -997,6 +1323,7 @@ export type HandoverUncheckedUpdateManyWithoutToAgencyInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1018,6 +1345,7 @@ export type HandoverCreateManyYoungPersonInput = {
   contacts?: string | null
   pendingDecisions?: string | null
   infoRequest?: string | null
+  packVersion?: number
   sentAt?: Date | string | null
   acknowledgedAt?: Date | string | null
   version?: number
@@ -1038,12 +1366,15 @@ export type HandoverUpdateWithoutYoungPersonInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   toAgency?: Prisma.AgencyUpdateOneRequiredWithoutHandoversNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutHandoverNestedInput
+  packVersions?: Prisma.HandoverVersionUpdateManyWithoutHandoverNestedInput
 }
 
 export type HandoverUncheckedUpdateWithoutYoungPersonInput = {
@@ -1060,11 +1391,14 @@ export type HandoverUncheckedUpdateWithoutYoungPersonInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutHandoverNestedInput
+  packVersions?: Prisma.HandoverVersionUncheckedUpdateManyWithoutHandoverNestedInput
 }
 
 export type HandoverUncheckedUpdateManyWithoutYoungPersonInput = {
@@ -1081,6 +1415,7 @@ export type HandoverUncheckedUpdateManyWithoutYoungPersonInput = {
   contacts?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   pendingDecisions?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   infoRequest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  packVersion?: Prisma.IntFieldUpdateOperationsInput | number
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   acknowledgedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   version?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1088,6 +1423,44 @@ export type HandoverUncheckedUpdateManyWithoutYoungPersonInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
+
+/**
+ * Count Type HandoverCountOutputType
+ */
+
+export type HandoverCountOutputType = {
+  documents: number
+  packVersions: number
+}
+
+export type HandoverCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  documents?: boolean | HandoverCountOutputTypeCountDocumentsArgs
+  packVersions?: boolean | HandoverCountOutputTypeCountPackVersionsArgs
+}
+
+/**
+ * HandoverCountOutputType without action
+ */
+export type HandoverCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the HandoverCountOutputType
+   */
+  select?: Prisma.HandoverCountOutputTypeSelect<ExtArgs> | null
+}
+
+/**
+ * HandoverCountOutputType without action
+ */
+export type HandoverCountOutputTypeCountDocumentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DocumentWhereInput
+}
+
+/**
+ * HandoverCountOutputType without action
+ */
+export type HandoverCountOutputTypeCountPackVersionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.HandoverVersionWhereInput
+}
 
 
 export type HandoverSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1105,6 +1478,7 @@ export type HandoverSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   contacts?: boolean
   pendingDecisions?: boolean
   infoRequest?: boolean
+  packVersion?: boolean
   sentAt?: boolean
   acknowledgedAt?: boolean
   version?: boolean
@@ -1112,6 +1486,9 @@ export type HandoverSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   updatedAt?: boolean
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
   toAgency?: boolean | Prisma.AgencyDefaultArgs<ExtArgs>
+  documents?: boolean | Prisma.Handover$documentsArgs<ExtArgs>
+  packVersions?: boolean | Prisma.Handover$packVersionsArgs<ExtArgs>
+  _count?: boolean | Prisma.HandoverCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["handover"]>
 
 export type HandoverSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1129,6 +1506,7 @@ export type HandoverSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exte
   contacts?: boolean
   pendingDecisions?: boolean
   infoRequest?: boolean
+  packVersion?: boolean
   sentAt?: boolean
   acknowledgedAt?: boolean
   version?: boolean
@@ -1153,6 +1531,7 @@ export type HandoverSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exte
   contacts?: boolean
   pendingDecisions?: boolean
   infoRequest?: boolean
+  packVersion?: boolean
   sentAt?: boolean
   acknowledgedAt?: boolean
   version?: boolean
@@ -1177,6 +1556,7 @@ export type HandoverSelectScalar = {
   contacts?: boolean
   pendingDecisions?: boolean
   infoRequest?: boolean
+  packVersion?: boolean
   sentAt?: boolean
   acknowledgedAt?: boolean
   version?: boolean
@@ -1184,10 +1564,13 @@ export type HandoverSelectScalar = {
   updatedAt?: boolean
 }
 
-export type HandoverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "youngPersonId" | "toAgencyId" | "fromUserId" | "status" | "dueBy" | "expectedTransfer" | "summary" | "whatMatters" | "needs" | "currentSupport" | "contacts" | "pendingDecisions" | "infoRequest" | "sentAt" | "acknowledgedAt" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["handover"]>
+export type HandoverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "youngPersonId" | "toAgencyId" | "fromUserId" | "status" | "dueBy" | "expectedTransfer" | "summary" | "whatMatters" | "needs" | "currentSupport" | "contacts" | "pendingDecisions" | "infoRequest" | "packVersion" | "sentAt" | "acknowledgedAt" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["handover"]>
 export type HandoverInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
   toAgency?: boolean | Prisma.AgencyDefaultArgs<ExtArgs>
+  documents?: boolean | Prisma.Handover$documentsArgs<ExtArgs>
+  packVersions?: boolean | Prisma.Handover$packVersionsArgs<ExtArgs>
+  _count?: boolean | Prisma.HandoverCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type HandoverIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   youngPerson?: boolean | Prisma.YoungPersonDefaultArgs<ExtArgs>
@@ -1203,6 +1586,8 @@ export type $HandoverPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
   objects: {
     youngPerson: Prisma.$YoungPersonPayload<ExtArgs>
     toAgency: Prisma.$AgencyPayload<ExtArgs>
+    documents: Prisma.$DocumentPayload<ExtArgs>[]
+    packVersions: Prisma.$HandoverVersionPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1222,6 +1607,10 @@ export type $HandoverPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     contacts: string | null
     pendingDecisions: string | null
     infoRequest: string | null
+    /**
+     * The pack's published version: 1 when first sent, one more each time the worker publishes a change.
+     */
+    packVersion: number
     sentAt: Date | null
     acknowledgedAt: Date | null
     version: number
@@ -1623,6 +2012,8 @@ export interface Prisma__HandoverClient<T, Null = never, ExtArgs extends runtime
   readonly [Symbol.toStringTag]: "PrismaPromise"
   youngPerson<T extends Prisma.YoungPersonDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPersonDefaultArgs<ExtArgs>>): Prisma.Prisma__YoungPersonClient<runtime.Types.Result.GetResult<Prisma.$YoungPersonPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   toAgency<T extends Prisma.AgencyDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AgencyDefaultArgs<ExtArgs>>): Prisma.Prisma__AgencyClient<runtime.Types.Result.GetResult<Prisma.$AgencyPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  documents<T extends Prisma.Handover$documentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Handover$documentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DocumentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  packVersions<T extends Prisma.Handover$packVersionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Handover$packVersionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$HandoverVersionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1666,6 +2057,7 @@ export interface HandoverFieldRefs {
   readonly contacts: Prisma.FieldRef<"Handover", 'String'>
   readonly pendingDecisions: Prisma.FieldRef<"Handover", 'String'>
   readonly infoRequest: Prisma.FieldRef<"Handover", 'String'>
+  readonly packVersion: Prisma.FieldRef<"Handover", 'Int'>
   readonly sentAt: Prisma.FieldRef<"Handover", 'DateTime'>
   readonly acknowledgedAt: Prisma.FieldRef<"Handover", 'DateTime'>
   readonly version: Prisma.FieldRef<"Handover", 'Int'>
@@ -2069,6 +2461,54 @@ export type HandoverDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * Limit how many Handovers to delete.
    */
   limit?: number
+}
+
+/**
+ * Handover.documents
+ */
+export type Handover$documentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Document
+   */
+  select?: Prisma.DocumentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Document
+   */
+  omit?: Prisma.DocumentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DocumentInclude<ExtArgs> | null
+  where?: Prisma.DocumentWhereInput
+  orderBy?: Prisma.DocumentOrderByWithRelationInput | Prisma.DocumentOrderByWithRelationInput[]
+  cursor?: Prisma.DocumentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DocumentScalarFieldEnum | Prisma.DocumentScalarFieldEnum[]
+}
+
+/**
+ * Handover.packVersions
+ */
+export type Handover$packVersionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the HandoverVersion
+   */
+  select?: Prisma.HandoverVersionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the HandoverVersion
+   */
+  omit?: Prisma.HandoverVersionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.HandoverVersionInclude<ExtArgs> | null
+  where?: Prisma.HandoverVersionWhereInput
+  orderBy?: Prisma.HandoverVersionOrderByWithRelationInput | Prisma.HandoverVersionOrderByWithRelationInput[]
+  cursor?: Prisma.HandoverVersionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.HandoverVersionScalarFieldEnum | Prisma.HandoverVersionScalarFieldEnum[]
 }
 
 /**

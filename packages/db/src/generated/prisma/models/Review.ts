@@ -393,6 +393,7 @@ export type ReviewWhereInput = {
   invitations?: Prisma.ReviewInvitationListRelationFilter
   actions?: Prisma.ReviewActionListRelationFilter
   notifications?: Prisma.NotificationListRelationFilter
+  documents?: Prisma.DocumentListRelationFilter
 }
 
 export type ReviewOrderByWithRelationInput = {
@@ -427,6 +428,7 @@ export type ReviewOrderByWithRelationInput = {
   invitations?: Prisma.ReviewInvitationOrderByRelationAggregateInput
   actions?: Prisma.ReviewActionOrderByRelationAggregateInput
   notifications?: Prisma.NotificationOrderByRelationAggregateInput
+  documents?: Prisma.DocumentOrderByRelationAggregateInput
 }
 
 export type ReviewWhereUniqueInput = Prisma.AtLeast<{
@@ -464,6 +466,7 @@ export type ReviewWhereUniqueInput = Prisma.AtLeast<{
   invitations?: Prisma.ReviewInvitationListRelationFilter
   actions?: Prisma.ReviewActionListRelationFilter
   notifications?: Prisma.NotificationListRelationFilter
+  documents?: Prisma.DocumentListRelationFilter
 }, "id">
 
 export type ReviewOrderByWithAggregationInput = {
@@ -565,6 +568,7 @@ export type ReviewCreateInput = {
   invitations?: Prisma.ReviewInvitationCreateNestedManyWithoutReviewInput
   actions?: Prisma.ReviewActionCreateNestedManyWithoutReviewInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewUncheckedCreateInput = {
@@ -598,6 +602,7 @@ export type ReviewUncheckedCreateInput = {
   invitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutReviewInput
   actions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutReviewInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewUpdateInput = {
@@ -631,6 +636,7 @@ export type ReviewUpdateInput = {
   invitations?: Prisma.ReviewInvitationUpdateManyWithoutReviewNestedInput
   actions?: Prisma.ReviewActionUpdateManyWithoutReviewNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutReviewNestedInput
 }
 
 export type ReviewUncheckedUpdateInput = {
@@ -664,6 +670,7 @@ export type ReviewUncheckedUpdateInput = {
   invitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutReviewNestedInput
   actions?: Prisma.ReviewActionUncheckedUpdateManyWithoutReviewNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutReviewNestedInput
 }
 
 export type ReviewCreateManyInput = {
@@ -983,6 +990,22 @@ export type ReviewUpdateOneRequiredWithoutActionsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ReviewUpdateToOneWithWhereWithoutActionsInput, Prisma.ReviewUpdateWithoutActionsInput>, Prisma.ReviewUncheckedUpdateWithoutActionsInput>
 }
 
+export type ReviewCreateNestedOneWithoutDocumentsInput = {
+  create?: Prisma.XOR<Prisma.ReviewCreateWithoutDocumentsInput, Prisma.ReviewUncheckedCreateWithoutDocumentsInput>
+  connectOrCreate?: Prisma.ReviewCreateOrConnectWithoutDocumentsInput
+  connect?: Prisma.ReviewWhereUniqueInput
+}
+
+export type ReviewUpdateOneWithoutDocumentsNestedInput = {
+  create?: Prisma.XOR<Prisma.ReviewCreateWithoutDocumentsInput, Prisma.ReviewUncheckedCreateWithoutDocumentsInput>
+  connectOrCreate?: Prisma.ReviewCreateOrConnectWithoutDocumentsInput
+  upsert?: Prisma.ReviewUpsertWithoutDocumentsInput
+  disconnect?: Prisma.ReviewWhereInput | boolean
+  delete?: Prisma.ReviewWhereInput | boolean
+  connect?: Prisma.ReviewWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ReviewUpdateToOneWithWhereWithoutDocumentsInput, Prisma.ReviewUpdateWithoutDocumentsInput>, Prisma.ReviewUncheckedUpdateWithoutDocumentsInput>
+}
+
 export type ReviewCreateWithoutYoungPersonInput = {
   id?: string
   kind: string
@@ -1013,6 +1036,7 @@ export type ReviewCreateWithoutYoungPersonInput = {
   invitations?: Prisma.ReviewInvitationCreateNestedManyWithoutReviewInput
   actions?: Prisma.ReviewActionCreateNestedManyWithoutReviewInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewUncheckedCreateWithoutYoungPersonInput = {
@@ -1045,6 +1069,7 @@ export type ReviewUncheckedCreateWithoutYoungPersonInput = {
   invitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutReviewInput
   actions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutReviewInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewCreateOrConnectWithoutYoungPersonInput = {
@@ -1136,6 +1161,7 @@ export type ReviewCreateWithoutNotificationsInput = {
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutReviewsInput
   invitations?: Prisma.ReviewInvitationCreateNestedManyWithoutReviewInput
   actions?: Prisma.ReviewActionCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewUncheckedCreateWithoutNotificationsInput = {
@@ -1168,6 +1194,7 @@ export type ReviewUncheckedCreateWithoutNotificationsInput = {
   updatedAt?: Date | string
   invitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutReviewInput
   actions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewCreateOrConnectWithoutNotificationsInput = {
@@ -1216,6 +1243,7 @@ export type ReviewUpdateWithoutNotificationsInput = {
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutReviewsNestedInput
   invitations?: Prisma.ReviewInvitationUpdateManyWithoutReviewNestedInput
   actions?: Prisma.ReviewActionUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutReviewNestedInput
 }
 
 export type ReviewUncheckedUpdateWithoutNotificationsInput = {
@@ -1248,6 +1276,7 @@ export type ReviewUncheckedUpdateWithoutNotificationsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   invitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutReviewNestedInput
   actions?: Prisma.ReviewActionUncheckedUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutReviewNestedInput
 }
 
 export type ReviewCreateWithoutInvitationsInput = {
@@ -1280,6 +1309,7 @@ export type ReviewCreateWithoutInvitationsInput = {
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutReviewsInput
   actions?: Prisma.ReviewActionCreateNestedManyWithoutReviewInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewUncheckedCreateWithoutInvitationsInput = {
@@ -1312,6 +1342,7 @@ export type ReviewUncheckedCreateWithoutInvitationsInput = {
   updatedAt?: Date | string
   actions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutReviewInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewCreateOrConnectWithoutInvitationsInput = {
@@ -1360,6 +1391,7 @@ export type ReviewUpdateWithoutInvitationsInput = {
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutReviewsNestedInput
   actions?: Prisma.ReviewActionUpdateManyWithoutReviewNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutReviewNestedInput
 }
 
 export type ReviewUncheckedUpdateWithoutInvitationsInput = {
@@ -1392,6 +1424,7 @@ export type ReviewUncheckedUpdateWithoutInvitationsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   actions?: Prisma.ReviewActionUncheckedUpdateManyWithoutReviewNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutReviewNestedInput
 }
 
 export type ReviewCreateWithoutActionsInput = {
@@ -1424,6 +1457,7 @@ export type ReviewCreateWithoutActionsInput = {
   youngPerson: Prisma.YoungPersonCreateNestedOneWithoutReviewsInput
   invitations?: Prisma.ReviewInvitationCreateNestedManyWithoutReviewInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewUncheckedCreateWithoutActionsInput = {
@@ -1456,6 +1490,7 @@ export type ReviewUncheckedCreateWithoutActionsInput = {
   updatedAt?: Date | string
   invitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutReviewInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutReviewInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutReviewInput
 }
 
 export type ReviewCreateOrConnectWithoutActionsInput = {
@@ -1504,6 +1539,7 @@ export type ReviewUpdateWithoutActionsInput = {
   youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutReviewsNestedInput
   invitations?: Prisma.ReviewInvitationUpdateManyWithoutReviewNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutReviewNestedInput
 }
 
 export type ReviewUncheckedUpdateWithoutActionsInput = {
@@ -1535,6 +1571,155 @@ export type ReviewUncheckedUpdateWithoutActionsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   invitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutReviewNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutReviewNestedInput
+}
+
+export type ReviewCreateWithoutDocumentsInput = {
+  id?: string
+  kind: string
+  meetingDate: Date | string
+  startTime: string
+  durationMinutes: number
+  place: string
+  sequence?: number
+  status?: string
+  invitationsReleased?: boolean
+  cancelledAt?: Date | string | null
+  adviceCirculatedOn?: Date | string | null
+  heldOn?: Date | string | null
+  youngPersonTookPart?: string | null
+  outcomesDiscussed?: Prisma.ReviewCreateoutcomesDiscussedInput | $Enums.OutcomeArea[]
+  meetingNotes?: string | null
+  reportSentOn?: Date | string | null
+  decision?: string | null
+  decisionOn?: Date | string | null
+  finalPlanOn?: Date | string | null
+  profile?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  profileUpdatedAt?: Date | string | null
+  createdById?: string | null
+  plannedEventIds?: Prisma.ReviewCreateplannedEventIdsInput | string[]
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  youngPerson: Prisma.YoungPersonCreateNestedOneWithoutReviewsInput
+  invitations?: Prisma.ReviewInvitationCreateNestedManyWithoutReviewInput
+  actions?: Prisma.ReviewActionCreateNestedManyWithoutReviewInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutReviewInput
+}
+
+export type ReviewUncheckedCreateWithoutDocumentsInput = {
+  id?: string
+  youngPersonId: string
+  kind: string
+  meetingDate: Date | string
+  startTime: string
+  durationMinutes: number
+  place: string
+  sequence?: number
+  status?: string
+  invitationsReleased?: boolean
+  cancelledAt?: Date | string | null
+  adviceCirculatedOn?: Date | string | null
+  heldOn?: Date | string | null
+  youngPersonTookPart?: string | null
+  outcomesDiscussed?: Prisma.ReviewCreateoutcomesDiscussedInput | $Enums.OutcomeArea[]
+  meetingNotes?: string | null
+  reportSentOn?: Date | string | null
+  decision?: string | null
+  decisionOn?: Date | string | null
+  finalPlanOn?: Date | string | null
+  profile?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  profileUpdatedAt?: Date | string | null
+  createdById?: string | null
+  plannedEventIds?: Prisma.ReviewCreateplannedEventIdsInput | string[]
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  invitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutReviewInput
+  actions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutReviewInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutReviewInput
+}
+
+export type ReviewCreateOrConnectWithoutDocumentsInput = {
+  where: Prisma.ReviewWhereUniqueInput
+  create: Prisma.XOR<Prisma.ReviewCreateWithoutDocumentsInput, Prisma.ReviewUncheckedCreateWithoutDocumentsInput>
+}
+
+export type ReviewUpsertWithoutDocumentsInput = {
+  update: Prisma.XOR<Prisma.ReviewUpdateWithoutDocumentsInput, Prisma.ReviewUncheckedUpdateWithoutDocumentsInput>
+  create: Prisma.XOR<Prisma.ReviewCreateWithoutDocumentsInput, Prisma.ReviewUncheckedCreateWithoutDocumentsInput>
+  where?: Prisma.ReviewWhereInput
+}
+
+export type ReviewUpdateToOneWithWhereWithoutDocumentsInput = {
+  where?: Prisma.ReviewWhereInput
+  data: Prisma.XOR<Prisma.ReviewUpdateWithoutDocumentsInput, Prisma.ReviewUncheckedUpdateWithoutDocumentsInput>
+}
+
+export type ReviewUpdateWithoutDocumentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
+  meetingDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startTime?: Prisma.StringFieldUpdateOperationsInput | string
+  durationMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  place?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  invitationsReleased?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  adviceCirculatedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  heldOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  youngPersonTookPart?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  outcomesDiscussed?: Prisma.ReviewUpdateoutcomesDiscussedInput | $Enums.OutcomeArea[]
+  meetingNotes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reportSentOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  decision?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decisionOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finalPlanOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  profile?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  profileUpdatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  plannedEventIds?: Prisma.ReviewUpdateplannedEventIdsInput | string[]
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  youngPerson?: Prisma.YoungPersonUpdateOneRequiredWithoutReviewsNestedInput
+  invitations?: Prisma.ReviewInvitationUpdateManyWithoutReviewNestedInput
+  actions?: Prisma.ReviewActionUpdateManyWithoutReviewNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutReviewNestedInput
+}
+
+export type ReviewUncheckedUpdateWithoutDocumentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  youngPersonId?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
+  meetingDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startTime?: Prisma.StringFieldUpdateOperationsInput | string
+  durationMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  place?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  invitationsReleased?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  adviceCirculatedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  heldOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  youngPersonTookPart?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  outcomesDiscussed?: Prisma.ReviewUpdateoutcomesDiscussedInput | $Enums.OutcomeArea[]
+  meetingNotes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reportSentOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  decision?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decisionOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finalPlanOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  profile?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  profileUpdatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  plannedEventIds?: Prisma.ReviewUpdateplannedEventIdsInput | string[]
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  invitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutReviewNestedInput
+  actions?: Prisma.ReviewActionUncheckedUpdateManyWithoutReviewNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutReviewNestedInput
 }
 
@@ -1597,6 +1782,7 @@ export type ReviewUpdateWithoutYoungPersonInput = {
   invitations?: Prisma.ReviewInvitationUpdateManyWithoutReviewNestedInput
   actions?: Prisma.ReviewActionUpdateManyWithoutReviewNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutReviewNestedInput
 }
 
 export type ReviewUncheckedUpdateWithoutYoungPersonInput = {
@@ -1629,6 +1815,7 @@ export type ReviewUncheckedUpdateWithoutYoungPersonInput = {
   invitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutReviewNestedInput
   actions?: Prisma.ReviewActionUncheckedUpdateManyWithoutReviewNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutReviewNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutReviewNestedInput
 }
 
 export type ReviewUncheckedUpdateManyWithoutYoungPersonInput = {
@@ -1669,12 +1856,14 @@ export type ReviewCountOutputType = {
   invitations: number
   actions: number
   notifications: number
+  documents: number
 }
 
 export type ReviewCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   invitations?: boolean | ReviewCountOutputTypeCountInvitationsArgs
   actions?: boolean | ReviewCountOutputTypeCountActionsArgs
   notifications?: boolean | ReviewCountOutputTypeCountNotificationsArgs
+  documents?: boolean | ReviewCountOutputTypeCountDocumentsArgs
 }
 
 /**
@@ -1706,6 +1895,13 @@ export type ReviewCountOutputTypeCountActionsArgs<ExtArgs extends runtime.Types.
  */
 export type ReviewCountOutputTypeCountNotificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.NotificationWhereInput
+}
+
+/**
+ * ReviewCountOutputType without action
+ */
+export type ReviewCountOutputTypeCountDocumentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DocumentWhereInput
 }
 
 
@@ -1741,6 +1937,7 @@ export type ReviewSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   invitations?: boolean | Prisma.Review$invitationsArgs<ExtArgs>
   actions?: boolean | Prisma.Review$actionsArgs<ExtArgs>
   notifications?: boolean | Prisma.Review$notificationsArgs<ExtArgs>
+  documents?: boolean | Prisma.Review$documentsArgs<ExtArgs>
   _count?: boolean | Prisma.ReviewCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["review"]>
 
@@ -1842,6 +2039,7 @@ export type ReviewInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   invitations?: boolean | Prisma.Review$invitationsArgs<ExtArgs>
   actions?: boolean | Prisma.Review$actionsArgs<ExtArgs>
   notifications?: boolean | Prisma.Review$notificationsArgs<ExtArgs>
+  documents?: boolean | Prisma.Review$documentsArgs<ExtArgs>
   _count?: boolean | Prisma.ReviewCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ReviewIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1858,6 +2056,7 @@ export type $ReviewPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     invitations: Prisma.$ReviewInvitationPayload<ExtArgs>[]
     actions: Prisma.$ReviewActionPayload<ExtArgs>[]
     notifications: Prisma.$NotificationPayload<ExtArgs>[]
+    documents: Prisma.$DocumentPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2315,6 +2514,7 @@ export interface Prisma__ReviewClient<T, Null = never, ExtArgs extends runtime.T
   invitations<T extends Prisma.Review$invitationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Review$invitationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewInvitationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   actions<T extends Prisma.Review$actionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Review$actionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewActionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   notifications<T extends Prisma.Review$notificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Review$notificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  documents<T extends Prisma.Review$documentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Review$documentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DocumentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2841,6 +3041,30 @@ export type Review$notificationsArgs<ExtArgs extends runtime.Types.Extensions.In
   take?: number
   skip?: number
   distinct?: Prisma.NotificationScalarFieldEnum | Prisma.NotificationScalarFieldEnum[]
+}
+
+/**
+ * Review.documents
+ */
+export type Review$documentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Document
+   */
+  select?: Prisma.DocumentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Document
+   */
+  omit?: Prisma.DocumentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DocumentInclude<ExtArgs> | null
+  where?: Prisma.DocumentWhereInput
+  orderBy?: Prisma.DocumentOrderByWithRelationInput | Prisma.DocumentOrderByWithRelationInput[]
+  cursor?: Prisma.DocumentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DocumentScalarFieldEnum | Prisma.DocumentScalarFieldEnum[]
 }
 
 /**

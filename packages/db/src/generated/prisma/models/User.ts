@@ -48,6 +48,7 @@ export type UserMinAggregateOutputType = {
   areaId: string | null
   agencyId: string | null
   youngPersonId: string | null
+  messagesEmailedAt: Date | null
   disabledAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
@@ -67,6 +68,7 @@ export type UserMaxAggregateOutputType = {
   areaId: string | null
   agencyId: string | null
   youngPersonId: string | null
+  messagesEmailedAt: Date | null
   disabledAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
@@ -86,6 +88,7 @@ export type UserCountAggregateOutputType = {
   areaId: number
   agencyId: number
   youngPersonId: number
+  messagesEmailedAt: number
   disabledAt: number
   createdAt: number
   updatedAt: number
@@ -115,6 +118,7 @@ export type UserMinAggregateInputType = {
   areaId?: true
   agencyId?: true
   youngPersonId?: true
+  messagesEmailedAt?: true
   disabledAt?: true
   createdAt?: true
   updatedAt?: true
@@ -134,6 +138,7 @@ export type UserMaxAggregateInputType = {
   areaId?: true
   agencyId?: true
   youngPersonId?: true
+  messagesEmailedAt?: true
   disabledAt?: true
   createdAt?: true
   updatedAt?: true
@@ -153,6 +158,7 @@ export type UserCountAggregateInputType = {
   areaId?: true
   agencyId?: true
   youngPersonId?: true
+  messagesEmailedAt?: true
   disabledAt?: true
   createdAt?: true
   updatedAt?: true
@@ -259,6 +265,7 @@ export type UserGroupByOutputType = {
   areaId: string | null
   agencyId: string | null
   youngPersonId: string | null
+  messagesEmailedAt: Date | null
   disabledAt: Date | null
   createdAt: Date
   updatedAt: Date
@@ -301,6 +308,7 @@ export type UserWhereInput = {
   areaId?: Prisma.UuidNullableFilter<"User"> | string | null
   agencyId?: Prisma.UuidNullableFilter<"User"> | string | null
   youngPersonId?: Prisma.UuidNullableFilter<"User"> | string | null
+  messagesEmailedAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
   disabledAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"User"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"User"> | Date | string
@@ -316,6 +324,10 @@ export type UserWhereInput = {
   notifications?: Prisma.NotificationListRelationFilter
   reviewInvitations?: Prisma.ReviewInvitationListRelationFilter
   reviewActions?: Prisma.ReviewActionListRelationFilter
+  contributesTo?: Prisma.ContributorLinkListRelationFilter
+  documentsAdded?: Prisma.DocumentListRelationFilter
+  messages?: Prisma.MessageListRelationFilter
+  messageReads?: Prisma.MessageReadListRelationFilter
 }
 
 export type UserOrderByWithRelationInput = {
@@ -332,6 +344,7 @@ export type UserOrderByWithRelationInput = {
   areaId?: Prisma.SortOrderInput | Prisma.SortOrder
   agencyId?: Prisma.SortOrderInput | Prisma.SortOrder
   youngPersonId?: Prisma.SortOrderInput | Prisma.SortOrder
+  messagesEmailedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   disabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -347,6 +360,10 @@ export type UserOrderByWithRelationInput = {
   notifications?: Prisma.NotificationOrderByRelationAggregateInput
   reviewInvitations?: Prisma.ReviewInvitationOrderByRelationAggregateInput
   reviewActions?: Prisma.ReviewActionOrderByRelationAggregateInput
+  contributesTo?: Prisma.ContributorLinkOrderByRelationAggregateInput
+  documentsAdded?: Prisma.DocumentOrderByRelationAggregateInput
+  messages?: Prisma.MessageOrderByRelationAggregateInput
+  messageReads?: Prisma.MessageReadOrderByRelationAggregateInput
 }
 
 export type UserWhereUniqueInput = Prisma.AtLeast<{
@@ -366,6 +383,7 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   role?: Prisma.EnumRoleFilter<"User"> | $Enums.Role
   areaId?: Prisma.UuidNullableFilter<"User"> | string | null
   agencyId?: Prisma.UuidNullableFilter<"User"> | string | null
+  messagesEmailedAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
   disabledAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"User"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"User"> | Date | string
@@ -381,6 +399,10 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   notifications?: Prisma.NotificationListRelationFilter
   reviewInvitations?: Prisma.ReviewInvitationListRelationFilter
   reviewActions?: Prisma.ReviewActionListRelationFilter
+  contributesTo?: Prisma.ContributorLinkListRelationFilter
+  documentsAdded?: Prisma.DocumentListRelationFilter
+  messages?: Prisma.MessageListRelationFilter
+  messageReads?: Prisma.MessageReadListRelationFilter
 }, "id" | "email" | "youngPersonId">
 
 export type UserOrderByWithAggregationInput = {
@@ -397,6 +419,7 @@ export type UserOrderByWithAggregationInput = {
   areaId?: Prisma.SortOrderInput | Prisma.SortOrder
   agencyId?: Prisma.SortOrderInput | Prisma.SortOrder
   youngPersonId?: Prisma.SortOrderInput | Prisma.SortOrder
+  messagesEmailedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   disabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -424,6 +447,7 @@ export type UserScalarWhereWithAggregatesInput = {
   areaId?: Prisma.UuidNullableWithAggregatesFilter<"User"> | string | null
   agencyId?: Prisma.UuidNullableWithAggregatesFilter<"User"> | string | null
   youngPersonId?: Prisma.UuidNullableWithAggregatesFilter<"User"> | string | null
+  messagesEmailedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"User"> | Date | string | null
   disabledAt?: Prisma.DateTimeNullableWithAggregatesFilter<"User"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"User"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"User"> | Date | string
@@ -440,6 +464,7 @@ export type UserCreateInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -455,6 +480,10 @@ export type UserCreateInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateInput = {
@@ -471,6 +500,7 @@ export type UserUncheckedCreateInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -483,6 +513,10 @@ export type UserUncheckedCreateInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserUpdateInput = {
@@ -496,6 +530,7 @@ export type UserUpdateInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -511,6 +546,10 @@ export type UserUpdateInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateInput = {
@@ -527,6 +566,7 @@ export type UserUncheckedUpdateInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -539,6 +579,10 @@ export type UserUncheckedUpdateInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyInput = {
@@ -555,6 +599,7 @@ export type UserCreateManyInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -571,6 +616,7 @@ export type UserUpdateManyMutationInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -590,6 +636,7 @@ export type UserUncheckedUpdateManyInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -619,6 +666,7 @@ export type UserCountOrderByAggregateInput = {
   areaId?: Prisma.SortOrder
   agencyId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
+  messagesEmailedAt?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -642,6 +690,7 @@ export type UserMaxOrderByAggregateInput = {
   areaId?: Prisma.SortOrder
   agencyId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
+  messagesEmailedAt?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -661,6 +710,7 @@ export type UserMinOrderByAggregateInput = {
   areaId?: Prisma.SortOrder
   agencyId?: Prisma.SortOrder
   youngPersonId?: Prisma.SortOrder
+  messagesEmailedAt?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -936,6 +986,66 @@ export type UserUpdateOneWithoutReviewActionsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutReviewActionsInput, Prisma.UserUpdateWithoutReviewActionsInput>, Prisma.UserUncheckedUpdateWithoutReviewActionsInput>
 }
 
+export type UserCreateNestedOneWithoutContributesToInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutContributesToInput, Prisma.UserUncheckedCreateWithoutContributesToInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutContributesToInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutContributesToNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutContributesToInput, Prisma.UserUncheckedCreateWithoutContributesToInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutContributesToInput
+  upsert?: Prisma.UserUpsertWithoutContributesToInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutContributesToInput, Prisma.UserUpdateWithoutContributesToInput>, Prisma.UserUncheckedUpdateWithoutContributesToInput>
+}
+
+export type UserCreateNestedOneWithoutDocumentsAddedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutDocumentsAddedInput, Prisma.UserUncheckedCreateWithoutDocumentsAddedInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutDocumentsAddedInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneWithoutDocumentsAddedNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutDocumentsAddedInput, Prisma.UserUncheckedCreateWithoutDocumentsAddedInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutDocumentsAddedInput
+  upsert?: Prisma.UserUpsertWithoutDocumentsAddedInput
+  disconnect?: Prisma.UserWhereInput | boolean
+  delete?: Prisma.UserWhereInput | boolean
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutDocumentsAddedInput, Prisma.UserUpdateWithoutDocumentsAddedInput>, Prisma.UserUncheckedUpdateWithoutDocumentsAddedInput>
+}
+
+export type UserCreateNestedOneWithoutMessagesInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessagesInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneWithoutMessagesNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessagesInput
+  upsert?: Prisma.UserUpsertWithoutMessagesInput
+  disconnect?: Prisma.UserWhereInput | boolean
+  delete?: Prisma.UserWhereInput | boolean
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutMessagesInput, Prisma.UserUpdateWithoutMessagesInput>, Prisma.UserUncheckedUpdateWithoutMessagesInput>
+}
+
+export type UserCreateNestedOneWithoutMessageReadsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessageReadsInput, Prisma.UserUncheckedCreateWithoutMessageReadsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessageReadsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutMessageReadsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessageReadsInput, Prisma.UserUncheckedCreateWithoutMessageReadsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessageReadsInput
+  upsert?: Prisma.UserUpsertWithoutMessageReadsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutMessageReadsInput, Prisma.UserUpdateWithoutMessageReadsInput>, Prisma.UserUncheckedUpdateWithoutMessageReadsInput>
+}
+
 export type UserCreateWithoutAreaInput = {
   id?: string
   email: string
@@ -947,6 +1057,7 @@ export type UserCreateWithoutAreaInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -961,6 +1072,10 @@ export type UserCreateWithoutAreaInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutAreaInput = {
@@ -976,6 +1091,7 @@ export type UserUncheckedCreateWithoutAreaInput = {
   role: $Enums.Role
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -988,6 +1104,10 @@ export type UserUncheckedCreateWithoutAreaInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutAreaInput = {
@@ -1033,6 +1153,7 @@ export type UserScalarWhereInput = {
   areaId?: Prisma.UuidNullableFilter<"User"> | string | null
   agencyId?: Prisma.UuidNullableFilter<"User"> | string | null
   youngPersonId?: Prisma.UuidNullableFilter<"User"> | string | null
+  messagesEmailedAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
   disabledAt?: Prisma.DateTimeNullableFilter<"User"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"User"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"User"> | Date | string
@@ -1049,6 +1170,7 @@ export type UserCreateWithoutAgencyInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1063,6 +1185,10 @@ export type UserCreateWithoutAgencyInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutAgencyInput = {
@@ -1078,6 +1204,7 @@ export type UserUncheckedCreateWithoutAgencyInput = {
   role: $Enums.Role
   areaId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1090,6 +1217,10 @@ export type UserUncheckedCreateWithoutAgencyInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutAgencyInput = {
@@ -1129,6 +1260,7 @@ export type UserCreateWithoutCaringForInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1143,6 +1275,10 @@ export type UserCreateWithoutCaringForInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutCaringForInput = {
@@ -1159,6 +1295,7 @@ export type UserUncheckedCreateWithoutCaringForInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1170,6 +1307,10 @@ export type UserUncheckedCreateWithoutCaringForInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutCaringForInput = {
@@ -1199,6 +1340,7 @@ export type UserUpdateWithoutCaringForInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1213,6 +1355,10 @@ export type UserUpdateWithoutCaringForInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCaringForInput = {
@@ -1229,6 +1375,7 @@ export type UserUncheckedUpdateWithoutCaringForInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1240,6 +1387,10 @@ export type UserUncheckedUpdateWithoutCaringForInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutSessionsInput = {
@@ -1253,6 +1404,7 @@ export type UserCreateWithoutSessionsInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1267,6 +1419,10 @@ export type UserCreateWithoutSessionsInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutSessionsInput = {
@@ -1283,6 +1439,7 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1294,6 +1451,10 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutSessionsInput = {
@@ -1323,6 +1484,7 @@ export type UserUpdateWithoutSessionsInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1337,6 +1499,10 @@ export type UserUpdateWithoutSessionsInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutSessionsInput = {
@@ -1353,6 +1519,7 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1364,6 +1531,10 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutCaseloadInput = {
@@ -1377,6 +1548,7 @@ export type UserCreateWithoutCaseloadInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1391,6 +1563,10 @@ export type UserCreateWithoutCaseloadInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutCaseloadInput = {
@@ -1407,6 +1583,7 @@ export type UserUncheckedCreateWithoutCaseloadInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1418,6 +1595,10 @@ export type UserUncheckedCreateWithoutCaseloadInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutCaseloadInput = {
@@ -1436,6 +1617,7 @@ export type UserCreateWithoutYoungPersonInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1450,6 +1632,10 @@ export type UserCreateWithoutYoungPersonInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutYoungPersonInput = {
@@ -1465,6 +1651,7 @@ export type UserUncheckedCreateWithoutYoungPersonInput = {
   role: $Enums.Role
   areaId?: string | null
   agencyId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1477,6 +1664,10 @@ export type UserUncheckedCreateWithoutYoungPersonInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutYoungPersonInput = {
@@ -1506,6 +1697,7 @@ export type UserUpdateWithoutCaseloadInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1520,6 +1712,10 @@ export type UserUpdateWithoutCaseloadInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCaseloadInput = {
@@ -1536,6 +1732,7 @@ export type UserUncheckedUpdateWithoutCaseloadInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1547,6 +1744,10 @@ export type UserUncheckedUpdateWithoutCaseloadInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUpsertWithoutYoungPersonInput = {
@@ -1571,6 +1772,7 @@ export type UserUpdateWithoutYoungPersonInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1585,6 +1787,10 @@ export type UserUpdateWithoutYoungPersonInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutYoungPersonInput = {
@@ -1600,6 +1806,7 @@ export type UserUncheckedUpdateWithoutYoungPersonInput = {
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1612,6 +1819,10 @@ export type UserUncheckedUpdateWithoutYoungPersonInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutNotificationsInput = {
@@ -1625,6 +1836,7 @@ export type UserCreateWithoutNotificationsInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1639,6 +1851,10 @@ export type UserCreateWithoutNotificationsInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutNotificationsInput = {
@@ -1655,6 +1871,7 @@ export type UserUncheckedCreateWithoutNotificationsInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1666,6 +1883,10 @@ export type UserUncheckedCreateWithoutNotificationsInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutNotificationsInput = {
@@ -1695,6 +1916,7 @@ export type UserUpdateWithoutNotificationsInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1709,6 +1931,10 @@ export type UserUpdateWithoutNotificationsInput = {
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutNotificationsInput = {
@@ -1725,6 +1951,7 @@ export type UserUncheckedUpdateWithoutNotificationsInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1736,6 +1963,10 @@ export type UserUncheckedUpdateWithoutNotificationsInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutAccountLinksInput = {
@@ -1749,6 +1980,7 @@ export type UserCreateWithoutAccountLinksInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1763,6 +1995,10 @@ export type UserCreateWithoutAccountLinksInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutAccountLinksInput = {
@@ -1779,6 +2015,7 @@ export type UserUncheckedCreateWithoutAccountLinksInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1790,6 +2027,10 @@ export type UserUncheckedCreateWithoutAccountLinksInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutAccountLinksInput = {
@@ -1819,6 +2060,7 @@ export type UserUpdateWithoutAccountLinksInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1833,6 +2075,10 @@ export type UserUpdateWithoutAccountLinksInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutAccountLinksInput = {
@@ -1849,6 +2095,7 @@ export type UserUncheckedUpdateWithoutAccountLinksInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1860,6 +2107,10 @@ export type UserUncheckedUpdateWithoutAccountLinksInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutRecoveryCodesInput = {
@@ -1873,6 +2124,7 @@ export type UserCreateWithoutRecoveryCodesInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1887,6 +2139,10 @@ export type UserCreateWithoutRecoveryCodesInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutRecoveryCodesInput = {
@@ -1903,6 +2159,7 @@ export type UserUncheckedCreateWithoutRecoveryCodesInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1914,6 +2171,10 @@ export type UserUncheckedCreateWithoutRecoveryCodesInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutRecoveryCodesInput = {
@@ -1943,6 +2204,7 @@ export type UserUpdateWithoutRecoveryCodesInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1957,6 +2219,10 @@ export type UserUpdateWithoutRecoveryCodesInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutRecoveryCodesInput = {
@@ -1973,6 +2239,7 @@ export type UserUncheckedUpdateWithoutRecoveryCodesInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1984,6 +2251,10 @@ export type UserUncheckedUpdateWithoutRecoveryCodesInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutPasskeysInput = {
@@ -1997,6 +2268,7 @@ export type UserCreateWithoutPasskeysInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2011,6 +2283,10 @@ export type UserCreateWithoutPasskeysInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutPasskeysInput = {
@@ -2027,6 +2303,7 @@ export type UserUncheckedCreateWithoutPasskeysInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2038,6 +2315,10 @@ export type UserUncheckedCreateWithoutPasskeysInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutPasskeysInput = {
@@ -2067,6 +2348,7 @@ export type UserUpdateWithoutPasskeysInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2081,6 +2363,10 @@ export type UserUpdateWithoutPasskeysInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPasskeysInput = {
@@ -2097,6 +2383,7 @@ export type UserUncheckedUpdateWithoutPasskeysInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2108,6 +2395,10 @@ export type UserUncheckedUpdateWithoutPasskeysInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutReviewInvitationsInput = {
@@ -2121,6 +2412,7 @@ export type UserCreateWithoutReviewInvitationsInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2135,6 +2427,10 @@ export type UserCreateWithoutReviewInvitationsInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutReviewInvitationsInput = {
@@ -2151,6 +2447,7 @@ export type UserUncheckedCreateWithoutReviewInvitationsInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2162,6 +2459,10 @@ export type UserUncheckedCreateWithoutReviewInvitationsInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutReviewInvitationsInput = {
@@ -2191,6 +2492,7 @@ export type UserUpdateWithoutReviewInvitationsInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2205,6 +2507,10 @@ export type UserUpdateWithoutReviewInvitationsInput = {
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutReviewInvitationsInput = {
@@ -2221,6 +2527,7 @@ export type UserUncheckedUpdateWithoutReviewInvitationsInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2232,6 +2539,10 @@ export type UserUncheckedUpdateWithoutReviewInvitationsInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutReviewActionsInput = {
@@ -2245,6 +2556,7 @@ export type UserCreateWithoutReviewActionsInput = {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2259,6 +2571,10 @@ export type UserCreateWithoutReviewActionsInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutReviewActionsInput = {
@@ -2275,6 +2591,7 @@ export type UserUncheckedCreateWithoutReviewActionsInput = {
   areaId?: string | null
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2286,6 +2603,10 @@ export type UserUncheckedCreateWithoutReviewActionsInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutReviewActionsInput = {
@@ -2315,6 +2636,7 @@ export type UserUpdateWithoutReviewActionsInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2329,6 +2651,10 @@ export type UserUpdateWithoutReviewActionsInput = {
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutReviewActionsInput = {
@@ -2345,6 +2671,7 @@ export type UserUncheckedUpdateWithoutReviewActionsInput = {
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2356,6 +2683,586 @@ export type UserUncheckedUpdateWithoutReviewActionsInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutContributesToInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutContributesToInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutContributesToInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutContributesToInput, Prisma.UserUncheckedCreateWithoutContributesToInput>
+}
+
+export type UserUpsertWithoutContributesToInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutContributesToInput, Prisma.UserUncheckedUpdateWithoutContributesToInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutContributesToInput, Prisma.UserUncheckedCreateWithoutContributesToInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutContributesToInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutContributesToInput, Prisma.UserUncheckedUpdateWithoutContributesToInput>
+}
+
+export type UserUpdateWithoutContributesToInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutContributesToInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutDocumentsAddedInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutDocumentsAddedInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutDocumentsAddedInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutDocumentsAddedInput, Prisma.UserUncheckedCreateWithoutDocumentsAddedInput>
+}
+
+export type UserUpsertWithoutDocumentsAddedInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutDocumentsAddedInput, Prisma.UserUncheckedUpdateWithoutDocumentsAddedInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutDocumentsAddedInput, Prisma.UserUncheckedCreateWithoutDocumentsAddedInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutDocumentsAddedInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutDocumentsAddedInput, Prisma.UserUncheckedUpdateWithoutDocumentsAddedInput>
+}
+
+export type UserUpdateWithoutDocumentsAddedInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutDocumentsAddedInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutMessagesInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messageReads?: Prisma.MessageReadCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutMessagesInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messageReads?: Prisma.MessageReadUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutMessagesInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+}
+
+export type UserUpsertWithoutMessagesInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutMessagesInput, Prisma.UserUncheckedUpdateWithoutMessagesInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutMessagesInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutMessagesInput, Prisma.UserUncheckedUpdateWithoutMessagesInput>
+}
+
+export type UserUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutMessageReadsInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  messagesEmailedAt?: Date | string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkCreateNestedManyWithoutUserInput
+  area?: Prisma.LocalAreaCreateNestedOneWithoutUsersInput
+  agency?: Prisma.AgencyCreateNestedOneWithoutUsersInput
+  youngPerson?: Prisma.YoungPersonCreateNestedOneWithoutOwnAccountInput
+  caringFor?: Prisma.CarerLinkCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageCreateNestedManyWithoutAuthorInput
+}
+
+export type UserUncheckedCreateWithoutMessageReadsInput = {
+  id?: string
+  email: string
+  name: string
+  passwordHash?: string | null
+  passwordChangedAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  role: $Enums.Role
+  areaId?: string | null
+  agencyId?: string | null
+  youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutUserInput
+  passkeys?: Prisma.PasskeyUncheckedCreateNestedManyWithoutUserInput
+  accountLinks?: Prisma.AccountLinkUncheckedCreateNestedManyWithoutUserInput
+  caringFor?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutUserInput
+  caseload?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutNamedWorkerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutUserInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedCreateNestedManyWithoutUserInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerUserInput
+  contributesTo?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutUserInput
+  documentsAdded?: Prisma.DocumentUncheckedCreateNestedManyWithoutAddedByInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutAuthorInput
+}
+
+export type UserCreateOrConnectWithoutMessageReadsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessageReadsInput, Prisma.UserUncheckedCreateWithoutMessageReadsInput>
+}
+
+export type UserUpsertWithoutMessageReadsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutMessageReadsInput, Prisma.UserUncheckedUpdateWithoutMessageReadsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessageReadsInput, Prisma.UserUncheckedCreateWithoutMessageReadsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutMessageReadsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutMessageReadsInput, Prisma.UserUncheckedUpdateWithoutMessageReadsInput>
+}
+
+export type UserUpdateWithoutMessageReadsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUpdateManyWithoutUserNestedInput
+  area?: Prisma.LocalAreaUpdateOneWithoutUsersNestedInput
+  agency?: Prisma.AgencyUpdateOneWithoutUsersNestedInput
+  youngPerson?: Prisma.YoungPersonUpdateOneWithoutOwnAccountNestedInput
+  caringFor?: Prisma.CarerLinkUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+}
+
+export type UserUncheckedUpdateWithoutMessageReadsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  totpSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutUserNestedInput
+  passkeys?: Prisma.PasskeyUncheckedUpdateManyWithoutUserNestedInput
+  accountLinks?: Prisma.AccountLinkUncheckedUpdateManyWithoutUserNestedInput
+  caringFor?: Prisma.CarerLinkUncheckedUpdateManyWithoutUserNestedInput
+  caseload?: Prisma.YoungPersonUncheckedUpdateManyWithoutNamedWorkerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
+  reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
 }
 
 export type UserCreateManyAreaInput = {
@@ -2371,6 +3278,7 @@ export type UserCreateManyAreaInput = {
   role: $Enums.Role
   agencyId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2387,6 +3295,7 @@ export type UserUpdateWithoutAreaInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2401,6 +3310,10 @@ export type UserUpdateWithoutAreaInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutAreaInput = {
@@ -2416,6 +3329,7 @@ export type UserUncheckedUpdateWithoutAreaInput = {
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2428,6 +3342,10 @@ export type UserUncheckedUpdateWithoutAreaInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutAreaInput = {
@@ -2443,6 +3361,7 @@ export type UserUncheckedUpdateManyWithoutAreaInput = {
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   agencyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2461,6 +3380,7 @@ export type UserCreateManyAgencyInput = {
   role: $Enums.Role
   areaId?: string | null
   youngPersonId?: string | null
+  messagesEmailedAt?: Date | string | null
   disabledAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2477,6 +3397,7 @@ export type UserUpdateWithoutAgencyInput = {
   totpPendingSecret?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   totpLastStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2491,6 +3412,10 @@ export type UserUpdateWithoutAgencyInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutAgencyInput = {
@@ -2506,6 +3431,7 @@ export type UserUncheckedUpdateWithoutAgencyInput = {
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2518,6 +3444,10 @@ export type UserUncheckedUpdateWithoutAgencyInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutUserNestedInput
   reviewInvitations?: Prisma.ReviewInvitationUncheckedUpdateManyWithoutUserNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerUserNestedInput
+  contributesTo?: Prisma.ContributorLinkUncheckedUpdateManyWithoutUserNestedInput
+  documentsAdded?: Prisma.DocumentUncheckedUpdateManyWithoutAddedByNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutAuthorNestedInput
+  messageReads?: Prisma.MessageReadUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutAgencyInput = {
@@ -2533,6 +3463,7 @@ export type UserUncheckedUpdateManyWithoutAgencyInput = {
   role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
   areaId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   youngPersonId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  messagesEmailedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2553,6 +3484,10 @@ export type UserCountOutputType = {
   notifications: number
   reviewInvitations: number
   reviewActions: number
+  contributesTo: number
+  documentsAdded: number
+  messages: number
+  messageReads: number
 }
 
 export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2565,6 +3500,10 @@ export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   notifications?: boolean | UserCountOutputTypeCountNotificationsArgs
   reviewInvitations?: boolean | UserCountOutputTypeCountReviewInvitationsArgs
   reviewActions?: boolean | UserCountOutputTypeCountReviewActionsArgs
+  contributesTo?: boolean | UserCountOutputTypeCountContributesToArgs
+  documentsAdded?: boolean | UserCountOutputTypeCountDocumentsAddedArgs
+  messages?: boolean | UserCountOutputTypeCountMessagesArgs
+  messageReads?: boolean | UserCountOutputTypeCountMessageReadsArgs
 }
 
 /**
@@ -2640,6 +3579,34 @@ export type UserCountOutputTypeCountReviewActionsArgs<ExtArgs extends runtime.Ty
   where?: Prisma.ReviewActionWhereInput
 }
 
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountContributesToArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ContributorLinkWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountDocumentsAddedArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DocumentWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountMessagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountMessageReadsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageReadWhereInput
+}
+
 
 export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2655,6 +3622,7 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   areaId?: boolean
   agencyId?: boolean
   youngPersonId?: boolean
+  messagesEmailedAt?: boolean
   disabledAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
@@ -2670,6 +3638,10 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   notifications?: boolean | Prisma.User$notificationsArgs<ExtArgs>
   reviewInvitations?: boolean | Prisma.User$reviewInvitationsArgs<ExtArgs>
   reviewActions?: boolean | Prisma.User$reviewActionsArgs<ExtArgs>
+  contributesTo?: boolean | Prisma.User$contributesToArgs<ExtArgs>
+  documentsAdded?: boolean | Prisma.User$documentsAddedArgs<ExtArgs>
+  messages?: boolean | Prisma.User$messagesArgs<ExtArgs>
+  messageReads?: boolean | Prisma.User$messageReadsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["user"]>
 
@@ -2687,6 +3659,7 @@ export type UserSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   areaId?: boolean
   agencyId?: boolean
   youngPersonId?: boolean
+  messagesEmailedAt?: boolean
   disabledAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
@@ -2709,6 +3682,7 @@ export type UserSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   areaId?: boolean
   agencyId?: boolean
   youngPersonId?: boolean
+  messagesEmailedAt?: boolean
   disabledAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
@@ -2731,12 +3705,13 @@ export type UserSelectScalar = {
   areaId?: boolean
   agencyId?: boolean
   youngPersonId?: boolean
+  messagesEmailedAt?: boolean
   disabledAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type UserOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "passwordHash" | "passwordChangedAt" | "lastSignInAt" | "totpSecret" | "totpPendingSecret" | "totpLastStep" | "role" | "areaId" | "agencyId" | "youngPersonId" | "disabledAt" | "createdAt" | "updatedAt", ExtArgs["result"]["user"]>
+export type UserOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "passwordHash" | "passwordChangedAt" | "lastSignInAt" | "totpSecret" | "totpPendingSecret" | "totpLastStep" | "role" | "areaId" | "agencyId" | "youngPersonId" | "messagesEmailedAt" | "disabledAt" | "createdAt" | "updatedAt", ExtArgs["result"]["user"]>
 export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   recoveryCodes?: boolean | Prisma.User$recoveryCodesArgs<ExtArgs>
   passkeys?: boolean | Prisma.User$passkeysArgs<ExtArgs>
@@ -2750,6 +3725,10 @@ export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   notifications?: boolean | Prisma.User$notificationsArgs<ExtArgs>
   reviewInvitations?: boolean | Prisma.User$reviewInvitationsArgs<ExtArgs>
   reviewActions?: boolean | Prisma.User$reviewActionsArgs<ExtArgs>
+  contributesTo?: boolean | Prisma.User$contributesToArgs<ExtArgs>
+  documentsAdded?: boolean | Prisma.User$documentsAddedArgs<ExtArgs>
+  messages?: boolean | Prisma.User$messagesArgs<ExtArgs>
+  messageReads?: boolean | Prisma.User$messageReadsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type UserIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2778,6 +3757,10 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     notifications: Prisma.$NotificationPayload<ExtArgs>[]
     reviewInvitations: Prisma.$ReviewInvitationPayload<ExtArgs>[]
     reviewActions: Prisma.$ReviewActionPayload<ExtArgs>[]
+    contributesTo: Prisma.$ContributorLinkPayload<ExtArgs>[]
+    documentsAdded: Prisma.$DocumentPayload<ExtArgs>[]
+    messages: Prisma.$MessagePayload<ExtArgs>[]
+    messageReads: Prisma.$MessageReadPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2807,6 +3790,10 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
      * For a young person's own account: whose plan it is.
      */
     youngPersonId: string | null
+    /**
+     * When they were last e-mailed "you have a new message": one e-mail for all that arrived since.
+     */
+    messagesEmailedAt: Date | null
     disabledAt: Date | null
     createdAt: Date
     updatedAt: Date
@@ -3216,6 +4203,10 @@ export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Typ
   notifications<T extends Prisma.User$notificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$notificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewInvitations<T extends Prisma.User$reviewInvitationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$reviewInvitationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewInvitationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewActions<T extends Prisma.User$reviewActionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$reviewActionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewActionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  contributesTo<T extends Prisma.User$contributesToArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$contributesToArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ContributorLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  documentsAdded<T extends Prisma.User$documentsAddedArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$documentsAddedArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DocumentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messages<T extends Prisma.User$messagesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$messagesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messageReads<T extends Prisma.User$messageReadsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$messageReadsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessageReadPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3258,6 +4249,7 @@ export interface UserFieldRefs {
   readonly areaId: Prisma.FieldRef<"User", 'String'>
   readonly agencyId: Prisma.FieldRef<"User", 'String'>
   readonly youngPersonId: Prisma.FieldRef<"User", 'String'>
+  readonly messagesEmailedAt: Prisma.FieldRef<"User", 'DateTime'>
   readonly disabledAt: Prisma.FieldRef<"User", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"User", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"User", 'DateTime'>
@@ -3932,6 +4924,102 @@ export type User$reviewActionsArgs<ExtArgs extends runtime.Types.Extensions.Inte
   take?: number
   skip?: number
   distinct?: Prisma.ReviewActionScalarFieldEnum | Prisma.ReviewActionScalarFieldEnum[]
+}
+
+/**
+ * User.contributesTo
+ */
+export type User$contributesToArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ContributorLink
+   */
+  select?: Prisma.ContributorLinkSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ContributorLink
+   */
+  omit?: Prisma.ContributorLinkOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ContributorLinkInclude<ExtArgs> | null
+  where?: Prisma.ContributorLinkWhereInput
+  orderBy?: Prisma.ContributorLinkOrderByWithRelationInput | Prisma.ContributorLinkOrderByWithRelationInput[]
+  cursor?: Prisma.ContributorLinkWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ContributorLinkScalarFieldEnum | Prisma.ContributorLinkScalarFieldEnum[]
+}
+
+/**
+ * User.documentsAdded
+ */
+export type User$documentsAddedArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Document
+   */
+  select?: Prisma.DocumentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Document
+   */
+  omit?: Prisma.DocumentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DocumentInclude<ExtArgs> | null
+  where?: Prisma.DocumentWhereInput
+  orderBy?: Prisma.DocumentOrderByWithRelationInput | Prisma.DocumentOrderByWithRelationInput[]
+  cursor?: Prisma.DocumentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DocumentScalarFieldEnum | Prisma.DocumentScalarFieldEnum[]
+}
+
+/**
+ * User.messages
+ */
+export type User$messagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Message
+   */
+  select?: Prisma.MessageSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Message
+   */
+  omit?: Prisma.MessageOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageInclude<ExtArgs> | null
+  where?: Prisma.MessageWhereInput
+  orderBy?: Prisma.MessageOrderByWithRelationInput | Prisma.MessageOrderByWithRelationInput[]
+  cursor?: Prisma.MessageWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageScalarFieldEnum | Prisma.MessageScalarFieldEnum[]
+}
+
+/**
+ * User.messageReads
+ */
+export type User$messageReadsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the MessageRead
+   */
+  select?: Prisma.MessageReadSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the MessageRead
+   */
+  omit?: Prisma.MessageReadOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageReadInclude<ExtArgs> | null
+  where?: Prisma.MessageReadWhereInput
+  orderBy?: Prisma.MessageReadOrderByWithRelationInput | Prisma.MessageReadOrderByWithRelationInput[]
+  cursor?: Prisma.MessageReadWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageReadScalarFieldEnum | Prisma.MessageReadScalarFieldEnum[]
 }
 
 /**

@@ -426,6 +426,9 @@ export type YoungPersonWhereInput = {
   notifications?: Prisma.NotificationListRelationFilter
   reviews?: Prisma.ReviewListRelationFilter
   reviewActions?: Prisma.ReviewActionListRelationFilter
+  contributors?: Prisma.ContributorLinkListRelationFilter
+  documents?: Prisma.DocumentListRelationFilter
+  threads?: Prisma.MessageThreadListRelationFilter
 }
 
 export type YoungPersonOrderByWithRelationInput = {
@@ -472,6 +475,9 @@ export type YoungPersonOrderByWithRelationInput = {
   notifications?: Prisma.NotificationOrderByRelationAggregateInput
   reviews?: Prisma.ReviewOrderByRelationAggregateInput
   reviewActions?: Prisma.ReviewActionOrderByRelationAggregateInput
+  contributors?: Prisma.ContributorLinkOrderByRelationAggregateInput
+  documents?: Prisma.DocumentOrderByRelationAggregateInput
+  threads?: Prisma.MessageThreadOrderByRelationAggregateInput
 }
 
 export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
@@ -524,6 +530,9 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   notifications?: Prisma.NotificationListRelationFilter
   reviews?: Prisma.ReviewListRelationFilter
   reviewActions?: Prisma.ReviewActionListRelationFilter
+  contributors?: Prisma.ContributorLinkListRelationFilter
+  documents?: Prisma.DocumentListRelationFilter
+  threads?: Prisma.MessageThreadListRelationFilter
 }, "id" | "areaId_nhsNumber" | "areaId_upn" | "areaId_localId">
 
 export type YoungPersonOrderByWithAggregationInput = {
@@ -640,6 +649,9 @@ export type YoungPersonCreateInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateInput = {
@@ -684,6 +696,9 @@ export type YoungPersonUncheckedCreateInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUpdateInput = {
@@ -728,6 +743,9 @@ export type YoungPersonUpdateInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateInput = {
@@ -772,6 +790,9 @@ export type YoungPersonUncheckedUpdateInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateManyInput = {
@@ -1275,6 +1296,48 @@ export type YoungPersonUpdateOneRequiredWithoutReviewActionsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutReviewActionsInput, Prisma.YoungPersonUpdateWithoutReviewActionsInput>, Prisma.YoungPersonUncheckedUpdateWithoutReviewActionsInput>
 }
 
+export type YoungPersonCreateNestedOneWithoutContributorsInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutContributorsInput, Prisma.YoungPersonUncheckedCreateWithoutContributorsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutContributorsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+}
+
+export type YoungPersonUpdateOneRequiredWithoutContributorsNestedInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutContributorsInput, Prisma.YoungPersonUncheckedCreateWithoutContributorsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutContributorsInput
+  upsert?: Prisma.YoungPersonUpsertWithoutContributorsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutContributorsInput, Prisma.YoungPersonUpdateWithoutContributorsInput>, Prisma.YoungPersonUncheckedUpdateWithoutContributorsInput>
+}
+
+export type YoungPersonCreateNestedOneWithoutDocumentsInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutDocumentsInput, Prisma.YoungPersonUncheckedCreateWithoutDocumentsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutDocumentsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+}
+
+export type YoungPersonUpdateOneRequiredWithoutDocumentsNestedInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutDocumentsInput, Prisma.YoungPersonUncheckedCreateWithoutDocumentsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutDocumentsInput
+  upsert?: Prisma.YoungPersonUpsertWithoutDocumentsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutDocumentsInput, Prisma.YoungPersonUpdateWithoutDocumentsInput>, Prisma.YoungPersonUncheckedUpdateWithoutDocumentsInput>
+}
+
+export type YoungPersonCreateNestedOneWithoutThreadsInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutThreadsInput, Prisma.YoungPersonUncheckedCreateWithoutThreadsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutThreadsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+}
+
+export type YoungPersonUpdateOneRequiredWithoutThreadsNestedInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutThreadsInput, Prisma.YoungPersonUncheckedCreateWithoutThreadsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutThreadsInput
+  upsert?: Prisma.YoungPersonUpsertWithoutThreadsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutThreadsInput, Prisma.YoungPersonUpdateWithoutThreadsInput>, Prisma.YoungPersonUncheckedUpdateWithoutThreadsInput>
+}
+
 export type YoungPersonCreateWithoutAreaInput = {
   id?: string
   givenName: string
@@ -1316,6 +1379,9 @@ export type YoungPersonCreateWithoutAreaInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutAreaInput = {
@@ -1359,6 +1425,9 @@ export type YoungPersonUncheckedCreateWithoutAreaInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutAreaInput = {
@@ -1463,6 +1532,9 @@ export type YoungPersonCreateWithoutOwnAccountInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
@@ -1506,6 +1578,9 @@ export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutOwnAccountInput = {
@@ -1554,6 +1629,9 @@ export type YoungPersonCreateWithoutNamedWorkerInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
@@ -1597,6 +1675,9 @@ export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutNamedWorkerInput = {
@@ -1661,6 +1742,9 @@ export type YoungPersonUpdateWithoutOwnAccountInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
@@ -1704,6 +1788,9 @@ export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUpsertWithWhereUniqueWithoutNamedWorkerInput = {
@@ -1763,6 +1850,9 @@ export type YoungPersonCreateWithoutCarersInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutCarersInput = {
@@ -1806,6 +1896,9 @@ export type YoungPersonUncheckedCreateWithoutCarersInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutCarersInput = {
@@ -1865,6 +1958,9 @@ export type YoungPersonUpdateWithoutCarersInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutCarersInput = {
@@ -1908,6 +2004,9 @@ export type YoungPersonUncheckedUpdateWithoutCarersInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutConsentsInput = {
@@ -1951,6 +2050,9 @@ export type YoungPersonCreateWithoutConsentsInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutConsentsInput = {
@@ -1994,6 +2096,9 @@ export type YoungPersonUncheckedCreateWithoutConsentsInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutConsentsInput = {
@@ -2053,6 +2158,9 @@ export type YoungPersonUpdateWithoutConsentsInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
@@ -2096,6 +2204,9 @@ export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutPathwayStatesInput = {
@@ -2139,6 +2250,9 @@ export type YoungPersonCreateWithoutPathwayStatesInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
@@ -2182,6 +2296,9 @@ export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutPathwayStatesInput = {
@@ -2241,6 +2358,9 @@ export type YoungPersonUpdateWithoutPathwayStatesInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
@@ -2284,6 +2404,9 @@ export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutEventsInput = {
@@ -2327,6 +2450,9 @@ export type YoungPersonCreateWithoutEventsInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutEventsInput = {
@@ -2370,6 +2496,9 @@ export type YoungPersonUncheckedCreateWithoutEventsInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutEventsInput = {
@@ -2429,6 +2558,9 @@ export type YoungPersonUpdateWithoutEventsInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutEventsInput = {
@@ -2472,6 +2604,9 @@ export type YoungPersonUncheckedUpdateWithoutEventsInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutMilestonesInput = {
@@ -2515,6 +2650,9 @@ export type YoungPersonCreateWithoutMilestonesInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
@@ -2558,6 +2696,9 @@ export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutMilestonesInput = {
@@ -2617,6 +2758,9 @@ export type YoungPersonUpdateWithoutMilestonesInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
@@ -2660,6 +2804,9 @@ export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutGoalsInput = {
@@ -2703,6 +2850,9 @@ export type YoungPersonCreateWithoutGoalsInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutGoalsInput = {
@@ -2746,6 +2896,9 @@ export type YoungPersonUncheckedCreateWithoutGoalsInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutGoalsInput = {
@@ -2805,6 +2958,9 @@ export type YoungPersonUpdateWithoutGoalsInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
@@ -2848,6 +3004,9 @@ export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutHandoversInput = {
@@ -2891,6 +3050,9 @@ export type YoungPersonCreateWithoutHandoversInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutHandoversInput = {
@@ -2934,6 +3096,9 @@ export type YoungPersonUncheckedCreateWithoutHandoversInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutHandoversInput = {
@@ -2993,6 +3158,9 @@ export type YoungPersonUpdateWithoutHandoversInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
@@ -3036,6 +3204,9 @@ export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutCorrectionsInput = {
@@ -3079,6 +3250,9 @@ export type YoungPersonCreateWithoutCorrectionsInput = {
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
@@ -3122,6 +3296,9 @@ export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutCorrectionsInput = {
@@ -3181,6 +3358,9 @@ export type YoungPersonUpdateWithoutCorrectionsInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
@@ -3224,6 +3404,9 @@ export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutNotificationsInput = {
@@ -3267,6 +3450,9 @@ export type YoungPersonCreateWithoutNotificationsInput = {
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
@@ -3310,6 +3496,9 @@ export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutNotificationsInput = {
@@ -3369,6 +3558,9 @@ export type YoungPersonUpdateWithoutNotificationsInput = {
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
@@ -3412,6 +3604,9 @@ export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutReviewsInput = {
@@ -3455,6 +3650,9 @@ export type YoungPersonCreateWithoutReviewsInput = {
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutReviewsInput = {
@@ -3498,6 +3696,9 @@ export type YoungPersonUncheckedCreateWithoutReviewsInput = {
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutReviewsInput = {
@@ -3557,6 +3758,9 @@ export type YoungPersonUpdateWithoutReviewsInput = {
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutReviewsInput = {
@@ -3600,6 +3804,9 @@ export type YoungPersonUncheckedUpdateWithoutReviewsInput = {
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutReviewActionsInput = {
@@ -3643,6 +3850,9 @@ export type YoungPersonCreateWithoutReviewActionsInput = {
   corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutReviewActionsInput = {
@@ -3686,6 +3896,9 @@ export type YoungPersonUncheckedCreateWithoutReviewActionsInput = {
   corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
   notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
   reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutReviewActionsInput = {
@@ -3745,6 +3958,9 @@ export type YoungPersonUpdateWithoutReviewActionsInput = {
   corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutReviewActionsInput = {
@@ -3788,6 +4004,609 @@ export type YoungPersonUncheckedUpdateWithoutReviewActionsInput = {
   corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonCreateWithoutContributorsInput = {
+  id?: string
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
+  namedWorker?: Prisma.UserCreateNestedOneWithoutCaseloadInput
+  ownAccount?: Prisma.UserCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonUncheckedCreateWithoutContributorsInput = {
+  id?: string
+  areaId: string
+  namedWorkerId?: string | null
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentUncheckedCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateUncheckedCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonCreateOrConnectWithoutContributorsInput = {
+  where: Prisma.YoungPersonWhereUniqueInput
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutContributorsInput, Prisma.YoungPersonUncheckedCreateWithoutContributorsInput>
+}
+
+export type YoungPersonUpsertWithoutContributorsInput = {
+  update: Prisma.XOR<Prisma.YoungPersonUpdateWithoutContributorsInput, Prisma.YoungPersonUncheckedUpdateWithoutContributorsInput>
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutContributorsInput, Prisma.YoungPersonUncheckedCreateWithoutContributorsInput>
+  where?: Prisma.YoungPersonWhereInput
+}
+
+export type YoungPersonUpdateToOneWithWhereWithoutContributorsInput = {
+  where?: Prisma.YoungPersonWhereInput
+  data: Prisma.XOR<Prisma.YoungPersonUpdateWithoutContributorsInput, Prisma.YoungPersonUncheckedUpdateWithoutContributorsInput>
+}
+
+export type YoungPersonUpdateWithoutContributorsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
+  namedWorker?: Prisma.UserUpdateOneWithoutCaseloadNestedInput
+  ownAccount?: Prisma.UserUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonUncheckedUpdateWithoutContributorsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUncheckedUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonCreateWithoutDocumentsInput = {
+  id?: string
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
+  namedWorker?: Prisma.UserCreateNestedOneWithoutCaseloadInput
+  ownAccount?: Prisma.UserCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonUncheckedCreateWithoutDocumentsInput = {
+  id?: string
+  areaId: string
+  namedWorkerId?: string | null
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentUncheckedCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateUncheckedCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonCreateOrConnectWithoutDocumentsInput = {
+  where: Prisma.YoungPersonWhereUniqueInput
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutDocumentsInput, Prisma.YoungPersonUncheckedCreateWithoutDocumentsInput>
+}
+
+export type YoungPersonUpsertWithoutDocumentsInput = {
+  update: Prisma.XOR<Prisma.YoungPersonUpdateWithoutDocumentsInput, Prisma.YoungPersonUncheckedUpdateWithoutDocumentsInput>
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutDocumentsInput, Prisma.YoungPersonUncheckedCreateWithoutDocumentsInput>
+  where?: Prisma.YoungPersonWhereInput
+}
+
+export type YoungPersonUpdateToOneWithWhereWithoutDocumentsInput = {
+  where?: Prisma.YoungPersonWhereInput
+  data: Prisma.XOR<Prisma.YoungPersonUpdateWithoutDocumentsInput, Prisma.YoungPersonUncheckedUpdateWithoutDocumentsInput>
+}
+
+export type YoungPersonUpdateWithoutDocumentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
+  namedWorker?: Prisma.UserUpdateOneWithoutCaseloadNestedInput
+  ownAccount?: Prisma.UserUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonUncheckedUpdateWithoutDocumentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUncheckedUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonCreateWithoutThreadsInput = {
+  id?: string
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
+  namedWorker?: Prisma.UserCreateNestedOneWithoutCaseloadInput
+  ownAccount?: Prisma.UserCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonUncheckedCreateWithoutThreadsInput = {
+  id?: string
+  areaId: string
+  namedWorkerId?: string | null
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentUncheckedCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateUncheckedCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonCreateOrConnectWithoutThreadsInput = {
+  where: Prisma.YoungPersonWhereUniqueInput
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutThreadsInput, Prisma.YoungPersonUncheckedCreateWithoutThreadsInput>
+}
+
+export type YoungPersonUpsertWithoutThreadsInput = {
+  update: Prisma.XOR<Prisma.YoungPersonUpdateWithoutThreadsInput, Prisma.YoungPersonUncheckedUpdateWithoutThreadsInput>
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutThreadsInput, Prisma.YoungPersonUncheckedCreateWithoutThreadsInput>
+  where?: Prisma.YoungPersonWhereInput
+}
+
+export type YoungPersonUpdateToOneWithWhereWithoutThreadsInput = {
+  where?: Prisma.YoungPersonWhereInput
+  data: Prisma.XOR<Prisma.YoungPersonUpdateWithoutThreadsInput, Prisma.YoungPersonUncheckedUpdateWithoutThreadsInput>
+}
+
+export type YoungPersonUpdateWithoutThreadsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
+  namedWorker?: Prisma.UserUpdateOneWithoutCaseloadNestedInput
+  ownAccount?: Prisma.UserUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonUncheckedUpdateWithoutThreadsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUncheckedUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateManyAreaInput = {
@@ -3862,6 +4681,9 @@ export type YoungPersonUpdateWithoutAreaInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutAreaInput = {
@@ -3905,6 +4727,9 @@ export type YoungPersonUncheckedUpdateWithoutAreaInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateManyWithoutAreaInput = {
@@ -4010,6 +4835,9 @@ export type YoungPersonUpdateWithoutNamedWorkerInput = {
   notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
@@ -4053,6 +4881,9 @@ export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
   notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateManyWithoutNamedWorkerInput = {
@@ -4103,6 +4934,9 @@ export type YoungPersonCountOutputType = {
   notifications: number
   reviews: number
   reviewActions: number
+  contributors: number
+  documents: number
+  threads: number
 }
 
 export type YoungPersonCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4117,6 +4951,9 @@ export type YoungPersonCountOutputTypeSelect<ExtArgs extends runtime.Types.Exten
   notifications?: boolean | YoungPersonCountOutputTypeCountNotificationsArgs
   reviews?: boolean | YoungPersonCountOutputTypeCountReviewsArgs
   reviewActions?: boolean | YoungPersonCountOutputTypeCountReviewActionsArgs
+  contributors?: boolean | YoungPersonCountOutputTypeCountContributorsArgs
+  documents?: boolean | YoungPersonCountOutputTypeCountDocumentsArgs
+  threads?: boolean | YoungPersonCountOutputTypeCountThreadsArgs
 }
 
 /**
@@ -4206,6 +5043,27 @@ export type YoungPersonCountOutputTypeCountReviewActionsArgs<ExtArgs extends run
   where?: Prisma.ReviewActionWhereInput
 }
 
+/**
+ * YoungPersonCountOutputType without action
+ */
+export type YoungPersonCountOutputTypeCountContributorsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ContributorLinkWhereInput
+}
+
+/**
+ * YoungPersonCountOutputType without action
+ */
+export type YoungPersonCountOutputTypeCountDocumentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DocumentWhereInput
+}
+
+/**
+ * YoungPersonCountOutputType without action
+ */
+export type YoungPersonCountOutputTypeCountThreadsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageThreadWhereInput
+}
+
 
 export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -4251,6 +5109,9 @@ export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   notifications?: boolean | Prisma.YoungPerson$notificationsArgs<ExtArgs>
   reviews?: boolean | Prisma.YoungPerson$reviewsArgs<ExtArgs>
   reviewActions?: boolean | Prisma.YoungPerson$reviewActionsArgs<ExtArgs>
+  contributors?: boolean | Prisma.YoungPerson$contributorsArgs<ExtArgs>
+  documents?: boolean | Prisma.YoungPerson$documentsArgs<ExtArgs>
+  threads?: boolean | Prisma.YoungPerson$threadsArgs<ExtArgs>
   _count?: boolean | Prisma.YoungPersonCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["youngPerson"]>
 
@@ -4370,6 +5231,9 @@ export type YoungPersonInclude<ExtArgs extends runtime.Types.Extensions.Internal
   notifications?: boolean | Prisma.YoungPerson$notificationsArgs<ExtArgs>
   reviews?: boolean | Prisma.YoungPerson$reviewsArgs<ExtArgs>
   reviewActions?: boolean | Prisma.YoungPerson$reviewActionsArgs<ExtArgs>
+  contributors?: boolean | Prisma.YoungPerson$contributorsArgs<ExtArgs>
+  documents?: boolean | Prisma.YoungPerson$documentsArgs<ExtArgs>
+  threads?: boolean | Prisma.YoungPerson$threadsArgs<ExtArgs>
   _count?: boolean | Prisma.YoungPersonCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type YoungPersonIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4398,6 +5262,9 @@ export type $YoungPersonPayload<ExtArgs extends runtime.Types.Extensions.Interna
     notifications: Prisma.$NotificationPayload<ExtArgs>[]
     reviews: Prisma.$ReviewPayload<ExtArgs>[]
     reviewActions: Prisma.$ReviewActionPayload<ExtArgs>[]
+    contributors: Prisma.$ContributorLinkPayload<ExtArgs>[]
+    documents: Prisma.$DocumentPayload<ExtArgs>[]
+    threads: Prisma.$MessageThreadPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -4869,6 +5736,9 @@ export interface Prisma__YoungPersonClient<T, Null = never, ExtArgs extends runt
   notifications<T extends Prisma.YoungPerson$notificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$notificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviews<T extends Prisma.YoungPerson$reviewsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$reviewsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewActions<T extends Prisma.YoungPerson$reviewActionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$reviewActionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewActionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  contributors<T extends Prisma.YoungPerson$contributorsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$contributorsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ContributorLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  documents<T extends Prisma.YoungPerson$documentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$documentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DocumentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  threads<T extends Prisma.YoungPerson$threadsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$threadsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessageThreadPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -5627,6 +6497,78 @@ export type YoungPerson$reviewActionsArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   distinct?: Prisma.ReviewActionScalarFieldEnum | Prisma.ReviewActionScalarFieldEnum[]
+}
+
+/**
+ * YoungPerson.contributors
+ */
+export type YoungPerson$contributorsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ContributorLink
+   */
+  select?: Prisma.ContributorLinkSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ContributorLink
+   */
+  omit?: Prisma.ContributorLinkOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ContributorLinkInclude<ExtArgs> | null
+  where?: Prisma.ContributorLinkWhereInput
+  orderBy?: Prisma.ContributorLinkOrderByWithRelationInput | Prisma.ContributorLinkOrderByWithRelationInput[]
+  cursor?: Prisma.ContributorLinkWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ContributorLinkScalarFieldEnum | Prisma.ContributorLinkScalarFieldEnum[]
+}
+
+/**
+ * YoungPerson.documents
+ */
+export type YoungPerson$documentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Document
+   */
+  select?: Prisma.DocumentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Document
+   */
+  omit?: Prisma.DocumentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DocumentInclude<ExtArgs> | null
+  where?: Prisma.DocumentWhereInput
+  orderBy?: Prisma.DocumentOrderByWithRelationInput | Prisma.DocumentOrderByWithRelationInput[]
+  cursor?: Prisma.DocumentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DocumentScalarFieldEnum | Prisma.DocumentScalarFieldEnum[]
+}
+
+/**
+ * YoungPerson.threads
+ */
+export type YoungPerson$threadsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the MessageThread
+   */
+  select?: Prisma.MessageThreadSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the MessageThread
+   */
+  omit?: Prisma.MessageThreadOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageThreadInclude<ExtArgs> | null
+  where?: Prisma.MessageThreadWhereInput
+  orderBy?: Prisma.MessageThreadOrderByWithRelationInput | Prisma.MessageThreadOrderByWithRelationInput[]
+  cursor?: Prisma.MessageThreadWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageThreadScalarFieldEnum | Prisma.MessageThreadScalarFieldEnum[]
 }
 
 /**

@@ -1,0 +1,42 @@
+import { AppError, findDocument, type DocumentWithReview } from '@pathways/db';
+import { reviewKindOf } from '@pathways/engine';
+import type { Context } from 'hono';
+import { canChangeYoungPerson, recordOfRequest, type RequestRecord } from '../access.ts';
+import type { AppEnv } from '../app-env.ts';
+import { documentVisible } from '../sharing.ts';
+
+/** The part of the plan a document's review belongs to, if it is for a review. */
+export function reviewPathwayOf(document: DocumentWithReview, jurisdiction: string): string | null {
+  return document.review ? (reviewKindOf(jurisdiction, document.review.kind)?.pathway ?? null) : null;
+}
+
+/** Whether this caller may see this document of a record they may see. */
+export function maySeeDocument(access: RequestRecord, document: DocumentWithReview): boolean {
+  return documentVisible(access.parts, document.type, reviewPathwayOf(document, access.person.jurisdiction));
+}
+
+/** Whether this caller may remove a document: the area's staff, or whoever added it. */
+export function mayRemoveDocument(access: RequestRecord, document: DocumentWithReview): boolean {
+  return canChangeYoungPerson(access.user, access.person) || document.addedById === access.user.id;
+}
+
+/**
+ * The document a request is about, through the one decision about its young person
+ * (`recordOfRequest`) and then the part of the record the document belongs to: anyone who may
+ * not see it is told there is no such document.
+ */
+export async function documentOfRequest(
+  c: Context<AppEnv>,
+  documentId: string,
+): Promise<RequestRecord & { document: DocumentWithReview }> {
+  const document = await findDocument(c.get('services').db, documentId);
+  let access: RequestRecord;
+  try {
+    access = await recordOfRequest(c, document.youngPersonId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') throw new AppError('not_found', 'No such document.');
+    throw error;
+  }
+  if (!maySeeDocument(access, document)) throw new AppError('not_found', 'No such document.');
+  return { ...access, document };
+}

@@ -15,6 +15,8 @@ const PACK = 'A pack only handover sharing may show';
 const REVIEW = 'A review only plan sharing may show';
 const ACTION = 'An action only plan sharing may show';
 const HEALTH_MEETING = 'A health meeting only health sharing may show';
+const HEALTH_DOCUMENT = 'A hospital passport only health sharing may show';
+const PLAN_DOCUMENT = 'A letter only plan sharing may show';
 /** What each part holds, as text that shows wherever it leaks. */
 const MARKERS: Record<Exclude<SharingScope, 'handover'>, RegExp[]> = {
   // Milestones and events of the pathways that are not health.
@@ -25,6 +27,7 @@ const MARKERS: Record<Exclude<SharingScope, 'handover'>, RegExp[]> = {
     /social care pathway/,
     new RegExp(REVIEW),
     new RegExp(ACTION),
+    new RegExp(PLAN_DOCUMENT),
   ],
   health: [
     /health_transfer/,
@@ -32,6 +35,7 @@ const MARKERS: Record<Exclude<SharingScope, 'handover'>, RegExp[]> = {
     /"pathway":"health"/,
     /health pathway/,
     new RegExp(HEALTH_MEETING),
+    new RegExp(HEALTH_DOCUMENT),
     ...HEALTH_FACTS.map((fact) => new RegExp(fact)),
   ],
   goals: [new RegExp(ABOUT_ME), new RegExp(GOAL)],
@@ -57,6 +61,7 @@ describe('the consent walk: every endpoint and export, every combination of agre
   let reviewId: string;
   let feedPath: string;
   let getPaths: string[];
+  let healthDocumentId: string;
 
   beforeAll(async () => {
     f = await startTestServer('PGlite');
@@ -108,6 +113,24 @@ describe('the consent walk: every endpoint and export, every combination of agre
     });
     await f.db.prisma.handover.update({ where: { id: handover.id }, data: { summary: PACK } });
     handoverId = handover.id;
+    // Two documents, their titles and content the markers: a hospital passport (health) and a letter (plan).
+    const addDocument = (type: string, title: string) =>
+      f.db.prisma.document.create({
+        data: {
+          youngPersonId: f.personId,
+          type,
+          title,
+          fileName: `${type}.pdf`,
+          mediaType: 'application/pdf',
+          byteSize: new TextEncoder().encode(`%PDF-1.4\n% ${title}\n%%EOF`).length,
+          sha256: '0'.repeat(64),
+          addedByName: 'worker',
+          addedByRole: 'transition_worker',
+          chunks: { create: { seq: 0, bytes: new TextEncoder().encode(`%PDF-1.4\n% ${title}\n%%EOF`) } },
+        },
+      });
+    healthDocumentId = (await addDocument('hospital_passport', HEALTH_DOCUMENT)).id;
+    await addDocument('letter', PLAN_DOCUMENT);
     feedPath = new URL((await call(f, adults, 'POST', '/api/calendar-feed')).body.url as string).pathname;
     const openapi = (await call(f, null, 'GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, unknown>>;
@@ -122,9 +145,17 @@ describe('the consent walk: every endpoint and export, every combination of agre
   const concretePaths = () =>
     getPaths.map((path) =>
       path.replace(/\{(\w+)\}/g, (_, name: string) => {
-        const value = { id: f.personId, handoverId, reviewId, file: feedPath.split('/').at(-1), areaId: f.areaId }[
-          name
-        ];
+        const value = {
+          id: f.personId,
+          handoverId,
+          reviewId,
+          file: feedPath.split('/').at(-1),
+          areaId: f.areaId,
+          documentId: healthDocumentId,
+          // The handover's conversation: theirs while the handover is shared with them.
+          kind: 'handover',
+          subjectId: handoverId,
+        }[name];
         if (!value) throw new Error(`the consent walk does not know what to put in {${name}} of ${path}: add it`);
         return value;
       }),
@@ -182,6 +213,8 @@ describe('the consent walk: every endpoint and export, every combination of agre
       if (parts.includes('plan')) expect(everything).toMatch(MARKERS.plan[0] as RegExp);
       if (parts.includes('plan')) expect(everything).toContain(ACTION);
       if (parts.includes('health')) expect(everything).toContain(HEALTH_MEETING);
+      if (parts.includes('health')) expect(everything).toContain(HEALTH_DOCUMENT);
+      if (parts.includes('plan')) expect(everything).toContain(PLAN_DOCUMENT);
       if (parts.includes('health') && parts.includes('plan')) expect(everything).toMatch(/health_transfer/);
     },
   );

@@ -10,7 +10,10 @@ import { useTranslation } from 'react-i18next';
 import { CaseloadPage } from './pages/CaseloadPage.tsx';
 import { HandoverInboxPage } from './pages/HandoverInboxPage.tsx';
 import { HandoverListPage } from './pages/HandoverListPage.tsx';
-import { HandoverPage } from './pages/HandoverPage.tsx';
+import { HandoverPage, SendHandoverPage } from './pages/HandoverPage.tsx';
+import { ConversationPage } from './pages/together/ConversationPage.tsx';
+import { LinkedPeoplePage } from './pages/together/LinkedPeoplePage.tsx';
+import { MessagesPage } from './pages/together/MessagesPage.tsx';
 import { MyPlanPage } from './pages/MyPlanPage.tsx';
 import { NewHandoverPage } from './pages/NewHandoverPage.tsx';
 import { RemindersPage } from './pages/RemindersPage.tsx';
@@ -119,6 +122,10 @@ export function App() {
           <Route path="/reply" element={<ReplyPage />} />
           <Route path="/handovers" element={<HandoverListPage />} />
           <Route path="/handovers/:id" element={<HandoverPage user={user} />} />
+          <Route path="/handovers/:id/send" element={<SendHandoverPage />} />
+          <Route path="/messages" element={<MessagesPage />} />
+          <Route path="/messages/:kind/:subjectId" element={<ConversationPage />} />
+          <Route path="/linked" element={<LinkedPeoplePage />} />
           <Route path="/inbox" element={<HandoverInboxPage />} />
           <Route path="/notifications" element={<RemindersPage />} />
           <Route path="/my-plan" element={<MyPlanPage user={user} />} />

@@ -16,7 +16,9 @@ export type { CaseloadFilter, SessionUser };
 export type CaseloadPage = InferResponseType<typeof api.api.caseload.$get, 200>;
 export type YoungPerson = InferResponseType<(typeof api.api)['young-people'][':id']['$get'], 200>;
 export type Goal = InferResponseType<(typeof api.api)['young-people'][':id']['goals']['$get'], 200>['items'][number];
-export type Handover = InferResponseType<(typeof api.api.handovers)[':handoverId']['$get'], 200>;
+export type Handover = InferResponseType<typeof api.api.handovers.$get, 200>['items'][number];
+/** One handover as its page shows it, with the documents shared with its agency. */
+export type HandoverWithDocuments = InferResponseType<(typeof api.api.handovers)[':handoverId']['$get'], 200>;
 export type AuditRow = InferResponseType<
   (typeof api.api)['young-people'][':id']['audit']['$get'],
   200

@@ -4,12 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { useMenuReminders, useSignOut, type SessionUser } from '../api/queries.ts';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
+import { useInbox } from '../api/together-queries.ts';
 import { DemoBanner } from './DemoBanner.tsx';
 
 type Link = { to: string; label: string };
 
 /** What each role works with, in the order they use it. */
-function linksFor(role: SessionUser['role'], t: TFunction, unread: number): Link[] {
+function linksFor(role: SessionUser['role'], t: TFunction, unread: number, unreadMessages: number): Link[] {
+  const messages = {
+    to: '/messages',
+    label:
+      unreadMessages > 0 ? t('together.nav.messagesUnread', { count: unreadMessages }) : t('together.nav.messages'),
+  };
+  return [...ownLinks(role, t, unread), ...(role === 'administrator' || role === 'commissioner' ? [] : [messages])];
+}
+
+/** The pages of each role's own work. */
+function ownLinks(role: SessionUser['role'], t: TFunction, unread: number): Link[] {
   switch (role) {
     case 'transition_worker':
     case 'team_manager':
@@ -25,6 +36,11 @@ function linksFor(role: SessionUser['role'], t: TFunction, unread: number): Link
       return [{ to: '/my-plan', label: t('nav.myPlan') }];
     case 'adult_services':
       return [{ to: '/inbox', label: t('nav.inbox') }];
+    case 'sen_coordinator':
+    case 'health_professional':
+    case 'social_worker':
+    case 'contributor':
+      return [{ to: '/linked', label: t('together.nav.linked') }];
     case 'commissioner':
       return [{ to: '/commissioning', label: t('nav.commissioning') }];
     case 'administrator':
@@ -60,6 +76,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
   const reminders = useMenuReminders(
     user?.stage === 'complete' && (user.role === 'transition_worker' || user.role === 'team_manager'),
   );
+  const inbox = useInbox(user?.stage === 'complete' && user.role !== 'administrator' && user.role !== 'commissioner');
   return (
     <>
       <a className="skip-link" href="#main">
@@ -74,7 +91,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
         {user?.stage === 'complete' && (
           <nav aria-label={t('app.mainNav')}>
             <ul>
-              {linksFor(user.role, t, reminders.data?.unread ?? 0).map((link) => (
+              {linksFor(user.role, t, reminders.data?.unread ?? 0, inbox.data?.unread ?? 0).map((link) => (
                 <li key={link.to}>
                   <NavLink to={link.to}>{link.label}</NavLink>
                 </li>

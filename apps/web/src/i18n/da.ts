@@ -1,4 +1,5 @@
 import { reviewsDa } from './reviews-da.ts';
+import { togetherDa } from './together-da.ts';
 import { peopleDa } from './people-da.ts';
 import type { Messages } from './en.ts';
 import { accountsDa } from './accounts-da.ts';
@@ -74,6 +75,10 @@ export const da: Messages = {
     young_person: 'Ung',
     parent_carer: 'Forælder eller pårørende',
     adult_services: 'Voksenområdet',
+    sen_coordinator: 'Specialpædagogisk koordinator (skole eller uddannelsessted)',
+    health_professional: 'Sundhed (sundhedsperson)',
+    social_worker: 'Socialrådgiver (børneområdet)',
+    contributor: 'Samarbejdspartner fra en anden instans',
     commissioner: 'Indkøber',
     administrator: 'Administrator',
   },
@@ -471,5 +476,6 @@ export const da: Messages = {
   accounts: accountsDa,
   ...peopleDa,
   ...reviewsDa,
+  ...togetherDa,
   notFound: { title: 'Siden findes ikke' },
 };

@@ -1,6 +1,7 @@
 import { peopleEn } from './people-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { reviewsEn } from './reviews-en.ts';
+import { togetherEn } from './together-en.ts';
 
 /** English interface text: short sentences, everyday words (plain-language guidance, reading age ~9 in the young person's pages). */
 export const en = {
@@ -72,6 +73,10 @@ export const en = {
     young_person: 'Young person',
     parent_carer: 'Parent or carer',
     adult_services: 'Adult services',
+    sen_coordinator: 'SEN coordinator (school or college)',
+    health_professional: 'Health (named health worker or designated clinical officer)',
+    social_worker: 'Children’s social worker',
+    contributor: 'Contributor from another agency',
     commissioner: 'Commissioner',
     administrator: 'Administrator',
   },
@@ -469,6 +474,7 @@ export const en = {
   accounts: accountsEn,
   ...peopleEn,
   ...reviewsEn,
+  ...togetherEn,
   notFound: { title: 'Page not found' },
 };
 

@@ -4,6 +4,10 @@ const HOME: Record<string, string> = {
   young_person: '/my-plan',
   parent_carer: '/my-plan',
   adult_services: '/inbox',
+  sen_coordinator: '/linked',
+  health_professional: '/linked',
+  social_worker: '/linked',
+  contributor: '/linked',
   commissioner: '/commissioning',
   administrator: '/accounts',
 };

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { useHandover, useHandoverStep, type Handover, type SessionUser } from '../api/queries.ts';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useHandover, useHandoverStep, type HandoverWithDocuments, type SessionUser } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { HandoverVersions, PackForm, SharedDocuments } from '../components/HandoverParts.tsx';
 import { ErrorNotice, QueryState } from '../components/QueryState.tsx';
 import { formatDay, formatMoment } from '../lib/format.ts';
 import { AskForInformation } from './HandoverInboxPage.tsx';
@@ -15,11 +17,14 @@ export function HandoverPage({ user }: { user: SessionUser }) {
   return <QueryState query={handover}>{(data) => <HandoverPack handover={data} user={user} />}</QueryState>;
 }
 
-function HandoverPack({ handover, user }: { handover: Handover; user: SessionUser }) {
+function HandoverPack({ handover, user }: { handover: HandoverWithDocuments; user: SessionUser }) {
   const { t, i18n } = useTranslation();
   const step = useHandoverStep();
+  const [changing, setChanging] = useState(false);
   const isStaff = user.role === 'transition_worker' || user.role === 'team_manager';
-  const canSend = isStaff && (handover.status === 'draft' || handover.status === 'info_requested');
+  const canSend = isStaff && handover.status === 'draft';
+  // Once sent, the pack changes only by a new version the agency can compare.
+  const canPublish = isStaff && handover.status !== 'draft';
   const canAcknowledge =
     user.role === 'adult_services' && (handover.status === 'sent' || handover.status === 'info_requested');
 
@@ -32,7 +37,10 @@ function HandoverPack({ handover, user }: { handover: Handover; user: SessionUse
           <Link to={`/young-people/${handover.youngPersonId}`}>{handover.youngPersonName}</Link>
         </dd>
         <dt>{t('handover.status')}</dt>
-        <dd>{t(`handoverStatus.${handover.status}`)}</dd>
+        <dd>
+          {t(`handoverStatus.${handover.status}`)}
+          {handover.packVersion > 0 && ` · ${t('together.handover.version', { version: handover.packVersion })}`}
+        </dd>
         <dt>{t('handover.dueBy')}</dt>
         <dd>{formatDay(handover.dueBy, i18n.language)}</dd>
         {handover.expectedTransfer && (
@@ -63,14 +71,25 @@ function HandoverPack({ handover, user }: { handover: Handover; user: SessionUse
       {handover.infoRequest && (
         <p className="notice notice-warning">{t('handover.infoRequest', { text: handover.infoRequest })}</p>
       )}
-      {SECTIONS.map(
-        (section) =>
-          handover[section] && (
-            <section key={section} className="pack-section">
-              <h2>{t(`handover.${section}`)}</h2>
-              <p className="preserve-lines">{handover[section]}</p>
-            </section>
-          ),
+      {changing ? (
+        <PackForm handover={handover} onDone={() => setChanging(false)} />
+      ) : (
+        SECTIONS.map(
+          (section) =>
+            handover[section] && (
+              <section key={section} className="pack-section">
+                <h2>{t(`handover.${section}`)}</h2>
+                <p className="preserve-lines">{handover[section]}</p>
+              </section>
+            ),
+        )
+      )}
+      <SharedDocuments handover={handover} />
+      {handover.packVersion > 0 && <HandoverVersions handoverId={handover.id} />}
+      {(isStaff || handover.status !== 'draft') && (
+        <p className="no-print">
+          <Link to={`/messages/handover/${handover.id}`}>{t('together.messages.handoverLink')}</Link>
+        </p>
       )}
       <p className="actions no-print">
         <button type="button" className="secondary" onClick={() => window.print()}>
@@ -79,13 +98,19 @@ function HandoverPack({ handover, user }: { handover: Handover; user: SessionUse
         <a href={`/api/handovers/${handover.id}/fhir`} download={`handover-${handover.id}.fhir.json`}>
           {t('handover.fhir')}
         </a>
-        {canSend && (
-          <button
-            type="button"
-            disabled={step.isPending}
-            onClick={() => step.mutate({ handover, step: { action: 'send' } })}
-          >
-            {t('handover.send')}
+        {canSend && !changing && (
+          <>
+            <button type="button" className="secondary" onClick={() => setChanging(true)}>
+              {t('together.handover.edit')}
+            </button>
+            <Link className="button" to={`/handovers/${handover.id}/send`}>
+              {t('handover.send')}
+            </Link>
+          </>
+        )}
+        {canPublish && !changing && (
+          <button type="button" className="secondary" onClick={() => setChanging(true)}>
+            {t('together.handover.publish')}
           </button>
         )}
         {canAcknowledge && (
@@ -100,6 +125,48 @@ function HandoverPack({ handover, user }: { handover: Handover; user: SessionUse
       </p>
       {user.role === 'adult_services' && handover.status === 'sent' && <AskForInformation handover={handover} />}
       {step.isError && <ErrorNotice error={step.error} onReload={() => step.reset()} />}
+    </article>
+  );
+}
+
+/** Sending a draft: a page of its own that says what happens, then sends (GOV.UK confirmation). */
+export function SendHandoverPage() {
+  const { id = '' } = useParams();
+  const handover = useHandover(id);
+  return <QueryState query={handover}>{(data) => <ConfirmSend handover={data} />}</QueryState>;
+}
+
+function ConfirmSend({ handover }: { handover: HandoverWithDocuments }) {
+  const { t } = useTranslation();
+  const step = useHandoverStep();
+  const navigate = useNavigate();
+  const agency = handover.toAgencyName;
+  return (
+    <article>
+      <PageHeading title={t('together.handover.confirmTitle', { agency })} />
+      <p>{t('together.handover.confirmIntro', { agency })}</p>
+      <dl className="facts">
+        <dt>{t('handover.youngPerson')}</dt>
+        <dd>{handover.youngPersonName}</dd>
+        <dt>{t('handover.summary')}</dt>
+        <dd className="preserve-lines">{handover.summary}</dd>
+      </dl>
+      {step.isError && <ErrorNotice error={step.error} onReload={() => step.reset()} />}
+      <p className="actions">
+        <button
+          type="button"
+          disabled={step.isPending || handover.status !== 'draft'}
+          onClick={() =>
+            step.mutate(
+              { handover, step: { action: 'send' } },
+              { onSuccess: () => void navigate(`/handovers/${handover.id}`) },
+            )
+          }
+        >
+          {t('together.handover.confirmSend')}
+        </button>
+        <Link to={`/handovers/${handover.id}`}>{t('together.handover.confirmBack')}</Link>
+      </p>
     </article>
   );
 }

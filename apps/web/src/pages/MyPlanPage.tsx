@@ -17,6 +17,7 @@ import {
 } from '../api/queries.ts';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
 import { NextMeeting } from '../components/NextMeeting.tsx';
+import { DocumentsPanel } from '../components/DocumentsPanel.tsx';
 import { SharingPanel } from '../components/SharingPanel.tsx';
 import { YourInformation } from '../components/YourInformation.tsx';
 import { Icon } from '../components/Icon.tsx';
@@ -104,6 +105,11 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
                 ? t('myPlan.hello', { name: record.preferredName ?? record.givenName })
                 : t('myPlan.family.title', { name: displayName(record) })}
             </PageHeading>
+            <p>
+              <Link className="button secondary" to={`/messages/family/${id}`}>
+                {t('together.messages.messageWorker')}
+              </Link>
+            </p>
             <label className="switch">
               <input type="checkbox" checked={easyRead} onChange={(event) => toggle(event.target.checked)} />{' '}
               {t('myPlan.easyRead')} <span className="muted">({t('myPlan.easyReadHelp')})</span>
@@ -120,6 +126,7 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
             </QueryState>
             <GoalsPanel youngPersonId={id} isOwn={isOwn} />
             <AboutMe person={record} />
+            <DocumentsPanel youngPersonId={record.id} name={childName(record) ?? displayName(record)} canAdd />
             <QueryState query={plan}>
               {(data) => <AlreadyDone milestones={data.milestones} childName={childName(record)} />}
             </QueryState>

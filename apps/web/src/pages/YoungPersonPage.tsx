@@ -14,6 +14,8 @@ import {
   type SessionUser,
   type YoungPerson,
 } from '../api/queries.ts';
+import { ContributorsPanel } from '../components/ContributorsPanel.tsx';
+import { DocumentsPanel } from '../components/DocumentsPanel.tsx';
 import { FamilyPanel } from '../components/FamilyPanel.tsx';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
 import { ReviewsPanel } from '../components/ReviewsPanel.tsx';
@@ -29,6 +31,8 @@ import { localToday } from '../lib/calendar-days.ts';
 import { daysBetween, displayName, formatDay, formatMoment } from '../lib/format.ts';
 
 const STAFF = ['transition_worker', 'team_manager'];
+/** Other agencies' staff linked to the young person: they add documents and talk with the team. */
+const OTHER_AGENCIES = ['sen_coordinator', 'health_professional', 'social_worker', 'contributor'];
 
 /** A young person's whole plan, for the people who work on it. */
 export function YoungPersonPage({ user }: { user: SessionUser }) {
@@ -37,7 +41,12 @@ export function YoungPersonPage({ user }: { user: SessionUser }) {
   return (
     <QueryState query={person}>
       {(data) => (
-        <PlanWorkspace person={data} canChange={STAFF.includes(user.role)} canSeeAudit={STAFF.includes(user.role)} />
+        <PlanWorkspace
+          person={data}
+          canChange={STAFF.includes(user.role)}
+          canSeeAudit={STAFF.includes(user.role)}
+          canAddDocuments={STAFF.includes(user.role) || OTHER_AGENCIES.includes(user.role)}
+        />
       )}
     </QueryState>
   );
@@ -47,10 +56,12 @@ function PlanWorkspace({
   person,
   canChange,
   canSeeAudit,
+  canAddDocuments,
 }: {
   person: YoungPerson;
   canChange: boolean;
   canSeeAudit: boolean;
+  canAddDocuments: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const plan = usePlan(person.id);
@@ -288,6 +299,18 @@ function PlanWorkspace({
       )}
 
       <ReviewsPanel youngPersonId={person.id} canArrange={canChange} />
+      <DocumentsPanel youngPersonId={person.id} name={name} canAdd={canAddDocuments} />
+      {canChange && <ContributorsPanel youngPersonId={person.id} name={name} />}
+      {canChange && (
+        <p>
+          <Link to={`/messages/family/${person.id}`}>{t('together.messages.familyLink', { name })}</Link>
+        </p>
+      )}
+      {!canChange && canAddDocuments && (
+        <p>
+          <Link to={`/messages/team/${person.id}`}>{t('together.messages.teamLink')}</Link>
+        </p>
+      )}
       <GoalsPanel youngPersonId={person.id} isOwn={false} />
       {canChange && <SharingPanel youngPersonId={person.id} areaId={person.areaId} voice="staff" />}
       {canChange && <FamilyPanel youngPersonId={person.id} name={name} />}

@@ -13,7 +13,7 @@ import { ApiError } from '../../api/http.ts';
 import { ErrorNotice, QueryState } from '../../components/QueryState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatMoment } from '../../lib/format.ts';
-import { AgencyField, STAFF_ROLES } from './AgencyField.tsx';
+import { AgencyField, needsAgency, STAFF_ROLES } from './AgencyField.tsx';
 
 /** One account: what it is, and what an administrator can do with it. */
 export default function AccountPage() {
@@ -35,7 +35,7 @@ function AccountDetails({ account }: { account: Account }) {
   const saveRole = (event: FormEvent) => {
     event.preventDefault();
     changeRole.mutate(
-      { id: account.id, input: { role, agencyId: role === 'adult_services' ? agencyId || null : null } },
+      { id: account.id, input: { role, agencyId: needsAgency(role) ? agencyId || null : null } },
       { onSuccess: done(t('accounts.admin.roleSaved')) },
     );
   };
@@ -97,7 +97,9 @@ function AccountDetails({ account }: { account: Account }) {
             </option>
           ))}
         </select>
-        {role === 'adult_services' && <AgencyField areaId={account.areaId} value={agencyId} onChange={setAgencyId} />}
+        {needsAgency(role) && (
+          <AgencyField areaId={account.areaId} role={role} value={agencyId} onChange={setAgencyId} />
+        )}
         <div>
           <button type="submit" disabled={changeRole.isPending}>
             {t('accounts.admin.saveRole')}

@@ -7,18 +7,39 @@ export const STAFF_ROLES = [
   'transition_worker',
   'team_manager',
   'adult_services',
+  'sen_coordinator',
+  'health_professional',
+  'social_worker',
+  'contributor',
   'commissioner',
   'administrator',
 ] as const;
 
-/** The adult-services agency of an account, chosen from its area's adult agencies. */
+/** Roles of people who work for an agency (adult services, or another agency around the young person). */
+const AGENCY_ROLES: readonly string[] = [
+  'adult_services',
+  'sen_coordinator',
+  'health_professional',
+  'social_worker',
+  'contributor',
+];
+
+/** Whether an account of this role belongs to an agency. */
+export const needsAgency = (role: string) => AGENCY_ROLES.includes(role);
+
+/**
+ * The agency of an account, chosen from its area's agencies: adult services from the adult
+ * agencies; other agencies' staff from the rest (a school, children's health, social care…).
+ */
 export function AgencyField({
   areaId,
+  role,
   value,
   onChange,
   error,
 }: {
   areaId: string | null;
+  role: string;
   value: string;
   onChange: (agencyId: string) => void;
   error?: string;
@@ -26,7 +47,7 @@ export function AgencyField({
   const { t } = useTranslation();
   const agencies = useAgencies();
   const choices = (agencies.data?.items ?? []).filter(
-    (agency) => agency.areaId === areaId && ADULT_AGENCY_TYPES.has(agency.type),
+    (agency) => agency.areaId === areaId && ADULT_AGENCY_TYPES.has(agency.type) === (role === 'adult_services'),
   );
   return (
     <div className={error ? 'field field-with-error' : 'field'}>

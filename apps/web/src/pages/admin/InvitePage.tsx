@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useInvite, type Invitation } from '../../api/account-queries.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAgencies, useAreas, type SessionUser } from '../../api/queries.ts';
-import { AgencyField, STAFF_ROLES } from './AgencyField.tsx';
+import { AgencyField, needsAgency, STAFF_ROLES } from './AgencyField.tsx';
 import { ErrorSummary, type FieldProblem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -20,7 +20,7 @@ export default function InvitePage({ user }: { user: SessionUser }) {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [checking, setChecking] = useState(false);
   const set = (field: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
-  const needsAgency = form.role === 'adult_services';
+  const hasAgency = needsAgency(form.role);
   const areaName = areas.data?.items.find((area) => area.id === form.areaId)?.name ?? '';
   const problemFor = (field: string) => problems.find((problem) => problem.field === field)?.message;
 
@@ -34,7 +34,7 @@ export default function InvitePage({ user }: { user: SessionUser }) {
     if (!form.role) found.push({ field: `role-${STAFF_ROLES[0]}`, message: t('accounts.admin.roleMissing') });
     if (!form.areaId && form.role !== 'administrator')
       found.push({ field: 'areaId', message: t('accounts.admin.areaMissing') });
-    if (needsAgency && !form.agencyId) found.push({ field: 'agencyId', message: t('accounts.admin.agencyMissing') });
+    if (hasAgency && !form.agencyId) found.push({ field: 'agencyId', message: t('accounts.admin.agencyMissing') });
     setProblems(found);
     setChecking(found.length === 0);
   };
@@ -44,7 +44,7 @@ export default function InvitePage({ user }: { user: SessionUser }) {
       email: form.email.trim(),
       role: form.role as Invitation['role'],
       areaId: form.areaId || null,
-      agencyId: needsAgency ? form.agencyId : null,
+      agencyId: hasAgency ? form.agencyId : null,
     };
     invite.mutate(invitation, {
       onError: (error) => {
@@ -101,7 +101,7 @@ export default function InvitePage({ user }: { user: SessionUser }) {
           <dd>{t(`roles.${form.role}`)}</dd>
           <dt>{t('accounts.admin.area')}</dt>
           <dd>{areaName || t('accounts.admin.allAreas')}</dd>
-          {needsAgency && (
+          {hasAgency && (
             <>
               <dt>{t('accounts.admin.agency')}</dt>
               <dd>{agencies.data?.items.find((agency) => agency.id === form.agencyId)?.name}</dd>
@@ -176,9 +176,10 @@ export default function InvitePage({ user }: { user: SessionUser }) {
             </select>
           </div>
         )}
-        {needsAgency && (
+        {hasAgency && (
           <AgencyField
             areaId={form.areaId || null}
+            role={form.role}
             value={form.agencyId}
             onChange={set('agencyId')}
             error={problemFor('agencyId')}

@@ -25,7 +25,8 @@ export async function sendMessageNotices(
         to: person.email,
         subject: 'You have a new message in Pathways',
         text: [
-          `Hello ${person.name},`,
+          // No name at all, not even the reader's: the reader may be the young person.
+          'Hello,',
           '',
           'You have a new message in Pathways.',
           '',

@@ -13,10 +13,13 @@ export function GoalsPanel({
   youngPersonId,
   isOwn,
   headingLevel = 2,
+  canChange = true,
 }: {
   youngPersonId: string;
   isOwn: boolean;
   headingLevel?: 2 | 3;
+  /** False for another agency, who may read the goals but not set or move them. */
+  canChange?: boolean;
 }) {
   const { t } = useTranslation();
   const goals = useGoals(youngPersonId);
@@ -33,11 +36,11 @@ export function GoalsPanel({
             ) : (
               <ul className="goals">
                 {data.items.map((goal) => (
-                  <GoalItem key={goal.id} goal={goal} youngPersonId={youngPersonId} />
+                  <GoalItem key={goal.id} goal={goal} youngPersonId={youngPersonId} canChange={canChange} />
                 ))}
               </ul>
             )}
-            <AddGoal youngPersonId={youngPersonId} />
+            {canChange && <AddGoal youngPersonId={youngPersonId} />}
           </>
         )}
       </QueryState>
@@ -45,7 +48,7 @@ export function GoalsPanel({
   );
 }
 
-function GoalItem({ goal, youngPersonId }: { goal: Goal; youngPersonId: string }) {
+function GoalItem({ goal, youngPersonId, canChange }: { goal: Goal; youngPersonId: string; canChange: boolean }) {
   const { t, i18n } = useTranslation();
   const addNote = useAddProgressNote(youngPersonId);
   const update = useUpdateGoal(youngPersonId);
@@ -61,21 +64,29 @@ function GoalItem({ goal, youngPersonId }: { goal: Goal; youngPersonId: string }
         <Icon name={goal.outcomeArea} /> “{goal.text}”
       </p>
       <p className="muted">{t(`outcomeAreas.${goal.outcomeArea}`)}</p>
-      <label htmlFor={`status-${goal.id}`}>{t('goals.status')}</label>
-      <select
-        id={`status-${goal.id}`}
-        value={goal.status}
-        disabled={update.isPending}
-        onChange={(event) =>
-          update.mutate({ goalId: goal.id, version: goal.version, status: event.target.value as Goal['status'] })
-        }
-      >
-        {STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {t(`goalStatus.${status}`)}
-          </option>
-        ))}
-      </select>
+      {canChange ? (
+        <>
+          <label htmlFor={`status-${goal.id}`}>{t('goals.status')}</label>
+          <select
+            id={`status-${goal.id}`}
+            value={goal.status}
+            disabled={update.isPending}
+            onChange={(event) =>
+              update.mutate({ goalId: goal.id, version: goal.version, status: event.target.value as Goal['status'] })
+            }
+          >
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`goalStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <p>
+          {t('goals.status')}: {t(`goalStatus.${goal.status}`)}
+        </p>
+      )}
       {update.isError && <ErrorNotice error={update.error} onReload={() => update.reset()} />}
       {goal.notes.length > 0 && (
         <>
@@ -92,22 +103,24 @@ function GoalItem({ goal, youngPersonId }: { goal: Goal; youngPersonId: string }
           </ul>
         </>
       )}
-      <form onSubmit={submit} className="inline-form">
-        <label htmlFor={noteId}>{t('goals.progressLabel')}</label>
-        <textarea
-          id={noteId}
-          rows={2}
-          value={note}
-          required
-          maxLength={2000}
-          onChange={(event) => setNote(event.target.value)}
-          aria-invalid={Boolean(errorFor(addNote.error, 'note')) || undefined}
-        />
-        <button type="submit" disabled={addNote.isPending || note.trim() === ''}>
-          {t('goals.progress')}
-        </button>
-        {addNote.isError && <ErrorNotice error={addNote.error} />}
-      </form>
+      {canChange && (
+        <form onSubmit={submit} className="inline-form">
+          <label htmlFor={noteId}>{t('goals.progressLabel')}</label>
+          <textarea
+            id={noteId}
+            rows={2}
+            value={note}
+            required
+            maxLength={2000}
+            onChange={(event) => setNote(event.target.value)}
+            aria-invalid={Boolean(errorFor(addNote.error, 'note')) || undefined}
+          />
+          <button type="submit" disabled={addNote.isPending || note.trim() === ''}>
+            {t('goals.progress')}
+          </button>
+          {addNote.isError && <ErrorNotice error={addNote.error} />}
+        </form>
+      )}
     </li>
   );
 }

@@ -17,7 +17,8 @@ export function PackForm({ handover, onDone }: { handover: HandoverWithDocuments
   const { t } = useTranslation();
   const change = useChangeHandover(handover.id);
   const mode = handover.status === 'draft' ? 'draft' : 'publish';
-  const nextVersion = handover.packVersion + 1;
+  // A pack sent before versions were kept counts as version 1 (as the server numbers it).
+  const nextVersion = Math.max(handover.packVersion, 1) + 1;
   const [words, setWords] = useState<Record<(typeof PACK_FIELDS)[number], string>>(() => ({
     summary: handover.summary,
     whatMatters: handover.whatMatters ?? '',

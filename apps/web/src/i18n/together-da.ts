@@ -85,6 +85,8 @@ export const togetherDa: typeof togetherEn = {
         handover: 'Beskeder om overdragelsen af {{name}}',
         review: 'Beskeder om mødet for {{name}}',
       },
+      withWorker: 'Beskeder med din medarbejder',
+      withWorkerOf: 'Beskeder med {{name}}s medarbejder',
       empty: 'Ingen beskeder endnu. Skriv den første herunder.',
       you: 'Dig',
       readBy: 'Læst af {{names}}',

@@ -81,6 +81,8 @@ export const togetherEn = {
         handover: 'Messages about the handover of {{name}}',
         review: 'Messages about the meeting for {{name}}',
       },
+      withWorker: 'Messages with your worker',
+      withWorkerOf: 'Messages with {{name}}’s worker',
       empty: 'No messages yet. Write the first one below.',
       you: 'You',
       readBy: 'Read by {{names}}',

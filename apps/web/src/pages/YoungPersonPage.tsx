@@ -311,7 +311,7 @@ function PlanWorkspace({
           <Link to={`/messages/team/${person.id}`}>{t('together.messages.teamLink')}</Link>
         </p>
       )}
-      <GoalsPanel youngPersonId={person.id} isOwn={false} />
+      <GoalsPanel youngPersonId={person.id} isOwn={false} canChange={canChange} />
       {canChange && <SharingPanel youngPersonId={person.id} areaId={person.areaId} voice="staff" />}
       {canChange && <FamilyPanel youngPersonId={person.id} name={name} />}
       {canChange && <YourInformation youngPersonId={person.id} voice="staff" />}

@@ -24,6 +24,14 @@ export const DEMO_ACCOUNTS = [
     area: 'NS',
     agencyType: 'adult_social_care',
   },
+  /** The SEN coordinator of Maya's school: another agency, linked to the young people she teaches. */
+  {
+    email: 'senco@riverside.test',
+    name: 'Helen Ward',
+    role: 'sen_coordinator',
+    area: 'NS',
+    agencyType: 'school',
+  },
   { email: 'commissioner@northshire.test', name: 'Dana Price', role: 'commissioner', area: 'NS' },
   { email: 'admin@pathways.test', name: 'Robin Hale', role: 'administrator', area: null },
   { email: 'maya@family.test', name: 'Maya Hill', role: 'young_person', area: null },
@@ -271,6 +279,18 @@ export async function seedDemoData(
           summary: 'Needs support with personal care and travel; settled at college.',
           whatMatters: person.aboutMe,
           sentAt: new Date(`${today}T09:00:00Z`),
+          packVersion: 1,
+          packVersions: {
+            create: {
+              version: 1,
+              pack: {
+                summary: 'Needs support with personal care and travel; settled at college.',
+                whatMatters: person.aboutMe,
+              },
+              publishedById: person.namedWorkerId,
+              publishedAt: new Date(`${today}T09:00:00Z`),
+            },
+          },
         },
       });
     }
@@ -292,6 +312,23 @@ export async function seedDemoData(
       where: { email: 'adult@family.test' },
       data: { youngPersonId: youngAdult.id, name: youngAdult.name },
     });
+  // Maya and the next two young people go to Riverside: they share their plan and goals (not
+  // their health) with the school, whose SEN coordinator is linked to them.
+  const school = agencies.get('NS:school') as string;
+  for (const youngPersonId of created.slice(0, 3)) {
+    await db.consent.createMany({
+      data: (['plan', 'goals'] as const).map((scope) => ({
+        youngPersonId,
+        scope,
+        agencyId: school,
+        givenByRole: 'young_person',
+        givenAt: new Date(`${today}T08:00:00Z`),
+      })),
+    });
+    await db.contributorLink.create({
+      data: { userId: users.get('senco@riverside.test') as string, youngPersonId },
+    });
+  }
   await db.carerLink.create({
     data: {
       userId: users.get('parent@family.test') as string,

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useSession } from '../../api/queries.ts';
 import { useSendMessage, useThread, type Thread, type ThreadKind } from '../../api/together-queries.ts';
 import { ErrorSummary, type FieldProblem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -23,8 +25,17 @@ function Conversation({ kind, subjectId }: { kind: ThreadKind; subjectId: string
   return <QueryState query={thread}>{(data) => <ThreadView thread={data} />}</QueryState>;
 }
 
+/** The conversation's title as its reader would put it: a young person and their family talk with their worker. */
+function titleFor(thread: Thread, role: string | undefined, t: TFunction): string {
+  if (thread.kind === 'family' && role === 'young_person') return t('together.messages.withWorker');
+  if (thread.kind === 'family' && role === 'parent_carer')
+    return t('together.messages.withWorkerOf', { name: thread.youngPersonName });
+  return t(`together.messages.threadTitle.${thread.kind}`, { name: thread.youngPersonName });
+}
+
 function ThreadView({ thread }: { thread: Thread }) {
   const { t, i18n } = useTranslation();
+  const session = useSession();
   const send = useSendMessage(thread.kind, thread.subjectId);
   const [body, setBody] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -50,7 +61,7 @@ function ThreadView({ thread }: { thread: Thread }) {
 
   return (
     <article className="conversation">
-      <PageHeading title={t(`together.messages.threadTitle.${thread.kind}`, { name: thread.youngPersonName })} />
+      <PageHeading title={titleFor(thread, session.data?.role, t)} />
       {thread.messages.length === 0 ? (
         <p>{t('together.messages.empty')}</p>
       ) : (

@@ -201,6 +201,27 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await expectNoViolations(page, 'received handover');
   });
 
+  it('for another agency: its young people, a plan with documents, the upload errors, and a conversation', async () => {
+    const page = await as('senco@riverside.test');
+    await page.locator('main li a').first().waitFor();
+    await expectNoViolations(page, 'linked young people');
+    await page.locator('main li a').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Documents' }).waitFor();
+    await expectNoViolations(page, 'plan seen by another agency');
+    await page.getByRole('button', { name: 'Add the document' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await axeViolations(page), 'upload errors').toEqual([]);
+    await page.getByRole('link', { name: 'Messages with the other agencies' }).click();
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectNoViolations(page, 'conversation with errors');
+    await page.getByLabel('Your message').fill('Our advice is attached.');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.getByText('Your message was sent.').waitFor();
+    const worker = await as('worker@northshire.test', '/messages');
+    await expectNoViolations(worker, 'messages');
+  });
+
   it('on the commissioning forecast, the agency directory, accounts and sign-in security', async () => {
     const commissioner = await as('commissioner@northshire.test');
     await commissioner.locator('figure.chart svg').first().waitFor();

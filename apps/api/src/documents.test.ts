@@ -165,6 +165,21 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       expect((await download(f, as('worker'), advice.body.id)).status).toBe(404);
     });
 
+    it('gives the young person every document in their subject access copy, with where to fetch each', async () => {
+      const copy = await call(f, as('youngPerson'), 'GET', `/api/young-people/${f.personId}/subject-access`);
+      expect(copy.body.documents.map((d: any) => [d.title, d.type])).toEqual([
+        ['EHC plan 2026', 'ehc_plan'],
+        ['Hospital passport', 'hospital_passport'],
+      ]);
+      expect(copy.body.otherAgencies.map((a: any) => [a.name, a.agency])).toEqual(
+        expect.arrayContaining([['senco', 'Northshire High']]),
+      );
+      const passport = copy.body.documents[1];
+      expect((await download(f, as('youngPerson'), passport.download.split('/').at(-2))).status).toBe(200);
+      const printable = await call(f, as('youngPerson'), 'GET', `/api/young-people/${f.personId}/subject-access.html`);
+      expect(printable.body).toContain('Hospital passport');
+    });
+
     it('erases documents and their content with the young person', async () => {
       const person = await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: f.personId } });
       const manager = await signIn(f, f.users.manager.email);

@@ -1,4 +1,4 @@
-import type { Bundle, CarePlan, CareTeam, Composition, Goal, Organization, Patient } from 'fhir/r4';
+import type { DocumentReference, Bundle, CarePlan, CareTeam, Composition, Goal, Organization, Patient } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { r4SchemaProblems, structureDefinitionProblems } from '../test-support/fhir-validators.ts';
 import { call, signIn, startTestServer, TODAY, type Fixture, type Session } from '../test-support/test-server.ts';
@@ -80,6 +80,22 @@ describe('FHIR R4 export', () => {
       version,
       event: { type: 'social_care.assessment_completed', date: TODAY, likelyEligible: true },
     });
+    // A document the agency may see: it becomes a DocumentReference the validators check.
+    const uploaded = await fetch(
+      `${f.baseUrl}/api/young-people/${f.personId}/documents?type=ehc_plan&title=EHC%20plan`,
+      {
+        method: 'POST',
+        headers: {
+          origin: f.baseUrl,
+          cookie: worker?.cookie ?? '',
+          'x-csrf-token': worker?.csrfToken ?? '',
+          'content-type': 'application/octet-stream',
+          'x-file-name': 'ehc-plan.pdf',
+        },
+        body: '%PDF-1.4\n%%EOF\n',
+      },
+    );
+    expect(uploaded.status).toBe(201);
   });
   afterAll(async () => f?.close());
 
@@ -162,6 +178,18 @@ describe('FHIR R4 export', () => {
       .map((entry) => entry.fullUrl);
     expect(planned.length).toBeGreaterThan(3);
     for (const reference of planned) expect(sectioned, reference).toContain(reference);
+    // The documents shared with the agency, each reached from the "Documents" section.
+    const [reference] = resources<DocumentReference>(bundle, 'DocumentReference');
+    expect(reference).toMatchObject({
+      status: 'current',
+      description: 'EHC plan',
+      type: { text: 'Education, health and care plan' },
+      content: [{ attachment: { contentType: 'application/pdf', title: 'ehc-plan.pdf', size: 15 } }],
+    });
+    expect(reference?.content[0]?.attachment.url).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/documents\/[0-9a-f-]{36}\/content$/,
+    );
+    expect(composition.section?.find((section) => section.title === 'Documents')?.entry).toHaveLength(1);
     expect(bundle.identifier?.value).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
 
     // A new version of the document is a new document; the same version is the same one.

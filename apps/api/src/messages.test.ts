@@ -177,5 +177,16 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       }
       expect(await sendMessageNotices(f.db.prisma, mail, later, 15)).toBe(0);
     });
+
+    it('puts every message about the young person in their subject access copy', async () => {
+      const copy = await call(f, as('youngPerson'), 'GET', `/api/young-people/${f.personId}/subject-access`);
+      expect(copy.body.messages.map((m: any) => [m.conversation, m.text])).toEqual(
+        expect.arrayContaining([
+          ['family', 'Can we meet after school?'],
+          ['team', 'Sent today.'],
+          ['handover', 'What support does Maya have at night?'],
+        ]),
+      );
+    });
   });
 }

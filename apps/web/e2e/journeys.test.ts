@@ -202,7 +202,10 @@ describe('a transition worker', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('heading', { level: 1, name: /^Handover to / }).waitFor();
     expect(await page.locator('dl.facts').textContent()).toContain('Draft');
-    await page.getByRole('button', { name: 'Send to adult services' }).click();
+    // Sending is confirmed on a page of its own that says what will happen.
+    await page.getByRole('link', { name: 'Send to adult services' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Send the handover to .+\?$/ }).waitFor();
+    await page.getByRole('button', { name: 'Yes, send it' }).click();
     await expect.poll(() => page.locator('dl.facts').textContent()).toContain('Sent');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -231,7 +231,7 @@ describe('everyone around the young person', () => {
     await worker.getByLabel('What changed, in a sentence (optional)').fill('Added night-time support under needs.');
     await shoot(worker, 'handover-publish-form');
     await worker.getByRole('button', { name: 'Publish version 2' }).click();
-    await worker.getByRole('heading', { name: 'What has changed' }).waitFor();
+    await worker.getByText('Changed: Needs').waitFor();
 
     await adults.reload();
     await adults.getByText('Version 2', { exact: false }).first().waitFor();

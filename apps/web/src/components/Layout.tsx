@@ -40,7 +40,11 @@ function ownLinks(role: SessionUser['role'], t: TFunction, unread: number): Link
     case 'health_professional':
     case 'social_worker':
     case 'contributor':
-      return [{ to: '/linked', label: t('together.nav.linked') }];
+      return [
+        { to: '/linked', label: t('together.nav.linked') },
+        // Reminders of the milestones their agency leads.
+        { to: '/notifications', label: unread > 0 ? t('nav.remindersUnread', { count: unread }) : t('nav.reminders') },
+      ];
     case 'commissioner':
       return [{ to: '/commissioning', label: t('nav.commissioning') }];
     case 'administrator':
@@ -74,7 +78,8 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
   const signOut = useSignOut();
   const navigate = useNavigate();
   const reminders = useMenuReminders(
-    user?.stage === 'complete' && (user.role === 'transition_worker' || user.role === 'team_manager'),
+    user?.stage === 'complete' &&
+      !['young_person', 'parent_carer', 'adult_services', 'commissioner', 'administrator'].includes(user.role),
   );
   const inbox = useInbox(user?.stage === 'complete' && user.role !== 'administrator' && user.role !== 'commissioner');
   return (

@@ -9,7 +9,8 @@ const at = (date: Date | null) => (date ? date.toISOString() : null);
  * Everything held about one young person, for a subject access request (UK GDPR art. 15):
  * the record, the dated event log, the plan as stored (milestones and where each pathway is),
  * goals with progress notes, reviews (the meeting, who was invited and what they advised, the
- * young person's own profile, what was agreed and decided), handovers with their contents, agreements to share, corrections,
+ * young person's own profile, what was agreed and decided), handovers with their contents, documents (each
+ * with where to fetch the file), conversations, other agencies linked, agreements to share, corrections,
  * reminders sent about them, and the audit trail of who saw or changed the record (with the
  * names and roles of those people). Internal digests and snapshots are left out: they repeat
  * the event log in machine form.
@@ -20,28 +21,52 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
     include: { area: true, namedWorker: { select: { name: true } } },
   });
   const where = { youngPersonId };
-  const [events, milestones, states, goals, handovers, consents, corrections, notifications, audit, carers, reviews] =
-    await Promise.all([
-      db.pathwayEvent.findMany({ where, orderBy: { sequence: 'asc' } }),
-      db.milestone.findMany({ where, orderBy: [{ pathway: 'asc' }, { dueDate: 'asc' }] }),
-      db.pathwayState.findMany({
-        where,
-        orderBy: { pathway: 'asc' },
-        select: { pathway: true, state: true, isEnded: true, updatedAt: true },
-      }),
-      db.goal.findMany({ where, include: { notes: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
-      db.handover.findMany({ where, include: { toAgency: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }),
-      db.consent.findMany({ where, orderBy: { givenAt: 'asc' } }),
-      db.recordCorrection.findMany({ where, orderBy: { correctedAt: 'asc' } }),
-      db.notification.findMany({ where, orderBy: { createdAt: 'asc' }, include: { user: { select: { name: true } } } }),
-      db.auditEntry.findMany({ where, orderBy: { id: 'asc' } }),
-      db.carerLink.findMany({ where, include: { user: { select: { name: true } } } }),
-      db.review.findMany({
-        where,
-        include: { invitations: { orderBy: { createdAt: 'asc' } }, actions: { orderBy: { dueOn: 'asc' } } },
-        orderBy: { meetingDate: 'asc' },
-      }),
-    ]);
+  const [
+    events,
+    milestones,
+    states,
+    goals,
+    handovers,
+    consents,
+    corrections,
+    notifications,
+    audit,
+    carers,
+    reviews,
+    documents,
+    messages,
+    contributors,
+  ] = await Promise.all([
+    db.pathwayEvent.findMany({ where, orderBy: { sequence: 'asc' } }),
+    db.milestone.findMany({ where, orderBy: [{ pathway: 'asc' }, { dueDate: 'asc' }] }),
+    db.pathwayState.findMany({
+      where,
+      orderBy: { pathway: 'asc' },
+      select: { pathway: true, state: true, isEnded: true, updatedAt: true },
+    }),
+    db.goal.findMany({ where, include: { notes: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
+    db.handover.findMany({ where, include: { toAgency: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }),
+    db.consent.findMany({ where, orderBy: { givenAt: 'asc' } }),
+    db.recordCorrection.findMany({ where, orderBy: { correctedAt: 'asc' } }),
+    db.notification.findMany({ where, orderBy: { createdAt: 'asc' }, include: { user: { select: { name: true } } } }),
+    db.auditEntry.findMany({ where, orderBy: { id: 'asc' } }),
+    db.carerLink.findMany({ where, include: { user: { select: { name: true } } } }),
+    db.review.findMany({
+      where,
+      include: { invitations: { orderBy: { createdAt: 'asc' } }, actions: { orderBy: { dueOn: 'asc' } } },
+      orderBy: { meetingDate: 'asc' },
+    }),
+    db.document.findMany({ where, orderBy: { createdAt: 'asc' } }),
+    db.message.findMany({
+      where: { thread: where },
+      include: { thread: { select: { kind: true } } },
+      orderBy: [{ sentAt: 'asc' }, { number: 'asc' }],
+    }),
+    db.contributorLink.findMany({
+      where,
+      include: { user: { select: { name: true, role: true, agency: { select: { name: true } } } } },
+    }),
+  ]);
   const actorIds = [
     ...new Set(
       [...audit.map((entry) => entry.actorId), ...corrections.map((c) => c.correctedById)].filter(
@@ -154,6 +179,31 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
       infoRequest: h.infoRequest,
       sentAt: at(h.sentAt),
       acknowledgedAt: at(h.acknowledgedAt),
+    })),
+    // The files themselves are in the database: each is fetched whole from its address.
+    documents: documents.map((document) => ({
+      title: document.title,
+      type: document.type,
+      fileName: document.fileName,
+      mediaType: document.mediaType,
+      byteSize: document.byteSize,
+      sha256: document.sha256,
+      addedBy: document.addedByName,
+      addedAt: at(document.createdAt),
+      download: `/api/documents/${document.id}/content`,
+    })),
+    messages: messages.map((message) => ({
+      conversation: message.thread.kind,
+      from: message.authorName,
+      role: message.authorRole,
+      sentAt: at(message.sentAt),
+      text: message.body,
+    })),
+    otherAgencies: contributors.map((link) => ({
+      name: link.user.name,
+      role: link.user.role,
+      agency: link.user.agency?.name ?? null,
+      since: at(link.linkedAt),
     })),
     consents: consents.map((consent) => ({
       scope: consent.scope,

@@ -48,6 +48,7 @@ function ReviewWorkspace({ review, user }: { review: Review; user: SessionUser }
       <p className="actions no-print">
         <Link to={planPathOf(user, review)}>{t('reviews.page.backToPlan', { name })}</Link>
         <Link to={`/reviews/${review.id}/print`}>{t('reviews.page.print')}</Link>
+        <Link to={`/messages/review/${review.id}`}>{t('together.messages.reviewLink')}</Link>
       </p>
       <YourPart review={review} />
       <ReviewClock steps={review.steps} />

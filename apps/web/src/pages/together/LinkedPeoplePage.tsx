@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMyYoungPeople } from '../../api/queries.ts';
+import { MyActions } from '../../components/MyActions.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatDay } from '../../lib/format.ts';
@@ -31,6 +32,7 @@ export function LinkedPeoplePage() {
           )
         }
       </QueryState>
+      <MyActions linkToReview />
     </article>
   );
 }

@@ -14,11 +14,27 @@ import {
   type YoungPerson,
   type SessionUser,
 } from '@pathways/db';
-import { birthday, isEventType, pathwayOfEvent, pathwaysLedBy, RULE_PACKS, type Jurisdiction } from '@pathways/engine';
+import {
+  birthday,
+  isEventType,
+  pathwayOfEvent,
+  PATHWAYS,
+  pathwaysLedBy,
+  RULE_PACKS,
+  type Jurisdiction,
+  type Pathway,
+} from '@pathways/engine';
 import type { Context } from 'hono';
 import { today, type AppEnv, type AppServices } from './app-env.ts';
 import { signedInUser } from './auth/middleware.ts';
-import { ALL_PARTS, eventVisible, scopesSharedWith, type SharingScope, type VisibleParts } from './sharing.ts';
+import {
+  ALL_PARTS,
+  eventVisible,
+  pathwayVisible,
+  scopesSharedWith,
+  type SharingScope,
+  type VisibleParts,
+} from './sharing.ts';
 
 export const STAFF_ROLES = ['transition_worker', 'team_manager'] as const;
 
@@ -79,24 +95,34 @@ export function canChangeYoungPerson(user: SessionUser, person: YoungPerson): bo
 }
 
 /**
- * Whether a user may record this event on a young person's plan they can see: staff of the
- * area, any event; another agency's staff, an event on a pathway their agency leads a step of
- * (a school the education steps, children's health the health transition…) within what the
- * young person shares with them. Fails with `forbidden` saying why.
+ * The pathways a user may record events on, of a young person's plan they can see: staff of
+ * the area, every one; another agency's staff, those their agency leads a step of (a school
+ * the education steps, children's health the health transition…) within what the young
+ * person shares with them; anyone else, none.
  */
-export async function requireMayRecord(db: PrismaClient, access: RequestRecord, eventType: string): Promise<void> {
+export async function recordablePathways(
+  db: PrismaClient,
+  access: RecordAccess & { user: SessionUser },
+): Promise<Pathway[]> {
   const { user, person, parts } = access;
-  if (canChangeYoungPerson(user, person)) return;
+  if (canChangeYoungPerson(user, person)) return [...PATHWAYS];
   const agency = isContributorRole(user.role) && user.agencyId ? await findAgency(db, user.agencyId) : null;
+  if (!agency) return [];
+  const led = pathwaysLedBy(RULE_PACKS[person.jurisdiction as Jurisdiction], agency.type);
+  return PATHWAYS.filter((pathway) => led.has(pathway) && pathwayVisible(parts, pathway));
+}
+
+/** Fails with `forbidden`, saying why, unless the user may record this event (see `recordablePathways`). */
+export async function requireMayRecord(db: PrismaClient, access: RequestRecord, eventType: string): Promise<void> {
   const pathway = isEventType(eventType) ? pathwayOfEvent(eventType) : 'all';
-  const led = agency ? pathwaysLedBy(RULE_PACKS[person.jurisdiction as Jurisdiction], agency.type) : new Set();
-  if (pathway === 'all' || !led.has(pathway) || !eventVisible(parts, eventType))
+  const mayRecord: readonly string[] = await recordablePathways(db, access);
+  // An event for every pathway (a death, a move away) is the area's staff's to record.
+  const allowed = pathway === 'all' ? canChangeYoungPerson(access.user, access.person) : mayRecord.includes(pathway);
+  if (!allowed || !eventVisible(access.parts, eventType))
     throw new AppError(
       'forbidden',
       'Only the agency that leads this part of the plan, or the council’s staff, can record this.',
-      {
-        field: 'event.type',
-      },
+      { field: 'event.type' },
     );
 }
 

@@ -22,6 +22,12 @@ describe('other agencies around the young person', () => {
   const version = async () => (await f.db.prisma.youngPerson.findUniqueOrThrow({ where: { id: f.personId } })).version;
 
   it('records an event on a pathway its agency leads, and no other', async () => {
+    // The record says where each reader may record: the school its own pathways, the worker every one.
+    expect((await call(f, senco, 'GET', `/api/young-people/${f.personId}`)).body.mayRecordOn).toEqual([
+      'education',
+      'employment',
+    ]);
+    expect((await call(f, worker, 'GET', `/api/young-people/${f.personId}`)).body.mayRecordOn).toContain('health');
     const education = await call(f, senco, 'POST', `/api/young-people/${f.personId}/events`, {
       version: await version(),
       event: { type: 'education.annual_review_held', date: TODAY },

@@ -19,8 +19,8 @@ import {
   ZYoungPersonInput,
   type YoungPerson,
 } from '@pathways/db';
-import { buildPlan } from '@pathways/engine';
-import { NOWHERE, recordOfRequest, requireMayRecord, requirePart, STAFF_ROLES } from '../access.ts';
+import { buildPlan, PATHWAYS } from '@pathways/engine';
+import { NOWHERE, recordablePathways, recordOfRequest, requireMayRecord, requirePart, STAFF_ROLES } from '../access.ts';
 import { eventVisible, planWithin, recordWithin } from '../sharing.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -58,6 +58,10 @@ const ZYoungPerson = z
       .nullable()
       .optional()
       .openapi({ description: 'Who will help: the named worker (on reading one record)' }),
+    mayRecordOn: z.array(z.enum(PATHWAYS)).optional().openapi({
+      description:
+        'The pathways the reader may record events on (on reading one record): staff every one, another agency those it leads',
+    }),
     version: z.number().int(),
   })
   .catchall(z.unknown())
@@ -278,14 +282,19 @@ export const youngPeopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     return c.json(present(person), 201);
   })
   .openapi(read, async (c) => {
-    const { person, parts, user, services } = await recordOfRequest(c, c.req.valid('param').id);
+    const access = await recordOfRequest(c, c.req.valid('param').id);
+    const { person, parts, user, services } = access;
     await audit(
       services.db,
       { userId: user.id, role: user.role },
       { action: 'read', entityType: 'YoungPerson', entityId: person.id, youngPersonId: person.id },
     );
     return c.json(
-      { ...recordWithin(present(person), parts), namedWorkerName: await namedWorkerName(services.db, person) },
+      {
+        ...recordWithin(present(person), parts),
+        namedWorkerName: await namedWorkerName(services.db, person),
+        mayRecordOn: await recordablePathways(services.db, access),
+      },
       200,
     );
   })

@@ -32,11 +32,17 @@ const contributorsOf = (personId: string) => [...keys.person(personId), 'contrib
 const threadKey = (kind: string, subjectId: string) => ['messages', kind, subjectId] as const;
 const inboxKey = ['messages'] as const;
 
-export function useDocuments(personId: string, type?: DocumentType) {
+/** A young person's documents, perhaps of one type, perhaps only those for one review. */
+export function useDocuments(personId: string, type?: DocumentType, reviewId?: string) {
   return useQuery({
-    queryKey: [...documentsOf(personId), type ?? 'all'],
+    queryKey: [...documentsOf(personId), type ?? 'all', reviewId ?? 'any'],
     queryFn: () =>
-      unwrap(api.api['young-people'][':id'].documents.$get({ param: { id: personId }, query: type ? { type } : {} })),
+      unwrap(
+        api.api['young-people'][':id'].documents.$get({
+          param: { id: personId },
+          query: { ...(type ? { type } : {}), ...(reviewId ? { reviewId } : {}) },
+        }),
+      ),
   });
 }
 
@@ -47,8 +53,12 @@ export function useDocuments(personId: string, type?: DocumentType) {
 export function useUploadDocument(personId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (upload: { file: File; type: DocumentType; title: string }) => {
-      const query = new URLSearchParams({ type: upload.type, title: upload.title });
+    mutationFn: async (upload: { file: File; type: DocumentType; title: string; reviewId?: string }) => {
+      const query = new URLSearchParams({
+        type: upload.type,
+        title: upload.title,
+        ...(upload.reviewId ? { reviewId: upload.reviewId } : {}),
+      });
       const response = await fetch(`/api/young-people/${personId}/documents?${query}`, {
         method: 'POST',
         credentials: 'same-origin',

@@ -33,14 +33,17 @@ export function DocumentsPanel({
   youngPersonId,
   name,
   canAdd,
+  reviewId,
 }: {
   youngPersonId: string;
   name: string;
   canAdd: boolean;
+  /** Only this review's documents, and new ones added to it (its advice, its report). */
+  reviewId?: string;
 }) {
   const { t } = useTranslation();
   const [type, setType] = useState<DocumentType | ''>('');
-  const documents = useDocuments(youngPersonId, type || undefined);
+  const documents = useDocuments(youngPersonId, type || undefined, reviewId);
   const remove = useRemoveDocument(youngPersonId);
   const [said, setSaid] = useState('');
   return (
@@ -88,7 +91,7 @@ export function DocumentsPanel({
           )
         }
       </QueryState>
-      {canAdd && <UploadForm youngPersonId={youngPersonId} onAdded={setSaid} />}
+      {canAdd && <UploadForm youngPersonId={youngPersonId} reviewId={reviewId} onAdded={setSaid} />}
     </section>
   );
 }
@@ -135,7 +138,15 @@ function DocumentRow({
 }
 
 /** Adding a document: what it is, a title, the file (GOV.UK file upload, errors linked to fields). */
-function UploadForm({ youngPersonId, onAdded }: { youngPersonId: string; onAdded: (said: string) => void }) {
+function UploadForm({
+  youngPersonId,
+  reviewId,
+  onAdded,
+}: {
+  youngPersonId: string;
+  reviewId?: string;
+  onAdded: (said: string) => void;
+}) {
   const { t } = useTranslation();
   const upload = useUploadDocument(youngPersonId);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -156,7 +167,7 @@ function UploadForm({ youngPersonId, onAdded }: { youngPersonId: string; onAdded
     setProblems(found);
     if (found.length > 0 || !file) return;
     upload.mutate(
-      { file, type: type as DocumentType, title: title.trim() },
+      { file, type: type as DocumentType, title: title.trim(), reviewId },
       {
         onSuccess: (added) => {
           onAdded(t('together.documents.uploaded', { title: added.title }));

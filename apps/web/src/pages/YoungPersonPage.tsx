@@ -225,7 +225,8 @@ function PlanWorkspace({
                   {pathway.isEnded && pathway.endReason && (
                     <p className="muted">{t('plan.ended', { reason: pathway.endReason })}</p>
                   )}
-                  {canChange && eventTypes.data && (
+                  {/* Staff record on every pathway; another agency on those it leads. */}
+                  {person.mayRecordOn?.includes(pathway.pathway) && eventTypes.data && (
                     <RecordEventForm
                       pathway={pathway.pathway}
                       nextEvents={pathway.nextEvents}

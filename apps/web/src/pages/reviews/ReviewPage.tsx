@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DocumentsPanel } from '../../components/DocumentsPanel.tsx';
 import { Link, useParams } from 'react-router';
 import type { SessionUser } from '../../api/queries.ts';
 import { useReview, type Review } from '../../api/review-queries.ts';
@@ -58,6 +59,13 @@ function ReviewWorkspace({ review, user }: { review: Review; user: SessionUser }
       />
       <InvitationsSection review={review} name={name} />
       <AdviceSection review={review} />
+      {/* Written advice, a report, the draft plan: the meeting's own papers. */}
+      <DocumentsPanel
+        youngPersonId={review.youngPersonId}
+        name={name}
+        reviewId={review.id}
+        canAdd={user.role !== 'adult_services' && review.status !== 'cancelled'}
+      />
       {review.status === 'planned' && review.canChange && <MeetingRecordForm review={review} name={name} />}
       <MeetingSummary review={review} name={name} />
       <ActionsSection review={review} />

@@ -1,13 +1,24 @@
-import { AppError, findDocument, type DocumentWithReview } from '@pathways/db';
+import { AppError, findDocument, listDocuments, type DocumentWithReview, type PrismaClient } from '@pathways/db';
 import { reviewKindOf } from '@pathways/engine';
 import type { Context } from 'hono';
 import { canChangeYoungPerson, recordOfRequest, type RequestRecord } from '../access.ts';
 import type { AppEnv } from '../app-env.ts';
-import { documentVisible } from '../sharing.ts';
+import { documentVisible, type VisibleParts } from '../sharing.ts';
 
 /** The part of the plan a document's review belongs to, if it is for a review. */
 export function reviewPathwayOf(document: DocumentWithReview, jurisdiction: string): string | null {
   return document.review ? (reviewKindOf(jurisdiction, document.review.kind)?.pathway ?? null) : null;
+}
+
+/** A young person's documents within these parts (what an agency may see, for a handover pack or an export). */
+export async function documentsWithin(
+  db: PrismaClient,
+  person: { id: string; jurisdiction: string },
+  parts: VisibleParts,
+): Promise<DocumentWithReview[]> {
+  return (await listDocuments(db, person.id)).filter((document) =>
+    documentVisible(parts, document.type, reviewPathwayOf(document, person.jurisdiction)),
+  );
 }
 
 /** Whether this caller may see this document of a record they may see. */

@@ -2,7 +2,6 @@ import {
   audit,
   engineEventOf,
   gatherPlanExport,
-  listDocuments,
   profileOf,
   type Actor,
   type PrismaClient,
@@ -11,8 +10,8 @@ import {
 import { buildPlan } from '@pathways/engine';
 import type { Bundle } from 'fhir/r4';
 import type { AppServices } from '../app-env.ts';
-import { reviewPathwayOf } from '../documents/document-access.ts';
-import { documentVisible, planWithin, scopesSharedWith, type VisibleParts } from '../sharing.ts';
+import { documentsWithin } from '../documents/document-access.ts';
+import { planWithin, scopesSharedWith, type VisibleParts } from '../sharing.ts';
 import { planBundle } from './plan-bundle.ts';
 
 /**
@@ -33,11 +32,10 @@ export async function loadPlanBundle(
   // A handover lists the documents shared with the agency it goes to, whoever reads it.
   const documentParts = sources.handover ? await scopesSharedWith(db, person.id, sources.handover.toAgencyId) : parts;
   const documents = documentUrl
-    ? (await listDocuments(db, person.id))
-        .filter((document) =>
-          documentVisible(documentParts, document.type, reviewPathwayOf(document, person.jurisdiction)),
-        )
-        .map((document) => ({ document, url: documentUrl(document.id) }))
+    ? (await documentsWithin(db, person, documentParts)).map((document) => ({
+        document,
+        url: documentUrl(document.id),
+      }))
     : [];
   return planBundle({ person, plan, ...sources, documents, generatedAt: now, codeSystemBase });
 }

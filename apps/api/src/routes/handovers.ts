@@ -9,7 +9,6 @@ import {
   handoverTarget,
   findYoungPerson,
   handoverVersions,
-  listDocuments,
   PACK_FIELDS,
   postMessageIn,
   publishHandoverVersion,
@@ -30,10 +29,10 @@ import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { exportPlanBundle } from '../fhir/load-plan-bundle.ts';
-import { reviewPathwayOf } from '../documents/document-access.ts';
+import { documentsWithin } from '../documents/document-access.ts';
 import { handoverFor } from '../handovers/handover-access.ts';
 import { recipientsOf, threadOfRequest } from '../messages/thread-access.ts';
-import { documentVisible, partsSharedWith, scopesSharedWith } from '../sharing.ts';
+import { partsSharedWith, scopesSharedWith } from '../sharing.ts';
 import { errorResponses, FHIR_JSON, fhirJson, json, type FhirBundle, ZIdParam, ZVersionNumber } from './schemas.ts';
 
 const STATUSES = ['draft', 'sent', 'acknowledged', 'info_requested'] as const;
@@ -330,11 +329,10 @@ export const handoverRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     );
     // The documents the agency may see, whoever reads the pack (staff see what it will get).
     const shared = await scopesSharedWith(services.db, handover.youngPersonId, handover.toAgencyId);
-    const documents = (await listDocuments(services.db, handover.youngPersonId))
-      .filter((document) =>
-        documentVisible(shared, document.type, reviewPathwayOf(document, handover.youngPerson.jurisdiction)),
-      )
-      .map(({ id, type, title, fileName, byteSize }) => ({ id, type, title, fileName, byteSize }));
+    const person = { id: handover.youngPersonId, jurisdiction: handover.youngPerson.jurisdiction };
+    const documents = (await documentsWithin(services.db, person, shared)).map(
+      ({ id, type, title, fileName, byteSize }) => ({ id, type, title, fileName, byteSize }),
+    );
     return c.json({ ...present(handover, today(services)), documents }, 200);
   })
   .openapi(edit, async (c) => {

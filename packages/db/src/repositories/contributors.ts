@@ -29,7 +29,22 @@ export async function contributorsOf(db: PrismaClient, youngPersonId: string): P
     include: { user: { include: { agency: { select: { name: true, type: true } } } } },
     orderBy: { user: { name: 'asc' } },
   });
-  return links.map(({ user, linkedAt }) => ({
+  return links.map(({ user, linkedAt }) => contributorOf(user, linkedAt));
+}
+
+/** Someone from another agency, as lists show them. */
+function contributorOf(
+  user: {
+    id: string;
+    name: string;
+    email: string;
+    role: Role;
+    agencyId: string | null;
+    agency: { name: string; type: string } | null;
+  },
+  linkedAt: Date | null,
+): Contributor {
+  return {
     userId: user.id,
     name: user.name,
     email: user.email,
@@ -38,7 +53,7 @@ export async function contributorsOf(db: PrismaClient, youngPersonId: string): P
     agencyName: user.agency?.name ?? null,
     agencyType: user.agency?.type ?? null,
     linkedAt,
-  }));
+  };
 }
 
 /** The young people a contributor is linked to, by given name. */
@@ -113,14 +128,5 @@ export async function contributorsOfArea(db: PrismaClient, areaId: string): Prom
     orderBy: { name: 'asc' },
     take: 1000,
   });
-  return users.map((user) => ({
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    agencyId: user.agencyId,
-    agencyName: user.agency?.name ?? null,
-    agencyType: user.agency?.type ?? null,
-    linkedAt: null,
-  }));
+  return users.map((user) => contributorOf(user, null));
 }

@@ -226,6 +226,15 @@ describe('everyone around the young person', () => {
     await shoot(worker, 'handover-conversation');
 
     await worker.goto(`${server.baseUrl}/handovers/${handover.id}`);
+    // The pack's own papers: a letter added on the handover, which the agency may see (plan agreed).
+    const letter = join(files, 'letter.pdf');
+    writeFileSync(letter, '%PDF-1.7\n% Night support letter\n%%EOF\n');
+    await worker.getByLabel('Letter').check();
+    await worker.getByLabel('Title').fill('Night support letter');
+    await worker.getByLabel('Choose the file').setInputFiles(letter);
+    await worker.getByRole('button', { name: 'Add the document' }).click();
+    await worker.getByText('“Night support letter” was added.').waitFor();
+    await worker.getByRole('link', { name: 'Download Night support letter' }).first().waitFor();
     await worker.getByRole('button', { name: 'Publish a new version' }).click();
     await worker.getByLabel('Needs').fill('Personal care; her parents cover nights for now.');
     await worker.getByLabel('What changed, in a sentence (optional)').fill('Added night-time support under needs.');
@@ -237,6 +246,7 @@ describe('everyone around the young person', () => {
     await adults.getByText('Version 2', { exact: false }).first().waitFor();
     await adults.getByText('Changed: Needs').waitFor();
     await adults.getByText('Personal care; her parents cover nights for now.').waitFor();
+    await adults.getByRole('link', { name: 'Download Night support letter' }).waitFor();
     await shoot(adults, 'handover-version-2');
     await adults.getByRole('button', { name: 'Acknowledge' }).click();
     await expect

@@ -135,7 +135,12 @@ const remove = createRoute({
  * (for anyone but the area's staff) a document for a handover.
  */
 async function requireMayAdd(access: RequestRecord, type: string, only: { reviewId?: string; handoverId?: string }) {
-  const review = only.reviewId ? await findReview(access.services.db, only.reviewId).catch(() => null) : null;
+  const review = only.reviewId
+    ? await findReview(access.services.db, only.reviewId).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'not_found') return null;
+        throw error;
+      })
+    : null;
   if (only.reviewId && review?.youngPersonId !== access.person.id)
     throw new AppError('invalid', 'reviewId: no such review of this young person', { field: 'reviewId' });
   const reviewPathway = review ? (reviewKindOf(access.person.jurisdiction, review.kind)?.pathway ?? null) : null;

@@ -32,15 +32,18 @@ const contributorsOf = (personId: string) => [...keys.person(personId), 'contrib
 const threadKey = (kind: string, subjectId: string) => ['messages', kind, subjectId] as const;
 const inboxKey = ['messages'] as const;
 
-/** A young person's documents, perhaps of one type, perhaps only those for one review. */
-export function useDocuments(personId: string, type?: DocumentType, reviewId?: string) {
+/** Documents for one review or one handover, rather than all of a young person's. */
+export type DocumentsOf = { reviewId?: string; handoverId?: string };
+
+/** A young person's documents, perhaps of one type, perhaps only those for one review or handover. */
+export function useDocuments(personId: string, type?: DocumentType, only: DocumentsOf = {}) {
   return useQuery({
-    queryKey: [...documentsOf(personId), type ?? 'all', reviewId ?? 'any'],
+    queryKey: [...documentsOf(personId), type ?? 'all', only.reviewId ?? only.handoverId ?? 'any'],
     queryFn: () =>
       unwrap(
         api.api['young-people'][':id'].documents.$get({
           param: { id: personId },
-          query: { ...(type ? { type } : {}), ...(reviewId ? { reviewId } : {}) },
+          query: { ...(type ? { type } : {}), ...only },
         }),
       ),
   });
@@ -53,21 +56,17 @@ export function useDocuments(personId: string, type?: DocumentType, reviewId?: s
 export function useUploadDocument(personId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (upload: { file: File; type: DocumentType; title: string; reviewId?: string }) => {
-      const query = new URLSearchParams({
-        type: upload.type,
-        title: upload.title,
-        ...(upload.reviewId ? { reviewId: upload.reviewId } : {}),
-      });
+    mutationFn: async ({ file, ...upload }: { file: File; type: DocumentType; title: string } & DocumentsOf) => {
+      const query = new URLSearchParams(upload);
       const response = await fetch(`/api/young-people/${personId}/documents?${query}`, {
         method: 'POST',
         credentials: 'same-origin',
         headers: {
           'Content-Type': 'application/octet-stream',
-          'X-File-Name': encodeURIComponent(upload.file.name),
+          'X-File-Name': encodeURIComponent(file.name),
           ...csrfHeaders(),
         },
-        body: upload.file,
+        body: file,
       });
       const body = (await response.json()) as DocumentItem & ErrorAnswer;
       if (!response.ok)
@@ -79,7 +78,11 @@ export function useUploadDocument(personId: string) {
         );
       return body;
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: documentsOf(personId) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: documentsOf(personId) });
+      // A handover's pack lists what its agency may see.
+      void client.invalidateQueries({ queryKey: keys.handovers });
+    },
   });
 }
 

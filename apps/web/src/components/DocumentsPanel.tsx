@@ -6,6 +6,7 @@ import {
   useRemoveDocument,
   useUploadDocument,
   type DocumentItem,
+  type DocumentsOf,
   type DocumentType,
 } from '../api/together-queries.ts';
 import { formatMoment } from '../lib/format.ts';
@@ -33,17 +34,17 @@ export function DocumentsPanel({
   youngPersonId,
   name,
   canAdd,
-  reviewId,
+  only,
 }: {
   youngPersonId: string;
   name: string;
   canAdd: boolean;
-  /** Only this review's documents, and new ones added to it (its advice, its report). */
-  reviewId?: string;
+  /** Only one review's or handover's documents, and new ones added to it (a meeting's advice, a pack's papers). */
+  only?: DocumentsOf;
 }) {
   const { t } = useTranslation();
   const [type, setType] = useState<DocumentType | ''>('');
-  const documents = useDocuments(youngPersonId, type || undefined, reviewId);
+  const documents = useDocuments(youngPersonId, type || undefined, only);
   const remove = useRemoveDocument(youngPersonId);
   const [said, setSaid] = useState('');
   return (
@@ -91,7 +92,7 @@ export function DocumentsPanel({
           )
         }
       </QueryState>
-      {canAdd && <UploadForm youngPersonId={youngPersonId} reviewId={reviewId} onAdded={setSaid} />}
+      {canAdd && <UploadForm youngPersonId={youngPersonId} only={only} onAdded={setSaid} />}
     </section>
   );
 }
@@ -140,11 +141,11 @@ function DocumentRow({
 /** Adding a document: what it is, a title, the file (GOV.UK file upload, errors linked to fields). */
 function UploadForm({
   youngPersonId,
-  reviewId,
+  only,
   onAdded,
 }: {
   youngPersonId: string;
-  reviewId?: string;
+  only?: DocumentsOf;
   onAdded: (said: string) => void;
 }) {
   const { t } = useTranslation();
@@ -167,7 +168,7 @@ function UploadForm({
     setProblems(found);
     if (found.length > 0 || !file) return;
     upload.mutate(
-      { file, type: type as DocumentType, title: title.trim(), reviewId },
+      { file, type: type as DocumentType, title: title.trim(), ...only },
       {
         onSuccess: (added) => {
           onAdded(t('together.documents.uploaded', { title: added.title }));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useHandover, useHandoverStep, type HandoverWithDocuments, type SessionUser } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { DocumentsPanel } from '../components/DocumentsPanel.tsx';
 import { HandoverVersions, PackForm, SharedDocuments } from '../components/HandoverParts.tsx';
 import { ErrorNotice, QueryState } from '../components/QueryState.tsx';
 import { formatDay, formatMoment } from '../lib/format.ts';
@@ -85,6 +86,15 @@ function HandoverPack({ handover, user }: { handover: HandoverWithDocuments; use
         )
       )}
       <SharedDocuments handover={handover} />
+      {/* Staff add the pack's own papers here; the agency sees them as far as the young person agreed. */}
+      {isStaff && (
+        <DocumentsPanel
+          youngPersonId={handover.youngPersonId}
+          name={handover.youngPersonName}
+          only={{ handoverId: handover.id }}
+          canAdd
+        />
+      )}
       {handover.packVersion > 0 && <HandoverVersions handoverId={handover.id} />}
       {(isStaff || handover.status !== 'draft') && (
         <p className="no-print">

@@ -63,7 +63,7 @@ function ReviewWorkspace({ review, user }: { review: Review; user: SessionUser }
       <DocumentsPanel
         youngPersonId={review.youngPersonId}
         name={name}
-        reviewId={review.id}
+        only={{ reviewId: review.id }}
         canAdd={user.role !== 'adult_services' && review.status !== 'cancelled'}
       />
       {review.status === 'planned' && review.canChange && <MeetingRecordForm review={review} name={name} />}

@@ -130,6 +130,10 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
       expect(huge.body.error.message).toContain('25 MB');
       const empty = await upload(f, as('worker'), 'type=letter&title=Nothing', Buffer.alloc(0));
       expect(empty.status).toBe(415);
+      // The title is text like any other: a control character in it is refused, naming it.
+      const hidden = await upload(f, as('worker'), 'type=letter&title=Bad%00title', pdfOf(2000));
+      expect(hidden.status).toBe(400);
+      expect(hidden.body.error.field).toBe('title');
       expect({ documents: await documentRows(), chunks: await chunkRows() }).toEqual(before);
       expect(uploadsLeftBehind()).toEqual([]);
     }, 60_000);

@@ -19,6 +19,7 @@ import { requireRole } from '../auth/middleware.ts';
 import { documentOfRequest, mayRemoveDocument, maySeeDocument } from '../documents/document-access.ts';
 import { contentDisposition, PREVIEWABLE, receiveFile, safeFileName } from '../documents/upload.ts';
 import { validationHook } from '../errors.ts';
+import { isPlainText } from '../input-guard.ts';
 import { documentVisible } from '../sharing.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
 
@@ -87,7 +88,12 @@ const upload = createRoute({
   middleware: [requireRole(...UPLOADERS)] as const,
   request: {
     params: ZIdParam,
-    query: ZOnly.extend({ type: z.enum(DOCUMENT_TYPES), title: z.string().trim().min(1).max(200) }),
+    // The body is a file, so the app-wide check of text for control characters is skipped for this
+    // path: the title is checked here (the file's name is cleaned of them).
+    query: ZOnly.extend({
+      type: z.enum(DOCUMENT_TYPES),
+      title: z.string().trim().min(1).max(200).refine(isPlainText, 'must not contain control characters'),
+    }),
     headers: z.object({ 'x-file-name': z.string().max(1000).optional() }),
     body: {
       required: true,

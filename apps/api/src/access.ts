@@ -89,6 +89,18 @@ export async function canSeeYoungPerson(
   }
 }
 
+/** Those of these young people a user may see today (a list of their own: linked, in care of, handed over). */
+export async function visibleAmong(
+  db: PrismaClient,
+  user: SessionUser,
+  people: readonly YoungPerson[],
+  today: string,
+): Promise<YoungPerson[]> {
+  const visible: YoungPerson[] = [];
+  for (const person of people) if (await canSeeYoungPerson(db, user, person, today)) visible.push(person);
+  return visible;
+}
+
 /** Only staff of the young person's area may change their record. */
 export function canChangeYoungPerson(user: SessionUser, person: YoungPerson): boolean {
   return (STAFF_ROLES as readonly string[]).includes(user.role) && user.areaId === person.areaId;

@@ -83,6 +83,19 @@ describe('other agencies around the young person', () => {
     );
   });
 
+  it('no longer shows the school its old reminders about Maya once she withdraws her agreement', async () => {
+    const before = await call(f, senco, 'GET', '/api/notifications');
+    expect(before.body.items.length).toBeGreaterThan(0);
+    const agreements = await f.db.prisma.consent.findMany({
+      where: { youngPersonId: f.personId, agencyId: f.schoolAgencyId, withdrawnAt: null },
+    });
+    for (const agreement of agreements)
+      expect((await call(f, worker, 'POST', `/api/consents/${agreement.id}/withdraw`)).status).toBe(200);
+    const after = await call(f, senco, 'GET', '/api/notifications');
+    expect(after.body).toEqual({ unread: 0, items: [] });
+    expect(JSON.stringify(after.body)).not.toContain('Maya');
+  });
+
   it('is linked and unlinked by the worker, and sees the young person only while linked', async () => {
     const college = await signIn(f, f.users.otherContributor.email);
     expect((await call(f, college, 'GET', `/api/young-people/${f.personId}`)).status).toBe(404);

@@ -1,7 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { displayName, isoDay, listNotifications, markNotificationRead } from '@pathways/db';
+import {
+  displayName,
+  isContributorRole,
+  isoDay,
+  listNotifications,
+  markNotificationRead,
+  youngPeopleLinkedToContributor,
+} from '@pathways/db';
 import { milestoneRule } from '@pathways/engine';
-import type { AppEnv } from '../app-env.ts';
+import { visibleAmong } from '../access.ts';
+import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
 import { readerLanguage } from '../reader-language.ts';
@@ -64,9 +72,17 @@ const markRead = createRoute({
 
 export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
-    const { db } = c.get('services');
+    const services = c.get('services');
+    const { db } = services;
     const user = signedInUser(c);
-    const { rows, unread } = await listNotifications({ db, actor: { userId: user.id, role: user.role } });
+    // Another agency's reminders name young people it may have stopped seeing (an agreement
+    // withdrawn, a link ended): only those it may see today are shown.
+    const onlyAbout = isContributorRole(user.role)
+      ? (await visibleAmong(db, user, await youngPeopleLinkedToContributor(db, user.id), today(services))).map(
+          (person) => person.id,
+        )
+      : undefined;
+    const { rows, unread } = await listNotifications({ db, actor: { userId: user.id, role: user.role }, onlyAbout });
     return c.json(
       {
         unread,

@@ -9,7 +9,7 @@ import {
   youngPeopleLinkedToCarer,
   youngPeopleLinkedToContributor,
 } from '@pathways/db';
-import { canSeeYoungPerson, recordOfRequest } from '../access.ts';
+import { recordOfRequest, visibleAmong } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -67,9 +67,7 @@ export const ownRecordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       : user.role === 'parent_carer'
         ? await youngPeopleLinkedToCarer(services.db, user.id)
         : await youngPeopleLinkedToContributor(services.db, user.id);
-  const visible = [];
-  for (const person of people)
-    if (await canSeeYoungPerson(services.db, user, person, today(services))) visible.push(person);
+  const visible = await visibleAmong(services.db, user, people, today(services));
   await auditList(
     services.db,
     { userId: user.id, role: user.role },

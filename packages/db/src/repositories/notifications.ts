@@ -18,11 +18,17 @@ const LATEST = 100;
 export async function listNotifications(options: {
   db: PrismaClient;
   actor: Actor & { userId: string };
+  /** Only reminders about these young people (those the person may still see), when given. */
+  onlyAbout?: readonly string[];
 }): Promise<{ rows: NotificationWithPerson[]; unread: number }> {
   const { db, actor } = options;
+  const where = {
+    userId: actor.userId,
+    ...(options.onlyAbout ? { youngPersonId: { in: [...options.onlyAbout] } } : {}),
+  };
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
-      where: { userId: actor.userId },
+      where,
       orderBy: [{ createdAt: 'desc' }, { onDate: 'desc' }],
       take: LATEST,
       include: {
@@ -30,7 +36,7 @@ export async function listNotifications(options: {
         reviewAction: { select: { reviewId: true } },
       },
     }),
-    db.notification.count({ where: { userId: actor.userId, readAt: null } }),
+    db.notification.count({ where: { ...where, readAt: null } }),
   ]);
   await auditList(
     db,

@@ -34,6 +34,8 @@ export type AppServices = {
   fhirCodeSystemBase?: string;
   /** How long a computed commissioning forecast is reused (default 60 s; 0: only shared while computing). */
   forecastCacheMs?: number;
+  /** A local offer's feed may be on a private network address (OFFER_FEEDS_ON_PRIVATE_NETWORK=true): a council's own, or a test's. */
+  offerFeedsOnPrivateNetwork?: boolean;
 };
 
 export type AppEnv = {

@@ -9,6 +9,8 @@ import { handleError, validationHook } from './errors.ts';
 import { describeApi } from './openapi-document.ts';
 import { agencyRoutes, areaRoutes } from './routes/agencies.ts';
 import { agencyImportRoutes } from './routes/agency-import.ts';
+import { helpfulServiceRoutes, serviceRoutes } from './routes/local-offer.ts';
+import { referralRoutes, youngPersonReferralRoutes } from './routes/referrals.ts';
 import { accountLinkRoutes } from './routes/account-links.ts';
 import { accountRoutes, signOnSettingsRoutes } from './routes/accounts.ts';
 import { accountSecurityRoutes } from './routes/account-security.ts';
@@ -126,6 +128,10 @@ export function createApp(services: AppServices, options: { isReady?: () => bool
     .route('/young-people', youngPersonReviewRoutes) // their reviews and meetings
     .route('/young-people', youngPersonContributorRoutes) // other agencies' staff linked to them
     .route('/young-people', youngPersonDocumentRoutes) // files about them
+    .route('/young-people', helpfulServiceRoutes) // services of the local offer beside their plan
+    .route('/young-people', youngPersonReferralRoutes) // their referrals to services
+    .route('/referrals', referralRoutes)
+    .route('/services', serviceRoutes) // the local offer
     .route('/documents', documentRoutes)
     .route('/messages', messageRoutes) // conversations about a young person, a handover or a review
     .route('/contributors', contributorRoutes)

@@ -68,6 +68,40 @@ const linkedTeacher = async (f: Fixture) => {
   return teacher;
 };
 
+/** A service of the area's local offer (one, made once). */
+const offered = async (f: Fixture) =>
+  (await f.db.prisma.service.findFirst({ where: { areaId: f.areaId, externalId: 'breaks' } })) ??
+  f.db.prisma.service.create({
+    data: {
+      areaId: f.areaId,
+      agencyId: (
+        await f.db.prisma.agency.create({
+          data: { name: 'Short Breaks Trust', type: 'other', areaId: f.areaId, externalId: 'org-breaks' },
+        })
+      ).id,
+      externalId: 'breaks',
+      name: 'Saturday club',
+      sortName: 'saturday club',
+      topics: ['short_breaks'],
+      referralEmail: 'referrals@breaks.test',
+      digest: '',
+    },
+  });
+/** A referral of the 17-year-old made by the worker, just sent (each role's request gets its own). */
+const referral = async (f: Fixture) =>
+  f.db.prisma.referral.create({
+    data: {
+      youngPersonId: f.personId,
+      serviceId: (await offered(f)).id,
+      reason: 'Saturday breaks',
+      agreedBy: 'young_person',
+      agreedOn: new Date(`${TODAY}T00:00:00Z`),
+      sentOn: new Date(`${TODAY}T00:00:00Z`),
+      referredById: f.users.worker.id,
+      referredByName: 'worker',
+    },
+  });
+
 /** A review of the 17-year-old in a given state, made directly (each role's request gets its own). */
 const review = (f: Fixture, extra: Record<string, unknown> = {}) =>
   f.db.prisma.review.create({
@@ -405,6 +439,86 @@ const MATRIX: Row[] = [
     name: 'POST /api/agencies/import',
     request: async (f) => ({ method: 'POST', path: `/api/agencies/import?areaId=${f.areaId}`, body: [] }),
     expect: by({ admin: 200, otherwise: 403 }),
+  },
+  {
+    name: 'POST /api/agencies/fetch',
+    // The administrator passes, and is then refused a feed on the planner's own network.
+    request: async (f) => ({
+      method: 'POST',
+      path: '/api/agencies/fetch',
+      body: { areaId: f.areaId, url: 'http://127.0.0.1:9/api/services' },
+    }),
+    expect: by({ admin: 400, otherwise: 403 }),
+  },
+  {
+    name: 'GET /api/agencies/feed',
+    request: async (f) => ({ method: 'GET', path: `/api/agencies/feed?areaId=${f.areaId}` }),
+    expect: by({ admin: 200, otherwise: 403 }),
+  },
+  {
+    name: 'DELETE /api/agencies/feed',
+    request: async (f) => ({ method: 'DELETE', path: `/api/agencies/feed?areaId=${f.areaId}` }),
+    expect: by({ admin: 204, otherwise: 403 }),
+  },
+  {
+    name: 'GET /api/services',
+    request: async () => ({ method: 'GET', path: '/api/services' }),
+    expect: by({ otherwise: 200 }),
+  },
+  {
+    name: 'GET /api/services/{id}',
+    request: async (f) => ({ method: 'GET', path: `/api/services/${(await offered(f)).id}` }),
+    // Anyone of its area (and the installation's administrator); another area finds nothing.
+    expect: by({ otherWorker: 404, otherwise: 200 }),
+  },
+  {
+    name: 'GET /api/young-people/{id}/helpful-services',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/helpful-services` }),
+    expect: by(STAFF_READ),
+  },
+  {
+    name: 'GET /api/young-people/{id}/referrals',
+    request: async (f) => ({ method: 'GET', path: `/api/young-people/${f.personId}/referrals` }),
+    // Commissioners and administrators are refused by role (they never see a record).
+    expect: by({ ...STAFF_READ, commissioner: 403, admin: 403 }),
+  },
+  {
+    name: 'POST /api/young-people/{id}/referrals',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/young-people/${f.personId}/referrals`,
+      body: { serviceId: (await offered(f)).id, reason: 'Saturday breaks', agreement: 'agreed' },
+    }),
+    // Her workers: the area's staff and her school's linked SEN coordinator.
+    expect: by({
+      worker: 201,
+      manager: 201,
+      senco: 201,
+      ...UNSEEN_BY_OTHER_AGENCIES,
+      otherWorker: 404,
+      otherwise: 403,
+    }),
+  },
+  {
+    name: 'POST /api/referrals/{referralId}/status',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/referrals/${(await referral(f)).id}/status`,
+      body: { version: 1, status: 'accepted', on: TODAY },
+    }),
+    // The area's staff, or whoever referred (the worker here).
+    expect: by({ worker: 200, manager: 200, ...UNSEEN_BY_OTHER_AGENCIES, otherWorker: 404, otherwise: 403 }),
+  },
+  {
+    name: 'GET /api/referrals/{referralId}/letter',
+    request: async (f) => ({ method: 'GET', path: `/api/referrals/${(await referral(f)).id}/letter` }),
+    // Commissioners and administrators are refused by role (they never see a record).
+    expect: by({ ...STAFF_READ, commissioner: 403, admin: 403 }),
+  },
+  {
+    name: 'GET /api/commissioning/referrals',
+    request: async () => ({ method: 'GET', path: '/api/commissioning/referrals' }),
+    expect: by({ manager: 200, commissioner: 200, otherwise: 403 }),
   },
   {
     name: 'GET /api/agencies',

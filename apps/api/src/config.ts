@@ -28,6 +28,8 @@ export type Config = {
   webRoot: string;
   /** How long a computed commissioning forecast is reused, in seconds. */
   forecastCacheSeconds: number;
+  /** A local offer feed may be on a private network (OFFER_FEEDS_ON_PRIVATE_NETWORK=true). */
+  offerFeedsOnPrivateNetwork: boolean;
   /** The scheduled jobs (reminders, retention, reminder e-mails). */
   jobs: JobSettings;
 };
@@ -137,6 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     fhirCodeSystemBase,
     webRoot: resolve(webRoot),
     forecastCacheSeconds,
+    offerFeedsOnPrivateNetwork: env.OFFER_FEEDS_ON_PRIVATE_NETWORK === 'true',
     timeZone,
     jobs: {
       intervalMs: intervalSeconds * 1000,

@@ -17,6 +17,8 @@ const ACTION = 'An action only plan sharing may show';
 const HEALTH_MEETING = 'A health meeting only health sharing may show';
 const HEALTH_DOCUMENT = 'A hospital passport only health sharing may show';
 const PLAN_DOCUMENT = 'A letter only plan sharing may show';
+const PLAN_REFERRAL = 'A referral only plan sharing may show';
+const HEALTH_REFERRAL = 'A referral to counselling only health sharing may show';
 /** What each part holds, as text that shows wherever it leaks. */
 const MARKERS: Record<Exclude<SharingScope, 'handover'>, RegExp[]> = {
   // Milestones and events of the pathways that are not health.
@@ -28,6 +30,7 @@ const MARKERS: Record<Exclude<SharingScope, 'handover'>, RegExp[]> = {
     new RegExp(REVIEW),
     new RegExp(ACTION),
     new RegExp(PLAN_DOCUMENT),
+    new RegExp(PLAN_REFERRAL),
   ],
   health: [
     /health_transfer/,
@@ -36,6 +39,9 @@ const MARKERS: Record<Exclude<SharingScope, 'handover'>, RegExp[]> = {
     /health pathway/,
     new RegExp(HEALTH_MEETING),
     new RegExp(HEALTH_DOCUMENT),
+    new RegExp(HEALTH_REFERRAL),
+    // A referral letter says the health facts in words.
+    /life-limiting condition/,
     ...HEALTH_FACTS.map((fact) => new RegExp(fact)),
   ],
   goals: [new RegExp(ABOUT_ME), new RegExp(GOAL)],
@@ -62,6 +68,7 @@ describe('the consent walk: every endpoint and export, every combination of agre
   let feedPath: string;
   let getPaths: string[];
   let healthDocumentId: string;
+  let referralId: string;
 
   beforeAll(async () => {
     f = await startTestServer('PGlite');
@@ -131,6 +138,38 @@ describe('the consent walk: every endpoint and export, every combination of agre
       });
     healthDocumentId = (await addDocument('hospital_passport', HEALTH_DOCUMENT)).id;
     await addDocument('letter', PLAN_DOCUMENT);
+    // Two referrals: to short breaks (the plan's), its letter sharing goals and health with that
+    // service; and to counselling (health's, whatever it shares).
+    const offer = await f.db.prisma.agency.create({
+      data: { name: 'Local offer provider', type: 'other', areaId: f.areaId, externalId: 'org-walk' },
+    });
+    const offered = (externalId: string, name: string, topics: string[]) =>
+      f.db.prisma.service.create({
+        data: {
+          areaId: f.areaId,
+          agencyId: offer.id,
+          externalId,
+          name,
+          sortName: name.toLowerCase(),
+          topics,
+          digest: '',
+        },
+      });
+    const refer = async (serviceId: string, reason: string, share: string[]) => {
+      const made = await call(f, worker, 'POST', `/api/young-people/${f.personId}/referrals`, {
+        serviceId,
+        reason,
+        agreement: 'agreed',
+        share,
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return made.body.id as string;
+    };
+    referralId = await refer((await offered('breaks', 'Short breaks', ['short_breaks'])).id, PLAN_REFERRAL, [
+      'goals',
+      'health',
+    ]);
+    await refer((await offered('counselling', 'Counselling', ['mental_health'])).id, HEALTH_REFERRAL, []);
     feedPath = new URL((await call(f, adults, 'POST', '/api/calendar-feed')).body.url as string).pathname;
     const openapi = (await call(f, null, 'GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, unknown>>;
@@ -152,6 +191,7 @@ describe('the consent walk: every endpoint and export, every combination of agre
           file: feedPath.split('/').at(-1),
           areaId: f.areaId,
           documentId: healthDocumentId,
+          referralId,
           // The handover's conversation: theirs while the handover is shared with them.
           kind: 'handover',
           subjectId: handoverId,
@@ -161,8 +201,9 @@ describe('the consent walk: every endpoint and export, every combination of agre
       }),
     );
 
+  /** What the young person agreed with adult services (their agreements with other services stand). */
   async function agree(parts: SharingScope[]) {
-    await f.db.prisma.consent.deleteMany({ where: { youngPersonId: f.personId } });
+    await f.db.prisma.consent.deleteMany({ where: { youngPersonId: f.personId, agencyId: f.adultAgencyId } });
     await f.db.prisma.consent.createMany({
       data: parts.map((scope) => ({
         youngPersonId: f.personId,
@@ -215,6 +256,10 @@ describe('the consent walk: every endpoint and export, every combination of agre
       if (parts.includes('health')) expect(everything).toContain(HEALTH_MEETING);
       if (parts.includes('health')) expect(everything).toContain(HEALTH_DOCUMENT);
       if (parts.includes('plan')) expect(everything).toContain(PLAN_DOCUMENT);
+      if (parts.includes('plan')) expect(everything).toContain(PLAN_REFERRAL);
+      if (parts.includes('health')) expect(everything).toContain(HEALTH_REFERRAL);
+      // The letter's goals reach adult services only if she shares her goals with them too.
+      if (parts.includes('plan') && parts.includes('goals')) expect(everything).toContain(ABOUT_ME);
       if (parts.includes('health') && parts.includes('plan')) expect(everything).toMatch(/health_transfer/);
     },
   );

@@ -24,6 +24,8 @@ import { sendReviewLetters } from './reviews/review-mail.ts';
 import { demoReviewMailer, smtpReviewMailer } from './reviews/review-mailer.ts';
 import type { AppServices } from './app-env.ts';
 import { startJobs } from './jobs/scheduler.ts';
+import { fetchOfferFeedsDue } from './local-offer/offer-feeds.ts';
+import { sendReferralLetters } from './local-offer/referral-mail.ts';
 import { serviceDay } from './service-day.ts';
 import { jsonLogger } from './logger.ts';
 import { answerBackupRequests } from './ops/embedded-backup.ts';
@@ -68,6 +70,7 @@ async function main() {
     forecastCacheMs: config.forecastCacheSeconds * 1000,
     // Without SMTP, the demo shows its review e-mails too; a real deployment without SMTP e-mails nobody.
     reviewMailer: config.jobs.mail ? smtpReviewMailer(config.jobs.mail) : demo ? demoReviewMailer() : undefined,
+    offerFeedsOnPrivateNetwork: config.offerFeedsOnPrivateNetwork,
   };
   const app = createApp(services, { isReady: () => isReady, webRoot: config.webRoot });
   // Review letters (advice reminders and chasers fall due by the day) go out on each tick too.
@@ -77,6 +80,10 @@ async function main() {
     now,
     settings: config.jobs,
     sendReviewLetters: () => sendReviewLetters(services, config.publicUrl ?? `http://localhost:${config.port}`),
+    alsoOnEachTick: [
+      { name: 'referral e-mails', run: () => sendReferralLetters(services) },
+      { name: 'local offer feeds', run: () => fetchOfferFeedsDue(services) },
+    ],
   });
   if (!existsSync(`${config.webRoot}/index.html`))
     logger.warn('web app not built: serving the API only', {

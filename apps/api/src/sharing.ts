@@ -126,3 +126,16 @@ export function documentVisible(parts: VisibleParts, type: string, reviewPathway
   const part = DOCUMENT_PART[type as DocumentType] ?? 'plan';
   return parts.has(part) && (!reviewPathway || pathwayVisible(parts, reviewPathway));
 }
+
+/** Kinds of service a referral to which says something about the young person's health. */
+const HEALTH_TOPICS: readonly string[] = ['health', 'mental_health'];
+
+/**
+ * Whether a referral is within these parts: one to a health or mental health service is health
+ * data (its service and reason tell of their health); any other goes with the plan.
+ */
+export function referralVisible(parts: VisibleParts, referral: { service: { topics: readonly string[] } }): boolean {
+  return referral.service.topics.some((topic) => HEALTH_TOPICS.includes(topic))
+    ? parts.has('health')
+    : parts.has('plan');
+}

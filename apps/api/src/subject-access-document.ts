@@ -99,6 +99,7 @@ ${section(
 ${section('Handovers to adult services', table(copy.handovers, ['toAgency', 'status', 'dueBy', 'expectedTransfer', 'summary', 'whatMatters', 'needs', 'currentSupport', 'contacts', 'pendingDecisions', 'infoRequest', 'sentAt', 'acknowledgedAt']))}
 ${section('Documents', table(copy.documents, ['title', 'type', 'fileName', 'byteSize', 'addedBy', 'addedAt', 'download']))}
 ${section('Messages', table(copy.messages, ['conversation', 'from', 'role', 'sentAt', 'text']))}
+${section('Referrals to services', table(copy.referrals, ['service', 'agency', 'reason', 'agreedBy', 'agreedOn', 'sharedParts', 'sentTo', 'referredBy', 'status', 'outcome', 'history']))}
 ${section('Other agencies working with them', table(copy.otherAgencies, ['name', 'role', 'agency', 'since']))}
 ${section('Agreements to share', table(copy.consents, ['scope', 'agencyId', 'givenByRole', 'givenAt', 'withdrawnAt']))}
 ${section('Corrections to the record', table(copy.corrections, ['field', 'previousValue', 'newValue', 'reason', 'correctedBy', 'correctedAt']))}

@@ -279,6 +279,43 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
     await noSidewaysScroll(own, 'own plan at 390 px');
   });
 
+  it('on the local offer: a search with an error, a service, the referral form with errors and its check page, referrals', async () => {
+    const parent = await as('parent@family.test', '/services?topic=short_breaks&age=16');
+    await parent.locator('.service-card').first().waitFor();
+    await expectNoViolations(parent, 'local offer search');
+    await parent.getByLabel('Age of the young person').fill('old');
+    await parent.getByRole('button', { name: 'Search' }).click();
+    await parent.getByRole('alert').waitFor();
+    expect(await axeViolations(parent), 'search with an error').toEqual([]);
+    await parent.locator('.service-card a').first().click();
+    await expectNoViolations(parent, 'a service');
+    const worker = await as('worker@northshire.test', '/young-people');
+    await worker.locator('.people-table tbody a').first().click();
+    await worker.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+    await worker.getByRole('link', { name: 'Refer to a service' }).click();
+    await worker.getByRole('button', { name: 'Continue' }).click();
+    await worker.getByRole('alert').waitFor();
+    await expectNoViolations(worker, 'referral form with errors');
+    await worker.getByLabel('Service', { exact: true }).selectOption({ index: 1 });
+    await worker.getByLabel('What is the referral for?').fill('Short breaks at weekends');
+    await worker.getByRole('radio').first().check();
+    await worker.getByRole('button', { name: 'Continue' }).click();
+    await worker.getByRole('heading', { name: 'Check the referral before you send it' }).waitFor();
+    await expectNoViolations(worker, 'referral check page');
+    await worker.getByRole('button', { name: 'Send the referral' }).click();
+    await worker.locator('li.referral').first().waitFor();
+    await worker.getByText('Record an answer').first().click();
+    expect(await axeViolations(worker), 'plan with a referral and its answer form').toEqual([]);
+    const phone = await as('parent@family.test', '/services?topic=short_breaks', 390);
+    await phone.locator('.service-card').first().waitFor();
+    await expectNoViolations(phone, 'local offer at 390 px');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await phone.getByLabel('Language').selectOption('da');
+    await phone.getByRole('heading', { level: 1, name: 'Find tilbud' }).waitFor();
+    await expectNoViolations(phone, 'local offer in Danish');
+    await phone.getByLabel('Sprog').selectOption('en');
+  });
+
   it('in Danish', async () => {
     const page = await as('worker@northshire.test');
     await page.getByLabel('Language').selectOption('da');

@@ -31,6 +31,9 @@ import { YoungPersonPage } from './pages/YoungPersonPage.tsx';
 // managers: loaded on demand, so nobody else downloads them.
 const CommissioningPage = lazy(() => import('./pages/CommissioningPage.tsx'));
 const AgenciesPage = lazy(() => import('./pages/AgenciesPage.tsx'));
+const ServicesPage = lazy(() => import('./pages/offer/ServicesPage.tsx'));
+const ServicePage = lazy(() => import('./pages/offer/ServicePage.tsx'));
+const ReferPage = lazy(() => import('./pages/offer/ReferPage.tsx'));
 const ImportPage = lazy(() => import('./pages/people/ImportPage.tsx'));
 // Adding and changing a record: staff only, and not every day.
 const AddYoungPersonPage = lazy(() =>
@@ -116,6 +119,9 @@ export function App() {
           <Route path="/young-people/:id" element={<YoungPersonPage user={user} />} />
           <Route path="/young-people/:id/handovers/new" element={<NewHandoverPage />} />
           <Route path="/young-people/:id/reviews/new" element={<ArrangeReviewPage />} />
+          <Route path="/young-people/:id/refer" element={<ReferPage />} />
+          <Route path="/services" element={<ServicesPage />} />
+          <Route path="/services/:id" element={<ServicePage />} />
           <Route path="/reviews/:id" element={<ReviewPage user={user} />} />
           <Route path="/reviews/:id/profile" element={<ReviewProfilePage />} />
           <Route path="/reviews/:id/print" element={<ReviewPrintPage />} />

@@ -202,11 +202,9 @@ export {
 } from './repositories/relationships.ts';
 export {
   findAgency,
-  importAgencies,
   listAgencies,
   listLocalAreas,
   localAreaExists,
-  type AgencyFromOffer,
   createAgency,
   updateAgency,
   type AgencyDetails,
@@ -329,6 +327,7 @@ export {
   changeReviewAction,
   findReviewAction,
   listOwnedActions,
+  openActionsOf,
   ZActionStatus,
   type ActionOwner,
   type OwnedAction,
@@ -337,3 +336,40 @@ export { accountsAround, activeAccountUser } from './repositories/accounts.ts';
 export { reviewFeedItems } from './repositories/review-feed.ts';
 export { storedDueDates } from './repositories/milestones.ts';
 export { reviewTimeliness, type ReviewTimeliness } from './repositories/review-timeliness.ts';
+export {
+  importLocalOffer,
+  type ServiceFromOffer,
+  type OrganisationFromOffer,
+  type ServiceLocation,
+  type ServiceContact,
+  type OfferImportCounts,
+} from './repositories/local-offer-import.ts';
+export {
+  searchServices,
+  placesOfOffer,
+  findService,
+  servicesForTopics,
+  offerFeedOf,
+  saveOfferFeed,
+  recordOfferFetch,
+  claimOfferFeedsDue,
+  type OfferedService,
+  type ServiceSearch,
+} from './repositories/local-offer.ts';
+export {
+  REFERRAL_STATUSES,
+  nextReferralStatuses,
+  createReferral,
+  referralsOf,
+  getReferral,
+  updateReferral,
+  referralLettersOwed,
+  claimReferralLetter,
+  releaseReferralLetter,
+  referralsByTopic,
+  referrerEmail,
+  type ReferralStatus,
+  type ReferralWithService,
+  type ReferralsOfTopic,
+  type NewReferral,
+} from './repositories/referrals.ts';

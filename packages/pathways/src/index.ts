@@ -125,3 +125,11 @@ export {
   type ActionStatus,
 } from './reviews/follow-ups.ts';
 export { reviewKindOf, reviewRulesOf } from './reviews/review-kinds.ts';
+export {
+  SERVICE_TOPICS,
+  PATHWAY_TOPICS,
+  MILESTONE_TOPICS,
+  topicsForMilestone,
+  topicsOfText,
+  type ServiceTopic,
+} from './local-offer/topics.ts';

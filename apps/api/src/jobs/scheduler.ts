@@ -30,6 +30,11 @@ export function startJobs(options: {
   settings: JobSettings;
   /** Sends the review letters owed (invitations, cancellations, advice reminders and chasers). */
   sendReviewLetters?: () => Promise<number>;
+  /**
+   * More work on each tick, each counting what it did: referral letters owed, the local offer
+   * feeds due today. A failure is logged and the work left for the next tick.
+   */
+  alsoOnEachTick?: readonly { name: string; run: () => Promise<number> }[];
 }): {
   tick: () => Promise<void>;
   stop: () => void;
@@ -73,12 +78,16 @@ export function startJobs(options: {
         options.logger.error('message e-mails failed', { error: String(error) });
       }
     }
-    if (options.sendReviewLetters) {
+    const more = [
+      ...(options.sendReviewLetters ? [{ name: 'review e-mails', run: options.sendReviewLetters }] : []),
+      ...(options.alsoOnEachTick ?? []),
+    ];
+    for (const work of more) {
       try {
-        const letters = await options.sendReviewLetters();
-        if (letters > 0) options.logger.info('review e-mails sent', { letters });
+        const done = await work.run();
+        if (done > 0) options.logger.info(`${work.name} done`, { count: done });
       } catch (error) {
-        options.logger.error('review e-mails failed', { error: String(error) });
+        options.logger.error(`${work.name} failed`, { error: String(error) });
       }
     }
   };

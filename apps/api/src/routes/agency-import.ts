@@ -1,203 +1,234 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError, audit, importAgencies, localAreaExists, type AgencyFromOffer } from '@pathways/db';
-import { AGENCY_TYPES } from '@pathways/engine';
-import type { AppEnv } from '../app-env.ts';
+import {
+  AppError,
+  audit,
+  importLocalOffer,
+  localAreaExists,
+  offerFeedOf,
+  recordOfferFetch,
+  saveOfferFeed,
+  type PrismaClient,
+  type SessionUser,
+} from '@pathways/db';
+import type { AppEnv, AppServices } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
-import { controlCharacterAt } from '../input-guard.ts';
+import { fetchOffer } from '../local-offer/fetch-feed.ts';
+import { readOffer, type ReadOffer } from '../local-offer/oruk.ts';
 import { errorResponses, json, ZWebAddress } from './schemas.ts';
 
-/**
- * One Open Referral UK service with its organisation, eligibility (age range) and contacts,
- * the shape a local offer publishes. `agency_type` is our extension: which kind of agency it
- * is in the planner (unknown ones are stored as "other").
- */
+const ZNote = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
 
-const ZOrukService = z
+const ZImportReport = z
   .object({
-    id: z.string().min(1).max(200),
-    name: z.string().trim().min(1).max(300),
-    description: z.string().max(5000).optional(),
-    email: z.email().max(200).optional(),
-    url: ZWebAddress.optional(),
-    agency_type: z.enum(AGENCY_TYPES).optional(),
-    organization: z.object({
-      id: z.string().trim().min(1).max(200),
-      name: z.string().trim().min(1).max(300),
-      email: z.email().max(200).optional(),
-      website: ZWebAddress.optional(),
-      url: ZWebAddress.optional(),
-    }),
-    eligibilitys: z
-      .array(
-        z
-          .object({
-            minimum_age: z.number().int().min(0).max(120).optional(),
-            maximum_age: z.number().int().min(0).max(120).optional(),
-          })
-          .refine((e) => e.minimum_age === undefined || e.maximum_age === undefined || e.minimum_age <= e.maximum_age, {
-            message: 'minimum_age is above maximum_age',
-            path: ['minimum_age'],
-          }),
-      )
-      .optional(),
-    contacts: z
-      .array(
-        z.object({
-          name: z.string().optional(),
-          email: z.email().optional(),
-          phones: z.array(z.object({ number: z.string().min(3).max(40) })).optional(),
-        }),
-      )
-      .optional(),
+    servicesRead: z.number().int(),
+    servicesCreated: z.number().int(),
+    servicesUpdated: z.number().int(),
+    servicesUnchanged: z.number().int(),
+    servicesWithdrawn: z.number().int().openapi({ description: 'Imported before, inactive in the feed now' }),
+    agenciesCreated: z.number().int(),
+    agenciesUpdated: z.number().int(),
+    skipped: z.array(
+      z.object({ line: z.number().int(), id: z.string(), name: z.string().nullable(), reason: z.string() }),
+    ),
+    warnings: z
+      .array(ZNote)
+      .openapi({ description: 'Values changed or left out on the way in; the service was imported' }),
+    problems: z.array(ZNote).openapi({ description: 'Records refused, and why' }),
   })
-  .openapi('OrukService', {
-    description: 'One Open Referral UK service with its organisation, eligibility and contacts',
-  });
-type OrukService = z.infer<typeof ZOrukService>;
+  .openapi('OfferImportReport');
+type ImportReport = z.infer<typeof ZImportReport>;
 
-export type ImportProblem = { line: number; field: string; message: string };
-
-/** Reads NDJSON (one service per line) or a JSON array (item n is "line" n), checking each. */
-export function parseOrukServices(text: string): {
-  services: { line: number; service: OrukService }[];
-  problems: ImportProblem[];
-} {
-  const trimmed = text.trim();
-  let items: { line: number; raw: unknown }[];
-  if (trimmed.startsWith('[')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(trimmed);
-    } catch (error) {
-      return {
-        services: [],
-        problems: [{ line: 1, field: 'body', message: `not valid JSON: ${(error as Error).message}` }],
-      };
-    }
-    if (!Array.isArray(parsed))
-      return { services: [], problems: [{ line: 1, field: 'body', message: 'expected a JSON array of services' }] };
-    items = (parsed as unknown[]).map((raw, index) => ({ line: index + 1, raw }));
-  } else {
-    items = text.split(/\r?\n/).flatMap((raw, index) => (raw.trim() === '' ? [] : [{ line: index + 1, raw }]));
-  }
-  const services: { line: number; service: OrukService }[] = [];
-  const problems: ImportProblem[] = [];
-  for (const { line, raw } of items) {
-    let value: unknown = raw;
-    if (typeof raw === 'string') {
-      try {
-        value = JSON.parse(raw);
-      } catch {
-        problems.push({ line, field: 'line', message: 'not valid JSON' });
-        continue;
-      }
-    }
-    // A control character (a NUL cannot even be stored) spoils its own line only.
-    const unreadable = controlCharacterAt(value);
-    if (unreadable !== null) {
-      problems.push({ line, field: unreadable, message: 'must not contain control characters' });
-      continue;
-    }
-    const result = ZOrukService.safeParse(value);
-    if (result.success) services.push({ line, service: result.data });
-    else {
-      const issue = result.error.issues[0];
-      problems.push({ line, field: issue?.path.join('.') || 'service', message: issue?.message ?? 'invalid' });
-    }
-  }
-  return { services, problems };
+/** Checks the area an administrator names: their own (or, for the installation's administrator, any that exists). */
+async function areaOfAdministrator(db: PrismaClient, user: SessionUser, areaId: string | undefined): Promise<string> {
+  if (user.areaId && areaId && areaId !== user.areaId)
+    throw new AppError('forbidden', 'You can only load the directory of your own area.', { field: 'areaId' });
+  const area = areaId ?? user.areaId;
+  if (!area || !(await localAreaExists(db, area)))
+    throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
+  return area;
 }
 
-/**
- * One agency per organisation in the offer, with its services, ages and contacts merged.
- * Organisations keep their id in the feed, which is how later imports find them again.
- */
-function agenciesOfOffer(services: readonly { service: OrukService }[]): AgencyFromOffer[] {
-  const byOrganisation = new Map<string, OrukService[]>();
-  for (const { service } of services)
-    byOrganisation.set(service.organization.id, [...(byOrganisation.get(service.organization.id) ?? []), service]);
-  return [...byOrganisation.values()].map((group) => {
-    const [first] = group as [OrukService, ...OrukService[]];
-    const ages = group.flatMap((service) => service.eligibilitys ?? []);
-    const minimums = ages.flatMap((age) => (age.minimum_age === undefined ? [] : [age.minimum_age]));
-    const maximums = ages.flatMap((age) => (age.maximum_age === undefined ? [] : [age.maximum_age]));
-    const contact = group.flatMap((service) => service.contacts ?? [])[0];
-    return {
-      externalId: first.organization.id,
-      name: first.organization.name,
-      type: first.agency_type ?? 'other',
-      email: first.organization.email ?? first.email ?? contact?.email ?? null,
-      phone: contact?.phones?.[0]?.number ?? null,
-      website: first.organization.website ?? first.organization.url ?? first.url ?? null,
-      services: [...new Set(group.map((service) => service.name))],
-      minAge: minimums.length > 0 ? Math.min(...minimums) : null,
-      maxAge: maximums.length > 0 ? Math.max(...maximums) : null,
-    };
+/** Imports what was read and says what happened; audited. */
+export async function importRead(
+  db: PrismaClient,
+  actor: { userId: string | null; role: string },
+  areaId: string,
+  offer: ReadOffer,
+  source: string,
+): Promise<ImportReport> {
+  const counts = await importLocalOffer(db, areaId, {
+    services: offer.services.map((read) => read.service),
+    inactiveIds: offer.inactiveIds,
   });
+  const report = {
+    servicesRead: offer.services.length,
+    ...counts,
+    skipped: offer.skipped,
+    warnings: offer.warnings,
+    problems: offer.problems,
+  };
+  await audit(db, actor, {
+    action: 'import',
+    entityType: 'Service',
+    detail: {
+      source,
+      areaId,
+      ...counts,
+      skipped: offer.skipped.length,
+      warnings: offer.warnings.length,
+      problems: offer.problems.length,
+    },
+  });
+  return report;
+}
+
+/** Fetches a feed and imports it, recording the outcome on the area's saved feed. */
+export async function fetchAndImport(
+  services: AppServices,
+  actor: { userId: string | null; role: string },
+  areaId: string,
+  url: string,
+): Promise<ImportReport & { pages: number }> {
+  try {
+    const offer = await fetchOffer(url, { allowPrivate: services.offerFeedsOnPrivateNetwork ?? false });
+    const report = { ...(await importRead(services.db, actor, areaId, offer, url)), pages: offer.pages };
+    await recordOfferFetch(services.db, areaId, services.now(), {
+      ok: true,
+      pages: report.pages,
+      servicesRead: report.servicesRead,
+      servicesCreated: report.servicesCreated,
+      servicesUpdated: report.servicesUpdated,
+      servicesUnchanged: report.servicesUnchanged,
+      servicesWithdrawn: report.servicesWithdrawn,
+      skipped: report.skipped.length,
+      warnings: report.warnings.length,
+      problems: report.problems.length,
+    });
+    return report;
+  } catch (error) {
+    await recordOfferFetch(services.db, areaId, services.now(), { ok: false, message: (error as Error).message });
+    throw error;
+  }
 }
 
 const importRoute = createRoute({
   method: 'post',
   path: '/import',
   operationId: 'importAgencies',
-  tags: ['Agencies'],
+  tags: ['Local offer'],
   summary:
-    'Load a local offer in the Open Referral UK shape (administrators): good lines imported, bad lines reported and skipped',
+    'Load a local offer in the Open Referral UK shape, v1 or v3 (administrators): services kept with what they say, values coerced with warnings, inactive ones skipped, refused ones reported',
   middleware: [requireRole('administrator')] as const,
   description:
-    'Body: NDJSON (`application/x-ndjson`, one ORUK service with its organization, eligibilitys and contacts per line) or a JSON array of them. Each line is checked on its own (not by the route validator), so one bad line cannot stop the rest.',
+    'Body: NDJSON (one ORUK service per line), a JSON array of services, a page of an ORUK API (`{"content": [...]}` or `{"contents": [...]}`) or one service. Organisations and services are matched on their ids in the feed; importing the same feed again changes nothing.',
   request: {
-    query: z.object({ areaId: z.uuid() }),
-    // Described, not validated here: each line is checked on its own in the handler.
+    query: z.object({ areaId: z.uuid().optional() }),
+    // Described, not validated here: each record is read on its own in the handler.
     body: {
       required: true,
       content: {
-        'application/x-ndjson': { schema: { type: 'string', description: 'One OrukService (JSON) per line' } },
-        'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/OrukService' } } },
+        'application/x-ndjson': { schema: { type: 'string', description: 'One ORUK service (JSON) per line' } },
+        'application/json': { schema: { type: 'object', description: 'ORUK services: a list, a page or one' } },
+      },
+    },
+  },
+  responses: { 200: json(ZImportReport, 'What was imported, skipped and refused'), ...errorResponses(400, 401, 403) },
+});
+
+const fetchRoute = createRoute({
+  method: 'post',
+  path: '/fetch',
+  operationId: 'fetchLocalOffer',
+  tags: ['Local offer'],
+  summary:
+    'Fetch and import a council’s Open Referral UK API now, page by page, and (if asked) every day (administrators)',
+  middleware: [requireRole('administrator')] as const,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              areaId: z.uuid().optional().openapi({ description: 'Needed only by an administrator of every area' }),
+              url: ZWebAddress.openapi({ description: 'The feed’s services address, e.g. https://…/api/services' }),
+              daily: z.boolean().default(false).openapi({ description: 'Save it and fetch it every day' }),
+            })
+            .strict(),
+        },
       },
     },
   },
   responses: {
-    200: json(
-      z.object({
-        servicesRead: z.number().int(),
-        agenciesCreated: z.number().int(),
-        agenciesUpdated: z.number().int(),
-        problems: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
-      }),
-      'What was imported, and what was skipped and why',
-    ),
-    ...errorResponses(400, 401, 403),
+    200: json(ZImportReport.extend({ pages: z.number().int() }), 'What was imported'),
+    ...errorResponses(400, 401, 403, 422),
   },
 });
 
-export const agencyImportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
-  importRoute,
-  async (c) => {
+const ZFeed = z.object({
+  url: z.string().nullable(),
+  lastFetchedAt: z.string().nullable(),
+  lastResult: z.record(z.string(), z.unknown()).nullable(),
+});
+
+const feedRoute = createRoute({
+  method: 'get',
+  path: '/feed',
+  operationId: 'getOfferFeed',
+  tags: ['Local offer'],
+  summary: 'The feed fetched every day for your area, and what its last fetch did (administrators)',
+  middleware: [requireRole('administrator')] as const,
+  request: { query: z.object({ areaId: z.uuid().optional() }) },
+  responses: { 200: json(ZFeed, 'The saved feed (url null: none)'), ...errorResponses(400, 401, 403) },
+});
+
+const forgetRoute = createRoute({
+  method: 'delete',
+  path: '/feed',
+  operationId: 'forgetOfferFeed',
+  tags: ['Local offer'],
+  summary: 'Stop fetching the feed every day (administrators); the services stay',
+  middleware: [requireRole('administrator')] as const,
+  request: { query: z.object({ areaId: z.uuid().optional() }) },
+  responses: { 204: { description: 'Forgotten' }, ...errorResponses(400, 401, 403) },
+});
+
+const actorOf = (user: SessionUser) => ({ userId: user.id, role: user.role });
+
+/** Mounted at `/api/agencies` (see app.ts). */
+export const agencyImportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(importRoute, async (c) => {
     const { db } = c.get('services');
     const user = signedInUser(c);
-    const { areaId } = c.req.valid('query');
-    if (user.areaId && areaId !== user.areaId)
-      throw new AppError('forbidden', 'You can only load the directory of your own area.', { field: 'areaId' });
-    if (!(await localAreaExists(db, areaId)))
-      throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
-    const { services, problems } = parseOrukServices(await c.req.text());
-    const counts =
-      services.length > 0 ? await importAgencies(db, areaId, agenciesOfOffer(services)) : { created: 0, updated: 0 };
-    await audit(
-      db,
-      { userId: user.id, role: user.role },
-      {
-        action: 'import',
-        entityType: 'Agency',
-        detail: { services: services.length, problems: problems.length, ...counts },
-      },
-    );
+    const areaId = await areaOfAdministrator(db, user, c.req.valid('query').areaId);
+    const offer = readOffer(await c.req.text());
+    return c.json(await importRead(db, actorOf(user), areaId, offer, 'upload'), 200);
+  })
+  .openapi(fetchRoute, async (c) => {
+    const services = c.get('services');
+    const user = signedInUser(c);
+    const { areaId: named, url, daily } = c.req.valid('json');
+    const areaId = await areaOfAdministrator(services.db, user, named);
+    if (daily) await saveOfferFeed(services.db, areaId, url);
+    return c.json(await fetchAndImport(services, actorOf(user), areaId, url), 200);
+  })
+  .openapi(feedRoute, async (c) => {
+    const { db } = c.get('services');
+    const areaId = await areaOfAdministrator(db, signedInUser(c), c.req.valid('query').areaId);
+    const feed = await offerFeedOf(db, areaId);
     return c.json(
-      { servicesRead: services.length, agenciesCreated: counts.created, agenciesUpdated: counts.updated, problems },
+      {
+        url: feed?.url ?? null,
+        lastFetchedAt: feed?.lastFetchedAt?.toISOString() ?? null,
+        lastResult: (feed?.lastResult as Record<string, unknown> | null) ?? null,
+      },
       200,
     );
-  },
-);
-agencyImportRoutes.openAPIRegistry.register('OrukService', ZOrukService);
+  })
+  .openapi(forgetRoute, async (c) => {
+    const { db } = c.get('services');
+    const areaId = await areaOfAdministrator(db, signedInUser(c), c.req.valid('query').areaId);
+    await saveOfferFeed(db, areaId, null);
+    return c.body(null, 204);
+  });

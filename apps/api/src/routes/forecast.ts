@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { audit, forecastCsv, forecastDemand, forecastIn } from '@pathways/db';
+import { audit, forecastCsv, forecastDemand, forecastIn, referralsByTopic, SUPPRESS_BELOW } from '@pathways/db';
+import { SERVICE_TOPICS, topicsForMilestone, type Pathway, type ServiceTopic } from '@pathways/engine';
 import type { Context } from 'hono';
 import { today, type AppEnv, type AppServices } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
@@ -96,10 +97,87 @@ async function auditedForecast(c: Context<AppEnv>, months: number, action: 'read
   return forecastIn(result, readerLanguage(c));
 }
 
+const ZCount = z.number().int().nullable().openapi({ description: 'Null when under 5 (suppressed)' });
+
+const referralDemand = createRoute({
+  method: 'get',
+  path: '/commissioning/referrals',
+  operationId: 'getReferralDemand',
+  tags: ['Commissioning'],
+  summary:
+    'Per kind of service: services offered, referrals in the last 12 months and how they went, the median wait for an answer, beside the demand coming in the next 12 months (counts under 5 suppressed)',
+  middleware: [requireRole(...COMMISSIONING_ROLES)] as const,
+  responses: {
+    200: json(
+      z.object({
+        since: z.string(),
+        items: z.array(
+          z.object({
+            topic: z.enum(SERVICE_TOPICS),
+            services: z.number().int(),
+            referrals: ZCount,
+            accepted: ZCount,
+            declined: ZCount,
+            waiting: ZCount,
+            medianDaysToAccept: z.number().int().nullable(),
+            demand: ZCount.openapi({
+              description: 'Steps due in the next 12 months (or late) in pathways these services help with',
+            }),
+          }),
+        ),
+      }),
+      'Referrals beside demand',
+    ),
+    ...errorResponses(401, 403),
+  },
+});
+
+/** A count from 1 to 4 is suppressed (it could point at someone); none is none. */
+const suppressed = (count: number) => (count > 0 && count < SUPPRESS_BELOW ? null : count);
+
 export const forecastRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(forecast, async (c) => c.json(await auditedForecast(c, c.req.valid('query').months, 'read'), 200))
   .openapi(forecastAsCsv, async (c) => {
     const result = await auditedForecast(c, c.req.valid('query').months, 'export');
     c.header('Content-Disposition', `attachment; filename="pathways-forecast-${result.generatedOn}.csv"`);
     return c.body(forecastCsv(result), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+  })
+  .openapi(referralDemand, async (c) => {
+    const services = c.get('services');
+    const user = signedInUser(c);
+    const day = today(services);
+    const since = `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+    const area = user.areaId ?? NOWHERE;
+    const [rows, forecastNow] = await Promise.all([
+      referralsByTopic(services.db, [area], since),
+      currentForecast(services, 12, area),
+    ]);
+    // Suppressed counts (under 5) are left out of the sums: the sums are lower bounds.
+    const demandOf = (topic: ServiceTopic) =>
+      forecastNow.rows
+        .filter(
+          (row) =>
+            row.month !== 'missed' && topicsForMilestone(row.milestoneId, row.pathway as Pathway).includes(topic),
+        )
+        .reduce((sum, row) => sum + (row.count ?? 0), 0);
+    await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'ReferralDemand' });
+    return c.json(
+      {
+        since,
+        items: SERVICE_TOPICS.map((topic) => {
+          const row = rows.find((found) => found.topic === topic);
+          return {
+            topic,
+            services: row?.services ?? 0,
+            referrals: suppressed(row?.referrals ?? 0),
+            accepted: suppressed(row?.accepted ?? 0),
+            declined: suppressed(row?.declined ?? 0),
+            waiting: suppressed(row?.waiting ?? 0),
+            medianDaysToAccept: (row?.accepted ?? 0) >= SUPPRESS_BELOW ? (row?.medianDaysToAccept ?? null) : null,
+            demand: suppressed(demandOf(topic)),
+          };
+        }),
+      },
+      200,
+    );
   });

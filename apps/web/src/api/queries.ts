@@ -24,7 +24,6 @@ export type AuditRow = InferResponseType<
   200
 >['items'][number];
 export type EventType = InferResponseType<(typeof api.api)['event-types']['$get'], 200>['items'][number];
-export type AgencyImportResult = InferResponseType<(typeof api.api.agencies.import)['$post'], 200>;
 export type ForecastRow = InferResponseType<typeof api.api.forecast.$get, 200>['rows'][number];
 export type Agency = InferResponseType<typeof api.api.agencies.$get, 200>['items'][number];
 

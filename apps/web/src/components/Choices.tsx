@@ -50,20 +50,23 @@ export function Radios({
 export function Checkboxes({
   id,
   legend,
+  hint,
   options,
   values,
   onChange,
 }: {
   id: string;
   legend: string;
+  hint?: string;
   options: Option[];
   values: readonly string[];
   onChange: (values: string[]) => void;
 }) {
   return (
     <div className="field">
-      <fieldset>
+      <fieldset aria-describedby={describedByOf(id, hint)}>
         <legend>{legend}</legend>
+        <HintAndError id={id} hint={hint} />
         {options.map((option) => (
           <div key={option.value} className="choice">
             <input

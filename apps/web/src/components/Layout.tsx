@@ -16,7 +16,13 @@ function linksFor(role: SessionUser['role'], t: TFunction, unread: number, unrea
     label:
       unreadMessages > 0 ? t('together.nav.messagesUnread', { count: unreadMessages }) : t('together.nav.messages'),
   };
-  return [...ownLinks(role, t, unread), ...(role === 'administrator' || role === 'commissioner' ? [] : [messages])];
+  const offer = { to: '/services', label: t('offer.nav') };
+  return [
+    ...ownLinks(role, t, unread),
+    // The local offer is for everyone who plans with a young person, and for those who commission it.
+    ...(role === 'administrator' ? [] : [offer]),
+    ...(role === 'administrator' || role === 'commissioner' ? [] : [messages]),
+  ];
 }
 
 /** The pages of each role's own work. */

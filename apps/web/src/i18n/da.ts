@@ -1,5 +1,6 @@
 import { reviewsDa } from './reviews-da.ts';
 import { togetherDa } from './together-da.ts';
+import { offerDa } from './offer-da.ts';
 import { peopleDa } from './people-da.ts';
 import type { Messages } from './en.ts';
 import { accountsDa } from './accounts-da.ts';
@@ -405,9 +406,6 @@ export const da: Messages = {
     services: 'Tilbud',
     ages: 'Alder',
     contact: 'Kontakt',
-    import: 'Importér et lokalt tilbud (Open Referral UK)',
-    file: 'Fil (NDJSON eller JSON)',
-    imported: 'Importerede {{created}} nye og {{updated}} opdaterede tilbud; {{problems}} linjer sprunget over.',
     empty: 'Ingen myndigheder.',
   },
   events: { fields: 'Detaljer', choose: 'Vælg…', invalidDate: 'Skriv datoen som ÅÅÅÅ-MM-DD.' },
@@ -477,5 +475,6 @@ export const da: Messages = {
   ...peopleDa,
   ...reviewsDa,
   ...togetherDa,
+  ...offerDa,
   notFound: { title: 'Siden findes ikke' },
 };

@@ -2,6 +2,7 @@ import { peopleEn } from './people-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { reviewsEn } from './reviews-en.ts';
 import { togetherEn } from './together-en.ts';
+import { offerEn } from './offer-en.ts';
 
 /** English interface text: short sentences, everyday words (plain-language guidance, reading age ~9 in the young person's pages). */
 export const en = {
@@ -403,9 +404,6 @@ export const en = {
     services: 'Services',
     ages: 'Ages',
     contact: 'Contact',
-    import: 'Import a local offer (Open Referral UK)',
-    file: 'File (NDJSON or JSON)',
-    imported: 'Imported {{created}} new and {{updated}} updated services; {{problems}} lines skipped.',
     empty: 'No agencies.',
   },
   events: { fields: 'Details', choose: 'Choose…', invalidDate: 'Write the date as YYYY-MM-DD.' },
@@ -475,6 +473,7 @@ export const en = {
   ...peopleEn,
   ...reviewsEn,
   ...togetherEn,
+  ...offerEn,
   notFound: { title: 'Page not found' },
 };
 

@@ -1,11 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { uploadFile } from '../api/http.ts';
-import { useAgencies, useAreas, useSession, type Agency, type AgencyImportResult } from '../api/queries.ts';
+import { useAgencies, useAreas, useSession, type Agency } from '../api/queries.ts';
+import { OfferImport } from './offer/OfferImport.tsx';
 import { AgencyForm } from './admin/AgencyForm.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { ErrorNotice, QueryState } from '../components/QueryState.tsx';
+import { QueryState } from '../components/QueryState.tsx';
 
 /** Administrators: the agency directory, and loading a local offer instead of typing it in. */
 export default function AgenciesPage() {
@@ -40,7 +39,7 @@ export default function AgenciesPage() {
           onDone={done}
         />
       )}
-      <ImportForm />
+      <OfferImport />
       <QueryState query={agencies}>
         {(data) =>
           data.items.length === 0 ? (
@@ -87,86 +86,5 @@ export default function AgenciesPage() {
         }
       </QueryState>
     </section>
-  );
-}
-
-function ImportForm() {
-  const { t } = useTranslation();
-  const areas = useAreas();
-  const client = useQueryClient();
-  const [areaId, setAreaId] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<AgencyImportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [isSending, setIsSending] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!file || !areaId) return;
-    setIsSending(true);
-    setError(null);
-    try {
-      setResult(
-        await uploadFile<AgencyImportResult>(
-          `/api/agencies/import?areaId=${encodeURIComponent(areaId)}`,
-          'application/x-ndjson',
-          file,
-        ),
-      );
-      void client.invalidateQueries({ queryKey: ['agencies'] });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSending(false);
-    }
-  };
-
-  return (
-    <form className="panel" onSubmit={(event) => void submit(event)}>
-      <h2>{t('directory.import')}</h2>
-      <label htmlFor="import-area">{t('directory.area')}</label>
-      <select id="import-area" required value={areaId} onChange={(event) => setAreaId(event.target.value)}>
-        <option value="">{t('events.choose')}</option>
-        {(areas.data?.items ?? []).map((area) => (
-          <option key={area.id} value={area.id}>
-            {area.name}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="import-file">{t('directory.file')}</label>
-      <input
-        id="import-file"
-        type="file"
-        accept=".ndjson,.json,.jsonl,application/json,application/x-ndjson"
-        required
-        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-      />
-      <button type="submit" disabled={isSending || !file || !areaId}>
-        {isSending ? t('common.saving') : t('directory.import')}
-      </button>
-      {error !== null && <ErrorNotice error={error} />}
-      <div role="status">
-        {result && (
-          <>
-            <p>
-              {t('directory.imported', {
-                created: result.agenciesCreated,
-                updated: result.agenciesUpdated,
-                problems: result.problems.length,
-              })}
-            </p>
-            {result.problems.length > 0 && (
-              <ul>
-                {result.problems.map((problem) => (
-                  <li key={`${problem.line}-${problem.field}`}>
-                    {problem.line}: {problem.field} — {problem.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-      </div>
-    </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useAreas, useForecast, type ForecastRow } from '../api/queries.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { ReferralDemand } from '../components/ReferralDemand.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { formatMonth } from '../lib/format.ts';
 import { PATHWAYS } from '@pathways/engine';
@@ -30,6 +31,7 @@ export default function CommissioningPage() {
         </a>
       </p>
       <QueryState query={forecast}>{(data) => <ForecastViews rows={data.rows} />}</QueryState>
+      <ReferralDemand />
     </section>
   );
 }

@@ -15,6 +15,13 @@ import {
   type SessionUser,
   type YoungPerson,
 } from '../api/queries.ts';
+import { HelpfulServices } from '../components/HelpfulServices.tsx';
+import { ReferralsPanel } from '../components/ReferralsPanel.tsx';
+import {
+  useHelpfulServices,
+  type HelpfulServices as HelpfulServicesAnswer,
+  type ServiceSummary,
+} from '../api/offer-queries.ts';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
 import { NextMeeting } from '../components/NextMeeting.tsx';
 import { DocumentsPanel } from '../components/DocumentsPanel.tsx';
@@ -86,6 +93,7 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
   const { t } = useTranslation();
   const person = useYoungPerson(id);
   const plan = usePlan(id);
+  const helpful = useHelpfulServices(id);
   const [easyRead, setEasyRead] = useState(() => localStorage.getItem(EASY_READ_KEY) === 'true');
   const toggle = (value: boolean) => {
     localStorage.setItem(EASY_READ_KEY, String(value));
@@ -118,10 +126,15 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
               {(data) => (
                 <>
                   <NextMeeting youngPersonId={id} childName={childName(record)} />
-                  <WhatHappensNext milestones={data.milestones} />
+                  <WhatHappensNext milestones={data.milestones} helpful={helpful.data} />
                   <WhoHelps person={record} milestones={data.milestones} childName={childName(record)} />
                   <RightsToKnow milestones={data.milestones} />
                 </>
+              )}
+            </QueryState>
+            <QueryState query={plan}>
+              {(data) => (
+                <ReferralsPanel youngPersonId={id} voice="own" mayRefer={false} milestones={data.milestones} />
               )}
             </QueryState>
             <GoalsPanel youngPersonId={id} isOwn={isOwn} />
@@ -138,7 +151,7 @@ function OwnPlan({ id, user }: { id: string; user: SessionUser }) {
   );
 }
 
-function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
+function PlainMilestone({ milestone, services }: { milestone: PlannedMilestone; services?: ServiceSummary[] }) {
   const { t, i18n } = useTranslation();
   const reader = useContext(ReaderContext);
   const words = wordsFor(milestone, reader);
@@ -172,6 +185,7 @@ function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
             { picture: 'helper', text: who },
           ]}
         />
+        <HelpfulServices services={services} />
       </li>
     );
   return (
@@ -184,6 +198,7 @@ function PlainMilestone({ milestone }: { milestone: PlannedMilestone }) {
         <StatusBadge status={milestone.status} /> {when}
       </p>
       <p>{who}</p>
+      <HelpfulServices services={services} />
     </li>
   );
 }
@@ -205,7 +220,7 @@ function EasyPoints({ points }: { points: { picture: string; text: ReactNode }[]
   );
 }
 
-function WhatHappensNext({ milestones }: { milestones: PlannedMilestone[] }) {
+function WhatHappensNext({ milestones, helpful }: { milestones: PlannedMilestone[]; helpful?: HelpfulServicesAnswer }) {
   const { t } = useTranslation();
   const next = milestones
     .filter((m) => OPEN.includes(m.status) && m.dueDate)
@@ -219,7 +234,7 @@ function WhatHappensNext({ milestones }: { milestones: PlannedMilestone[] }) {
       ) : (
         <ul className="plain-list">
           {next.map((m) => (
-            <PlainMilestone key={m.id} milestone={m} />
+            <PlainMilestone key={m.id} milestone={m} services={helpful?.byMilestone[m.id]} />
           ))}
         </ul>
       )}

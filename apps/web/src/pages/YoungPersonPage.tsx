@@ -18,6 +18,9 @@ import { ContributorsPanel } from '../components/ContributorsPanel.tsx';
 import { DocumentsPanel } from '../components/DocumentsPanel.tsx';
 import { FamilyPanel } from '../components/FamilyPanel.tsx';
 import { GoalsPanel } from '../components/GoalsPanel.tsx';
+import { HelpfulServices } from '../components/HelpfulServices.tsx';
+import { ReferralsPanel } from '../components/ReferralsPanel.tsx';
+import { useHelpfulServices } from '../api/offer-queries.ts';
 import { ReviewsPanel } from '../components/ReviewsPanel.tsx';
 import { MarkDone } from '../components/MarkDone.tsx';
 import { SharingPanel } from '../components/SharingPanel.tsx';
@@ -69,6 +72,7 @@ function PlanWorkspace({
   const record = useRecordEvent(person.id);
   const withdraw = useWithdrawEvent(person.id);
   const reloadPerson = useInvalidatePerson(person.id);
+  const helpful = useHelpfulServices(person.id);
   const [lastPathway, setLastPathway] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   /** The last milestone marked as done here, which can be undone until something else is recorded. */
@@ -152,6 +156,20 @@ function PlanWorkspace({
       </span>
     ) : null;
   };
+  /** Services of the local offer that can help with an open step, each with a way to refer to it. */
+  const servicesFor = (milestone: PlannedMilestone) =>
+    ['upcoming', 'due', 'overdue'].includes(milestone.status) && milestone.nature === 'task' ? (
+      <HelpfulServices
+        services={helpful.data?.byMilestone[milestone.id]}
+        referFrom={canAddDocuments ? { personId: person.id, milestoneId: milestone.id } : undefined}
+      />
+    ) : null;
+  const milestoneActions = (milestone: PlannedMilestone) => (
+    <>
+      {completeActions(milestone)}
+      {servicesFor(milestone)}
+    </>
+  );
   const errorFor = (pathway: string) => (lastPathway === pathway ? record.error : null);
 
   return (
@@ -207,12 +225,12 @@ function PlanWorkspace({
         <ErrorNotice error={plan.error} onReload={() => void plan.refetch()} />
       ) : (
         <>
-          <WhatNext milestones={plan.data.milestones} today={today} actions={completeActions} />
+          <WhatNext milestones={plan.data.milestones} today={today} actions={milestoneActions} />
           <Timeline
             milestones={plan.data.milestones}
             dateOfBirth={person.dateOfBirth}
             today={today}
-            actions={completeActions}
+            actions={milestoneActions}
           />
 
           <section aria-labelledby="pathways-heading" className="panel">
@@ -300,6 +318,9 @@ function PlanWorkspace({
       )}
 
       <ReviewsPanel youngPersonId={person.id} canArrange={canChange} />
+      {canAddDocuments && (
+        <ReferralsPanel youngPersonId={person.id} voice="staff" mayRefer milestones={plan.data?.milestones} />
+      )}
       <DocumentsPanel youngPersonId={person.id} name={name} canAdd={canAddDocuments} />
       {canChange && <ContributorsPanel youngPersonId={person.id} name={name} />}
       {canChange && (

@@ -147,3 +147,15 @@ export async function listOwnedActions(options: {
   );
   return actions;
 }
+
+/** A young person's actions still to do (for the services that can help with each). */
+export async function openActionsOf(
+  db: PrismaClient,
+  youngPersonId: string,
+): Promise<Pick<ReviewAction, 'id' | 'description'>[]> {
+  return db.reviewAction.findMany({
+    where: { youngPersonId, status: { not: 'done' } },
+    select: { id: true, description: true },
+    orderBy: { dueOn: 'asc' },
+  });
+}

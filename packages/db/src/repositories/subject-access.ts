@@ -10,7 +10,7 @@ const at = (date: Date | null) => (date ? date.toISOString() : null);
  * the record, the dated event log, the plan as stored (milestones and where each pathway is),
  * goals with progress notes, reviews (the meeting, who was invited and what they advised, the
  * young person's own profile, what was agreed and decided), handovers with their contents, documents (each
- * with where to fetch the file), conversations, other agencies linked, agreements to share, corrections,
+ * with where to fetch the file), conversations, referrals to services and how each went, other agencies linked, agreements to share, corrections,
  * reminders sent about them, and the audit trail of who saw or changed the record (with the
  * names and roles of those people). Internal digests and snapshots are left out: they repeat
  * the event log in machine form.
@@ -36,6 +36,7 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
     documents,
     messages,
     contributors,
+    referrals,
   ] = await Promise.all([
     db.pathwayEvent.findMany({ where, orderBy: { sequence: 'asc' } }),
     db.milestone.findMany({ where, orderBy: [{ pathway: 'asc' }, { dueDate: 'asc' }] }),
@@ -65,6 +66,14 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
     db.contributorLink.findMany({
       where,
       include: { user: { select: { name: true, role: true, agency: { select: { name: true } } } } },
+    }),
+    db.referral.findMany({
+      where,
+      include: {
+        service: { select: { name: true, agency: { select: { name: true } } } },
+        updates: { orderBy: { at: 'asc' } },
+      },
+      orderBy: { createdAt: 'asc' },
     }),
   ]);
   const actorIds = [
@@ -198,6 +207,26 @@ export async function collectSubjectAccess(db: PrismaClient, youngPersonId: stri
       role: message.authorRole,
       sentAt: at(message.sentAt),
       text: message.body,
+    })),
+    referrals: referrals.map((referral) => ({
+      service: referral.service.name,
+      agency: referral.service.agency.name,
+      reason: referral.reason,
+      milestoneId: referral.milestoneId,
+      agreedBy: referral.agreedBy,
+      agreedOn: isoDay(referral.agreedOn),
+      bestInterestsReason: referral.bestInterestsReason,
+      sharedParts: referral.sharedParts,
+      sentTo: referral.sentTo,
+      referredBy: referral.referredByName,
+      status: referral.status,
+      outcome: referral.outcome,
+      history: referral.updates.map((update) => ({
+        status: update.status,
+        on: isoDay(update.on),
+        note: update.note,
+        by: update.byName,
+      })),
     })),
     otherAgencies: contributors.map((link) => ({
       name: link.user.name,

@@ -231,6 +231,7 @@ export async function eraseClaimed(
     contributorLinks: await tx.contributorLink.count({ where }),
     documents: await tx.document.count({ where }),
     messages: await tx.message.count({ where: { thread: where } }),
+    referrals: await tx.referral.count({ where }),
     ownAccounts: accounts.length,
   };
   // The event log refuses deletes unless erasure opts in, for this transaction only.

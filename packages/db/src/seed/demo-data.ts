@@ -1,3 +1,4 @@
+import { seedDemoOffer } from './demo-offer.ts';
 import { seedDemoReviews, type ReviewedPerson } from './demo-reviews.ts';
 import { buildScheduleWithState, syntheticDanishPerson, syntheticPerson, type SyntheticPerson } from '@pathways/engine';
 import type { Database } from '../database.ts';
@@ -305,6 +306,7 @@ export async function seedDemoData(
     });
   }
   await seedDemoReviews(db, today, reviewed);
+  await seedDemoOffer(db, areas);
   // The young person's own account is Maya's; the parent account cares for the second young person.
   await db.user.update({ where: { email: 'maya@family.test' }, data: { youngPersonId: created[0] } });
   if (youngAdult)

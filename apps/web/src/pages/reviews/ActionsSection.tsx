@@ -1,3 +1,5 @@
+import { useHelpfulServices } from '../../api/offer-queries.ts';
+import { HelpfulServices } from '../../components/HelpfulServices.tsx';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http.ts';
@@ -62,6 +64,7 @@ export function ActionProgress({ action, canMove }: { action: ReviewAction; canM
 /** The actions agreed at the meeting; staff add them once it is recorded. */
 export function ActionsSection({ review }: { review: Review }) {
   const { t, i18n } = useTranslation();
+  const helpful = useHelpfulServices(review.youngPersonId, review.actions.length > 0);
   const canAdd = review.canChange && (review.status === 'held' || review.status === 'completed');
   return (
     <section aria-labelledby="actions-heading" className="panel">
@@ -81,7 +84,16 @@ export function ActionsSection({ review }: { review: Review }) {
           <tbody>
             {review.actions.map((action) => (
               <tr key={action.id}>
-                <th scope="row">{action.description}</th>
+                <th scope="row">
+                  {action.description}
+                  {action.status !== 'done' && (
+                    <HelpfulServices
+                      services={helpful.data?.byAction[action.id]}
+                      heading="forAction"
+                      referFrom={review.canChange ? { personId: review.youngPersonId, actionId: action.id } : undefined}
+                    />
+                  )}
+                </th>
                 <td>{action.ownerName}</td>
                 <td>{formatDay(action.dueOn, i18n.language)}</td>
                 <td>

@@ -225,3 +225,25 @@ export type Message = Prisma.MessageModel
  * Who read a message, and when they first did.
  */
 export type MessageRead = Prisma.MessageReadModel
+/**
+ * Model Service
+ * A service of the local offer (Open Referral UK), run by an agency (its organisation): what
+ * it does, who it is for and how to get it, as the council's feed publishes it.
+ */
+export type Service = Prisma.ServiceModel
+/**
+ * Model OfferFeed
+ * A council's Open Referral UK API: fetched on demand, and daily once saved.
+ */
+export type OfferFeed = Prisma.OfferFeedModel
+/**
+ * Model Referral
+ * A referral of a young person to a service of the local offer, with whose agreement and what
+ * it shares; its status is tracked until its outcome.
+ */
+export type Referral = Prisma.ReferralModel
+/**
+ * Model ReferralUpdate
+ * Each change of a referral's status, with its date and note.
+ */
+export type ReferralUpdate = Prisma.ReferralUpdateModel

@@ -434,7 +434,11 @@ export const ModelName = {
   HandoverVersion: 'HandoverVersion',
   MessageThread: 'MessageThread',
   Message: 'Message',
-  MessageRead: 'MessageRead'
+  MessageRead: 'MessageRead',
+  Service: 'Service',
+  OfferFeed: 'OfferFeed',
+  Referral: 'Referral',
+  ReferralUpdate: 'ReferralUpdate'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -450,7 +454,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "pathwayEventWithdrawal" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord" | "accountLink" | "recoveryCode" | "passkey" | "signInChallenge" | "areaSignOn" | "importRun" | "review" | "reviewInvitation" | "reviewAction" | "contributorLink" | "document" | "documentChunk" | "handoverVersion" | "messageThread" | "message" | "messageRead"
+    modelProps: "localArea" | "agency" | "user" | "carerLink" | "session" | "youngPerson" | "consent" | "pathwayState" | "pathwayEvent" | "pathwayEventWithdrawal" | "milestone" | "goal" | "goalProgressNote" | "handover" | "auditEntry" | "loginAttempt" | "signInThrottle" | "calendarToken" | "recordCorrection" | "notification" | "jobRun" | "erasureRecord" | "accountLink" | "recoveryCode" | "passkey" | "signInChallenge" | "areaSignOn" | "importRun" | "review" | "reviewInvitation" | "reviewAction" | "contributorLink" | "document" | "documentChunk" | "handoverVersion" | "messageThread" | "message" | "messageRead" | "service" | "offerFeed" | "referral" | "referralUpdate"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -3266,6 +3270,302 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    Service: {
+      payload: Prisma.$ServicePayload<ExtArgs>
+      fields: Prisma.ServiceFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ServiceFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ServiceFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload>
+        }
+        findFirst: {
+          args: Prisma.ServiceFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ServiceFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload>
+        }
+        findMany: {
+          args: Prisma.ServiceFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload>[]
+        }
+        create: {
+          args: Prisma.ServiceCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload>
+        }
+        createMany: {
+          args: Prisma.ServiceCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ServiceCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload>[]
+        }
+        delete: {
+          args: Prisma.ServiceDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload>
+        }
+        update: {
+          args: Prisma.ServiceUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload>
+        }
+        deleteMany: {
+          args: Prisma.ServiceDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ServiceUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ServiceUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload>[]
+        }
+        upsert: {
+          args: Prisma.ServiceUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ServicePayload>
+        }
+        aggregate: {
+          args: Prisma.ServiceAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateService>
+        }
+        groupBy: {
+          args: Prisma.ServiceGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ServiceGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ServiceCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ServiceCountAggregateOutputType> | number
+        }
+      }
+    }
+    OfferFeed: {
+      payload: Prisma.$OfferFeedPayload<ExtArgs>
+      fields: Prisma.OfferFeedFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.OfferFeedFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.OfferFeedFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload>
+        }
+        findFirst: {
+          args: Prisma.OfferFeedFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.OfferFeedFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload>
+        }
+        findMany: {
+          args: Prisma.OfferFeedFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload>[]
+        }
+        create: {
+          args: Prisma.OfferFeedCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload>
+        }
+        createMany: {
+          args: Prisma.OfferFeedCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.OfferFeedCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload>[]
+        }
+        delete: {
+          args: Prisma.OfferFeedDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload>
+        }
+        update: {
+          args: Prisma.OfferFeedUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload>
+        }
+        deleteMany: {
+          args: Prisma.OfferFeedDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.OfferFeedUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.OfferFeedUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload>[]
+        }
+        upsert: {
+          args: Prisma.OfferFeedUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferFeedPayload>
+        }
+        aggregate: {
+          args: Prisma.OfferFeedAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateOfferFeed>
+        }
+        groupBy: {
+          args: Prisma.OfferFeedGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.OfferFeedGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.OfferFeedCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.OfferFeedCountAggregateOutputType> | number
+        }
+      }
+    }
+    Referral: {
+      payload: Prisma.$ReferralPayload<ExtArgs>
+      fields: Prisma.ReferralFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ReferralFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ReferralFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload>
+        }
+        findFirst: {
+          args: Prisma.ReferralFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ReferralFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload>
+        }
+        findMany: {
+          args: Prisma.ReferralFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload>[]
+        }
+        create: {
+          args: Prisma.ReferralCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload>
+        }
+        createMany: {
+          args: Prisma.ReferralCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ReferralCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload>[]
+        }
+        delete: {
+          args: Prisma.ReferralDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload>
+        }
+        update: {
+          args: Prisma.ReferralUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload>
+        }
+        deleteMany: {
+          args: Prisma.ReferralDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ReferralUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ReferralUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload>[]
+        }
+        upsert: {
+          args: Prisma.ReferralUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralPayload>
+        }
+        aggregate: {
+          args: Prisma.ReferralAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateReferral>
+        }
+        groupBy: {
+          args: Prisma.ReferralGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReferralGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ReferralCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReferralCountAggregateOutputType> | number
+        }
+      }
+    }
+    ReferralUpdate: {
+      payload: Prisma.$ReferralUpdatePayload<ExtArgs>
+      fields: Prisma.ReferralUpdateFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ReferralUpdateFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ReferralUpdateFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload>
+        }
+        findFirst: {
+          args: Prisma.ReferralUpdateFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ReferralUpdateFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload>
+        }
+        findMany: {
+          args: Prisma.ReferralUpdateFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload>[]
+        }
+        create: {
+          args: Prisma.ReferralUpdateCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload>
+        }
+        createMany: {
+          args: Prisma.ReferralUpdateCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ReferralUpdateCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload>[]
+        }
+        delete: {
+          args: Prisma.ReferralUpdateDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload>
+        }
+        update: {
+          args: Prisma.ReferralUpdateUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload>
+        }
+        deleteMany: {
+          args: Prisma.ReferralUpdateDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ReferralUpdateUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ReferralUpdateUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload>[]
+        }
+        upsert: {
+          args: Prisma.ReferralUpdateUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReferralUpdatePayload>
+        }
+        aggregate: {
+          args: Prisma.ReferralUpdateAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateReferralUpdate>
+        }
+        groupBy: {
+          args: Prisma.ReferralUpdateGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReferralUpdateGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ReferralUpdateCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReferralUpdateCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -3895,6 +4195,96 @@ export const MessageReadScalarFieldEnum = {
 export type MessageReadScalarFieldEnum = (typeof MessageReadScalarFieldEnum)[keyof typeof MessageReadScalarFieldEnum]
 
 
+export const ServiceScalarFieldEnum = {
+  id: 'id',
+  areaId: 'areaId',
+  agencyId: 'agencyId',
+  externalId: 'externalId',
+  name: 'name',
+  sortName: 'sortName',
+  description: 'description',
+  status: 'status',
+  url: 'url',
+  email: 'email',
+  phone: 'phone',
+  referralEmail: 'referralEmail',
+  howToGet: 'howToGet',
+  eligibility: 'eligibility',
+  minAge: 'minAge',
+  maxAge: 'maxAge',
+  cost: 'cost',
+  isFree: 'isFree',
+  languages: 'languages',
+  accessibility: 'accessibility',
+  serviceAreas: 'serviceAreas',
+  taxonomy: 'taxonomy',
+  topics: 'topics',
+  locations: 'locations',
+  contacts: 'contacts',
+  schedules: 'schedules',
+  digest: 'digest',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ServiceScalarFieldEnum = (typeof ServiceScalarFieldEnum)[keyof typeof ServiceScalarFieldEnum]
+
+
+export const OfferFeedScalarFieldEnum = {
+  areaId: 'areaId',
+  url: 'url',
+  lastFetchedAt: 'lastFetchedAt',
+  lastResult: 'lastResult',
+  updatedAt: 'updatedAt'
+} as const
+
+export type OfferFeedScalarFieldEnum = (typeof OfferFeedScalarFieldEnum)[keyof typeof OfferFeedScalarFieldEnum]
+
+
+export const ReferralScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  serviceId: 'serviceId',
+  reason: 'reason',
+  milestoneId: 'milestoneId',
+  completesMilestone: 'completesMilestone',
+  reviewActionId: 'reviewActionId',
+  agreedBy: 'agreedBy',
+  agreedOn: 'agreedOn',
+  bestInterestsReason: 'bestInterestsReason',
+  sharedParts: 'sharedParts',
+  status: 'status',
+  sentOn: 'sentOn',
+  acceptedOn: 'acceptedOn',
+  startedOn: 'startedOn',
+  endedOn: 'endedOn',
+  outcome: 'outcome',
+  sentTo: 'sentTo',
+  emailedAt: 'emailedAt',
+  referredById: 'referredById',
+  referredByName: 'referredByName',
+  version: 'version',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ReferralScalarFieldEnum = (typeof ReferralScalarFieldEnum)[keyof typeof ReferralScalarFieldEnum]
+
+
+export const ReferralUpdateScalarFieldEnum = {
+  id: 'id',
+  referralId: 'referralId',
+  status: 'status',
+  on: 'on',
+  note: 'note',
+  byId: 'byId',
+  byName: 'byName',
+  at: 'at'
+} as const
+
+export type ReferralUpdateScalarFieldEnum = (typeof ReferralUpdateScalarFieldEnum)[keyof typeof ReferralUpdateScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -4312,6 +4702,10 @@ export type GlobalOmitConfig = {
   messageThread?: Prisma.MessageThreadOmit
   message?: Prisma.MessageOmit
   messageRead?: Prisma.MessageReadOmit
+  service?: Prisma.ServiceOmit
+  offerFeed?: Prisma.OfferFeedOmit
+  referral?: Prisma.ReferralOmit
+  referralUpdate?: Prisma.ReferralUpdateOmit
 }
 
 /* Types for Logging */

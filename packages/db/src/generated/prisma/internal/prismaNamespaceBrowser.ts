@@ -88,7 +88,11 @@ export const ModelName = {
   HandoverVersion: 'HandoverVersion',
   MessageThread: 'MessageThread',
   Message: 'Message',
-  MessageRead: 'MessageRead'
+  MessageRead: 'MessageRead',
+  Service: 'Service',
+  OfferFeed: 'OfferFeed',
+  Referral: 'Referral',
+  ReferralUpdate: 'ReferralUpdate'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -695,6 +699,96 @@ export const MessageReadScalarFieldEnum = {
 } as const
 
 export type MessageReadScalarFieldEnum = (typeof MessageReadScalarFieldEnum)[keyof typeof MessageReadScalarFieldEnum]
+
+
+export const ServiceScalarFieldEnum = {
+  id: 'id',
+  areaId: 'areaId',
+  agencyId: 'agencyId',
+  externalId: 'externalId',
+  name: 'name',
+  sortName: 'sortName',
+  description: 'description',
+  status: 'status',
+  url: 'url',
+  email: 'email',
+  phone: 'phone',
+  referralEmail: 'referralEmail',
+  howToGet: 'howToGet',
+  eligibility: 'eligibility',
+  minAge: 'minAge',
+  maxAge: 'maxAge',
+  cost: 'cost',
+  isFree: 'isFree',
+  languages: 'languages',
+  accessibility: 'accessibility',
+  serviceAreas: 'serviceAreas',
+  taxonomy: 'taxonomy',
+  topics: 'topics',
+  locations: 'locations',
+  contacts: 'contacts',
+  schedules: 'schedules',
+  digest: 'digest',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ServiceScalarFieldEnum = (typeof ServiceScalarFieldEnum)[keyof typeof ServiceScalarFieldEnum]
+
+
+export const OfferFeedScalarFieldEnum = {
+  areaId: 'areaId',
+  url: 'url',
+  lastFetchedAt: 'lastFetchedAt',
+  lastResult: 'lastResult',
+  updatedAt: 'updatedAt'
+} as const
+
+export type OfferFeedScalarFieldEnum = (typeof OfferFeedScalarFieldEnum)[keyof typeof OfferFeedScalarFieldEnum]
+
+
+export const ReferralScalarFieldEnum = {
+  id: 'id',
+  youngPersonId: 'youngPersonId',
+  serviceId: 'serviceId',
+  reason: 'reason',
+  milestoneId: 'milestoneId',
+  completesMilestone: 'completesMilestone',
+  reviewActionId: 'reviewActionId',
+  agreedBy: 'agreedBy',
+  agreedOn: 'agreedOn',
+  bestInterestsReason: 'bestInterestsReason',
+  sharedParts: 'sharedParts',
+  status: 'status',
+  sentOn: 'sentOn',
+  acceptedOn: 'acceptedOn',
+  startedOn: 'startedOn',
+  endedOn: 'endedOn',
+  outcome: 'outcome',
+  sentTo: 'sentTo',
+  emailedAt: 'emailedAt',
+  referredById: 'referredById',
+  referredByName: 'referredByName',
+  version: 'version',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ReferralScalarFieldEnum = (typeof ReferralScalarFieldEnum)[keyof typeof ReferralScalarFieldEnum]
+
+
+export const ReferralUpdateScalarFieldEnum = {
+  id: 'id',
+  referralId: 'referralId',
+  status: 'status',
+  on: 'on',
+  note: 'note',
+  byId: 'byId',
+  byName: 'byName',
+  at: 'at'
+} as const
+
+export type ReferralUpdateScalarFieldEnum = (typeof ReferralUpdateScalarFieldEnum)[keyof typeof ReferralUpdateScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -300,6 +300,7 @@ export type AgencyWhereInput = {
   users?: Prisma.UserListRelationFilter
   handovers?: Prisma.HandoverListRelationFilter
   reviewActions?: Prisma.ReviewActionListRelationFilter
+  offered?: Prisma.ServiceListRelationFilter
 }
 
 export type AgencyOrderByWithRelationInput = {
@@ -322,6 +323,7 @@ export type AgencyOrderByWithRelationInput = {
   users?: Prisma.UserOrderByRelationAggregateInput
   handovers?: Prisma.HandoverOrderByRelationAggregateInput
   reviewActions?: Prisma.ReviewActionOrderByRelationAggregateInput
+  offered?: Prisma.ServiceOrderByRelationAggregateInput
 }
 
 export type AgencyWhereUniqueInput = Prisma.AtLeast<{
@@ -348,6 +350,7 @@ export type AgencyWhereUniqueInput = Prisma.AtLeast<{
   users?: Prisma.UserListRelationFilter
   handovers?: Prisma.HandoverListRelationFilter
   reviewActions?: Prisma.ReviewActionListRelationFilter
+  offered?: Prisma.ServiceListRelationFilter
 }, "id" | "areaId_externalId">
 
 export type AgencyOrderByWithAggregationInput = {
@@ -413,6 +416,7 @@ export type AgencyCreateInput = {
   users?: Prisma.UserCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutToAgencyInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerAgencyInput
+  offered?: Prisma.ServiceCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyUncheckedCreateInput = {
@@ -434,6 +438,7 @@ export type AgencyUncheckedCreateInput = {
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutToAgencyInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerAgencyInput
+  offered?: Prisma.ServiceUncheckedCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyUpdateInput = {
@@ -455,6 +460,7 @@ export type AgencyUpdateInput = {
   users?: Prisma.UserUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutToAgencyNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerAgencyNestedInput
+  offered?: Prisma.ServiceUpdateManyWithoutAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateInput = {
@@ -476,6 +482,7 @@ export type AgencyUncheckedUpdateInput = {
   users?: Prisma.UserUncheckedUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutToAgencyNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerAgencyNestedInput
+  offered?: Prisma.ServiceUncheckedUpdateManyWithoutAgencyNestedInput
 }
 
 export type AgencyCreateManyInput = {
@@ -735,6 +742,20 @@ export type AgencyUpdateOneWithoutReviewActionsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.AgencyUpdateToOneWithWhereWithoutReviewActionsInput, Prisma.AgencyUpdateWithoutReviewActionsInput>, Prisma.AgencyUncheckedUpdateWithoutReviewActionsInput>
 }
 
+export type AgencyCreateNestedOneWithoutOfferedInput = {
+  create?: Prisma.XOR<Prisma.AgencyCreateWithoutOfferedInput, Prisma.AgencyUncheckedCreateWithoutOfferedInput>
+  connectOrCreate?: Prisma.AgencyCreateOrConnectWithoutOfferedInput
+  connect?: Prisma.AgencyWhereUniqueInput
+}
+
+export type AgencyUpdateOneRequiredWithoutOfferedNestedInput = {
+  create?: Prisma.XOR<Prisma.AgencyCreateWithoutOfferedInput, Prisma.AgencyUncheckedCreateWithoutOfferedInput>
+  connectOrCreate?: Prisma.AgencyCreateOrConnectWithoutOfferedInput
+  upsert?: Prisma.AgencyUpsertWithoutOfferedInput
+  connect?: Prisma.AgencyWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AgencyUpdateToOneWithWhereWithoutOfferedInput, Prisma.AgencyUpdateWithoutOfferedInput>, Prisma.AgencyUncheckedUpdateWithoutOfferedInput>
+}
+
 export type AgencyCreateWithoutAreaInput = {
   id?: string
   name: string
@@ -753,6 +774,7 @@ export type AgencyCreateWithoutAreaInput = {
   users?: Prisma.UserCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutToAgencyInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerAgencyInput
+  offered?: Prisma.ServiceCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyUncheckedCreateWithoutAreaInput = {
@@ -773,6 +795,7 @@ export type AgencyUncheckedCreateWithoutAreaInput = {
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutToAgencyInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerAgencyInput
+  offered?: Prisma.ServiceUncheckedCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyCreateOrConnectWithoutAreaInput = {
@@ -840,6 +863,7 @@ export type AgencyCreateWithoutUsersInput = {
   area: Prisma.LocalAreaCreateNestedOneWithoutAgenciesInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutToAgencyInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerAgencyInput
+  offered?: Prisma.ServiceCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyUncheckedCreateWithoutUsersInput = {
@@ -860,6 +884,7 @@ export type AgencyUncheckedCreateWithoutUsersInput = {
   updatedAt?: Date | string
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutToAgencyInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerAgencyInput
+  offered?: Prisma.ServiceUncheckedCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyCreateOrConnectWithoutUsersInput = {
@@ -896,6 +921,7 @@ export type AgencyUpdateWithoutUsersInput = {
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutAgenciesNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutToAgencyNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerAgencyNestedInput
+  offered?: Prisma.ServiceUpdateManyWithoutAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateWithoutUsersInput = {
@@ -916,6 +942,7 @@ export type AgencyUncheckedUpdateWithoutUsersInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutToAgencyNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerAgencyNestedInput
+  offered?: Prisma.ServiceUncheckedUpdateManyWithoutAgencyNestedInput
 }
 
 export type AgencyCreateWithoutHandoversInput = {
@@ -936,6 +963,7 @@ export type AgencyCreateWithoutHandoversInput = {
   area: Prisma.LocalAreaCreateNestedOneWithoutAgenciesInput
   users?: Prisma.UserCreateNestedManyWithoutAgencyInput
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerAgencyInput
+  offered?: Prisma.ServiceCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyUncheckedCreateWithoutHandoversInput = {
@@ -956,6 +984,7 @@ export type AgencyUncheckedCreateWithoutHandoversInput = {
   updatedAt?: Date | string
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAgencyInput
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerAgencyInput
+  offered?: Prisma.ServiceUncheckedCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyCreateOrConnectWithoutHandoversInput = {
@@ -992,6 +1021,7 @@ export type AgencyUpdateWithoutHandoversInput = {
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutAgenciesNestedInput
   users?: Prisma.UserUpdateManyWithoutAgencyNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerAgencyNestedInput
+  offered?: Prisma.ServiceUpdateManyWithoutAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateWithoutHandoversInput = {
@@ -1012,6 +1042,7 @@ export type AgencyUncheckedUpdateWithoutHandoversInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   users?: Prisma.UserUncheckedUpdateManyWithoutAgencyNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerAgencyNestedInput
+  offered?: Prisma.ServiceUncheckedUpdateManyWithoutAgencyNestedInput
 }
 
 export type AgencyCreateWithoutReviewActionsInput = {
@@ -1032,6 +1063,7 @@ export type AgencyCreateWithoutReviewActionsInput = {
   area: Prisma.LocalAreaCreateNestedOneWithoutAgenciesInput
   users?: Prisma.UserCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverCreateNestedManyWithoutToAgencyInput
+  offered?: Prisma.ServiceCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyUncheckedCreateWithoutReviewActionsInput = {
@@ -1052,6 +1084,7 @@ export type AgencyUncheckedCreateWithoutReviewActionsInput = {
   updatedAt?: Date | string
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAgencyInput
   handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutToAgencyInput
+  offered?: Prisma.ServiceUncheckedCreateNestedManyWithoutAgencyInput
 }
 
 export type AgencyCreateOrConnectWithoutReviewActionsInput = {
@@ -1088,6 +1121,7 @@ export type AgencyUpdateWithoutReviewActionsInput = {
   area?: Prisma.LocalAreaUpdateOneRequiredWithoutAgenciesNestedInput
   users?: Prisma.UserUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutToAgencyNestedInput
+  offered?: Prisma.ServiceUpdateManyWithoutAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateWithoutReviewActionsInput = {
@@ -1108,6 +1142,107 @@ export type AgencyUncheckedUpdateWithoutReviewActionsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   users?: Prisma.UserUncheckedUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutToAgencyNestedInput
+  offered?: Prisma.ServiceUncheckedUpdateManyWithoutAgencyNestedInput
+}
+
+export type AgencyCreateWithoutOfferedInput = {
+  id?: string
+  name: string
+  type: string
+  externalId?: string | null
+  odsCode?: string | null
+  email?: string | null
+  phone?: string | null
+  address?: string | null
+  website?: string | null
+  services?: Prisma.AgencyCreateservicesInput | string[]
+  minAge?: number | null
+  maxAge?: number | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutAgenciesInput
+  users?: Prisma.UserCreateNestedManyWithoutAgencyInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutToAgencyInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutOwnerAgencyInput
+}
+
+export type AgencyUncheckedCreateWithoutOfferedInput = {
+  id?: string
+  name: string
+  type: string
+  externalId?: string | null
+  odsCode?: string | null
+  areaId: string
+  email?: string | null
+  phone?: string | null
+  address?: string | null
+  website?: string | null
+  services?: Prisma.AgencyCreateservicesInput | string[]
+  minAge?: number | null
+  maxAge?: number | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutAgencyInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutToAgencyInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutOwnerAgencyInput
+}
+
+export type AgencyCreateOrConnectWithoutOfferedInput = {
+  where: Prisma.AgencyWhereUniqueInput
+  create: Prisma.XOR<Prisma.AgencyCreateWithoutOfferedInput, Prisma.AgencyUncheckedCreateWithoutOfferedInput>
+}
+
+export type AgencyUpsertWithoutOfferedInput = {
+  update: Prisma.XOR<Prisma.AgencyUpdateWithoutOfferedInput, Prisma.AgencyUncheckedUpdateWithoutOfferedInput>
+  create: Prisma.XOR<Prisma.AgencyCreateWithoutOfferedInput, Prisma.AgencyUncheckedCreateWithoutOfferedInput>
+  where?: Prisma.AgencyWhereInput
+}
+
+export type AgencyUpdateToOneWithWhereWithoutOfferedInput = {
+  where?: Prisma.AgencyWhereInput
+  data: Prisma.XOR<Prisma.AgencyUpdateWithoutOfferedInput, Prisma.AgencyUncheckedUpdateWithoutOfferedInput>
+}
+
+export type AgencyUpdateWithoutOfferedInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  services?: Prisma.AgencyUpdateservicesInput | string[]
+  minAge?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  maxAge?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutAgenciesNestedInput
+  users?: Prisma.UserUpdateManyWithoutAgencyNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutToAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerAgencyNestedInput
+}
+
+export type AgencyUncheckedUpdateWithoutOfferedInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  type?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  odsCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  services?: Prisma.AgencyUpdateservicesInput | string[]
+  minAge?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  maxAge?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  users?: Prisma.UserUncheckedUpdateManyWithoutAgencyNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutToAgencyNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerAgencyNestedInput
 }
 
 export type AgencyCreateManyAreaInput = {
@@ -1145,6 +1280,7 @@ export type AgencyUpdateWithoutAreaInput = {
   users?: Prisma.UserUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUpdateManyWithoutToAgencyNestedInput
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutOwnerAgencyNestedInput
+  offered?: Prisma.ServiceUpdateManyWithoutAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateWithoutAreaInput = {
@@ -1165,6 +1301,7 @@ export type AgencyUncheckedUpdateWithoutAreaInput = {
   users?: Prisma.UserUncheckedUpdateManyWithoutAgencyNestedInput
   handovers?: Prisma.HandoverUncheckedUpdateManyWithoutToAgencyNestedInput
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutOwnerAgencyNestedInput
+  offered?: Prisma.ServiceUncheckedUpdateManyWithoutAgencyNestedInput
 }
 
 export type AgencyUncheckedUpdateManyWithoutAreaInput = {
@@ -1193,12 +1330,14 @@ export type AgencyCountOutputType = {
   users: number
   handovers: number
   reviewActions: number
+  offered: number
 }
 
 export type AgencyCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   users?: boolean | AgencyCountOutputTypeCountUsersArgs
   handovers?: boolean | AgencyCountOutputTypeCountHandoversArgs
   reviewActions?: boolean | AgencyCountOutputTypeCountReviewActionsArgs
+  offered?: boolean | AgencyCountOutputTypeCountOfferedArgs
 }
 
 /**
@@ -1232,6 +1371,13 @@ export type AgencyCountOutputTypeCountReviewActionsArgs<ExtArgs extends runtime.
   where?: Prisma.ReviewActionWhereInput
 }
 
+/**
+ * AgencyCountOutputType without action
+ */
+export type AgencyCountOutputTypeCountOfferedArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ServiceWhereInput
+}
+
 
 export type AgencySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1253,6 +1399,7 @@ export type AgencySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   users?: boolean | Prisma.Agency$usersArgs<ExtArgs>
   handovers?: boolean | Prisma.Agency$handoversArgs<ExtArgs>
   reviewActions?: boolean | Prisma.Agency$reviewActionsArgs<ExtArgs>
+  offered?: boolean | Prisma.Agency$offeredArgs<ExtArgs>
   _count?: boolean | Prisma.AgencyCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["agency"]>
 
@@ -1318,6 +1465,7 @@ export type AgencyInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   users?: boolean | Prisma.Agency$usersArgs<ExtArgs>
   handovers?: boolean | Prisma.Agency$handoversArgs<ExtArgs>
   reviewActions?: boolean | Prisma.Agency$reviewActionsArgs<ExtArgs>
+  offered?: boolean | Prisma.Agency$offeredArgs<ExtArgs>
   _count?: boolean | Prisma.AgencyCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type AgencyIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1334,6 +1482,7 @@ export type $AgencyPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     users: Prisma.$UserPayload<ExtArgs>[]
     handovers: Prisma.$HandoverPayload<ExtArgs>[]
     reviewActions: Prisma.$ReviewActionPayload<ExtArgs>[]
+    offered: Prisma.$ServicePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1765,6 +1914,7 @@ export interface Prisma__AgencyClient<T, Null = never, ExtArgs extends runtime.T
   users<T extends Prisma.Agency$usersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agency$usersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$UserPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   handovers<T extends Prisma.Agency$handoversArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agency$handoversArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$HandoverPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewActions<T extends Prisma.Agency$reviewActionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agency$reviewActionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewActionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  offered<T extends Prisma.Agency$offeredArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agency$offeredArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ServicePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2279,6 +2429,30 @@ export type Agency$reviewActionsArgs<ExtArgs extends runtime.Types.Extensions.In
   take?: number
   skip?: number
   distinct?: Prisma.ReviewActionScalarFieldEnum | Prisma.ReviewActionScalarFieldEnum[]
+}
+
+/**
+ * Agency.offered
+ */
+export type Agency$offeredArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Service
+   */
+  select?: Prisma.ServiceSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Service
+   */
+  omit?: Prisma.ServiceOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ServiceInclude<ExtArgs> | null
+  where?: Prisma.ServiceWhereInput
+  orderBy?: Prisma.ServiceOrderByWithRelationInput | Prisma.ServiceOrderByWithRelationInput[]
+  cursor?: Prisma.ServiceWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ServiceScalarFieldEnum | Prisma.ServiceScalarFieldEnum[]
 }
 
 /**

@@ -186,6 +186,8 @@ export type LocalAreaWhereInput = {
   users?: Prisma.UserListRelationFilter
   youngPeople?: Prisma.YoungPersonListRelationFilter
   signOn?: Prisma.XOR<Prisma.AreaSignOnNullableScalarRelationFilter, Prisma.AreaSignOnWhereInput> | null
+  services?: Prisma.ServiceListRelationFilter
+  offerFeed?: Prisma.XOR<Prisma.OfferFeedNullableScalarRelationFilter, Prisma.OfferFeedWhereInput> | null
 }
 
 export type LocalAreaOrderByWithRelationInput = {
@@ -198,6 +200,8 @@ export type LocalAreaOrderByWithRelationInput = {
   users?: Prisma.UserOrderByRelationAggregateInput
   youngPeople?: Prisma.YoungPersonOrderByRelationAggregateInput
   signOn?: Prisma.AreaSignOnOrderByWithRelationInput
+  services?: Prisma.ServiceOrderByRelationAggregateInput
+  offerFeed?: Prisma.OfferFeedOrderByWithRelationInput
 }
 
 export type LocalAreaWhereUniqueInput = Prisma.AtLeast<{
@@ -213,6 +217,8 @@ export type LocalAreaWhereUniqueInput = Prisma.AtLeast<{
   users?: Prisma.UserListRelationFilter
   youngPeople?: Prisma.YoungPersonListRelationFilter
   signOn?: Prisma.XOR<Prisma.AreaSignOnNullableScalarRelationFilter, Prisma.AreaSignOnWhereInput> | null
+  services?: Prisma.ServiceListRelationFilter
+  offerFeed?: Prisma.XOR<Prisma.OfferFeedNullableScalarRelationFilter, Prisma.OfferFeedWhereInput> | null
 }, "id" | "code">
 
 export type LocalAreaOrderByWithAggregationInput = {
@@ -247,6 +253,8 @@ export type LocalAreaCreateInput = {
   users?: Prisma.UserCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
   signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUncheckedCreateInput = {
@@ -259,6 +267,8 @@ export type LocalAreaUncheckedCreateInput = {
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
   signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceUncheckedCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedUncheckedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUpdateInput = {
@@ -271,6 +281,8 @@ export type LocalAreaUpdateInput = {
   users?: Prisma.UserUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
   signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaUncheckedUpdateInput = {
@@ -283,6 +295,8 @@ export type LocalAreaUncheckedUpdateInput = {
   users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
   signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUncheckedUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUncheckedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaCreateManyInput = {
@@ -409,6 +423,34 @@ export type LocalAreaUpdateOneRequiredWithoutSignOnNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.LocalAreaUpdateToOneWithWhereWithoutSignOnInput, Prisma.LocalAreaUpdateWithoutSignOnInput>, Prisma.LocalAreaUncheckedUpdateWithoutSignOnInput>
 }
 
+export type LocalAreaCreateNestedOneWithoutServicesInput = {
+  create?: Prisma.XOR<Prisma.LocalAreaCreateWithoutServicesInput, Prisma.LocalAreaUncheckedCreateWithoutServicesInput>
+  connectOrCreate?: Prisma.LocalAreaCreateOrConnectWithoutServicesInput
+  connect?: Prisma.LocalAreaWhereUniqueInput
+}
+
+export type LocalAreaUpdateOneRequiredWithoutServicesNestedInput = {
+  create?: Prisma.XOR<Prisma.LocalAreaCreateWithoutServicesInput, Prisma.LocalAreaUncheckedCreateWithoutServicesInput>
+  connectOrCreate?: Prisma.LocalAreaCreateOrConnectWithoutServicesInput
+  upsert?: Prisma.LocalAreaUpsertWithoutServicesInput
+  connect?: Prisma.LocalAreaWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.LocalAreaUpdateToOneWithWhereWithoutServicesInput, Prisma.LocalAreaUpdateWithoutServicesInput>, Prisma.LocalAreaUncheckedUpdateWithoutServicesInput>
+}
+
+export type LocalAreaCreateNestedOneWithoutOfferFeedInput = {
+  create?: Prisma.XOR<Prisma.LocalAreaCreateWithoutOfferFeedInput, Prisma.LocalAreaUncheckedCreateWithoutOfferFeedInput>
+  connectOrCreate?: Prisma.LocalAreaCreateOrConnectWithoutOfferFeedInput
+  connect?: Prisma.LocalAreaWhereUniqueInput
+}
+
+export type LocalAreaUpdateOneRequiredWithoutOfferFeedNestedInput = {
+  create?: Prisma.XOR<Prisma.LocalAreaCreateWithoutOfferFeedInput, Prisma.LocalAreaUncheckedCreateWithoutOfferFeedInput>
+  connectOrCreate?: Prisma.LocalAreaCreateOrConnectWithoutOfferFeedInput
+  upsert?: Prisma.LocalAreaUpsertWithoutOfferFeedInput
+  connect?: Prisma.LocalAreaWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.LocalAreaUpdateToOneWithWhereWithoutOfferFeedInput, Prisma.LocalAreaUpdateWithoutOfferFeedInput>, Prisma.LocalAreaUncheckedUpdateWithoutOfferFeedInput>
+}
+
 export type LocalAreaCreateWithoutAgenciesInput = {
   id?: string
   code: string
@@ -418,6 +460,8 @@ export type LocalAreaCreateWithoutAgenciesInput = {
   users?: Prisma.UserCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
   signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUncheckedCreateWithoutAgenciesInput = {
@@ -429,6 +473,8 @@ export type LocalAreaUncheckedCreateWithoutAgenciesInput = {
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
   signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceUncheckedCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedUncheckedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaCreateOrConnectWithoutAgenciesInput = {
@@ -456,6 +502,8 @@ export type LocalAreaUpdateWithoutAgenciesInput = {
   users?: Prisma.UserUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
   signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaUncheckedUpdateWithoutAgenciesInput = {
@@ -467,6 +515,8 @@ export type LocalAreaUncheckedUpdateWithoutAgenciesInput = {
   users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
   signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUncheckedUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUncheckedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaCreateWithoutUsersInput = {
@@ -478,6 +528,8 @@ export type LocalAreaCreateWithoutUsersInput = {
   agencies?: Prisma.AgencyCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
   signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUncheckedCreateWithoutUsersInput = {
@@ -489,6 +541,8 @@ export type LocalAreaUncheckedCreateWithoutUsersInput = {
   agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
   signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceUncheckedCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedUncheckedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaCreateOrConnectWithoutUsersInput = {
@@ -516,6 +570,8 @@ export type LocalAreaUpdateWithoutUsersInput = {
   agencies?: Prisma.AgencyUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
   signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaUncheckedUpdateWithoutUsersInput = {
@@ -527,6 +583,8 @@ export type LocalAreaUncheckedUpdateWithoutUsersInput = {
   agencies?: Prisma.AgencyUncheckedUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
   signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUncheckedUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUncheckedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaCreateWithoutYoungPeopleInput = {
@@ -538,6 +596,8 @@ export type LocalAreaCreateWithoutYoungPeopleInput = {
   agencies?: Prisma.AgencyCreateNestedManyWithoutAreaInput
   users?: Prisma.UserCreateNestedManyWithoutAreaInput
   signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUncheckedCreateWithoutYoungPeopleInput = {
@@ -549,6 +609,8 @@ export type LocalAreaUncheckedCreateWithoutYoungPeopleInput = {
   agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutAreaInput
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
   signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceUncheckedCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedUncheckedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaCreateOrConnectWithoutYoungPeopleInput = {
@@ -576,6 +638,8 @@ export type LocalAreaUpdateWithoutYoungPeopleInput = {
   agencies?: Prisma.AgencyUpdateManyWithoutAreaNestedInput
   users?: Prisma.UserUpdateManyWithoutAreaNestedInput
   signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaUncheckedUpdateWithoutYoungPeopleInput = {
@@ -587,6 +651,8 @@ export type LocalAreaUncheckedUpdateWithoutYoungPeopleInput = {
   agencies?: Prisma.AgencyUncheckedUpdateManyWithoutAreaNestedInput
   users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
   signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUncheckedUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUncheckedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaCreateWithoutSignOnInput = {
@@ -598,6 +664,8 @@ export type LocalAreaCreateWithoutSignOnInput = {
   agencies?: Prisma.AgencyCreateNestedManyWithoutAreaInput
   users?: Prisma.UserCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
+  services?: Prisma.ServiceCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaUncheckedCreateWithoutSignOnInput = {
@@ -609,6 +677,8 @@ export type LocalAreaUncheckedCreateWithoutSignOnInput = {
   agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutAreaInput
   users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
   youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
+  services?: Prisma.ServiceUncheckedCreateNestedManyWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedUncheckedCreateNestedOneWithoutAreaInput
 }
 
 export type LocalAreaCreateOrConnectWithoutSignOnInput = {
@@ -636,6 +706,8 @@ export type LocalAreaUpdateWithoutSignOnInput = {
   agencies?: Prisma.AgencyUpdateManyWithoutAreaNestedInput
   users?: Prisma.UserUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
+  services?: Prisma.ServiceUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUpdateOneWithoutAreaNestedInput
 }
 
 export type LocalAreaUncheckedUpdateWithoutSignOnInput = {
@@ -647,6 +719,144 @@ export type LocalAreaUncheckedUpdateWithoutSignOnInput = {
   agencies?: Prisma.AgencyUncheckedUpdateManyWithoutAreaNestedInput
   users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
   youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
+  services?: Prisma.ServiceUncheckedUpdateManyWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUncheckedUpdateOneWithoutAreaNestedInput
+}
+
+export type LocalAreaCreateWithoutServicesInput = {
+  id?: string
+  code: string
+  name: string
+  jurisdiction: string
+  createdAt?: Date | string
+  agencies?: Prisma.AgencyCreateNestedManyWithoutAreaInput
+  users?: Prisma.UserCreateNestedManyWithoutAreaInput
+  youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedCreateNestedOneWithoutAreaInput
+}
+
+export type LocalAreaUncheckedCreateWithoutServicesInput = {
+  id?: string
+  code: string
+  name: string
+  jurisdiction: string
+  createdAt?: Date | string
+  agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutAreaInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
+  youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
+  offerFeed?: Prisma.OfferFeedUncheckedCreateNestedOneWithoutAreaInput
+}
+
+export type LocalAreaCreateOrConnectWithoutServicesInput = {
+  where: Prisma.LocalAreaWhereUniqueInput
+  create: Prisma.XOR<Prisma.LocalAreaCreateWithoutServicesInput, Prisma.LocalAreaUncheckedCreateWithoutServicesInput>
+}
+
+export type LocalAreaUpsertWithoutServicesInput = {
+  update: Prisma.XOR<Prisma.LocalAreaUpdateWithoutServicesInput, Prisma.LocalAreaUncheckedUpdateWithoutServicesInput>
+  create: Prisma.XOR<Prisma.LocalAreaCreateWithoutServicesInput, Prisma.LocalAreaUncheckedCreateWithoutServicesInput>
+  where?: Prisma.LocalAreaWhereInput
+}
+
+export type LocalAreaUpdateToOneWithWhereWithoutServicesInput = {
+  where?: Prisma.LocalAreaWhereInput
+  data: Prisma.XOR<Prisma.LocalAreaUpdateWithoutServicesInput, Prisma.LocalAreaUncheckedUpdateWithoutServicesInput>
+}
+
+export type LocalAreaUpdateWithoutServicesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  agencies?: Prisma.AgencyUpdateManyWithoutAreaNestedInput
+  users?: Prisma.UserUpdateManyWithoutAreaNestedInput
+  youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUpdateOneWithoutAreaNestedInput
+}
+
+export type LocalAreaUncheckedUpdateWithoutServicesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  agencies?: Prisma.AgencyUncheckedUpdateManyWithoutAreaNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
+  youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
+  offerFeed?: Prisma.OfferFeedUncheckedUpdateOneWithoutAreaNestedInput
+}
+
+export type LocalAreaCreateWithoutOfferFeedInput = {
+  id?: string
+  code: string
+  name: string
+  jurisdiction: string
+  createdAt?: Date | string
+  agencies?: Prisma.AgencyCreateNestedManyWithoutAreaInput
+  users?: Prisma.UserCreateNestedManyWithoutAreaInput
+  youngPeople?: Prisma.YoungPersonCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceCreateNestedManyWithoutAreaInput
+}
+
+export type LocalAreaUncheckedCreateWithoutOfferFeedInput = {
+  id?: string
+  code: string
+  name: string
+  jurisdiction: string
+  createdAt?: Date | string
+  agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutAreaInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutAreaInput
+  youngPeople?: Prisma.YoungPersonUncheckedCreateNestedManyWithoutAreaInput
+  signOn?: Prisma.AreaSignOnUncheckedCreateNestedOneWithoutAreaInput
+  services?: Prisma.ServiceUncheckedCreateNestedManyWithoutAreaInput
+}
+
+export type LocalAreaCreateOrConnectWithoutOfferFeedInput = {
+  where: Prisma.LocalAreaWhereUniqueInput
+  create: Prisma.XOR<Prisma.LocalAreaCreateWithoutOfferFeedInput, Prisma.LocalAreaUncheckedCreateWithoutOfferFeedInput>
+}
+
+export type LocalAreaUpsertWithoutOfferFeedInput = {
+  update: Prisma.XOR<Prisma.LocalAreaUpdateWithoutOfferFeedInput, Prisma.LocalAreaUncheckedUpdateWithoutOfferFeedInput>
+  create: Prisma.XOR<Prisma.LocalAreaCreateWithoutOfferFeedInput, Prisma.LocalAreaUncheckedCreateWithoutOfferFeedInput>
+  where?: Prisma.LocalAreaWhereInput
+}
+
+export type LocalAreaUpdateToOneWithWhereWithoutOfferFeedInput = {
+  where?: Prisma.LocalAreaWhereInput
+  data: Prisma.XOR<Prisma.LocalAreaUpdateWithoutOfferFeedInput, Prisma.LocalAreaUncheckedUpdateWithoutOfferFeedInput>
+}
+
+export type LocalAreaUpdateWithoutOfferFeedInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  agencies?: Prisma.AgencyUpdateManyWithoutAreaNestedInput
+  users?: Prisma.UserUpdateManyWithoutAreaNestedInput
+  youngPeople?: Prisma.YoungPersonUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUpdateManyWithoutAreaNestedInput
+}
+
+export type LocalAreaUncheckedUpdateWithoutOfferFeedInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  agencies?: Prisma.AgencyUncheckedUpdateManyWithoutAreaNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutAreaNestedInput
+  youngPeople?: Prisma.YoungPersonUncheckedUpdateManyWithoutAreaNestedInput
+  signOn?: Prisma.AreaSignOnUncheckedUpdateOneWithoutAreaNestedInput
+  services?: Prisma.ServiceUncheckedUpdateManyWithoutAreaNestedInput
 }
 
 
@@ -658,12 +868,14 @@ export type LocalAreaCountOutputType = {
   agencies: number
   users: number
   youngPeople: number
+  services: number
 }
 
 export type LocalAreaCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   agencies?: boolean | LocalAreaCountOutputTypeCountAgenciesArgs
   users?: boolean | LocalAreaCountOutputTypeCountUsersArgs
   youngPeople?: boolean | LocalAreaCountOutputTypeCountYoungPeopleArgs
+  services?: boolean | LocalAreaCountOutputTypeCountServicesArgs
 }
 
 /**
@@ -697,6 +909,13 @@ export type LocalAreaCountOutputTypeCountYoungPeopleArgs<ExtArgs extends runtime
   where?: Prisma.YoungPersonWhereInput
 }
 
+/**
+ * LocalAreaCountOutputType without action
+ */
+export type LocalAreaCountOutputTypeCountServicesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ServiceWhereInput
+}
+
 
 export type LocalAreaSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -708,6 +927,8 @@ export type LocalAreaSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   users?: boolean | Prisma.LocalArea$usersArgs<ExtArgs>
   youngPeople?: boolean | Prisma.LocalArea$youngPeopleArgs<ExtArgs>
   signOn?: boolean | Prisma.LocalArea$signOnArgs<ExtArgs>
+  services?: boolean | Prisma.LocalArea$servicesArgs<ExtArgs>
+  offerFeed?: boolean | Prisma.LocalArea$offerFeedArgs<ExtArgs>
   _count?: boolean | Prisma.LocalAreaCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["localArea"]>
 
@@ -741,6 +962,8 @@ export type LocalAreaInclude<ExtArgs extends runtime.Types.Extensions.InternalAr
   users?: boolean | Prisma.LocalArea$usersArgs<ExtArgs>
   youngPeople?: boolean | Prisma.LocalArea$youngPeopleArgs<ExtArgs>
   signOn?: boolean | Prisma.LocalArea$signOnArgs<ExtArgs>
+  services?: boolean | Prisma.LocalArea$servicesArgs<ExtArgs>
+  offerFeed?: boolean | Prisma.LocalArea$offerFeedArgs<ExtArgs>
   _count?: boolean | Prisma.LocalAreaCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type LocalAreaIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -753,6 +976,8 @@ export type $LocalAreaPayload<ExtArgs extends runtime.Types.Extensions.InternalA
     users: Prisma.$UserPayload<ExtArgs>[]
     youngPeople: Prisma.$YoungPersonPayload<ExtArgs>[]
     signOn: Prisma.$AreaSignOnPayload<ExtArgs> | null
+    services: Prisma.$ServicePayload<ExtArgs>[]
+    offerFeed: Prisma.$OfferFeedPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1158,6 +1383,8 @@ export interface Prisma__LocalAreaClient<T, Null = never, ExtArgs extends runtim
   users<T extends Prisma.LocalArea$usersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalArea$usersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$UserPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   youngPeople<T extends Prisma.LocalArea$youngPeopleArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalArea$youngPeopleArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$YoungPersonPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   signOn<T extends Prisma.LocalArea$signOnArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalArea$signOnArgs<ExtArgs>>): Prisma.Prisma__AreaSignOnClient<runtime.Types.Result.GetResult<Prisma.$AreaSignOnPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  services<T extends Prisma.LocalArea$servicesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalArea$servicesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ServicePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  offerFeed<T extends Prisma.LocalArea$offerFeedArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LocalArea$offerFeedArgs<ExtArgs>>): Prisma.Prisma__OfferFeedClient<runtime.Types.Result.GetResult<Prisma.$OfferFeedPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1673,6 +1900,49 @@ export type LocalArea$signOnArgs<ExtArgs extends runtime.Types.Extensions.Intern
    */
   include?: Prisma.AreaSignOnInclude<ExtArgs> | null
   where?: Prisma.AreaSignOnWhereInput
+}
+
+/**
+ * LocalArea.services
+ */
+export type LocalArea$servicesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Service
+   */
+  select?: Prisma.ServiceSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Service
+   */
+  omit?: Prisma.ServiceOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ServiceInclude<ExtArgs> | null
+  where?: Prisma.ServiceWhereInput
+  orderBy?: Prisma.ServiceOrderByWithRelationInput | Prisma.ServiceOrderByWithRelationInput[]
+  cursor?: Prisma.ServiceWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ServiceScalarFieldEnum | Prisma.ServiceScalarFieldEnum[]
+}
+
+/**
+ * LocalArea.offerFeed
+ */
+export type LocalArea$offerFeedArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the OfferFeed
+   */
+  select?: Prisma.OfferFeedSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the OfferFeed
+   */
+  omit?: Prisma.OfferFeedOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.OfferFeedInclude<ExtArgs> | null
+  where?: Prisma.OfferFeedWhereInput
 }
 
 /**

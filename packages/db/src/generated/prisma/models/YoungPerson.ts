@@ -429,6 +429,7 @@ export type YoungPersonWhereInput = {
   contributors?: Prisma.ContributorLinkListRelationFilter
   documents?: Prisma.DocumentListRelationFilter
   threads?: Prisma.MessageThreadListRelationFilter
+  referrals?: Prisma.ReferralListRelationFilter
 }
 
 export type YoungPersonOrderByWithRelationInput = {
@@ -478,6 +479,7 @@ export type YoungPersonOrderByWithRelationInput = {
   contributors?: Prisma.ContributorLinkOrderByRelationAggregateInput
   documents?: Prisma.DocumentOrderByRelationAggregateInput
   threads?: Prisma.MessageThreadOrderByRelationAggregateInput
+  referrals?: Prisma.ReferralOrderByRelationAggregateInput
 }
 
 export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
@@ -533,6 +535,7 @@ export type YoungPersonWhereUniqueInput = Prisma.AtLeast<{
   contributors?: Prisma.ContributorLinkListRelationFilter
   documents?: Prisma.DocumentListRelationFilter
   threads?: Prisma.MessageThreadListRelationFilter
+  referrals?: Prisma.ReferralListRelationFilter
 }, "id" | "areaId_nhsNumber" | "areaId_upn" | "areaId_localId">
 
 export type YoungPersonOrderByWithAggregationInput = {
@@ -652,6 +655,7 @@ export type YoungPersonCreateInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateInput = {
@@ -699,6 +703,7 @@ export type YoungPersonUncheckedCreateInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUpdateInput = {
@@ -746,6 +751,7 @@ export type YoungPersonUpdateInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateInput = {
@@ -793,6 +799,7 @@ export type YoungPersonUncheckedUpdateInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateManyInput = {
@@ -1338,6 +1345,20 @@ export type YoungPersonUpdateOneRequiredWithoutThreadsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutThreadsInput, Prisma.YoungPersonUpdateWithoutThreadsInput>, Prisma.YoungPersonUncheckedUpdateWithoutThreadsInput>
 }
 
+export type YoungPersonCreateNestedOneWithoutReferralsInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutReferralsInput, Prisma.YoungPersonUncheckedCreateWithoutReferralsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutReferralsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+}
+
+export type YoungPersonUpdateOneRequiredWithoutReferralsNestedInput = {
+  create?: Prisma.XOR<Prisma.YoungPersonCreateWithoutReferralsInput, Prisma.YoungPersonUncheckedCreateWithoutReferralsInput>
+  connectOrCreate?: Prisma.YoungPersonCreateOrConnectWithoutReferralsInput
+  upsert?: Prisma.YoungPersonUpsertWithoutReferralsInput
+  connect?: Prisma.YoungPersonWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.YoungPersonUpdateToOneWithWhereWithoutReferralsInput, Prisma.YoungPersonUpdateWithoutReferralsInput>, Prisma.YoungPersonUncheckedUpdateWithoutReferralsInput>
+}
+
 export type YoungPersonCreateWithoutAreaInput = {
   id?: string
   givenName: string
@@ -1382,6 +1403,7 @@ export type YoungPersonCreateWithoutAreaInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutAreaInput = {
@@ -1428,6 +1450,7 @@ export type YoungPersonUncheckedCreateWithoutAreaInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutAreaInput = {
@@ -1535,6 +1558,7 @@ export type YoungPersonCreateWithoutOwnAccountInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
@@ -1581,6 +1605,7 @@ export type YoungPersonUncheckedCreateWithoutOwnAccountInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutOwnAccountInput = {
@@ -1632,6 +1657,7 @@ export type YoungPersonCreateWithoutNamedWorkerInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
@@ -1678,6 +1704,7 @@ export type YoungPersonUncheckedCreateWithoutNamedWorkerInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutNamedWorkerInput = {
@@ -1745,6 +1772,7 @@ export type YoungPersonUpdateWithoutOwnAccountInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
@@ -1791,6 +1819,7 @@ export type YoungPersonUncheckedUpdateWithoutOwnAccountInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUpsertWithWhereUniqueWithoutNamedWorkerInput = {
@@ -1853,6 +1882,7 @@ export type YoungPersonCreateWithoutCarersInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutCarersInput = {
@@ -1899,6 +1929,7 @@ export type YoungPersonUncheckedCreateWithoutCarersInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutCarersInput = {
@@ -1961,6 +1992,7 @@ export type YoungPersonUpdateWithoutCarersInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutCarersInput = {
@@ -2007,6 +2039,7 @@ export type YoungPersonUncheckedUpdateWithoutCarersInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutConsentsInput = {
@@ -2053,6 +2086,7 @@ export type YoungPersonCreateWithoutConsentsInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutConsentsInput = {
@@ -2099,6 +2133,7 @@ export type YoungPersonUncheckedCreateWithoutConsentsInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutConsentsInput = {
@@ -2161,6 +2196,7 @@ export type YoungPersonUpdateWithoutConsentsInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
@@ -2207,6 +2243,7 @@ export type YoungPersonUncheckedUpdateWithoutConsentsInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutPathwayStatesInput = {
@@ -2253,6 +2290,7 @@ export type YoungPersonCreateWithoutPathwayStatesInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
@@ -2299,6 +2337,7 @@ export type YoungPersonUncheckedCreateWithoutPathwayStatesInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutPathwayStatesInput = {
@@ -2361,6 +2400,7 @@ export type YoungPersonUpdateWithoutPathwayStatesInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
@@ -2407,6 +2447,7 @@ export type YoungPersonUncheckedUpdateWithoutPathwayStatesInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutEventsInput = {
@@ -2453,6 +2494,7 @@ export type YoungPersonCreateWithoutEventsInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutEventsInput = {
@@ -2499,6 +2541,7 @@ export type YoungPersonUncheckedCreateWithoutEventsInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutEventsInput = {
@@ -2561,6 +2604,7 @@ export type YoungPersonUpdateWithoutEventsInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutEventsInput = {
@@ -2607,6 +2651,7 @@ export type YoungPersonUncheckedUpdateWithoutEventsInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutMilestonesInput = {
@@ -2653,6 +2698,7 @@ export type YoungPersonCreateWithoutMilestonesInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
@@ -2699,6 +2745,7 @@ export type YoungPersonUncheckedCreateWithoutMilestonesInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutMilestonesInput = {
@@ -2761,6 +2808,7 @@ export type YoungPersonUpdateWithoutMilestonesInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
@@ -2807,6 +2855,7 @@ export type YoungPersonUncheckedUpdateWithoutMilestonesInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutGoalsInput = {
@@ -2853,6 +2902,7 @@ export type YoungPersonCreateWithoutGoalsInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutGoalsInput = {
@@ -2899,6 +2949,7 @@ export type YoungPersonUncheckedCreateWithoutGoalsInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutGoalsInput = {
@@ -2961,6 +3012,7 @@ export type YoungPersonUpdateWithoutGoalsInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
@@ -3007,6 +3059,7 @@ export type YoungPersonUncheckedUpdateWithoutGoalsInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutHandoversInput = {
@@ -3053,6 +3106,7 @@ export type YoungPersonCreateWithoutHandoversInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutHandoversInput = {
@@ -3099,6 +3153,7 @@ export type YoungPersonUncheckedCreateWithoutHandoversInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutHandoversInput = {
@@ -3161,6 +3216,7 @@ export type YoungPersonUpdateWithoutHandoversInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
@@ -3207,6 +3263,7 @@ export type YoungPersonUncheckedUpdateWithoutHandoversInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutCorrectionsInput = {
@@ -3253,6 +3310,7 @@ export type YoungPersonCreateWithoutCorrectionsInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
@@ -3299,6 +3357,7 @@ export type YoungPersonUncheckedCreateWithoutCorrectionsInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutCorrectionsInput = {
@@ -3361,6 +3420,7 @@ export type YoungPersonUpdateWithoutCorrectionsInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
@@ -3407,6 +3467,7 @@ export type YoungPersonUncheckedUpdateWithoutCorrectionsInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutNotificationsInput = {
@@ -3453,6 +3514,7 @@ export type YoungPersonCreateWithoutNotificationsInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
@@ -3499,6 +3561,7 @@ export type YoungPersonUncheckedCreateWithoutNotificationsInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutNotificationsInput = {
@@ -3561,6 +3624,7 @@ export type YoungPersonUpdateWithoutNotificationsInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
@@ -3607,6 +3671,7 @@ export type YoungPersonUncheckedUpdateWithoutNotificationsInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutReviewsInput = {
@@ -3653,6 +3718,7 @@ export type YoungPersonCreateWithoutReviewsInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutReviewsInput = {
@@ -3699,6 +3765,7 @@ export type YoungPersonUncheckedCreateWithoutReviewsInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutReviewsInput = {
@@ -3761,6 +3828,7 @@ export type YoungPersonUpdateWithoutReviewsInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutReviewsInput = {
@@ -3807,6 +3875,7 @@ export type YoungPersonUncheckedUpdateWithoutReviewsInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutReviewActionsInput = {
@@ -3853,6 +3922,7 @@ export type YoungPersonCreateWithoutReviewActionsInput = {
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutReviewActionsInput = {
@@ -3899,6 +3969,7 @@ export type YoungPersonUncheckedCreateWithoutReviewActionsInput = {
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutReviewActionsInput = {
@@ -3961,6 +4032,7 @@ export type YoungPersonUpdateWithoutReviewActionsInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutReviewActionsInput = {
@@ -4007,6 +4079,7 @@ export type YoungPersonUncheckedUpdateWithoutReviewActionsInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutContributorsInput = {
@@ -4053,6 +4126,7 @@ export type YoungPersonCreateWithoutContributorsInput = {
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutContributorsInput = {
@@ -4099,6 +4173,7 @@ export type YoungPersonUncheckedCreateWithoutContributorsInput = {
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutContributorsInput = {
@@ -4161,6 +4236,7 @@ export type YoungPersonUpdateWithoutContributorsInput = {
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutContributorsInput = {
@@ -4207,6 +4283,7 @@ export type YoungPersonUncheckedUpdateWithoutContributorsInput = {
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutDocumentsInput = {
@@ -4253,6 +4330,7 @@ export type YoungPersonCreateWithoutDocumentsInput = {
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutDocumentsInput = {
@@ -4299,6 +4377,7 @@ export type YoungPersonUncheckedCreateWithoutDocumentsInput = {
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutDocumentsInput = {
@@ -4361,6 +4440,7 @@ export type YoungPersonUpdateWithoutDocumentsInput = {
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutDocumentsInput = {
@@ -4407,6 +4487,7 @@ export type YoungPersonUncheckedUpdateWithoutDocumentsInput = {
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateWithoutThreadsInput = {
@@ -4453,6 +4534,7 @@ export type YoungPersonCreateWithoutThreadsInput = {
   reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
   contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonUncheckedCreateWithoutThreadsInput = {
@@ -4499,6 +4581,7 @@ export type YoungPersonUncheckedCreateWithoutThreadsInput = {
   reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
   contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
   documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  referrals?: Prisma.ReferralUncheckedCreateNestedManyWithoutYoungPersonInput
 }
 
 export type YoungPersonCreateOrConnectWithoutThreadsInput = {
@@ -4561,6 +4644,7 @@ export type YoungPersonUpdateWithoutThreadsInput = {
   reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutThreadsInput = {
@@ -4607,6 +4691,211 @@ export type YoungPersonUncheckedUpdateWithoutThreadsInput = {
   reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonCreateWithoutReferralsInput = {
+  id?: string
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  area: Prisma.LocalAreaCreateNestedOneWithoutYoungPeopleInput
+  namedWorker?: Prisma.UserCreateNestedOneWithoutCaseloadInput
+  ownAccount?: Prisma.UserCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonUncheckedCreateWithoutReferralsInput = {
+  id?: string
+  areaId: string
+  namedWorkerId?: string | null
+  givenName: string
+  familyName: string
+  preferredName?: string | null
+  dateOfBirth: Date | string
+  nhsNumber?: string | null
+  upn?: string | null
+  localId?: string | null
+  jurisdiction: string
+  yearGroupOffset?: number
+  ehcPlanIssuedOn?: Date | string | null
+  hasEhcPlan?: boolean
+  lifeLimitingCondition?: boolean
+  complexHealthNeeds?: boolean
+  learningDisability?: boolean
+  likelyAdultCareNeeds?: boolean
+  receivesDisabilityLivingAllowance?: boolean
+  mayLackCapacity?: boolean
+  placedInCare?: boolean
+  hasCarer?: boolean
+  usesChildrensHealthServices?: boolean
+  usesChildrensMentalHealthServices?: boolean
+  aboutMe?: string | null
+  version?: number
+  planDigest?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  ownAccount?: Prisma.UserUncheckedCreateNestedOneWithoutYoungPersonInput
+  carers?: Prisma.CarerLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  consents?: Prisma.ConsentUncheckedCreateNestedManyWithoutYoungPersonInput
+  pathwayStates?: Prisma.PathwayStateUncheckedCreateNestedManyWithoutYoungPersonInput
+  events?: Prisma.PathwayEventUncheckedCreateNestedManyWithoutYoungPersonInput
+  milestones?: Prisma.MilestoneUncheckedCreateNestedManyWithoutYoungPersonInput
+  goals?: Prisma.GoalUncheckedCreateNestedManyWithoutYoungPersonInput
+  handovers?: Prisma.HandoverUncheckedCreateNestedManyWithoutYoungPersonInput
+  corrections?: Prisma.RecordCorrectionUncheckedCreateNestedManyWithoutYoungPersonInput
+  notifications?: Prisma.NotificationUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviews?: Prisma.ReviewUncheckedCreateNestedManyWithoutYoungPersonInput
+  reviewActions?: Prisma.ReviewActionUncheckedCreateNestedManyWithoutYoungPersonInput
+  contributors?: Prisma.ContributorLinkUncheckedCreateNestedManyWithoutYoungPersonInput
+  documents?: Prisma.DocumentUncheckedCreateNestedManyWithoutYoungPersonInput
+  threads?: Prisma.MessageThreadUncheckedCreateNestedManyWithoutYoungPersonInput
+}
+
+export type YoungPersonCreateOrConnectWithoutReferralsInput = {
+  where: Prisma.YoungPersonWhereUniqueInput
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutReferralsInput, Prisma.YoungPersonUncheckedCreateWithoutReferralsInput>
+}
+
+export type YoungPersonUpsertWithoutReferralsInput = {
+  update: Prisma.XOR<Prisma.YoungPersonUpdateWithoutReferralsInput, Prisma.YoungPersonUncheckedUpdateWithoutReferralsInput>
+  create: Prisma.XOR<Prisma.YoungPersonCreateWithoutReferralsInput, Prisma.YoungPersonUncheckedCreateWithoutReferralsInput>
+  where?: Prisma.YoungPersonWhereInput
+}
+
+export type YoungPersonUpdateToOneWithWhereWithoutReferralsInput = {
+  where?: Prisma.YoungPersonWhereInput
+  data: Prisma.XOR<Prisma.YoungPersonUpdateWithoutReferralsInput, Prisma.YoungPersonUncheckedUpdateWithoutReferralsInput>
+}
+
+export type YoungPersonUpdateWithoutReferralsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  area?: Prisma.LocalAreaUpdateOneRequiredWithoutYoungPeopleNestedInput
+  namedWorker?: Prisma.UserUpdateOneWithoutCaseloadNestedInput
+  ownAccount?: Prisma.UserUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+}
+
+export type YoungPersonUncheckedUpdateWithoutReferralsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  areaId?: Prisma.StringFieldUpdateOperationsInput | string
+  namedWorkerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  givenName?: Prisma.StringFieldUpdateOperationsInput | string
+  familyName?: Prisma.StringFieldUpdateOperationsInput | string
+  preferredName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  nhsNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  upn?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  localId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jurisdiction?: Prisma.StringFieldUpdateOperationsInput | string
+  yearGroupOffset?: Prisma.IntFieldUpdateOperationsInput | number
+  ehcPlanIssuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  hasEhcPlan?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  lifeLimitingCondition?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  complexHealthNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  learningDisability?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  likelyAdultCareNeeds?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  receivesDisabilityLivingAllowance?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  mayLackCapacity?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  placedInCare?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  hasCarer?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  usesChildrensMentalHealthServices?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  aboutMe?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  planDigest?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ownAccount?: Prisma.UserUncheckedUpdateOneWithoutYoungPersonNestedInput
+  carers?: Prisma.CarerLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  consents?: Prisma.ConsentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  pathwayStates?: Prisma.PathwayStateUncheckedUpdateManyWithoutYoungPersonNestedInput
+  events?: Prisma.PathwayEventUncheckedUpdateManyWithoutYoungPersonNestedInput
+  milestones?: Prisma.MilestoneUncheckedUpdateManyWithoutYoungPersonNestedInput
+  goals?: Prisma.GoalUncheckedUpdateManyWithoutYoungPersonNestedInput
+  handovers?: Prisma.HandoverUncheckedUpdateManyWithoutYoungPersonNestedInput
+  corrections?: Prisma.RecordCorrectionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  notifications?: Prisma.NotificationUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviews?: Prisma.ReviewUncheckedUpdateManyWithoutYoungPersonNestedInput
+  reviewActions?: Prisma.ReviewActionUncheckedUpdateManyWithoutYoungPersonNestedInput
+  contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
+  documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
+  threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonCreateManyAreaInput = {
@@ -4684,6 +4973,7 @@ export type YoungPersonUpdateWithoutAreaInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutAreaInput = {
@@ -4730,6 +5020,7 @@ export type YoungPersonUncheckedUpdateWithoutAreaInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateManyWithoutAreaInput = {
@@ -4838,6 +5129,7 @@ export type YoungPersonUpdateWithoutNamedWorkerInput = {
   contributors?: Prisma.ContributorLinkUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
@@ -4884,6 +5176,7 @@ export type YoungPersonUncheckedUpdateWithoutNamedWorkerInput = {
   contributors?: Prisma.ContributorLinkUncheckedUpdateManyWithoutYoungPersonNestedInput
   documents?: Prisma.DocumentUncheckedUpdateManyWithoutYoungPersonNestedInput
   threads?: Prisma.MessageThreadUncheckedUpdateManyWithoutYoungPersonNestedInput
+  referrals?: Prisma.ReferralUncheckedUpdateManyWithoutYoungPersonNestedInput
 }
 
 export type YoungPersonUncheckedUpdateManyWithoutNamedWorkerInput = {
@@ -4937,6 +5230,7 @@ export type YoungPersonCountOutputType = {
   contributors: number
   documents: number
   threads: number
+  referrals: number
 }
 
 export type YoungPersonCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4954,6 +5248,7 @@ export type YoungPersonCountOutputTypeSelect<ExtArgs extends runtime.Types.Exten
   contributors?: boolean | YoungPersonCountOutputTypeCountContributorsArgs
   documents?: boolean | YoungPersonCountOutputTypeCountDocumentsArgs
   threads?: boolean | YoungPersonCountOutputTypeCountThreadsArgs
+  referrals?: boolean | YoungPersonCountOutputTypeCountReferralsArgs
 }
 
 /**
@@ -5064,6 +5359,13 @@ export type YoungPersonCountOutputTypeCountThreadsArgs<ExtArgs extends runtime.T
   where?: Prisma.MessageThreadWhereInput
 }
 
+/**
+ * YoungPersonCountOutputType without action
+ */
+export type YoungPersonCountOutputTypeCountReferralsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReferralWhereInput
+}
+
 
 export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -5112,6 +5414,7 @@ export type YoungPersonSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   contributors?: boolean | Prisma.YoungPerson$contributorsArgs<ExtArgs>
   documents?: boolean | Prisma.YoungPerson$documentsArgs<ExtArgs>
   threads?: boolean | Prisma.YoungPerson$threadsArgs<ExtArgs>
+  referrals?: boolean | Prisma.YoungPerson$referralsArgs<ExtArgs>
   _count?: boolean | Prisma.YoungPersonCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["youngPerson"]>
 
@@ -5234,6 +5537,7 @@ export type YoungPersonInclude<ExtArgs extends runtime.Types.Extensions.Internal
   contributors?: boolean | Prisma.YoungPerson$contributorsArgs<ExtArgs>
   documents?: boolean | Prisma.YoungPerson$documentsArgs<ExtArgs>
   threads?: boolean | Prisma.YoungPerson$threadsArgs<ExtArgs>
+  referrals?: boolean | Prisma.YoungPerson$referralsArgs<ExtArgs>
   _count?: boolean | Prisma.YoungPersonCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type YoungPersonIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -5265,6 +5569,7 @@ export type $YoungPersonPayload<ExtArgs extends runtime.Types.Extensions.Interna
     contributors: Prisma.$ContributorLinkPayload<ExtArgs>[]
     documents: Prisma.$DocumentPayload<ExtArgs>[]
     threads: Prisma.$MessageThreadPayload<ExtArgs>[]
+    referrals: Prisma.$ReferralPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -5739,6 +6044,7 @@ export interface Prisma__YoungPersonClient<T, Null = never, ExtArgs extends runt
   contributors<T extends Prisma.YoungPerson$contributorsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$contributorsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ContributorLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   documents<T extends Prisma.YoungPerson$documentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$documentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DocumentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   threads<T extends Prisma.YoungPerson$threadsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$threadsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessageThreadPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  referrals<T extends Prisma.YoungPerson$referralsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.YoungPerson$referralsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReferralPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -6569,6 +6875,30 @@ export type YoungPerson$threadsArgs<ExtArgs extends runtime.Types.Extensions.Int
   take?: number
   skip?: number
   distinct?: Prisma.MessageThreadScalarFieldEnum | Prisma.MessageThreadScalarFieldEnum[]
+}
+
+/**
+ * YoungPerson.referrals
+ */
+export type YoungPerson$referralsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Referral
+   */
+  select?: Prisma.ReferralSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Referral
+   */
+  omit?: Prisma.ReferralOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReferralInclude<ExtArgs> | null
+  where?: Prisma.ReferralWhereInput
+  orderBy?: Prisma.ReferralOrderByWithRelationInput | Prisma.ReferralOrderByWithRelationInput[]
+  cursor?: Prisma.ReferralWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReferralScalarFieldEnum | Prisma.ReferralScalarFieldEnum[]
 }
 
 /**

@@ -99,6 +99,15 @@ describe('Open Referral UK import', () => {
     const changed = await send(JSON.stringify([{ ...V1_SERVICE, description: 'Now on Sundays too.' }, V3_SERVICE]));
     expect(changed.body).toMatchObject({ servicesUpdated: 1, servicesUnchanged: 1 });
     expect((await stored(V1_SERVICE.id)).description).toBe('Now on Sundays too.');
+    // What an administrator corrected by hand, and the feed does not say, stays.
+    const agency = (await stored(V1_SERVICE.id)).agency;
+    const own = await signIn(f, f.areaAdmins.own.email);
+    expect((await call(f, own, 'PATCH', `/api/agencies/${agency.id}`, { type: 'childrens_social_care' })).status).toBe(
+      200,
+    );
+    const once = await send(JSON.stringify([{ ...V1_SERVICE, description: 'Now on Sundays too.' }]));
+    expect(once.body).toMatchObject({ servicesUnchanged: 1, agenciesUpdated: 0 });
+    expect((await stored(V1_SERVICE.id)).agency.type).toBe('childrens_social_care');
   });
 
   it('coerces what real feeds send, with a warning each, rather than refusing the service', async () => {

@@ -251,6 +251,7 @@ export type {
 } from './generated/prisma/client.ts';
 export {
   forecastDemand,
+  openStepsByMilestone,
   forecastCsv,
   forecastIn,
   SUPPRESS_BELOW,

@@ -121,9 +121,10 @@ export function readService(raw: unknown, notes: Notes): Read {
   const ages = agesOf(record, notes);
   if ('problem' in ages) return ages;
 
-  const locations = list(record.service_at_locations, 'service_at_locations', notes).map((at, index) =>
-    locationOf(object(at.location ?? at), `service_at_locations.${index}.location`, notes),
-  );
+  // A list may name a location by its id alone: nothing to show of it.
+  const locations = list(record.service_at_locations, 'service_at_locations', notes)
+    .map((at, index) => locationOf(object(at.location ?? at), `service_at_locations.${index}.location`, notes))
+    .filter((location) => location.name ?? location.address ?? location.postcode);
   const contacts = contactsOf(record, notes);
   const serviceEmail = email(record.email, 'email', notes);
   const cost = costOf(record, notes);
@@ -188,7 +189,7 @@ function organisationOf(
     organisation: {
       externalId: id,
       name,
-      type: typed !== null && TYPES.includes(typed) ? typed : 'other',
+      type: typed !== null && TYPES.includes(typed) ? typed : null,
       email: email(organization.email, 'organization.email', notes),
       phone: null,
       website:

@@ -1,5 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { audit, forecastCsv, forecastDemand, forecastIn, referralsByTopic, SUPPRESS_BELOW } from '@pathways/db';
+import {
+  audit,
+  forecastCsv,
+  forecastDemand,
+  forecastIn,
+  openStepsByMilestone,
+  referralsByTopic,
+  SUPPRESS_BELOW,
+} from '@pathways/db';
 import { SERVICE_TOPICS, topicsForMilestone, type Pathway, type ServiceTopic } from '@pathways/engine';
 import type { Context } from 'hono';
 import { today, type AppEnv, type AppServices } from '../app-env.ts';
@@ -148,18 +156,15 @@ export const forecastRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const day = today(services);
     const since = `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
     const area = user.areaId ?? NOWHERE;
-    const [rows, forecastNow] = await Promise.all([
+    const [rows, steps] = await Promise.all([
       referralsByTopic(services.db, [area], since),
-      currentForecast(services, 12, area),
+      openStepsByMilestone({ db: services.db, today: day, months: 12, areaId: area }),
     ]);
-    // Suppressed counts (under 5) are left out of the sums: the sums are lower bounds.
+    // Summed before suppressing: a kind of service's demand is many steps' small counts.
     const demandOf = (topic: ServiceTopic) =>
-      forecastNow.rows
-        .filter(
-          (row) =>
-            row.month !== 'missed' && topicsForMilestone(row.milestoneId, row.pathway as Pathway).includes(topic),
-        )
-        .reduce((sum, row) => sum + (row.count ?? 0), 0);
+      steps
+        .filter((step) => topicsForMilestone(step.milestoneId, step.pathway as Pathway).includes(topic))
+        .reduce((sum, step) => sum + step.count, 0);
     await audit(services.db, { userId: user.id, role: user.role }, { action: 'read', entityType: 'ReferralDemand' });
     return c.json(
       {

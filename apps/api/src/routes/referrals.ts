@@ -132,17 +132,17 @@ const present = (access: RequestRecord, referral: ReferralWithService): z.infer<
   })),
 });
 
-const PEOPLE = [
+/** Who may refer a young person: the area's staff, and other agencies' staff linked to them. */
+const REFERRERS = [
   'transition_worker',
   'team_manager',
-  'young_person',
-  'parent_carer',
-  'adult_services',
   'sen_coordinator',
   'health_professional',
   'social_worker',
   'contributor',
 ] as const;
+/** Who may read referrals: the referrers, the young person and family, adult services (each as far as they may see the plan). */
+const PEOPLE = [...REFERRERS, 'young_person', 'parent_carer', 'adult_services'] as const;
 
 const list = createRoute({
   method: 'get',
@@ -164,16 +164,7 @@ const refer = createRoute({
     'Refer a young person to a service of their area’s local offer, with the agreement of whoever decides (the area’s staff, or another agency’s linked staff)',
   description:
     'Each part shared is recorded as an agreement to share it with the service’s agency. The letter, holding no more than those parts, is e-mailed to the service’s referral address.',
-  middleware: [
-    requireRole(
-      'transition_worker',
-      'team_manager',
-      'sen_coordinator',
-      'health_professional',
-      'social_worker',
-      'contributor',
-    ),
-  ] as const,
+  middleware: [requireRole(...REFERRERS)] as const,
   request: { params: ZIdParam, body: { content: { 'application/json': { schema: ZNewReferral } }, required: true } },
   responses: { 201: json(ZReferral, 'Referred'), ...errorResponses(400, 401, 403, 404, 422) },
 });
@@ -185,16 +176,7 @@ const change = createRoute({
   tags: ['Referrals'],
   summary:
     'Record the service’s answer or progress: accepted, declined, started, ended (the area’s staff, or who referred); accepting completes the milestone it was for, if asked',
-  middleware: [
-    requireRole(
-      'transition_worker',
-      'team_manager',
-      'sen_coordinator',
-      'health_professional',
-      'social_worker',
-      'contributor',
-    ),
-  ] as const,
+  middleware: [requireRole(...REFERRERS)] as const,
   request: {
     params: ZReferralParam,
     body: { content: { 'application/json': { schema: ZReferralChange } }, required: true },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../test-support/open-test-database.ts';
 import type { Database } from '../database.ts';
-import { forecastCsv, forecastDemand } from './forecast.ts';
+import { forecastCsv, forecastDemand, openStepsByMilestone } from './forecast.ts';
 import { createYoungPerson } from './young-people.ts';
 
 const TODAY = '2026-11-22';
@@ -56,6 +56,11 @@ describe.each(BACKENDS)('forecastDemand on $name', (backend) => {
     expect(row('WV', '2027-03', 'adult_care_plan_18')).toMatchObject({ count: null, isSuppressed: true });
     // The Care Act assessment was due at 17½ (September 2026): already late.
     expect(row('NS', 'late', 'care_act_transition_assessment')).toMatchObject({ count: 6 });
+    // The same steps by milestone alone, for one area and unsuppressed (the referral view sums them).
+    const ws = await db.prisma.localArea.findUniqueOrThrow({ where: { code: 'WV' } });
+    const steps = await openStepsByMilestone({ db: db.prisma, today: TODAY, months: 12, areaId: ws.id });
+    expect(steps).toContainEqual({ milestoneId: 'adult_care_plan_18', pathway: 'social_care', count: 3 });
+    expect(steps).toContainEqual({ milestoneId: 'care_act_transition_assessment', pathway: 'social_care', count: 3 });
     expect(
       forecast.rows.every(
         (r) => r.month === 'late' || r.month === 'missed' || (r.month >= '2026-11' && r.month <= '2028-10'),

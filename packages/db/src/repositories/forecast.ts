@@ -134,3 +134,31 @@ export function forecastCsv(forecast: Forecast): string {
   );
   return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }
+
+/**
+ * Live tasks (not done, still applicable, not missed) due within `months` or already late, in
+ * one area, counted by milestone: the demand a kind of service is set beside. Unsuppressed:
+ * the caller adds them up by kind of service and suppresses the totals.
+ */
+export async function openStepsByMilestone(options: {
+  db: PrismaClient;
+  today: string;
+  months: number;
+  areaId: string;
+}): Promise<{ milestoneId: string; pathway: string; count: number }[]> {
+  const today = dateColumn(options.today);
+  const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + options.months, 1));
+  const groups = await options.db.$queryRaw<{ milestone_id: string; pathway: string; count: bigint | number }[]>`
+    SELECT m."milestoneId" AS milestone_id, m.pathway, count(*) AS count
+      FROM "Milestone" m
+     WHERE m.status IN (${OPEN_TASK_SQL})
+       AND m."areaId" = ${options.areaId}::uuid
+       AND m."dueDate" < ${end}::date
+       AND (m."closesOn" IS NULL OR m."closesOn" >= ${today}::date)
+     GROUP BY 1, 2`;
+  return groups.map((group) => ({
+    milestoneId: group.milestone_id,
+    pathway: group.pathway,
+    count: Number(group.count),
+  }));
+}

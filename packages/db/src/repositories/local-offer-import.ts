@@ -12,7 +12,8 @@ export type ServiceContact = { name: string | null; title: string | null; email:
 export type OrganisationFromOffer = {
   externalId: string;
   name: string;
-  type: string;
+  /** The agency type the feed gives (the planner's `agency_type`); null: "other" when new, else as it is (an administrator may have set it). */
+  type: string | null;
   email: string | null;
   phone: string | null;
   website: string | null;
@@ -54,6 +55,16 @@ export type OfferImportCounts = {
   agenciesUpdated: number;
 };
 
+/** Counts of an import that has done nothing yet. */
+export const noOfferCounts = (): OfferImportCounts => ({
+  servicesCreated: 0,
+  servicesUpdated: 0,
+  servicesUnchanged: 0,
+  servicesWithdrawn: 0,
+  agenciesCreated: 0,
+  agenciesUpdated: 0,
+});
+
 const digestOf = (service: ServiceFromOffer) => createHash('sha256').update(JSON.stringify(service)).digest('hex');
 
 /**
@@ -86,7 +97,7 @@ function agencyColumns(organisation: OrganisationFromOffer, services: readonly S
   const maximums = services.flatMap((service) => (service.maxAge === null ? [] : [service.maxAge]));
   return {
     name: organisation.name,
-    type: organisation.type,
+    type: organisation.type ?? existing?.type ?? 'other',
     email: organisation.email ?? services.find((service) => service.email)?.email ?? null,
     phone: organisation.phone ?? services.find((service) => service.phone)?.phone ?? null,
     website: organisation.website ?? services.find((service) => service.url)?.url ?? null,
@@ -133,14 +144,7 @@ export async function importLocalOffer(
   areaId: string,
   offer: { services: readonly ServiceFromOffer[]; inactiveIds: readonly string[] },
 ): Promise<OfferImportCounts> {
-  const counts: OfferImportCounts = {
-    servicesCreated: 0,
-    servicesUpdated: 0,
-    servicesUnchanged: 0,
-    servicesWithdrawn: 0,
-    agenciesCreated: 0,
-    agenciesUpdated: 0,
-  };
+  const counts = noOfferCounts();
   await db.$transaction((tx) => importOfferIn(tx, areaId, offer, counts), { timeout: 120_000 });
   return counts;
 }

@@ -1,4 +1,4 @@
-import { seedDemoOffer } from './demo-offer.ts';
+import { seedDemoOffer, seedDemoReferrals } from './demo-offer.ts';
 import { seedDemoReviews, type ReviewedPerson } from './demo-reviews.ts';
 import { buildScheduleWithState, syntheticDanishPerson, syntheticPerson, type SyntheticPerson } from '@pathways/engine';
 import type { Database } from '../database.ts';
@@ -307,6 +307,12 @@ export async function seedDemoData(
   }
   await seedDemoReviews(db, today, reviewed);
   await seedDemoOffer(db, areas);
+  await seedDemoReferrals(
+    db,
+    areas.get('NS') as string,
+    { id: users.get('worker@northshire.test') as string, name: 'Sam Okafor' },
+    today,
+  );
   // The young person's own account is Maya's; the parent account cares for the second young person.
   await db.user.update({ where: { email: 'maya@family.test' }, data: { youngPersonId: created[0] } });
   if (youngAdult)

@@ -1,11 +1,11 @@
 import type { Tx } from '../repositories/actor.ts';
-import { importOfferIn, type ServiceFromOffer } from '../repositories/local-offer-import.ts';
+import { importOfferIn, noOfferCounts, type ServiceFromOffer } from '../repositories/local-offer-import.ts';
 
 type DemoService = Pick<ServiceFromOffer, 'externalId' | 'name' | 'description'> &
   Partial<Omit<ServiceFromOffer, 'organisation'>> & { organisation: [id: string, name: string] };
 
 const service = ({ organisation: [orgId, orgName], ...given }: DemoService, domain: string): ServiceFromOffer => ({
-  organisation: { externalId: orgId, name: orgName, type: 'other', email: null, phone: null, website: null },
+  organisation: { externalId: orgId, name: orgName, type: null, email: null, phone: null, website: null },
   status: 'active',
   url: null,
   email: null,
@@ -202,14 +202,7 @@ const NORDBY: DemoService[] = [
 
 /** Seeds the demo areas' local offers (by area code), as an import of them would. */
 export async function seedDemoOffer(tx: Tx, areaIds: ReadonlyMap<string, string>): Promise<void> {
-  const counts = {
-    servicesCreated: 0,
-    servicesUpdated: 0,
-    servicesUnchanged: 0,
-    servicesWithdrawn: 0,
-    agenciesCreated: 0,
-    agenciesUpdated: 0,
-  };
+  const counts = noOfferCounts();
   for (const [code, services, domain] of [
     ['NS', NORTHSHIRE, 'example.org'],
     ['NB', NORDBY, 'example.dk'],
@@ -217,5 +210,80 @@ export async function seedDemoOffer(tx: Tx, areaIds: ReadonlyMap<string, string>
     const areaId = areaIds.get(code);
     if (areaId)
       await importOfferIn(tx, areaId, { services: services.map((s) => service(s, domain)), inactiveIds: [] }, counts);
+  }
+}
+
+const DAY_MS = 86_400_000;
+/** The answers a referral went through to reach each status. */
+const STEPS_TO: Record<string, string[]> = {
+  accepted: ['accepted'],
+  started: ['accepted', 'started'],
+  ended: ['accepted', 'started', 'ended'],
+  declined: ['declined'],
+};
+const dayBefore = (today: string, days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY_MS);
+
+/**
+ * A year of Northshire's referrals (made up), so the commissioning view has something to show:
+ * 40 young people referred to a service for their age, over the last year, each at a stage a
+ * real referral would be at by now — the older ones answered (most accepted, some declined,
+ * some started or ended), the latest still waiting.
+ */
+export async function seedDemoReferrals(
+  tx: Tx,
+  areaId: string,
+  worker: { id: string; name: string },
+  today: string,
+): Promise<void> {
+  const people = await tx.youngPerson.findMany({
+    where: { areaId },
+    orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { dateOfBirth: 'asc' }],
+    select: { id: true, dateOfBirth: true },
+    take: 40,
+  });
+  const services = await tx.service.findMany({
+    where: { areaId, status: 'active' },
+    orderBy: { externalId: 'asc' },
+    select: { id: true, minAge: true, maxAge: true, name: true },
+  });
+  for (const [index, person] of people.entries()) {
+    const sentOn = dayBefore(today, 5 + ((index * 37) % 350));
+    const age = Math.floor((sentOn.getTime() - person.dateOfBirth.getTime()) / (365.25 * DAY_MS));
+    const fitting = services.filter((s) => (s.minAge ?? 0) <= age && age <= (s.maxAge ?? 120));
+    const service = fitting[index % Math.max(1, fitting.length)];
+    if (!service) continue;
+    const answeredAfter = 3 + ((index * 11) % 40);
+    const answered = sentOn.getTime() + answeredAfter * DAY_MS < Date.parse(`${today}T00:00:00Z`);
+    const status = !answered
+      ? 'sent'
+      : index % 7 === 0
+        ? 'declined'
+        : ((['accepted', 'started', 'ended'] as const)[index % 3] ?? 'accepted');
+    const answeredOn = new Date(sentOn.getTime() + answeredAfter * DAY_MS);
+    await tx.referral.create({
+      data: {
+        youngPersonId: person.id,
+        serviceId: service.id,
+        reason: `Referred to ${service.name} after their review.`,
+        agreedBy: age >= 16 ? 'young_person' : 'parent_carer',
+        agreedOn: sentOn,
+        sentOn,
+        status,
+        acceptedOn: status === 'accepted' || status === 'started' || status === 'ended' ? answeredOn : null,
+        startedOn: status === 'started' || status === 'ended' ? answeredOn : null,
+        endedOn: status === 'declined' || status === 'ended' ? answeredOn : null,
+        outcome: status === 'declined' ? 'No places left this term.' : status === 'ended' ? 'Went regularly.' : null,
+        referredById: worker.id,
+        referredByName: worker.name,
+        updates: {
+          create: ['sent', ...(STEPS_TO[status] ?? [])].map((step) => ({
+            status: step,
+            on: step === 'sent' ? sentOn : answeredOn,
+            byId: worker.id,
+            byName: worker.name,
+          })),
+        },
+      },
+    });
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../../api/offer-queries.ts';
 import { usePlan, useSession, useYoungPerson, type PlannedMilestone, type YoungPerson } from '../../api/queries.ts';
 import { Checkboxes, Radios } from '../../components/Choices.tsx';
+import { CheckAnswers, type CheckedAnswer } from '../../components/CheckAnswers.tsx';
 import { ErrorSummary, type FieldProblem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorNotice, QueryState } from '../../components/QueryState.tsx';
@@ -133,7 +134,7 @@ function ReferForm({
   };
 
   if (checking && service) {
-    const rows: [string, string, string][] = [
+    const rows: CheckedAnswer[] = [
       [t('offer.refer.service'), `${service.name} (${service.agencyName})`, 'serviceId'],
       [t('offer.refer.reason'), reason.trim(), 'reason'],
       [t('offer.refer.milestone'), milestone?.staffTitle ?? t('offer.refer.noMilestone'), 'milestoneId'],
@@ -158,20 +159,7 @@ function ReferForm({
       <>
         <PageHeading title={t('offer.refer.checkTitle')} />
         {refer.isError && <ErrorNotice error={refer.error} />}
-        <dl className="summary-list with-actions">
-          {rows.map(([question, answer, field]) => (
-            <div key={field} className="summary-row">
-              <dt>{question}</dt>
-              <dd>{answer}</dd>
-              <dd className="summary-action">
-                <button type="button" className="link-button" onClick={() => changeAnswer(field)}>
-                  {t('offer.refer.change')}
-                  <span className="visually-hidden"> {question}</span>
-                </button>
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <CheckAnswers answers={rows} changeLabel={t('offer.refer.change')} onChange={changeAnswer} />
         <button type="button" disabled={refer.isPending} onClick={send}>
           {t('offer.refer.send')}
         </button>

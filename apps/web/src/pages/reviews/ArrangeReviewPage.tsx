@@ -5,6 +5,7 @@ import { useYoungPerson } from '../../api/queries.ts';
 import { useArrangeReview, useReviews } from '../../api/review-queries.ts';
 import { Radios } from '../../components/Choices.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
+import { CheckAnswers, type CheckedAnswer } from '../../components/CheckAnswers.tsx';
 import { ErrorSummary, type FieldProblem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorNotice, QueryState } from '../../components/QueryState.tsx';
@@ -94,7 +95,7 @@ function ArrangeForm({
   };
 
   if (checking) {
-    const rows: [string, string, string][] = [
+    const rows: CheckedAnswer[] = [
       [t('reviews.kind'), kinds.find((choice) => choice.id === kind)?.title ?? '', `kind-${kind}`],
       [t('reviews.meetingDate'), meetingDate ? formatDayLong(meetingDate, i18n.language) : '', 'meetingDate-day'],
       [t('reviews.startTime'), startTime, 'startTime'],
@@ -110,20 +111,7 @@ function ArrangeForm({
             <p>{t('reviews.noticeWarning')}</p>
           </div>
         )}
-        <dl className="summary-list with-actions">
-          {rows.map(([question, answer, field]) => (
-            <div key={field} className="summary-row">
-              <dt>{question}</dt>
-              <dd>{answer}</dd>
-              <dd className="summary-action">
-                <button type="button" className="link-button" onClick={() => changeAnswer(field)}>
-                  {t('reviews.change')}
-                  <span className="visually-hidden"> {question}</span>
-                </button>
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <CheckAnswers answers={rows} changeLabel={t('reviews.change')} onChange={changeAnswer} />
         <button type="button" disabled={arrange.isPending} onClick={submit}>
           {t('reviews.arrangeSubmit')}
         </button>

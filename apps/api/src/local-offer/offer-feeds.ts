@@ -1,7 +1,7 @@
 import { claimOfferFeedsDue } from '@pathways/db';
 import type { AppServices } from '../app-env.ts';
 import { serviceDay } from '../service-day.ts';
-import { fetchAndImport } from '../routes/agency-import.ts';
+import { fetchAndImport } from './offer-import.ts';
 
 /** The UTC instant a service day starts at, near enough: a feed fetched since then was fetched "today". */
 function startOfServiceDay(now: Date, timeZone: string | undefined): Date {

@@ -1,26 +1,17 @@
 import {
   isoDay,
   listGoals,
-  listPathwayEvents,
-  engineEventOf,
-  profileOf,
   type Actor,
   type PrismaClient,
   type ReferralWithService,
   type YoungPerson,
 } from '@pathways/db';
-import { buildPlan, formatLongDate, isoToDay, LIVE_STATUSES } from '@pathways/engine';
+import { formatLongDate, isoToDay } from '@pathways/engine';
+import { escapeHtml } from '../html-escape.ts';
+import { HEALTH_FACTS, recordWithin, scopesSharedWith, type SharingScope, type VisibleParts } from '../sharing.ts';
+import { openSteps } from './open-steps.ts';
 
 const longDate = (iso: string) => formatLongDate(isoToDay(iso), 'en-GB');
-import { escapeHtml } from '../html-escape.ts';
-import {
-  HEALTH_FACTS,
-  planWithin,
-  recordWithin,
-  scopesSharedWith,
-  type SharingScope,
-  type VisibleParts,
-} from '../sharing.ts';
 
 /** What a referral letter says: only what its agreement lets it. */
 export type ReferralLetter = {
@@ -105,11 +96,7 @@ export async function referralLetter(options: {
     },
   ];
   if (parts.has('plan') || parts.has('health')) {
-    const log = await listPathwayEvents(db, person.id, 'recorded');
-    const plan = planWithin(buildPlan(profileOf(options.person), log.map(engineEventOf), { asOf: day }), parts);
-    const open = plan.milestones.filter(
-      (milestone) => milestone.nature === 'task' && (LIVE_STATUSES as readonly string[]).includes(milestone.status),
-    );
+    const open = await openSteps(db, options.person, parts, day);
     paragraphs.push({
       heading: 'Steps of their transition plan still to do',
       lines:

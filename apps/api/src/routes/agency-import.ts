@@ -1,20 +1,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   AppError,
-  audit,
-  importLocalOffer,
   localAreaExists,
   offerFeedOf,
-  recordOfferFetch,
   saveOfferFeed,
   type PrismaClient,
   type SessionUser,
 } from '@pathways/db';
-import type { AppEnv, AppServices } from '../app-env.ts';
+import type { AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
-import { fetchOffer } from '../local-offer/fetch-feed.ts';
-import { readOffer, type ReadOffer } from '../local-offer/oruk.ts';
+import { fetchAndImport, importRead } from '../local-offer/offer-import.ts';
+import { readOffer } from '../local-offer/oruk.ts';
 import { errorResponses, json, ZWebAddress } from './schemas.ts';
 
 const ZNote = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
@@ -37,7 +34,6 @@ const ZImportReport = z
     problems: z.array(ZNote).openapi({ description: 'Records refused, and why' }),
   })
   .openapi('OfferImportReport');
-type ImportReport = z.infer<typeof ZImportReport>;
 
 /** Checks the area an administrator names: their own (or, for the installation's administrator, any that exists). */
 async function areaOfAdministrator(db: PrismaClient, user: SessionUser, areaId: string | undefined): Promise<string> {
@@ -47,69 +43,6 @@ async function areaOfAdministrator(db: PrismaClient, user: SessionUser, areaId: 
   if (!area || !(await localAreaExists(db, area)))
     throw new AppError('invalid', 'areaId: no such local area', { field: 'areaId' });
   return area;
-}
-
-/** Imports what was read and says what happened; audited. */
-export async function importRead(
-  db: PrismaClient,
-  actor: { userId: string | null; role: string },
-  areaId: string,
-  offer: ReadOffer,
-  source: string,
-): Promise<ImportReport> {
-  const counts = await importLocalOffer(db, areaId, {
-    services: offer.services.map((read) => read.service),
-    inactiveIds: offer.inactiveIds,
-  });
-  const report = {
-    servicesRead: offer.services.length,
-    ...counts,
-    skipped: offer.skipped,
-    warnings: offer.warnings,
-    problems: offer.problems,
-  };
-  await audit(db, actor, {
-    action: 'import',
-    entityType: 'Service',
-    detail: {
-      source,
-      areaId,
-      ...counts,
-      skipped: offer.skipped.length,
-      warnings: offer.warnings.length,
-      problems: offer.problems.length,
-    },
-  });
-  return report;
-}
-
-/** Fetches a feed and imports it, recording the outcome on the area's saved feed. */
-export async function fetchAndImport(
-  services: AppServices,
-  actor: { userId: string | null; role: string },
-  areaId: string,
-  url: string,
-): Promise<ImportReport & { pages: number }> {
-  try {
-    const offer = await fetchOffer(url, { allowPrivate: services.offerFeedsOnPrivateNetwork ?? false });
-    const report = { ...(await importRead(services.db, actor, areaId, offer, url)), pages: offer.pages };
-    await recordOfferFetch(services.db, areaId, services.now(), {
-      ok: true,
-      pages: report.pages,
-      servicesRead: report.servicesRead,
-      servicesCreated: report.servicesCreated,
-      servicesUpdated: report.servicesUpdated,
-      servicesUnchanged: report.servicesUnchanged,
-      servicesWithdrawn: report.servicesWithdrawn,
-      skipped: report.skipped.length,
-      warnings: report.warnings.length,
-      problems: report.problems.length,
-    });
-    return report;
-  } catch (error) {
-    await recordOfferFetch(services.db, areaId, services.now(), { ok: false, message: (error as Error).message });
-    throw error;
-  }
 }
 
 const importRoute = createRoute({

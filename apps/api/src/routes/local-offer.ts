@@ -3,29 +3,19 @@ import {
   AppError,
   audit,
   findService,
-  engineEventOf,
   isoDay,
-  listPathwayEvents,
   openActionsOf,
-  profileOf,
   placesOfOffer,
   searchServices,
   servicesForTopics,
   type OfferedService,
 } from '@pathways/db';
-import {
-  ageInYears,
-  buildPlan,
-  LIVE_STATUSES,
-  SERVICE_TOPICS,
-  topicsForMilestone,
-  topicsOfText,
-} from '@pathways/engine';
+import { ageInYears, SERVICE_TOPICS, topicsForMilestone, topicsOfText } from '@pathways/engine';
 import { areasOf, recordOfRequest } from '../access.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole, signedInUser } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
-import { planWithin } from '../sharing.ts';
+import { openSteps } from '../local-offer/open-steps.ts';
 import { errorResponses, json, ZIdParam } from './schemas.ts';
 
 const ZServiceSummary = z
@@ -235,13 +225,7 @@ export const helpfulServiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
     const { person, parts, user, services, day } = await recordOfRequest(c, c.req.valid('param').id);
     const age = ageInYears(isoDay(person.dateOfBirth), person.jurisdiction, day);
     // Only the steps the caller may see: the services beside a step say what it is about.
-    const log = await listPathwayEvents(services.db, person.id, 'recorded');
-    const steps = planWithin(
-      buildPlan(profileOf(person), log.map(engineEventOf), { asOf: day }),
-      parts,
-    ).milestones.filter(
-      (milestone) => milestone.nature === 'task' && (LIVE_STATUSES as readonly string[]).includes(milestone.status),
-    );
+    const steps = await openSteps(services.db, person, parts, day);
     const stepTopics = new Map(steps.map((step) => [step.id, topicsForMilestone(step.id, step.pathway)]));
     const actions = parts.has('plan') ? await openActionsOf(services.db, person.id) : [];
     const actionTopics = new Map(actions.map((action) => [action.id, topicsOfText(action.description)]));

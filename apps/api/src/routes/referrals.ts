@@ -6,9 +6,6 @@ import {
   findService,
   getReferral,
   isoDay,
-  listPathwayEvents,
-  engineEventOf,
-  profileOf,
   nextReferralStatuses,
   isContributorRole,
   REFERRAL_STATUSES,
@@ -17,14 +14,15 @@ import {
   updateReferral,
   type ReferralWithService,
 } from '@pathways/db';
-import { buildPlan, LIVE_STATUSES, ZIsoDate } from '@pathways/engine';
+import { ZIsoDate } from '@pathways/engine';
 import { canChangeYoungPerson, recordOfRequest, type RequestRecord } from '../access.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
+import { openSteps } from '../local-offer/open-steps.ts';
 import { letterHtml, referralLetter } from '../local-offer/referral-letter.ts';
 import { sendReferralLettersNow } from '../local-offer/referral-mail.ts';
-import { planWithin, referralVisible } from '../sharing.ts';
+import { referralVisible } from '../sharing.ts';
 import { decidesFor } from './consents.ts';
 import { errorResponses, json, ZIdParam, ZVersionNumber } from './schemas.ts';
 
@@ -228,10 +226,8 @@ async function checkedReferral(access: RequestRecord, body: z.infer<typeof ZNewR
   if (notSeen)
     throw new AppError('forbidden', `share: you may not share what you cannot see (${notSeen})`, { field: 'share' });
   if (body.milestoneId) {
-    const log = await listPathwayEvents(services.db, person.id, 'recorded');
-    const plan = planWithin(buildPlan(profileOf(person), log.map(engineEventOf), { asOf: day }), parts);
-    const milestone = plan.milestones.find((m) => m.id === body.milestoneId);
-    if (!milestone || milestone.nature !== 'task' || !(LIVE_STATUSES as readonly string[]).includes(milestone.status))
+    const milestone = (await openSteps(services.db, person, parts, day)).find((m) => m.id === body.milestoneId);
+    if (!milestone)
       throw new AppError('invalid', 'milestoneId: not a step of this plan still to do', { field: 'milestoneId' });
     if (body.completesMilestone && !milestone.completedBy.includes('milestone.recorded'))
       throw new AppError(

@@ -238,3 +238,16 @@ export async function areasOf(db: PrismaClient, user: SessionUser): Promise<stri
       return [];
   }
 }
+
+/**
+ * A lookup whose "not found" is told in the caller's own words (no such review, document,
+ * conversation…): a record the caller may not see is never revealed to exist behind it.
+ */
+export async function notFoundAs<T>(lookup: Promise<T>, notFound: () => AppError): Promise<T> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') throw notFound();
+    throw error;
+  }
+}

@@ -1,13 +1,13 @@
 import { AppError, findDocument, listDocuments, type DocumentWithReview, type PrismaClient } from '@pathways/db';
 import { reviewKindOf } from '@pathways/engine';
 import type { Context } from 'hono';
-import { canChangeYoungPerson, recordOfRequest, type RequestRecord } from '../access.ts';
+import { canChangeYoungPerson, notFoundAs, recordOfRequest, type RequestRecord } from '../access.ts';
 import type { AppEnv } from '../app-env.ts';
 import { documentVisible, type VisibleParts } from '../sharing.ts';
 
-/** The part of the plan a document's review belongs to, if it is for a review. */
-export function reviewPathwayOf(document: DocumentWithReview, jurisdiction: string): string | null {
-  return document.review ? (reviewKindOf(jurisdiction, document.review.kind)?.pathway ?? null) : null;
+/** The part of the plan a review (a document's, if it is for one) belongs to. */
+export function reviewPathwayOf(review: { kind: string } | null, jurisdiction: string): string | null {
+  return review ? (reviewKindOf(jurisdiction, review.kind)?.pathway ?? null) : null;
 }
 
 /** A young person's documents within these parts (what an agency may see, for a handover pack or an export). */
@@ -17,13 +17,13 @@ export async function documentsWithin(
   parts: VisibleParts,
 ): Promise<DocumentWithReview[]> {
   return (await listDocuments(db, person.id)).filter((document) =>
-    documentVisible(parts, document.type, reviewPathwayOf(document, person.jurisdiction)),
+    documentVisible(parts, document.type, reviewPathwayOf(document.review, person.jurisdiction)),
   );
 }
 
 /** Whether this caller may see this document of a record they may see. */
 export function maySeeDocument(access: RequestRecord, document: DocumentWithReview): boolean {
-  return documentVisible(access.parts, document.type, reviewPathwayOf(document, access.person.jurisdiction));
+  return documentVisible(access.parts, document.type, reviewPathwayOf(document.review, access.person.jurisdiction));
 }
 
 /** Whether this caller may remove a document: the area's staff, or whoever added it. */
@@ -41,13 +41,10 @@ export async function documentOfRequest(
   documentId: string,
 ): Promise<RequestRecord & { document: DocumentWithReview }> {
   const document = await findDocument(c.get('services').db, documentId);
-  let access: RequestRecord;
-  try {
-    access = await recordOfRequest(c, document.youngPersonId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw new AppError('not_found', 'No such document.');
-    throw error;
-  }
+  const access = await notFoundAs(
+    recordOfRequest(c, document.youngPersonId),
+    () => new AppError('not_found', 'No such document.'),
+  );
   if (!maySeeDocument(access, document)) throw new AppError('not_found', 'No such document.');
   return { ...access, document };
 }

@@ -9,7 +9,7 @@ import {
   type YoungPerson,
 } from '@pathways/db';
 import type { Context } from 'hono';
-import { canSeeYoungPerson, recordOfRequest, STAFF_ROLES, type RequestRecord } from '../access.ts';
+import { canSeeYoungPerson, notFoundAs, recordOfRequest, STAFF_ROLES, type RequestRecord } from '../access.ts';
 import { today, type AppEnv } from '../app-env.ts';
 import { signedInUser } from '../auth/middleware.ts';
 import { handoverFor } from '../handovers/handover-access.ts';
@@ -41,14 +41,7 @@ const noSuchThread = () => new AppError('not_found', 'No such conversation.');
  */
 export async function threadOfRequest(c: Context<AppEnv>, kind: ThreadKind, subjectId: string): Promise<ThreadAccess> {
   const user = signedInUser(c);
-  const recordOrNothing = async (id: string): Promise<RequestRecord> => {
-    try {
-      return await recordOfRequest(c, id);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') throw noSuchThread();
-      throw error;
-    }
-  };
+  const recordOrNothing = (id: string): Promise<RequestRecord> => notFoundAs(recordOfRequest(c, id), noSuchThread);
   switch (kind) {
     case 'family':
     case 'team': {
@@ -58,9 +51,7 @@ export async function threadOfRequest(c: Context<AppEnv>, kind: ThreadKind, subj
       return { key: { kind, subjectId, youngPersonId: person.id }, person, user, isMember: inKind };
     }
     case 'handover': {
-      const { handover } = await handoverFor(c.get('services').db, user, subjectId).catch((error: unknown) => {
-        throw error instanceof AppError && error.code === 'not_found' ? noSuchThread() : error;
-      });
+      const { handover } = await notFoundAs(handoverFor(c.get('services').db, user, subjectId), noSuchThread);
       const { person } = await recordOrNothing(handover.youngPersonId);
       return {
         key: { kind, subjectId, youngPersonId: person.id },
@@ -70,9 +61,7 @@ export async function threadOfRequest(c: Context<AppEnv>, kind: ThreadKind, subj
       };
     }
     case 'review': {
-      const access = await reviewOfRequest(c, subjectId).catch((error: unknown) => {
-        throw error instanceof AppError && error.code === 'not_found' ? noSuchThread() : error;
-      });
+      const access = await notFoundAs(reviewOfRequest(c, subjectId), noSuchThread);
       const invited = new Set(access.review.invitations.filter((i) => !i.withdrawnAt).map((i) => i.userId));
       return {
         key: { kind, subjectId, youngPersonId: access.person.id },

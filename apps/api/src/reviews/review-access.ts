@@ -1,7 +1,7 @@
 import { AppError, findReview, kindOfReview, type ReviewWithParts, type SessionUser } from '@pathways/db';
 import type { ReviewKind } from '@pathways/engine';
 import type { Context } from 'hono';
-import { canSeeYoungPerson, recordOfRequest, type RequestRecord } from '../access.ts';
+import { canSeeYoungPerson, notFoundAs, recordOfRequest, type RequestRecord } from '../access.ts';
 import type { AppEnv } from '../app-env.ts';
 import { pathwayVisible } from '../sharing.ts';
 
@@ -21,13 +21,10 @@ export async function reviewOfRequest(
 ): Promise<ReviewAccess> {
   const { db } = c.get('services');
   const review = await findReview(db, reviewId);
-  let access: RequestRecord;
-  try {
-    access = await recordOfRequest(c, review.youngPersonId, mode);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw new AppError('not_found', 'No such review.');
-    throw error;
-  }
+  const access = await notFoundAs(
+    recordOfRequest(c, review.youngPersonId, mode),
+    () => new AppError('not_found', 'No such review.'),
+  );
   const kind = kindOfReview(access.person, review.kind);
   if (!pathwayVisible(access.parts, kind.pathway)) throw new AppError('not_found', 'No such review.');
   return { ...access, review, kind };

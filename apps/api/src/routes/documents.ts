@@ -12,11 +12,10 @@ import {
   storeDocument,
   type DocumentWithReview,
 } from '@pathways/db';
-import { reviewKindOf } from '@pathways/engine';
 import { canChangeYoungPerson, recordOfRequest, STAFF_ROLES, type RequestRecord } from '../access.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole } from '../auth/middleware.ts';
-import { documentOfRequest, mayRemoveDocument, maySeeDocument } from '../documents/document-access.ts';
+import { documentOfRequest, mayRemoveDocument, maySeeDocument, reviewPathwayOf } from '../documents/document-access.ts';
 import { contentDisposition, PREVIEWABLE, receiveFile, safeFileName } from '../documents/upload.ts';
 import { validationHook } from '../errors.ts';
 import { isPlainText } from '../input-guard.ts';
@@ -149,8 +148,7 @@ async function requireMayAdd(access: RequestRecord, type: string, only: { review
     : null;
   if (only.reviewId && review?.youngPersonId !== access.person.id)
     throw new AppError('invalid', 'reviewId: no such review of this young person', { field: 'reviewId' });
-  const reviewPathway = review ? (reviewKindOf(access.person.jurisdiction, review.kind)?.pathway ?? null) : null;
-  if (!documentVisible(access.parts, type, reviewPathway))
+  if (!documentVisible(access.parts, type, reviewPathwayOf(review, access.person.jurisdiction)))
     throw new AppError(
       'forbidden',
       'The young person has not agreed to share this kind of document with your service.',

@@ -15,7 +15,7 @@ import {
   type ReferralWithService,
 } from '@pathways/db';
 import { ZIsoDate } from '@pathways/engine';
-import { canChangeYoungPerson, recordOfRequest, type RequestRecord } from '../access.ts';
+import { canChangeYoungPerson, notFoundAs, recordOfRequest, type RequestRecord } from '../access.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { validationHook } from '../errors.ts';
@@ -202,13 +202,10 @@ const letter = createRoute({
 /** A referral the caller may see (through its young person's plan), or not found. */
 async function referralOfRequest(c: Parameters<typeof recordOfRequest>[0], id: string) {
   const referral = await getReferral(c.get('services').db, id);
-  let access: RequestRecord;
-  try {
-    access = await recordOfRequest(c, referral.youngPersonId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw new AppError('not_found', 'No such referral.');
-    throw error;
-  }
+  const access = await notFoundAs(
+    recordOfRequest(c, referral.youngPersonId),
+    () => new AppError('not_found', 'No such referral.'),
+  );
   if (!referralVisible(access.parts, referral))
     throw new AppError('forbidden', 'The young person has not agreed to share this referral with your service.');
   return { referral, access };

@@ -86,8 +86,8 @@ beforeAll(async () => {
   ]);
   sql = new pg.Client({ connectionString: database.url });
   await sql.connect();
-  mayaId = (await sql.query(`SELECT id FROM "YoungPerson" WHERE "givenName" = 'Maya' AND "familyName" = 'Hill'`))
-    .rows[0].id;
+  // Maya is the young person of her own account (the demo has more than one "Maya Hill").
+  mayaId = (await sql.query(`SELECT "youngPersonId" AS id FROM "User" WHERE email = 'maya@family.test'`)).rows[0].id;
 });
 
 afterEach(async (test) => {

@@ -55,22 +55,40 @@ export function decidesFor(person: YoungPerson, day: string): 'young_person' | '
 }
 
 /**
+ * Refuses a best-interests decision (Mental Capacity Act 2005 s.4) unless the area's staff record
+ * it for a young person of 16 or more who may lack capacity: for an agreement to share as for a
+ * referral. `fields` are what each refusal names (the request's own field).
+ */
+export function requireBestInterestsMayBeRecorded(
+  user: SessionUser,
+  person: YoungPerson,
+  day: string,
+  fields: { forbidden?: string; unprocessable: string },
+): void {
+  if (!canChangeYoungPerson(user, person))
+    throw new AppError(
+      'forbidden',
+      'Only staff of the young person’s area can record a best-interests decision.',
+      fields.forbidden ? { field: fields.forbidden } : undefined,
+    );
+  if (decidesFor(person, day) !== 'young_person' || !person.mayLackCapacity)
+    throw new AppError(
+      'unprocessable',
+      'A best-interests decision is only for a young person of 16 or more who may lack capacity to decide this.',
+      { field: fields.unprocessable },
+    );
+}
+
+/**
  * The role an agreement is recorded under when this user gives or withdraws it, or a refusal
  * that says who decides instead.
  */
 function recordedAs(user: SessionUser, person: YoungPerson, day: string, basis: 'agreed' | 'best_interests'): string {
-  const decider = decidesFor(person, day);
   if (basis === 'best_interests') {
-    if (!canChangeYoungPerson(user, person))
-      throw new AppError('forbidden', 'Only staff of the young person’s area can record a best-interests decision.');
-    if (decider !== 'young_person' || !person.mayLackCapacity)
-      throw new AppError(
-        'unprocessable',
-        'A best-interests decision is only for a young person of 16 or more who may lack capacity to decide this.',
-        { field: 'basis' },
-      );
+    requireBestInterestsMayBeRecorded(user, person, day, { unprocessable: 'basis' });
     return 'best_interests';
   }
+  const decider = decidesFor(person, day);
   if (canChangeYoungPerson(user, person)) return decider;
   if (user.role === decider) return decider;
   throw new AppError(

@@ -23,7 +23,7 @@ import { openSteps } from '../local-offer/open-steps.ts';
 import { letterHtml, referralLetter } from '../local-offer/referral-letter.ts';
 import { sendReferralLettersNow } from '../local-offer/referral-mail.ts';
 import { referralVisible } from '../sharing.ts';
-import { decidesFor } from './consents.ts';
+import { decidesFor, requireBestInterestsMayBeRecorded } from './consents.ts';
 import { errorResponses, json, ZIdParam, ZVersionNumber } from './schemas.ts';
 
 /** The parts of a record a referral may share (the handover part is adult services' own). */
@@ -236,18 +236,8 @@ async function checkedReferral(access: RequestRecord, body: z.infer<typeof ZNewR
       );
   } else if (body.completesMilestone)
     throw new AppError('invalid', 'completesMilestone: name the milestone it completes', { field: 'milestoneId' });
-  const decider = decidesFor(person, day);
   if (body.agreement === 'best_interests') {
-    if (!canChangeYoungPerson(user, person))
-      throw new AppError('forbidden', 'Only staff of the young person’s area can record a best-interests decision.', {
-        field: 'agreement',
-      });
-    if (decider !== 'young_person' || !person.mayLackCapacity)
-      throw new AppError(
-        'unprocessable',
-        'A best-interests decision is only for a young person of 16 or more who may lack capacity to decide this.',
-        { field: 'agreement' },
-      );
+    requireBestInterestsMayBeRecorded(user, person, day, { forbidden: 'agreement', unprocessable: 'agreement' });
     if (!body.bestInterestsReason)
       throw new AppError('invalid', 'bestInterestsReason: say why the referral is in their best interests', {
         field: 'bestInterestsReason',
@@ -256,7 +246,7 @@ async function checkedReferral(access: RequestRecord, body: z.infer<typeof ZNewR
     throw new AppError('invalid', 'bestInterestsReason: only for a best-interests decision', {
       field: 'bestInterestsReason',
     });
-  return { service, agreedBy: body.agreement === 'best_interests' ? 'best_interests' : decider };
+  return { service, agreedBy: body.agreement === 'best_interests' ? 'best_interests' : decidesFor(person, day) };
 }
 
 /** Mounted at `/api/young-people` (see app.ts). */
